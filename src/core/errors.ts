@@ -1,0 +1,46 @@
+/**
+ * Errors in Gloss are values with a stable machine-readable code and a human message.
+ * The message is written for the person using the app: it is shown as-is in the UI and the CLI.
+ */
+export type GlossErrorCode =
+  | 'invalid-input'
+  | 'empty-input'
+  | 'not-found'
+  | 'unreachable'
+  | 'timeout'
+  | 'too-large'
+  | 'too-many-redirects'
+  | 'http-status'
+  | 'unsupported-content'
+  | 'unsupported-url'
+  | 'extraction-failed'
+  | 'corrupt-file'
+  | 'io'
+  | 'internal';
+
+/** An error with a code and a one-line human message (no stack traces for users). */
+export class GlossError extends Error {
+  readonly code: GlossErrorCode;
+
+  constructor(code: GlossErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'GlossError';
+    this.code = code;
+  }
+}
+
+/** The plain-data form of an error, safe to send over IPC or print as JSON. */
+export interface ErrorInfo {
+  code: GlossErrorCode;
+  message: string;
+}
+
+/**
+ * Turns anything thrown into an {@link ErrorInfo}. Unknown errors become `internal`
+ * with their message kept, so nothing is swallowed.
+ */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof GlossError) return { code: error.code, message: error.message };
+  if (error instanceof Error) return { code: 'internal', message: error.message || String(error) };
+  return { code: 'internal', message: String(error) };
+}

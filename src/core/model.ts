@@ -1,0 +1,143 @@
+/**
+ * The Gloss data model: what a clip, a highlight and a search result are.
+ * Plain data only, so it crosses IPC and lands in JSON files unchanged.
+ */
+
+/** W3C Web Annotation TextQuoteSelector: the exact text with some context either side. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C Web Annotation TextPositionSelector: character offsets into the article's text. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export type Selector = TextQuoteSelector | TextPositionSelector;
+
+/** The highlight colours the reader offers. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** A highlight as stored in a clip's `annotations.json`. */
+export interface Highlight {
+  id: string;
+  clipId: string;
+  createdAt: string;
+  updatedAt: string;
+  color: HighlightColor;
+  /** The note as plain text (rich text arrives with the notes feature). */
+  note: string;
+  target: {
+    /** The clip's original URL when known, else `gloss:clip/<id>`. */
+    source: string;
+    selector: [TextQuoteSelector, TextPositionSelector];
+  };
+}
+
+/** Where a highlight sits in the current article text; `null` when it could not be placed (orphaned). */
+export interface HighlightAnchor {
+  start: number;
+  end: number;
+  /** How it was placed: by its stored position, its quote with context, or fuzzy matching. */
+  method: 'position' | 'quote' | 'fuzzy';
+}
+
+/** A highlight together with where it sits in the current text. */
+export interface AnchoredHighlight extends Highlight {
+  anchor: HighlightAnchor | null;
+}
+
+/** The metadata of a clip as stored in its `meta.json`. */
+export interface ClipMeta {
+  id: string;
+  title: string;
+  byline: string | null;
+  site: string | null;
+  /** ISO 8601 date or date-time, as published by the source, when known. */
+  published: string | null;
+  url: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  words: number;
+  /** ISO 8601 date-time of the clip. */
+  clippedAt: string;
+  /** How the clip came in. */
+  origin: 'url' | 'text' | 'html' | 'file';
+}
+
+/** What the library list shows of a clip; also the CLI's `clip --json` / `list --json` shape (plus extras). */
+export interface ClipSummary {
+  id: string;
+  title: string;
+  site: string | null;
+  byline: string | null;
+  published: string | null;
+  url: string | null;
+  words: number;
+  clippedAt: string;
+  excerpt: string | null;
+  highlightCount: number;
+}
+
+/** Everything the reader needs to show one clip. */
+export interface ClipDocument {
+  meta: ClipMeta;
+  /** Sanitised article HTML. */
+  html: string;
+  /** The article's text: the `textContent` of `html` parsed as a body fragment. Selectors index into it. */
+  text: string;
+  highlights: AnchoredHighlight[];
+}
+
+/** A file in the library that failed validation and was moved aside. */
+export interface LibraryProblem {
+  /** Path of the original file, relative to the library folder. */
+  file: string;
+  /** Where it was moved to, relative to the library folder. */
+  quarantinedAs: string;
+  reason: string;
+  at: string;
+}
+
+export interface LibraryInfo {
+  path: string;
+  clipCount: number;
+  problems: LibraryProblem[];
+}
+
+export type SearchResultKind = 'article' | 'highlight';
+
+/** One search hit. The snippet is plain text; `marks` are [start, end) ranges in it to emphasise. */
+export interface SearchResult {
+  id: string;
+  kind: SearchResultKind;
+  highlightId: string | null;
+  title: string;
+  score: number;
+  snippet: string;
+  marks: Array<[number, number]>;
+  /** Where the match sits in the article text, so the reader can open at it. */
+  position: { start: number; end: number } | null;
+}
+
+/** What a clipper hands to the library: the clean article and the metadata it could find. */
+export interface ClipDraft {
+  title: string;
+  byline: string | null;
+  site: string | null;
+  published: string | null;
+  url: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  origin: ClipMeta['origin'];
+  /** Sanitised article HTML (block elements separated by newlines). */
+  html: string;
+  /** `articleText(html)`: the text that selectors index into. */
+  text: string;
+}
