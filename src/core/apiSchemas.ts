@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { GlossApi } from './api';
+import { HIGHLIGHT_COLORS } from './model';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
+const optionalUrl = z.string().max(8192).optional();
+const optionalTitle = z.string().max(1000).optional();
+const color = z.enum(HIGHLIGHT_COLORS);
+const MAX_TEXT = 20 * 1024 * 1024;
+
+/** Input schemas: every call from the UI is checked against these before it reaches the core. */
+export const apiInputSchemas = {
+  getLibraryInfo: z.tuple([]),
+  listClips: z.tuple([]),
+  getClip: z.tuple([id]),
+  clipUrl: z.tuple([z.object({ url: z.string().min(1).max(8192), title: optionalTitle }).strict()]),
+  clipText: z.tuple([
+    z.object({ text: z.string().max(MAX_TEXT), title: optionalTitle, url: optionalUrl }).strict(),
+  ]),
+  clipHtml: z.tuple([
+    z.object({ html: z.string().max(MAX_TEXT), title: optionalTitle, url: optionalUrl }).strict(),
+  ]),
+  deleteClip: z.tuple([id]),
+  addHighlight: z.tuple([
+    z
+      .object({
+        clipId: id,
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        color: color.optional(),
+        note: z.string().max(1_000_000).optional(),
+      })
+      .strict()
+      .refine((v) => v.end > v.start, 'end must be after start'),
+  ]),
+  updateHighlight: z.tuple([
+    z
+      .object({ clipId: id, highlightId: id, color: color.optional(), note: z.string().max(1_000_000).optional() })
+      .strict(),
+  ]),
+  deleteHighlight: z.tuple([z.object({ clipId: id, highlightId: id }).strict()]),
+  search: z.tuple([
+    z.object({ query: z.string().max(2000), limit: z.number().int().min(1).max(500).optional() }).strict(),
+  ]),
+} satisfies { [K in keyof GlossApi]: z.ZodType<Parameters<GlossApi[K]>> };
+

@@ -1,0 +1,71 @@
+/**
+ * Atomic file writes: a reader (or a crash) sees either the old file or the new one, never half of one.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+/** Temp files we create look like `.meta.json.3f9a1c2b.tmp`; only these are ever cleaned up. */
+const TEMP_FILE = /^\..+\.[0-9a-f]{8,}\.tmp$/;
+
+/**
+ * Writes `data` to `file` atomically: temp file in the same folder, write, fsync, rename over the
+ * target, fsync the folder. The temp file is in the same folder so the rename never crosses a
+ * filesystem (rename is only atomic within one).
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: fs.FileHandle | undefined;
+  try {
+    // 'wx' fails if the name exists, so two writers can never share a temp file.
+    handle = await fs.open(temp, 'wx');
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(temp, file);
+  } catch (error) {
+    await handle?.close().catch(() => {});
+    await fs.rm(temp, { force: true }).catch(() => {});
+    throw error;
+  }
+  await syncDir(dir);
+}
+
+/** Makes the rename durable: without this a power cut can bring back the old directory entry. */
+async function syncDir(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    // Windows cannot open or fsync folders; the rename is still as durable as the platform allows.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES') throw error;
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}
+
+/**
+ * Removes temp files left behind by writes that were killed before their rename, in `dir` only
+ * (not recursive). Only names of the form {@link writeFileAtomic} creates are touched.
+ * Returns the names removed.
+ */
+export async function cleanTempFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!TEMP_FILE.test(name)) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
