@@ -1,0 +1,29 @@
+/**
+ * One shared, inert jsdom window for the core: no scripts run, no resources load.
+ * Creating a JSDOM is costly (tens of ms), so parsing goes through the same window's DOMParser,
+ * which uses the same spec-compliant HTML parser as `new JSDOM(html)`.
+ */
+import { JSDOM } from 'jsdom';
+
+let shared: JSDOM | null = null;
+
+/** The shared jsdom window (created on first use). Never handed untrusted scripts. */
+export function sharedWindow(): JSDOM['window'] {
+  shared ??= new JSDOM('<!doctype html><html><head></head><body></body></html>');
+  return shared.window;
+}
+
+/**
+ * Parses `html` as the body of a fresh document, exactly as a browser would parse
+ * `<!doctype html><body>` + html. The document is inert: scripts never run.
+ */
+export function parseBodyDocument(html: string): Document {
+  const parser = new (sharedWindow().DOMParser)();
+  return parser.parseFromString('<!doctype html><body>' + html, 'text/html');
+}
+
+/** Parses a whole HTML page (head and body) into an inert document. */
+export function parseHtmlDocument(html: string): Document {
+  const parser = new (sharedWindow().DOMParser)();
+  return parser.parseFromString(html, 'text/html');
+}

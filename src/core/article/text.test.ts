@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { articleText, countWords } from './text';
+
+describe('articleText', () => {
+  it('equals the textContent of a fresh JSDOM body parse, unnormalised', () => {
+    const samples = [
+      '<h2>Title</h2>\n<p>One  two\u00a0three</p>\n<p>Four &amp; five</p>',
+      '<pre>\nleading newline is dropped by the parser</pre>',
+      '<table><tr><td>a</td>\n<td>b</td></tr></table>',
+      '<p>unclosed <em>emphasis<p>next',
+      '  <p>  spaced  </p>  ',
+    ];
+    for (const html of samples) {
+      const expected = new JSDOM('<!doctype html><body>' + html).window.document.body.textContent;
+      expect(articleText(html)).toBe(expected);
+    }
+  });
+
+  it('keeps newlines between blocks and decodes entities', () => {
+    expect(articleText('<p>Hello</p>\n<p>world &lt;3</p>')).toBe('Hello\nworld <3');
+  });
+
+  it('returns an empty string for empty input', () => {
+    expect(articleText('')).toBe('');
+  });
+});
+
+describe('countWords', () => {
+  it('counts Latin, Cyrillic and CJK words', () => {
+    expect(countWords('Hello, world! It’s 2025.')).toBe(4);
+    expect(countWords('Привет, мир: как дела?')).toBe(4);
+    expect(countWords('東京は日本の首都です')).toBeGreaterThanOrEqual(4);
+    expect(countWords('  \n ')).toBe(0);
+  });
+});

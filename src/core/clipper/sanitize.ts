@@ -1,0 +1,127 @@
+/**
+ * Sanitising article HTML before it is stored: DOMPurify (over the shared inert jsdom window)
+ * with an allow-list of article markup only, then URL fixing and a tidy, idempotent layout.
+ */
+import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
+import { sharedWindow } from '../article/dom';
+import { separateBlocks, simplifyStructure } from './tidy';
+import { bestSrcsetUrl, safeImageUrl, safeLinkUrl } from './urls';
+
+const ALLOWED_TAGS = [
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup',
+  'code', 'pre', 'kbd', 'mark', 'blockquote', 'q', 'cite', 'abbr', 'ul', 'ol', 'li', 'dl', 'dt',
+  'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'figure', 'figcaption',
+  'img', 'br', 'hr', 'section', 'article', 'div', 'span',
+];
+const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan'];
+
+const CONFIG: Config & { RETURN_DOM: true } = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  KEEP_CONTENT: true,
+  RETURN_DOM: true,
+  // Content of these never belongs in the article, unlike e.g. <font> whose text is kept.
+  FORBID_CONTENTS: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed',
+    'svg', 'math', 'select', 'textarea', 'button', 'title', 'head', 'noembed', 'noframes'],
+};
+
+/** Lazy-loading attributes that hold the real image while `src` holds a placeholder. */
+const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src'];
+const LAZY_SRCSET = ['srcset', 'data-srcset', 'data-lazy-srcset'];
+
+let purifier: DOMPurify | null = null;
+/** The base URL of the sanitise call in progress (sanitising is synchronous, so one is enough). */
+let currentBase: string | null = null;
+/** Images without a usable source, removed once DOMPurify has finished walking the tree. */
+let doomed: Element[] = [];
+
+function isPlaceholder(src: string): boolean {
+  return src === '' || /^data:/i.test(src) || /(?:blank|spacer|placeholder|pixel|1x1)\.(?:gif|png)/i.test(src);
+}
+
+/** Chooses the real image URL before DOMPurify drops the `data-*` and `srcset` attributes. */
+function pickImageSource(img: Element): void {
+  const src = img.getAttribute('src')?.trim() ?? '';
+  let best: string | null = null;
+  for (const name of LAZY_SRCSET) {
+    const set = img.getAttribute(name);
+    if (set) best ??= bestSrcsetUrl(set);
+  }
+  for (const name of LAZY_SRC) best ??= img.getAttribute(name)?.trim() || null;
+  if (best && (isPlaceholder(src) || img.hasAttribute('srcset') || img.hasAttribute('data-srcset'))) {
+    img.setAttribute('src', best);
+  }
+}
+
+/** Makes URLs absolute and safe; drops images that have no usable source. */
+function fixUrls(el: Element): void {
+  if (el.tagName === 'A') {
+    const href = el.getAttribute('href');
+    if (href !== null) {
+      const safe = safeLinkUrl(href, currentBase);
+      if (safe) el.setAttribute('href', safe);
+      else el.removeAttribute('href');
+    }
+  } else if (el.tagName === 'IMG') {
+    const safe = safeImageUrl(el.getAttribute('src') ?? '', currentBase);
+    if (safe) el.setAttribute('src', safe);
+    else doomed.push(el);
+  }
+  for (const name of ['width', 'height', 'colspan', 'rowspan']) {
+    const value = el.getAttribute(name);
+    if (value !== null && !/^\d{1,4}$/.test(value.trim())) el.removeAttribute(name);
+  }
+}
+
+function getPurifier(): DOMPurify {
+  if (purifier) return purifier;
+  purifier = createDOMPurify(sharedWindow() as unknown as WindowLike);
+  purifier.addHook('beforeSanitizeAttributes', (node) => {
+    if (node.nodeName === 'IMG') pickImageSource(node as Element);
+  });
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeType === 1) fixUrls(node as Element);
+  });
+  return purifier;
+}
+
+/**
+ * Cleans untrusted article HTML down to plain article markup: headings (h1 demoted to h2),
+ * paragraphs, links (http/https/mailto, absolute), inline emphasis, lists, tables, figures and
+ * images (http/https/raster data URLs, absolute, lazy-load sources resolved). Everything
+ * executable or stylistic is removed. The result has a "\n" between blocks and no empty
+ * paragraphs, and sanitising it again returns it unchanged.
+ *
+ * @param html    untrusted HTML (a fragment or a whole page; only the body content is kept)
+ * @param baseUrl the page's URL, used to make relative links and images absolute
+ */
+export function sanitizeArticleHtml(html: string, baseUrl?: string | null): string {
+  let out = sanitizeOnce(html, baseUrl ?? null);
+  // Markup that the parser would restructure (e.g. a block left inside <p> after a disallowed
+  // wrapper was removed) only settles after a re-parse; a few rounds reach the fixed point.
+  for (let round = 0; round < 3; round++) {
+    const again = sanitizeOnce(out, null);
+    if (again === out) break;
+    out = again;
+  }
+  return out;
+}
+
+function sanitizeOnce(html: string, baseUrl: string | null): string {
+  const purify = getPurifier();
+  currentBase = baseUrl;
+  doomed = [];
+  let body: Element;
+  try {
+    body = purify.sanitize(html, CONFIG) as unknown as Element;
+    for (const el of doomed) el.remove();
+  } finally {
+    currentBase = null;
+    doomed = [];
+  }
+  simplifyStructure(body);
+  separateBlocks(body);
+  return body.innerHTML.trim();
+}
