@@ -1,0 +1,125 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { findQuote } from '../core/anchoring/describe';
+import { articlePlainText } from '../core/article/plainText';
+import { GlossError } from '../core/errors';
+import type { ClipSummary } from '../core/model';
+import type { GlossService } from '../core/service';
+import { parseCommandArgs, readStdin } from './args';
+
+/** What a command prints: machine output for --json, else lines for people. */
+export interface CommandOutput {
+  json?: unknown;
+  text: string;
+}
+
+export type Command = (service: GlossService, args: string[]) => Promise<CommandOutput>;
+
+/** The `clip --json` / `list --json` shape that scripts rely on. */
+function clipJson(clip: ClipSummary) {
+  const { id, title, site, byline, published, url, words } = clip;
+  return { id, title, site, byline, published, url, words };
+}
+
+function clipLine(clip: ClipSummary): string {
+  const where = clip.site ?? (clip.url ? new URL(clip.url).host : 'pasted');
+  return `${clip.id}  ${clip.title}  (${where}, ${clip.words} words)`;
+}
+
+const HTML_FILE = new Set(['.html', '.htm', '.xhtml']);
+
+async function clipSource(service: GlossService, source: string, title?: string, url?: string) {
+  if (source === '-') return service.clipText({ text: await readStdin(), title, url });
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || /^(javascript|data|file|about):/i.test(source)) {
+    return service.clipUrl({ url: source, title });
+  }
+  const info = await stat(source).catch(() => null);
+  if (!info) throw new GlossError('not-found', `No such file or web address: ${source}`);
+  if (!info.isFile()) throw new GlossError('invalid-input', `Not a file: ${source}`);
+  const content = await readFile(source, 'utf8');
+  if (HTML_FILE.has(extname(source).toLowerCase())) return service.clipHtml({ html: content, title, url });
+  return service.clipText({ text: content, title, url });
+}
+
+const clip: Command = async (service, args) => {
+  const { values, positionals } = parseCommandArgs(args, {
+    title: { type: 'string' },
+    url: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const [source] = positionals;
+  if (!source || positionals.length > 1) throw new GlossError('invalid-input', 'Usage: gloss clip <url|file|-> [--title T] [--url U] [--json]');
+  const result = await clipSource(service, source, values.title, values.url);
+  return { json: clipJson(result), text: `Clipped: ${clipLine(result)}` };
+};
+
+const list: Command = async (service, args) => {
+  parseCommandArgs(args, { json: { type: 'boolean' } });
+  const clips = await service.listClips();
+  return {
+    json: clips.map(clipJson),
+    text: clips.length ? clips.map(clipLine).join('\n') : 'The library is empty. Clip something with: gloss clip <url|file|->',
+  };
+};
+
+const show: Command = async (service, args) => {
+  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', default: 'text' }, json: { type: 'boolean' } });
+  const [id] = positionals;
+  if (!id) throw new GlossError('invalid-input', 'Usage: gloss show <id> [--format text|html|json]');
+  const format = values.json ? 'json' : values.format;
+  if (!['text', 'html', 'json'].includes(format)) {
+    throw new GlossError('invalid-input', `Unknown format "${format}": use text, html or json.`);
+  }
+  const document = await service.getClip(id);
+  if (format === 'json') return { json: document, text: '' };
+  if (format === 'html') return { text: document.html };
+  return { text: `${document.meta.title}\n\n${articlePlainText(document.html)}`.trimEnd() };
+};
+
+const highlight: Command = async (service, args) => {
+  const { values, positionals } = parseCommandArgs(args, {
+    quote: { type: 'string' },
+    note: { type: 'string' },
+    color: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const [id] = positionals;
+  if (!id || !values.quote) throw new GlossError('invalid-input', 'Usage: gloss highlight <id> --quote "exact text" [--note "…"] [--json]');
+  const { text } = await service.getClip(id);
+  const range = findQuote(text, values.quote);
+  if (!range) throw new GlossError('not-found', `The quote was not found in clip "${id}".`);
+  const color = values.color as Parameters<GlossService['addHighlight']>[0]['color'];
+  const created = await service.addHighlight({ clipId: id, ...range, note: values.note, color });
+  return { json: created, text: `Highlighted “${created.target.selector[0].exact}” (${created.id})` };
+};
+
+const search: Command = async (service, args) => {
+  const { values, positionals } = parseCommandArgs(args, { limit: { type: 'string' }, json: { type: 'boolean' } });
+  const query = positionals.join(' ');
+  if (!query.trim()) throw new GlossError('empty-input', 'Usage: gloss search <query> [--limit N] [--json]');
+  const limit = values.limit === undefined ? 20 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new GlossError('invalid-input', '--limit takes a whole number from 1 to 500.');
+  const results = await service.search({ query, limit });
+  return {
+    json: results.map(({ id, kind, title, score, snippet, highlightId }) => ({
+      id, kind, title, score, snippet, ...(highlightId && { highlightId }),
+    })),
+    text: results.length
+      ? results.map((r) => `${r.id}  [${r.kind}]  ${r.title}\n    ${r.snippet}`).join('\n')
+      : `No results for “${query}”.`,
+  };
+};
+
+const problems: Command = async (service, args) => {
+  parseCommandArgs(args, { json: { type: 'boolean' } });
+  const info = await service.getLibraryInfo();
+  return {
+    json: info.problems,
+    text: info.problems.length
+      ? info.problems.map((p) => `${p.file}: ${p.reason}\n    moved to ${p.quarantinedAs}`).join('\n')
+      : 'No problems: every file in the library reads correctly.',
+  };
+};
+
+/** Every CLI command by name. */
+export const COMMANDS: Record<string, Command> = { clip, list, show, highlight, search, problems };

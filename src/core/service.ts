@@ -1,0 +1,175 @@
+/**
+ * The Gloss service: GlossApi implemented on the library, clipper, anchoring and search modules.
+ * The main process serves it over IPC, the CLI calls it directly, and the UI tests bind it to a page.
+ */
+import { randomUUID } from 'node:crypto';
+import type { GlossApi } from './api';
+import { articleText, countWords } from './article/text';
+import { anchorSelectors } from './anchoring/anchor';
+import { describeRange } from './anchoring/describe';
+import { clipHtml, clipText, clipUrl } from './clipper';
+import type { FetchOptions } from './clipper/fetchPage';
+import { GlossError } from './errors';
+import { LibraryStore } from './library/store';
+import type { AnchoredHighlight, ClipDraft, ClipMeta, ClipSummary, Highlight } from './model';
+import { SearchIndex } from './search/searchIndex';
+
+/** GlossApi plus what only its owner may do. */
+export interface GlossService extends GlossApi {
+  /** The library folder this service works on. */
+  readonly libraryPath: string;
+  /** Waits for pending writes; the service must not be used afterwards. */
+  close(): Promise<void>;
+}
+
+export interface GlossServiceOptions {
+  libraryDir: string;
+  /** Limits for URL clipping (timeouts, size cap); defaults suit a desktop app. */
+  fetch?: FetchOptions;
+}
+
+function summarise(meta: ClipMeta, highlightCount: number): ClipSummary {
+  const { id, title, site, byline, published, url, words, clippedAt, excerpt } = meta;
+  return { id, title, site, byline, published, url, words, clippedAt, excerpt, highlightCount };
+}
+
+function anchored(text: string, highlight: Highlight): AnchoredHighlight {
+  return { ...highlight, anchor: anchorSelectors(text, highlight.target.selector) };
+}
+
+/**
+ * Opens (or creates) the library at `libraryDir`, builds the search index from it and returns the service.
+ * Files that fail validation are quarantined by the store and reported through `getLibraryInfo`.
+ */
+export async function createGlossService(options: GlossServiceOptions): Promise<GlossService> {
+  const store = await LibraryStore.open(options.libraryDir, { textOf: articleText, countWords });
+  const index = new SearchIndex();
+  const highlightCounts = new Map<string, number>();
+
+  for (const meta of store.list()) {
+    const [{ text }, highlights] = await Promise.all([store.readArticle(meta.id), store.readAnnotations(meta.id)]);
+    index.addClip(meta, text);
+    index.setHighlights(meta, highlights);
+    highlightCounts.set(meta.id, highlights.length);
+  }
+
+  async function addDraft(draft: ClipDraft): Promise<ClipSummary> {
+    const meta = await store.createClip(draft);
+    index.addClip(meta, draft.text);
+    highlightCounts.set(meta.id, 0);
+    return summarise(meta, 0);
+  }
+
+  /**
+   * Changes one clip's highlights under the store's per-clip lock (so two quick edits never lose one)
+   * and keeps the search index and counts in step.
+   */
+  async function changeHighlights<T>(clipId: string, change: (highlights: Highlight[], text: string) => T) {
+    const meta = store.getMeta(clipId);
+    const { text } = await store.readArticle(clipId);
+    let result!: T;
+    const highlights = await store.updateAnnotations(clipId, (current) => {
+      const next = [...current];
+      result = change(next, text);
+      return next;
+    });
+    index.setHighlights(meta, highlights);
+    highlightCounts.set(clipId, highlights.length);
+    return { result, text };
+  }
+
+  function findHighlight(highlights: Highlight[], clipId: string, highlightId: string): number {
+    const at = highlights.findIndex((h) => h.id === highlightId);
+    if (at < 0) throw new GlossError('not-found', `No highlight with id "${highlightId}" in clip "${clipId}".`);
+    return at;
+  }
+
+  const service: GlossService = {
+    libraryPath: store.path,
+
+    async getLibraryInfo() {
+      return { path: store.path, clipCount: store.list().length, problems: store.problems() };
+    },
+
+    async listClips() {
+      return store.list().map((meta) => summarise(meta, highlightCounts.get(meta.id) ?? 0));
+    },
+
+    async getClip(id) {
+      const meta = store.getMeta(id);
+      const [{ html, text }, highlights] = await Promise.all([store.readArticle(id), store.readAnnotations(id)]);
+      return { meta, html, text, highlights: highlights.map((h) => anchored(text, h)) };
+    },
+
+    async clipUrl({ url, title }) {
+      return addDraft(await clipUrl(url, { title, fetch: options.fetch }));
+    },
+
+    async clipText({ text, title, url }) {
+      return addDraft(clipText(text, { title, url }));
+    },
+
+    async clipHtml({ html, title, url }) {
+      return addDraft(clipHtml(html, { title, url }));
+    },
+
+    async deleteClip(id) {
+      await store.deleteClip(id);
+      index.removeClip(id);
+      highlightCounts.delete(id);
+    },
+
+    async addHighlight({ clipId, start, end, color, note }) {
+      const { result, text } = await changeHighlights(clipId, (highlights, text) => {
+        if (end > text.length) {
+          throw new GlossError('invalid-input', `The selection (${start}–${end}) is outside the article.`);
+        }
+        if (!text.slice(start, end).trim()) throw new GlossError('empty-input', 'Nothing to highlight: the selection is empty.');
+        const meta = store.getMeta(clipId);
+        const now = new Date().toISOString();
+        const highlight: Highlight = {
+          id: randomUUID().replace(/-/g, '').slice(0, 16),
+          clipId,
+          createdAt: now,
+          updatedAt: now,
+          color: color ?? 'yellow',
+          note: note ?? '',
+          target: { source: meta.url ?? `gloss:clip/${clipId}`, selector: describeRange(text, start, end) },
+        };
+        highlights.push(highlight);
+        return highlight;
+      });
+      return anchored(text, result);
+    },
+
+    async updateHighlight({ clipId, highlightId, color, note }) {
+      const { result, text } = await changeHighlights(clipId, (highlights) => {
+        const at = findHighlight(highlights, clipId, highlightId);
+        const updated: Highlight = {
+          ...highlights[at]!,
+          ...(color !== undefined && { color }),
+          ...(note !== undefined && { note }),
+          updatedAt: new Date().toISOString(),
+        };
+        highlights[at] = updated;
+        return updated;
+      });
+      return anchored(text, result);
+    },
+
+    async deleteHighlight({ clipId, highlightId }) {
+      await changeHighlights(clipId, (highlights) => {
+        highlights.splice(findHighlight(highlights, clipId, highlightId), 1);
+      });
+    },
+
+    async search({ query, limit }) {
+      return index.search(query, { limit });
+    },
+
+    async close() {
+      // Every call above awaits its own atomic writes before it resolves, so nothing acknowledged is pending.
+    },
+  };
+  return service;
+}

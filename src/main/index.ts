@@ -1,0 +1,70 @@
+/**
+ * The Electron main process: opens the library, binds GlossApi to IPC and shows one hardened window.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createGlossService, type GlossService } from '../core/service';
+import { registerGlossIpc } from './ipc';
+import { hardenedWebPreferences, hardenSession, installAppWideGuards } from './security';
+
+app.enableSandbox();
+installAppWideGuards();
+
+const rendererFile = join(__dirname, '../renderer/index.html');
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+
+/** The page the window loads; IPC answers only this origin. */
+const appUrl = devServerUrl ?? pathToFileURL(rendererFile).toString();
+
+function isTrustedSender(url: string): boolean {
+  if (devServerUrl) return new URL(url).origin === new URL(devServerUrl).origin;
+  return url.split('#')[0]?.split('?')[0] === appUrl;
+}
+
+/** Where the library lives: GLOSS_LIBRARY, else "Gloss Library" in the app's user-data folder. */
+function libraryDir(): string {
+  return process.env['GLOSS_LIBRARY'] || join(app.getPath('userData'), 'Gloss Library');
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 760,
+    minHeight: 520,
+    show: false,
+    title: 'Gloss',
+    backgroundColor: '#f7f6f3',
+    webPreferences: hardenedWebPreferences(join(__dirname, '../preload/index.cjs')),
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(appUrl);
+  return win;
+}
+
+let service: GlossService | undefined;
+
+app.whenReady().then(async () => {
+  hardenSession();
+  try {
+    service = await createGlossService({ libraryDir: libraryDir() });
+  } catch (error) {
+    dialog.showErrorBox('Gloss could not open its library', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  registerGlossIpc(service, isTrustedSender);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void service?.close();
+});
