@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { createGlossService, type GlossService } from '../core/service';
 import { registerGlossIpc } from './ipc';
 import { hardenedWebPreferences, hardenSession, installAppWideGuards } from './security';
+import { savedWindowState, trackWindowState } from './windowState';
 
 app.enableSandbox();
 installAppWideGuards();
@@ -28,9 +29,11 @@ function libraryDir(): string {
 }
 
 function createWindow(): BrowserWindow {
+  const { bounds, maximized } = savedWindowState();
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
+    ...bounds,
     minWidth: 760,
     minHeight: 520,
     show: false,
@@ -38,7 +41,11 @@ function createWindow(): BrowserWindow {
     backgroundColor: '#f7f6f3',
     webPreferences: hardenedWebPreferences(join(__dirname, '../preload/index.cjs')),
   });
-  win.once('ready-to-show', () => win.show());
+  trackWindowState(win);
+  win.once('ready-to-show', () => {
+    if (maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(appUrl);
   return win;
 }

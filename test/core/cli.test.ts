@@ -1,0 +1,182 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+const SEED = resolve(ROOT, 'test/fixtures/clipper/seed-article.txt');
+const SEED_TITLE = 'US and Russia in Talks on Truce Agreement That Would Cement Putin’s Territorial Gains in Ukraine';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as a user would, with its own library folder. `viaNpm` goes through `npm run -s gloss --`. */
+function gloss(library: string, args: string[], options: { stdin?: string; viaNpm?: boolean } = {}): Promise<Run> {
+  const [command, argv] = options.viaNpm
+    ? ['npm', ['run', '-s', 'gloss', '--', ...args]]
+    : [process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]];
+  return new Promise((done, fail) => {
+    const child = spawn(command, argv, { cwd: ROOT, env: { ...process.env, GLOSS_LIBRARY: library } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+let library: string;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  library = await mkdtemp(join(tmpdir(), 'gloss-cli-'));
+  server = createServer((req, res) => {
+    if (req.url === '/article') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="en"><head><title>Tidal Power Comes of Age | Harbour Review</title>
+        <meta property="og:site_name" content="Harbour Review"><meta name="author" content="Ines Calder">
+        <meta property="article:published_time" content="2025-03-04T08:00:00Z"></head><body>
+        <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+        <article><h1>Tidal Power Comes of Age</h1>
+        ${Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}: engineers in the estuary report that the turbines ran through the winter storms without a single unplanned stop, which the operators call a first for the industry and a sign that tidal energy is ready for the grid.</p>`).join('')}
+        </article><footer>© Harbour Review</footer></body></html>`);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<h1>Not found</h1>');
+    }
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.close();
+  await rm(library, { recursive: true, force: true });
+});
+
+describe('gloss CLI', () => {
+  let seedId = '';
+
+  it('clips the seed file through npm run and prints the clip as JSON', async () => {
+    const run = await gloss(library, ['clip', SEED, '--json'], { viaNpm: true });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const clip = JSON.parse(run.stdout);
+    expect(Object.keys(clip).sort()).toEqual(['byline', 'id', 'published', 'site', 'title', 'url', 'words']);
+    expect(clip.title).toBe(SEED_TITLE);
+    expect(clip.words).toBeGreaterThan(600);
+    expect(clip.words).toBeLessThan(1000);
+    seedId = clip.id;
+  });
+
+  it('shows the article as text: headings and paragraphs separated by blank lines, no cruft', async () => {
+    const run = await gloss(library, ['show', seedId, '--format', 'text']);
+    expect(run.code).toBe(0);
+    const blocks = run.stdout.trim().split('\n\n');
+    expect(blocks[0]).toBe(SEED_TITLE);
+    expect(blocks).toContain('Moscow’s Demands and the Risk for Kyiv');
+    expect(blocks).toContain('Possible Talks and Skepticism');
+    expect(run.stdout).toContain('According to sources familiar with the negotiations');
+    expect(run.stdout).toContain('All rights to the original text belong to');
+    for (const cruft of ['Today:', 'Русский', '3 mins read', 'Don’t Miss', "Don't Miss", 'Deflation']) {
+      expect(run.stdout).not.toContain(cruft);
+    }
+  });
+
+  it('shows html and json formats', async () => {
+    const html = await gloss(library, ['show', seedId, '--format', 'html']);
+    expect(html.stdout).toContain('<h2>Kremlin’s Firm Position</h2>');
+    expect(html.stdout).toMatch(/<figcaption>[^<]*Photographer: Chris McGrath/);
+    const json = JSON.parse((await gloss(library, ['show', seedId, '--format', 'json'])).stdout);
+    expect(json.meta.id).toBe(seedId);
+    expect(typeof json.text).toBe('string');
+  });
+
+  it('highlights by quote with a note, and the highlight is searchable', async () => {
+    const quote = 'Putin has repeatedly stated that his war goals remain unchanged.';
+    const run = await gloss(library, ['highlight', seedId, '--quote', quote, '--note', 'Maximalist aims', '--json']);
+    expect(run.stderr).toBe('');
+    const highlight = JSON.parse(run.stdout);
+    const [textQuote, position] = highlight.target.selector;
+    expect(textQuote).toMatchObject({ type: 'TextQuoteSelector', exact: quote });
+    expect(textQuote.prefix.length).toBeGreaterThan(0);
+    expect(textQuote.suffix.length).toBeGreaterThan(0);
+    expect(position.type).toBe('TextPositionSelector');
+    expect(position.end - position.start).toBe(quote.length);
+    expect(highlight.note).toBe('Maximalist aims');
+
+    const found = JSON.parse((await gloss(library, ['search', 'maximalist', '--json'])).stdout);
+    expect(found[0]).toMatchObject({ id: seedId, kind: 'highlight' });
+  });
+
+  it('searches articles with snippets and honours --limit', async () => {
+    const results = JSON.parse((await gloss(library, ['search', 'zaporizhzhia', '--json', '--limit', '1'])).stdout);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ id: seedId, kind: 'article', title: SEED_TITLE });
+    expect(results[0].snippet.toLowerCase()).toContain('zaporizhzhia');
+    expect(typeof results[0].score).toBe('number');
+  });
+
+  it('clips from stdin and from a real HTTP server, and lists newest first', async () => {
+    const piped = await gloss(library, ['clip', '-', '--title', 'Field notes', '--json'], {
+      stdin: 'The survey team counted forty-one nesting pairs on the north cliff this spring.\n\nThat is twice last year.',
+    });
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.stdout).title).toBe('Field notes');
+
+    const web = JSON.parse((await gloss(library, ['clip', `${base}/article`, '--json'])).stdout);
+    expect(web).toMatchObject({ title: 'Tidal Power Comes of Age', site: 'Harbour Review', byline: 'Ines Calder' });
+    expect(web.url).toBe(`${base}/article`);
+    expect(web.published).toMatch(/^2025-03-04/);
+
+    const listed = JSON.parse((await gloss(library, ['list', '--json'])).stdout);
+    expect(listed.map((c: { title: string }) => c.title)).toEqual(['Tidal Power Comes of Age', 'Field notes', SEED_TITLE]);
+  });
+
+  it('fails with a one-line reason and a non-zero exit on bad input', async () => {
+    const cases: Array<[string[], RegExp, string?]> = [
+      [['show', 'no-such-clip'], /No clip with id "no-such-clip"/],
+      [['show', '../../etc'], /not a valid/],
+      [['clip', '-'], /empty/i, '   \n'],
+      [['clip', `${base}/missing`], /404/],
+      [['clip', 'http://127.0.0.1:9/'], /127\.0\.0\.1/],
+      [['clip', 'file:///etc/passwd'], /file:/],
+      [['clip', '/no/such/file.txt'], /No such file/],
+      [['highlight', seedId, '--quote', 'words that are not in the article'], /not found/],
+      [['frobnicate'], /unknown command/],
+      [['search', 'x', '--limit', 'lots'], /--limit/],
+    ];
+    for (const [args, reason, stdin] of cases) {
+      const run = await gloss(library, args, { stdin });
+      expect(run.code, args.join(' ')).not.toBe(0);
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(run.stderr, args.join(' ')).toMatch(reason);
+    }
+  });
+
+  it('quarantines a corrupt clip, warns about it, and keeps the rest of the library working', async () => {
+    const clips = await readdir(join(library, 'clips'));
+    const victim = clips.find((id) => id !== seedId)!;
+    await writeFile(join(library, 'clips', victim, 'meta.json'), '{"schema": 1, "title": "trunc');
+    const listed = await gloss(library, ['list', '--json']);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toMatch(/quarantine/);
+    const ids = JSON.parse(listed.stdout).map((c: { id: string }) => c.id);
+    expect(ids).toContain(seedId);
+    expect(ids).not.toContain(victim);
+
+    const problems = JSON.parse((await gloss(library, ['problems', '--json'])).stdout);
+    expect(problems.length).toBeGreaterThan(0);
+    const moved = join(library, problems[0].quarantinedAs);
+    expect(await readFile(moved, 'utf8').catch(async () => (await readdir(moved)).join(','))).toBeTruthy();
+  });
+});
