@@ -1,0 +1,93 @@
+/**
+ * Quarantine: files that fail validation are moved aside, never deleted, with a note saying why.
+ * The notes are the record: reading them back on open keeps problems visible after a restart.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { LibraryProblem } from '../model';
+import { writeFileAtomic } from './atomicWrite';
+
+export const QUARANTINE_DIR = 'quarantine';
+const REASON_SUFFIX = '.reason.txt';
+
+/** A timestamp that sorts and is safe in file names on every platform (no colons). */
+export function fileStamp(at: Date): string {
+  return at.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Relative paths in problems use forward slashes on every platform. */
+function rel(library: string, target: string): string {
+  return path.relative(library, target).split(path.sep).join('/');
+}
+
+/**
+ * Moves `source` (a file or a whole clip folder) to `<library>/quarantine/<stamp>-<clipId>-<label>`
+ * and writes a `.reason.txt` beside it. `label` is the file name, or e.g. `clip` for a folder.
+ * `culprit` is the file the problem is about when a whole folder is moved (e.g. its meta.json).
+ */
+export async function quarantine(
+  library: string,
+  source: string,
+  clipId: string,
+  label: string,
+  reason: string,
+  culprit: string = source,
+  at: Date = new Date(),
+): Promise<LibraryProblem> {
+  const dir = path.join(library, QUARANTINE_DIR);
+  await fs.mkdir(dir, { recursive: true });
+  let target = path.join(dir, `${fileStamp(at)}-${clipId}-${label}`);
+  // Two problems in the same millisecond must not overwrite each other.
+  for (let n = 2; await exists(target); n++) target = path.join(dir, `${fileStamp(at)}-${clipId}-${label}-${n}`);
+  const problem: LibraryProblem = {
+    file: rel(library, culprit),
+    quarantinedAs: rel(library, target),
+    reason,
+    at: at.toISOString(),
+  };
+  await fs.rename(source, target);
+  await writeFileAtomic(target + REASON_SUFFIX, reasonText(problem));
+  return problem;
+}
+
+/** The note is for people first (reason on top), with two parseable lines below. */
+function reasonText(problem: LibraryProblem): string {
+  return `${problem.reason}\n\nfile: ${problem.file}\nat: ${problem.at}\n`;
+}
+
+/**
+ * Reads every `.reason.txt` in the quarantine folder back into problems, oldest first.
+ * A note that was edited by hand still yields a problem (with what could be recovered from it).
+ */
+export async function readQuarantine(library: string): Promise<LibraryProblem[]> {
+  const dir = path.join(library, QUARANTINE_DIR);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const problems: LibraryProblem[] = [];
+  for (const name of names.sort()) {
+    if (!name.endsWith(REASON_SUFFIX)) continue;
+    const quarantined = name.slice(0, -REASON_SUFFIX.length);
+    // The quarantined item itself was removed by the person: the problem is dealt with.
+    if (!(await exists(path.join(dir, quarantined)))) continue;
+    const text = await fs.readFile(path.join(dir, name), 'utf8').catch(() => '');
+    const file = /^file: (.*)$/m.exec(text)?.[1] ?? quarantined;
+    const at = /^at: (.*)$/m.exec(text)?.[1] ?? '';
+    const reason = text.split(/\n\nfile: /)[0]?.trim() || 'Moved to quarantine.';
+    problems.push({ file, quarantinedAs: `${QUARANTINE_DIR}/${quarantined}`, reason, at });
+  }
+  return problems;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
