@@ -1,0 +1,118 @@
+/**
+ * What a single line of text copied from a web page is: page chrome (navigation, share buttons,
+ * reading time, today's date, a language switcher), article metadata (byline, date), an image
+ * credit, the start of the "related stories" tail, or article content. Each rule is a general
+ * pattern of how news sites, blogs and docs lay out their pages, never one site's strings.
+ */
+import { findDate } from './dates';
+import type { Script } from './lang';
+import { dominantScript } from './lang';
+
+/** Words in a line, Unicode-aware. */
+export function wordCount(line: string): number {
+  return (line.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu) ?? []).length;
+}
+
+/** Sentence-ending punctuation, also before a closing quote or bracket. */
+export function endsLikeSentence(line: string): boolean {
+  return /[.!?…:;,]["'”’»)\]]*$/u.test(line.trim());
+}
+
+/** Phrases that are page furniture when a line consists of nothing else. */
+const CHROME_PHRASES = [
+  'skip to main content', 'skip to content', 'skip navigation', 'main menu', 'menu', 'search',
+  'home', 'sign in', 'sign up', 'log in', 'login', 'log out', 'register', 'subscribe now',
+  'subscribe', 'newsletter', 'newsletters', 'account', 'my account', 'close', 'open menu',
+  'share this article', 'share this story', 'share this post', 'share this', 'share on',
+  'share', 'tweet', 'email', 'e-mail', 'print', 'copy link', 'link copied', 'save', 'bookmark',
+  'follow us on', 'follow us', 'follow', 'like', 'comment', 'comments', 'facebook', 'twitter',
+  'x', 'linkedin', 'whatsapp', 'telegram', 'reddit', 'pinterest', 'instagram', 'youtube',
+  'mastodon', 'bluesky', 'threads', 'rss', 'listen', 'listen to this article', 'advertisement',
+  'ad', 'sponsored', 'back to top', 'next', 'previous', 'toggle navigation', 'on this page',
+  'table of contents', 'contents', 'edit this page', 'accept cookies', 'accept all', 'gift this article',
+  'поиск', 'меню', 'главная', 'войти', 'подписаться', 'поделиться', 'реклама', 'вход',
+];
+const CHROME_RE = new RegExp(
+  `^(?:(?:${CHROME_PHRASES.join('|')})(?:\\s*[|•·,/:]\\s*|\\s+|$))+$`,
+  'iu',
+);
+
+/** Navigation, share and subscribe lines: every word is page furniture. */
+export function isChromeLine(line: string): boolean {
+  const normal = line.trim().replace(/\s*\(\d+\)$/, '').replace(/^\d+\s+(?=comments?$)/i, '');
+  return normal.length > 0 && wordCount(normal) <= 10 && CHROME_RE.test(normal);
+}
+
+/** "3 mins read", "5 minute read", "Reading time: 4 minutes", "7 мин чтения". */
+export function isReadingTimeLine(line: string): boolean {
+  return /^(?:reading time:?\s*)?(?:about\s+)?\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?|мин\.?|минут[аы]?)\.?(?:\s+(?:to\s+)?read|\s+чтения|\s+на\s+чтение)?$/iu
+    .test(line.trim());
+}
+
+/** "Today: Aug 19, 2025", "Today is Monday": the visit date, not the article's. */
+export function isTodayLine(line: string): boolean {
+  return /^(?:today|сегодня|heute|aujourd'hui)\b\s*[:,]?/iu.test(line.trim()) && wordCount(line) <= 8;
+}
+
+/** A line that is only a date, optionally labelled ("Published March 3, 2024", "Updated: …"). */
+export function dateLineValue(line: string): string | null {
+  const trimmed = line.trim();
+  if (wordCount(trimmed) > 10) return null;
+  const date = findDate(trimmed);
+  if (!date) return null;
+  const rest = trimmed
+    .replace(/\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?/giu, '')
+    .replace(/\b(?:published|posted|updated|last updated|on|at|date|опубликовано|обновлено)\b:?/giu, '')
+    .replace(/[\p{L}]{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[\p{L}]{3,10}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}/u, '')
+    .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b,?/giu, '')
+    .replace(/[\s,|·•—–-]+/gu, '');
+  return rest === '' ? date : null;
+}
+
+/** "By Jane Doe", "Author: Jane Doe", "Автор: …": the byline, or null. */
+export function bylineValue(line: string): string | null {
+  const m = /^(?:by|written by|author:|words by|автор:?|текст:)\s+(.{2,80})$/iu.exec(line.trim());
+  if (!m?.[1]) return null;
+  const name = m[1].trim();
+  // A byline is a name or two, not a sentence.
+  return wordCount(name) <= 8 && !/[.!?]$/.test(name) ? name : null;
+}
+
+/** Known language names as shown by language switchers. */
+const LANGUAGE_NAMES = new Set([
+  'english', 'русский', 'українська', 'беларуская', 'deutsch', 'français', 'español', 'italiano',
+  'português', 'polski', 'nederlands', 'svenska', 'türkçe', '中文', '日本語', '한국어', 'العربية',
+  'עברית', 'ελληνικά', 'čeština', 'magyar', 'română', 'қазақша', 'eng', 'рус', 'укр', 'en', 'ru',
+  'ua', 'uk', 'de', 'fr', 'es',
+]);
+
+/**
+ * A language switcher: a short line made only of language names or codes ("Русский",
+ * "EN | RU"), or a one- or two-word line in another script than the article's.
+ */
+export function isLanguageSwitcherLine(line: string, articleScript: Script | null): boolean {
+  const parts = line.trim().toLowerCase().split(/\s*[|/•·,]\s*|\s+/u).filter(Boolean);
+  if (parts.length === 0 || parts.length > 6) return false;
+  if (parts.length >= 2 && parts.every((p) => LANGUAGE_NAMES.has(p))) return true;
+  if (parts.length === 1 && LANGUAGE_NAMES.has(parts[0]!) && parts[0]!.length > 3) return true;
+  const script = dominantScript(line);
+  return parts.length <= 2 && !!script && !!articleScript && script !== articleScript;
+}
+
+/** Photo credit markers: a label with a colon, a picture agency, or "Photo by". */
+const CREDIT_RE =
+  /\b(?:photographer|photograph|photo|picture|image|illustration|credit|credits|фото|фотография|иллюстрация)\s*:|\bphoto(?:graph)? by\b|\b(?:getty images|shutterstock|ap photo|afp via|alamy|istock|epa-efe|unsplash|reuters\/|\/reuters|\/afp|\/ap\b)/iu;
+
+/** An image caption or credit line (short, and carrying a credit marker). */
+export function isPhotoCreditLine(line: string): boolean {
+  return wordCount(line) <= 40 && CREDIT_RE.test(line);
+}
+
+/** Headings that start the page's tail of related links, comments and promotions. */
+const TAIL_RE =
+  /^(?:don['’]t miss|do not miss|read (?:more|next|also)|related(?: (?:articles?|stories|posts|content|news|reading|coverage|links))?|more (?:from|on|in|stories|news|articles|like this)\b.*|recommended(?: for you| reading| articles| stories)?|you (?:may|might) (?:also )?like|most (?:popular|read|viewed|shared)|trending(?: now)?|popular (?:now|posts|articles|stories)|also read|see also|further reading|what to read next|leave a (?:comment|reply)|\d*\s*comments?(?: \(\d+\))?|join the (?:conversation|discussion)|читайте также|по теме|ещё по теме|еще по теме|рекомендуем|популярное|самое читаемое|новости по теме)[:.!]?$/iu;
+
+/** The first line of the page's end-of-article tail (related stories, comments…). */
+export function isTailStart(line: string): boolean {
+  return wordCount(line) <= 8 && TAIL_RE.test(line.trim());
+}
