@@ -29,7 +29,7 @@ const CHROME_PHRASES = [
   'x', 'linkedin', 'whatsapp', 'telegram', 'reddit', 'pinterest', 'instagram', 'youtube',
   'mastodon', 'bluesky', 'threads', 'rss', 'listen', 'listen to this article', 'advertisement',
   'ad', 'sponsored', 'back to top', 'next', 'previous', 'toggle navigation', 'on this page',
-  'table of contents', 'contents', 'edit this page', 'accept cookies', 'accept all', 'gift this article',
+  'table of contents', 'contents', 'edit this page', 'like this', 'yes', 'no', 'accept cookies', 'accept all', 'gift this article',
   'поиск', 'меню', 'главная', 'войти', 'подписаться', 'поделиться', 'реклама', 'вход',
 ];
 const CHROME_RE = new RegExp(
@@ -51,7 +51,7 @@ export function isReadingTimeLine(line: string): boolean {
 
 /** "Today: Aug 19, 2025", "Today is Monday": the visit date, not the article's. */
 export function isTodayLine(line: string): boolean {
-  return /^(?:today|сегодня|heute|aujourd'hui)\b\s*[:,]?/iu.test(line.trim()) && wordCount(line) <= 8;
+  return /^(?:today|сегодня|heute|aujourd'hui)(?![\p{L}\p{N}])\s*[:,]?/iu.test(line.trim()) && wordCount(line) <= 8;
 }
 
 /** A line that is only a date, optionally labelled ("Published March 3, 2024", "Updated: …"). */
@@ -62,7 +62,7 @@ export function dateLineValue(line: string): string | null {
   if (!date) return null;
   const rest = trimmed
     .replace(/\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?/giu, '')
-    .replace(/\b(?:published|posted|updated|last updated|on|at|date|опубликовано|обновлено)\b:?/giu, '')
+    .replace(/(?<![\p{L}])(?:published|posted|updated|last updated|on|at|date|опубликовано|обновлено)(?![\p{L}]):?/giu, '')
     .replace(/[\p{L}]{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[\p{L}]{3,10}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}/u, '')
     .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b,?/giu, '')
     .replace(/[\s,|·•—–-]+/gu, '');
@@ -76,6 +76,17 @@ export function bylineValue(line: string): string | null {
   const name = m[1].trim();
   // A byline is a name or two, not a sentence.
   return wordCount(name) <= 8 && !/[.!?]$/.test(name) ? name : null;
+}
+
+/**
+ * A list of personal names ("Maria Rossi, Kenji Tanaka and Olga Ivanova"), as printed under
+ * the titles of papers and reports.
+ */
+export function isNameList(line: string): boolean {
+  const parts = line.trim().split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|и)\s+/u).filter(Boolean);
+  if (parts.length < 2 || parts.length > 12) return false;
+  const name = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|di|der|le|la))*$/u;
+  return parts.every((p) => name.test(p) && wordCount(p) >= 2 && wordCount(p) <= 4);
 }
 
 /** Known language names as shown by language switchers. */
@@ -101,7 +112,7 @@ export function isLanguageSwitcherLine(line: string, articleScript: Script | nul
 
 /** Photo credit markers: a label with a colon, a picture agency, or "Photo by". */
 const CREDIT_RE =
-  /\b(?:photographer|photograph|photo|picture|image|illustration|credit|credits|фото|фотография|иллюстрация)\s*:|\bphoto(?:graph)? by\b|\b(?:getty images|shutterstock|ap photo|afp via|alamy|istock|epa-efe|unsplash|reuters\/|\/reuters|\/afp|\/ap\b)/iu;
+  /(?<![\p{L}])(?:photographer|photograph|photo|picture|image|illustration|credit|credits|фото|фотография|иллюстрация)\s*:|\bphoto(?:graph)? by\b|\b(?:getty images|shutterstock|ap photo|afp via|alamy|istock|epa-efe|unsplash|reuters\/|\/reuters|\/afp|\/ap\b)/iu;
 
 /** An image caption or credit line (short, and carrying a credit marker). */
 export function isPhotoCreditLine(line: string): boolean {
@@ -110,7 +121,7 @@ export function isPhotoCreditLine(line: string): boolean {
 
 /** Headings that start the page's tail of related links, comments and promotions. */
 const TAIL_RE =
-  /^(?:don['’]t miss|do not miss|read (?:more|next|also)|related(?: (?:articles?|stories|posts|content|news|reading|coverage|links))?|more (?:from|on|in|stories|news|articles|like this)\b.*|recommended(?: for you| reading| articles| stories)?|you (?:may|might) (?:also )?like|most (?:popular|read|viewed|shared)|trending(?: now)?|popular (?:now|posts|articles|stories)|also read|see also|further reading|what to read next|leave a (?:comment|reply)|\d*\s*comments?(?: \(\d+\))?|join the (?:conversation|discussion)|читайте также|по теме|ещё по теме|еще по теме|рекомендуем|популярное|самое читаемое|новости по теме)[:.!]?$/iu;
+  /^(?:don['’]t miss|do not miss|read (?:more|next|also)|related(?: (?:articles?|stories|posts|content|news|reading|coverage|links))?|more (?:from|on|in|stories|news|articles|like this)\b.*|recommended(?: for you| reading| articles| stories)?|you (?:may|might) (?:also )?like|most (?:popular|read|viewed|shared)|trending(?: now)?|popular (?:now|posts|articles|stories)|also read|see also|further reading|what to read next|leave a (?:comment|reply)|was this (?:page|article|answer) (?:helpful|useful)\??|\d*\s*comments?(?: \(\d+\))?|join the (?:conversation|discussion)|читайте также|по теме|ещё по теме|еще по теме|рекомендуем|популярное|самое читаемое|новости по теме)[:.!]?$/iu;
 
 /** The first line of the page's end-of-article tail (related stories, comments…). */
 export function isTailStart(line: string): boolean {

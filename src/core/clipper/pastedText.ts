@@ -9,7 +9,7 @@ import type { ClipDraft } from '../model';
 import { detectLanguage, dominantScript, type Script } from './lang';
 import {
   bylineValue, dateLineValue, endsLikeSentence, isChromeLine, isLanguageSwitcherLine,
-  isPhotoCreditLine, isReadingTimeLine, isTailStart, isTodayLine, wordCount,
+  isNameList, isPhotoCreditLine, isReadingTimeLine, isTailStart, isTodayLine, wordCount,
 } from './lineRules';
 import { sanitizeArticleHtml } from './sanitize';
 import { splitUnits, type TextUnit } from './textBlocks';
@@ -101,18 +101,35 @@ function sameText(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-/** Takes the title: the caller's, else the first title-like line before the body. */
-function takeTitle(units: TextUnit[], given: string | null | undefined): { title: string; units: TextUnit[] } {
-  const start = bodyStart(units);
-  const header = units.slice(0, start);
+/**
+ * Takes the title: the caller's, else the fullest title-like line before the body (site names
+ * and menu entries above a headline are shorter than it). Short lines above the title are the
+ * masthead and menu, and go; a list of names right below it is the byline.
+ */
+function takeTitle(
+  units: TextUnit[], given: string | null | undefined, found: Found,
+): { title: string; units: TextUnit[] } {
+  const header = units.slice(0, bodyStart(units));
+  let at = -1;
   if (given?.trim()) {
-    const dup = header.findIndex((u) => sameText(u.text, given));
-    return { title: given.trim(), units: dup === -1 ? units : units.filter((_, i) => i !== dup) };
+    at = header.findIndex((u) => sameText(u.text, given));
+  } else {
+    let best = 0;
+    header.forEach((u, i) => {
+      const words = wordCount(u.text);
+      if (u.kind !== 'caption' && words >= 2 && isTitleLike(u, 30) && !isNameList(u.text) && words >= best) [at, best] = [i, words];
+    });
   }
-  const at = header.findIndex((u) => u.kind !== 'caption' && isTitleLike(u, 30) && wordCount(u.text) >= 2);
-  if (at !== -1) return { title: units[at]!.text, units: units.filter((_, i) => i !== at) };
-  const first = units.find((u) => u.kind !== 'caption')?.text ?? '';
-  return { title: shorten(first, 80), units };
+  const title = given?.trim() || (at === -1 ? shorten(units.find((u) => u.kind !== 'caption')?.text ?? '', 80) : units[at]!.text);
+  if (at === -1) return { title, units };
+  const after = units[at + 1];
+  let rest = units.slice(at + 1);
+  if (after && after.kind === 'line' && isNameList(after.text)) {
+    found.byline ??= after.text;
+    rest = rest.slice(1);
+  }
+  const above = units.slice(0, at).filter((u) => u.kind !== 'line' || wordCount(u.text) > 6);
+  return { title, units: [...above, ...rest] };
 }
 
 /** Short title-like lines followed by body text become section headings. */
@@ -161,7 +178,7 @@ export function clipPastedText(
   let units = removeCruft(cutTail(all), script, found);
   // If every line looked like chrome, the person still meant to clip it: keep it all.
   if (!units.some((u) => u.kind !== 'caption')) units = all;
-  const { title, units: body } = takeTitle(units, opts.title);
+  const { title, units: body } = takeTitle(units, opts.title, found);
   const html = sanitizeArticleHtml(unitsToHtml(markHeadings(body)), opts.url ?? null);
   const articleTextValue = articleText(html);
   const firstProse = body.find(isProse)?.text ?? body.find((u) => u.kind === 'line')?.text ?? null;
