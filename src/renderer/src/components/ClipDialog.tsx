@@ -1,0 +1,202 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { KeyboardEvent, SyntheticEvent } from 'react';
+import type { ClipSummary } from '../../../core/model';
+import { errorMessage, plural } from '../lib/format';
+import { CloseIcon, Spinner } from './Icons';
+
+type Tab = 'text' | 'url';
+
+const TABS: Array<{ id: Tab; label: string }> = [
+  { id: 'text', label: 'Paste text' },
+  { id: 'url', label: 'Web address' },
+];
+
+function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return m ? m.length : 0;
+}
+
+/**
+ * The Clip dialog: a native modal <dialog> (focus is trapped, the rest of the app is inert).
+ * Errors from the core are shown inline exactly as written.
+ */
+export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClipped: (clip: ClipSummary) => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
+  const [tab, setTab] = useState<Tab>('text');
+  const [text, setText] = useState('');
+  const [title, setTitle] = useState('');
+  const [source, setSource] = useState('');
+  const [url, setUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const uid = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  useEffect(() => {
+    (tab === 'text' ? textRef.current : urlRef.current)?.focus();
+  }, [tab]);
+
+  const canSubmit = !busy && (tab === 'text' ? text.trim().length > 0 : url.trim().length > 0);
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    if (!canSubmit) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const clip =
+        tab === 'text'
+          ? await window.gloss.clipText({
+              text,
+              ...(title.trim() ? { title: title.trim() } : {}),
+              ...(source.trim() ? { url: source.trim() } : {}),
+            })
+          : await window.gloss.clipUrl({ url: url.trim() });
+      setBusy(false);
+      onClipped(clip);
+    } catch (e) {
+      setBusy(false);
+      setError(errorMessage(e));
+    }
+  }
+
+  function onTabKey(event: KeyboardEvent<HTMLButtonElement>) {
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      const next: Tab = tab === 'text' ? 'url' : 'text';
+      setTab(next);
+      setError(null);
+      document.getElementById(`${uid}-tab-${next}`)?.focus();
+    }
+  }
+
+  const words = tab === 'text' ? countWords(text) : 0;
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="clip-dialog"
+      aria-labelledby={`${uid}-title`}
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onClose();
+      }}
+      onClick={(e) => {
+        // A click on the backdrop (the dialog element itself) closes it.
+        if (e.target === dialogRef.current && !busy) onClose();
+      }}
+    >
+      <form className="clip-form" onSubmit={submit} noValidate>
+        <header className="dialog-head">
+          <h2 id={`${uid}-title`}>Clip to your library</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose} disabled={busy}>
+            <CloseIcon />
+          </button>
+        </header>
+
+        <div className="tabs" role="tablist" aria-label="What to clip">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              id={`${uid}-tab-${t.id}`}
+              type="button"
+              role="tab"
+              className="tab"
+              aria-selected={tab === t.id}
+              aria-controls={`${uid}-panel`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onKeyDown={onTabKey}
+              onClick={() => {
+                setTab(t.id);
+                setError(null);
+              }}
+              disabled={busy}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+
+        <div id={`${uid}-panel`} role="tabpanel" aria-labelledby={`${uid}-tab-${tab}`} className="tab-panel">
+          {tab === 'text' ? (
+            <>
+              <label className="field">
+                <span className="field-label">Article text</span>
+                <textarea
+                  ref={textRef}
+                  className="paste-area"
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  placeholder="Paste the text of an article, a paper or your notes…"
+                  spellCheck={false}
+                  disabled={busy}
+                />
+                <span className="field-hint">{text.trim() ? plural(words, 'word') : 'Paragraphs are kept. Leave the title empty and Gloss finds one.'}</span>
+              </label>
+              <div className="field-row">
+                <label className="field">
+                  <span className="field-label">
+                    Title <span className="optional">optional</span>
+                  </span>
+                  <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} disabled={busy} />
+                </label>
+                <label className="field">
+                  <span className="field-label">
+                    Source URL <span className="optional">optional</span>
+                  </span>
+                  <input
+                    type="text"
+                    inputMode="url"
+                    value={source}
+                    onChange={(e) => setSource(e.target.value)}
+                    placeholder="https://"
+                    disabled={busy}
+                  />
+                </label>
+              </div>
+            </>
+          ) : (
+            <label className="field">
+              <span className="field-label">Web address</span>
+              <input
+                ref={urlRef}
+                type="text"
+                inputMode="url"
+                className="url-input"
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
+                placeholder="https://example.com/article"
+                spellCheck={false}
+                disabled={busy}
+              />
+              <span className="field-hint">Gloss fetches the page once and keeps a clean, readable copy.</span>
+            </label>
+          )}
+        </div>
+
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+
+        <footer className="dialog-foot">
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={!canSubmit} aria-busy={busy}>
+            {busy && <Spinner />}
+            {busy ? (tab === 'url' ? 'Fetching…' : 'Clipping…') : 'Clip'}
+          </button>
+        </footer>
+      </form>
+    </dialog>
+  );
+}

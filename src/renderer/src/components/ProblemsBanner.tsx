@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import type { LibraryProblem } from '../../../core/model';
+import { formatDate, plural } from '../lib/format';
+import { CloseIcon, WarningIcon } from './Icons';
+
+/** Tells the person that some library files could not be read and where they went. */
+export function ProblemsBanner({ problems, onDismiss }: { problems: LibraryProblem[]; onDismiss: () => void }) {
+  const [open, setOpen] = useState(false);
+  if (!problems.length) return null;
+  const n = problems.length;
+  return (
+    <section className="problems-banner" role="status" aria-label="Library problems">
+      <div className="problems-head">
+        <WarningIcon size={18} />
+        <p className="problems-summary">
+          {n === 1
+            ? '1 file in your library could not be read and was moved to quarantine.'
+            : `${plural(n, 'file')} in your library could not be read and were moved to quarantine.`}
+        </p>
+        <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          {open ? 'Hide details' : 'Details'}
+        </button>
+        <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+          <CloseIcon size={14} />
+        </button>
+      </div>
+      {open && (
+        <ul className="problems-list">
+          {problems.map((p) => (
+            <li key={`${p.file}|${p.quarantinedAs}`}>
+              <code className="problem-file">{p.file}</code>
+              <span className="problem-reason">{p.reason}</span>
+              <span className="problem-where">
+                Moved to <code>{p.quarantinedAs}</code>
+                {p.at ? ` on ${formatDate(p.at)}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,324 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { AnchoredHighlight, ClipDocument, HighlightColor } from '../../../core/model';
+import { HIGHLIGHT_COLORS } from '../../../core/model';
+import { HighlightPanel } from '../components/HighlightPanel';
+import { HighlightToolbar } from '../components/HighlightToolbar';
+import { BackIcon, ExternalIcon, Spinner, WarningIcon } from '../components/Icons';
+import { errorMessage, formatDate, formatWords, hostOf, isWebUrl, readingTime } from '../lib/format';
+import { clearHighlights, customHighlightsSupported, flashRange, paintHighlights, scrollRangeIntoView } from '../lib/highlightPainter';
+import { useReportError } from '../lib/report';
+import { sanitizeArticle } from '../lib/sanitize';
+import { offsetsToRange, rangeToOffsets, trimOffsets } from '../lib/textOffsets';
+
+/** Where the reader should open: a text position to scroll to and flash, or a highlight. */
+export interface ReaderFocus {
+  start: number;
+  end: number;
+  highlightId: string | null;
+  /** Changes on every request so the same place can be asked for twice. */
+  key: number;
+}
+
+interface PendingSelection {
+  start: number;
+  end: number;
+  rect: DOMRect;
+}
+
+const COLOR_KEY = 'gloss.highlightColor';
+
+function initialColor(): HighlightColor {
+  const saved = window.localStorage.getItem(COLOR_KEY);
+  return (HIGHLIGHT_COLORS as readonly string[]).includes(saved ?? '') ? (saved as HighlightColor) : 'yellow';
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+export function ReaderView({
+  clipId,
+  focus,
+  backLabel,
+  onBack,
+  onChanged,
+}: {
+  clipId: string;
+  focus: ReaderFocus | null;
+  backLabel: string;
+  onBack: () => void;
+  /** Called when highlights change, so the library's counts can refresh. */
+  onChanged: () => void;
+}) {
+  const report = useReportError();
+  const [doc, setDoc] = useState<ClipDocument | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [highlights, setHighlights] = useState<AnchoredHighlight[]>([]);
+  const [selection, setSelection] = useState<PendingSelection | null>(null);
+  const [pointerDown, setPointerDown] = useState(false);
+  const [color, setColor] = useState<HighlightColor>(initialColor);
+  const [saving, setSaving] = useState(false);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [textMismatch, setTextMismatch] = useState(false);
+  const articleRef = useRef<HTMLDivElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const rangesRef = useRef(new Map<string, Range>());
+  const focusDone = useRef<number | null>(null);
+
+  // Load the clip.
+  useEffect(() => {
+    let live = true;
+    setDoc(null);
+    setLoadError(null);
+    setHighlights([]);
+    setSelection(null);
+    focusDone.current = null;
+    window.gloss.getClip(clipId).then(
+      (d) => {
+        if (!live) return;
+        setDoc(d);
+        setHighlights(d.highlights);
+      },
+      (e) => live && setLoadError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [clipId]);
+
+  const html = useMemo(() => (doc ? sanitizeArticle(doc.html) : ''), [doc]);
+  const innerHtml = useMemo(() => ({ __html: html }), [html]);
+
+  // The offsets only mean something if the page's text is the core's text.
+  useLayoutEffect(() => {
+    const article = articleRef.current;
+    if (!doc || !article) return;
+    const same = article.textContent === doc.text;
+    setTextMismatch(!same);
+    if (!same && import.meta.env.DEV) {
+      console.warn('Gloss: the rendered article text differs from the stored text; highlight offsets may drift.');
+    }
+  }, [doc, html]);
+
+  // Paint highlights whenever they change.
+  useLayoutEffect(() => {
+    const article = articleRef.current;
+    if (!doc || !article) return;
+    rangesRef.current = paintHighlights(article, highlights);
+  }, [doc, html, highlights]);
+
+  useEffect(() => () => clearHighlights(), []);
+
+  const reveal = useCallback((range: Range, behavior: ScrollBehavior) => {
+    const scroller = scrollerRef.current;
+    if (scroller) scrollRangeIntoView(scroller, range, behavior);
+    flashRange(range);
+  }, []);
+
+  // Open at the requested place.
+  useLayoutEffect(() => {
+    const article = articleRef.current;
+    if (!doc || !article || !focus || focusDone.current === focus.key) return;
+    focusDone.current = focus.key;
+    const range =
+      (focus.highlightId ? rangesRef.current.get(focus.highlightId)?.cloneRange() : undefined) ??
+      offsetsToRange(article, focus.start, focus.end);
+    if (focus.highlightId) setActiveId(focus.highlightId);
+    if (range) reveal(range, 'auto');
+  }, [doc, focus, reveal]);
+
+  // Track the selection inside the article.
+  const readSelection = useCallback(() => {
+    const article = articleRef.current;
+    const sel = window.getSelection();
+    if (!article || !doc || !sel || sel.rangeCount === 0 || sel.isCollapsed) {
+      setSelection(null);
+      return;
+    }
+    const range = sel.getRangeAt(0);
+    if (!article.contains(range.commonAncestorContainer) && !range.intersectsNode(article)) {
+      setSelection(null);
+      return;
+    }
+    const raw = rangeToOffsets(article, range);
+    const { start, end } = trimOffsets(article.textContent ?? '', raw.start, raw.end);
+    if (end <= start) {
+      setSelection(null);
+      return;
+    }
+    const clipped = offsetsToRange(article, start, end) ?? range;
+    const rects = clipped.getClientRects();
+    const rect = rects.length ? (rects[0] as DOMRect) : clipped.getBoundingClientRect();
+    const whole = clipped.getBoundingClientRect();
+    // Anchor the toolbar over the first line of the selection, centred on the whole selection.
+    setSelection({ start, end, rect: new DOMRect(whole.left, rect.top, whole.width, rect.height) });
+  }, [doc]);
+
+  useEffect(() => {
+    document.addEventListener('selectionchange', readSelection);
+    return () => document.removeEventListener('selectionchange', readSelection);
+  }, [readSelection]);
+
+  useEffect(() => {
+    const up = () => setPointerDown(false);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('resize', readSelection);
+    return () => {
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('resize', readSelection);
+    };
+  }, [readSelection]);
+
+  const addHighlight = useCallback(
+    async (c: HighlightColor) => {
+      if (!selection || saving) return;
+      setSaving(true);
+      setColor(c);
+      window.localStorage.setItem(COLOR_KEY, c);
+      try {
+        const h = await window.gloss.addHighlight({ clipId, start: selection.start, end: selection.end, color: c });
+        setHighlights((hs) => [...hs, h]);
+        window.getSelection()?.removeAllRanges();
+        setSelection(null);
+        setActiveId(h.id);
+        onChanged();
+      } catch (e) {
+        report('Couldn’t save the highlight', e);
+      } finally {
+        setSaving(false);
+      }
+    },
+    [clipId, selection, saving, onChanged, report],
+  );
+
+  // Keyboard: H highlights the selection; Escape drops it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isEditable(e.target)) return;
+      if ((e.key === 'h' || e.key === 'H') && selection) {
+        e.preventDefault();
+        void addHighlight(color);
+      } else if (e.key === 'Escape' && selection) {
+        window.getSelection()?.removeAllRanges();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [selection, color, addHighlight]);
+
+  const jump = useCallback(
+    (h: AnchoredHighlight) => {
+      setActiveId(h.id);
+      const range = rangesRef.current.get(h.id);
+      if (range) reveal(range.cloneRange(), 'smooth');
+    },
+    [reveal],
+  );
+
+  const remove = useCallback(
+    async (h: AnchoredHighlight) => {
+      try {
+        await window.gloss.deleteHighlight({ clipId, highlightId: h.id });
+        setHighlights((hs) => hs.filter((x) => x.id !== h.id));
+        onChanged();
+      } catch (e) {
+        report('Couldn’t delete the highlight', e);
+      }
+    },
+    [clipId, onChanged, report],
+  );
+
+  const update = useCallback(
+    async (h: AnchoredHighlight, patch: { color?: HighlightColor; note?: string }) => {
+      try {
+        const next = await window.gloss.updateHighlight({ clipId, highlightId: h.id, ...patch });
+        setHighlights((hs) => hs.map((x) => (x.id === h.id ? next : x)));
+      } catch (e) {
+        report('Couldn’t update the highlight', e);
+      }
+    },
+    [clipId, report],
+  );
+
+  if (loadError) {
+    return (
+      <div className="reader reader-state">
+        <button type="button" className="back-button" onClick={onBack}>
+          <BackIcon /> {backLabel}
+        </button>
+        <div className="empty-state">
+          <WarningIcon size={28} />
+          <h2>This clip couldn’t be opened</h2>
+          <p className="error-text">{loadError}</p>
+        </div>
+      </div>
+    );
+  }
+
+  if (!doc) {
+    return (
+      <div className="reader reader-state" aria-busy="true">
+        <div className="loading">
+          <Spinner /> Opening…
+        </div>
+      </div>
+    );
+  }
+
+  const { meta } = doc;
+  const site = meta.site ?? hostOf(meta.url);
+  const date = meta.published ? formatDate(meta.published) : null;
+
+  return (
+    <div className="reader">
+      <div
+        className="reader-scroll"
+        ref={scrollerRef}
+        onScroll={selection ? readSelection : undefined}
+        onPointerDown={() => setPointerDown(true)}
+      >
+        <div className="reader-top">
+          <button type="button" className="back-button" onClick={onBack}>
+            <BackIcon /> {backLabel}
+          </button>
+        </div>
+        <article className="reader-article" lang={meta.lang ?? undefined}>
+          <header className="article-head">
+            {site && <div className="article-site">{site}</div>}
+            <h1 className="article-title">{meta.title}</h1>
+            <div className="article-meta">
+              {meta.byline && <span className="byline">{meta.byline}</span>}
+              <span title={`Clipped ${formatDate(meta.clippedAt)}`}>{date ?? `Clipped ${formatDate(meta.clippedAt)}`}</span>
+              <span>{formatWords(meta.words)}</span>
+              <span>{readingTime(meta.words)}</span>
+              {isWebUrl(meta.url) && (
+                <a className="original-link" href={meta.url} target="_blank" rel="noopener noreferrer">
+                  Open original <ExternalIcon size={13} />
+                </a>
+              )}
+            </div>
+          </header>
+          {textMismatch && (
+            <p className="text-warning" role="status">
+              <WarningIcon size={14} /> This article’s text renders differently from the stored copy, so highlights may
+              land slightly off.
+            </p>
+          )}
+          {!customHighlightsSupported() && (
+            <p className="text-warning" role="status">
+              <WarningIcon size={14} /> This browser can’t paint highlights; they are listed in the side panel.
+            </p>
+          )}
+          <div className="article-body" ref={articleRef} dangerouslySetInnerHTML={innerHtml} />
+          <footer className="article-end" aria-hidden="true">
+            ◆
+          </footer>
+        </article>
+      </div>
+      <HighlightPanel highlights={highlights} activeId={activeId} onJump={jump} onDelete={remove} onUpdate={update} />
+      {selection && !pointerDown && (
+        <HighlightToolbar rect={selection.rect} color={color} busy={saving} onHighlight={(c) => void addHighlight(c)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { SearchResult } from '../../../core/model';
+import { CloseIcon, SearchIcon, Spinner } from '../components/Icons';
+import { errorMessage } from '../lib/format';
+
+const DEBOUNCE_MS = 80;
+
+/** The snippet with its marked ranges as <mark> elements (plain text only, never HTML). */
+export function renderSnippet(snippet: string, marks: Array<[number, number]>): ReactNode[] {
+  const sorted = marks
+    .map(([s, e]) => [Math.max(0, Math.min(s, snippet.length)), Math.max(0, Math.min(e, snippet.length))] as const)
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  const out: ReactNode[] = [];
+  let pos = 0;
+  sorted.forEach(([s, e], i) => {
+    if (e <= pos) return;
+    const from = Math.max(s, pos);
+    if (from > pos) out.push(snippet.slice(pos, from));
+    out.push(<mark key={i}>{snippet.slice(from, e)}</mark>);
+    pos = e;
+  });
+  if (pos < snippet.length) out.push(snippet.slice(pos));
+  return out;
+}
+
+export function SearchView({
+  query,
+  onQueryChange,
+  focusToken,
+  onOpen,
+}: {
+  query: string;
+  onQueryChange: (q: string) => void;
+  /** Changes whenever the search box should take focus. */
+  focusToken: number;
+  onOpen: (result: SearchResult) => void;
+}) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const [results, setResults] = useState<SearchResult[] | null>(null);
+  const [searchedFor, setSearchedFor] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [active, setActive] = useState(0);
+  const seq = useRef(0);
+  const uid = useId();
+
+  useEffect(() => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [focusToken]);
+
+  useEffect(() => {
+    const q = query.trim();
+    const mine = ++seq.current;
+    if (!q) {
+      setResults(null);
+      setError(null);
+      setPending(false);
+      return;
+    }
+    setPending(true);
+    const timer = window.setTimeout(() => {
+      window.gloss.search({ query: q }).then(
+        (r) => {
+          if (mine !== seq.current) return;
+          setResults(r);
+          setSearchedFor(q);
+          setError(null);
+          setActive(0);
+          setPending(false);
+        },
+        (e) => {
+          if (mine !== seq.current) return;
+          setError(errorMessage(e));
+          setPending(false);
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [query]);
+
+  useEffect(() => {
+    listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const count = results?.length ?? 0;
+
+  return (
+    <div className="page search">
+      <div className="search-box">
+        <SearchIcon size={18} />
+        <input
+          ref={inputRef}
+          type="search"
+          role="combobox"
+          aria-label="Search your library"
+          aria-expanded={count > 0}
+          aria-controls={`${uid}-results`}
+          aria-activedescendant={count > 0 ? `${uid}-r${active}` : undefined}
+          aria-autocomplete="list"
+          placeholder="Search articles and highlights"
+          value={query}
+          spellCheck={false}
+          onChange={(e) => onQueryChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' && count) {
+              e.preventDefault();
+              setActive((a) => Math.min(count - 1, a + 1));
+            } else if (e.key === 'ArrowUp' && count) {
+              e.preventDefault();
+              setActive((a) => Math.max(0, a - 1));
+            } else if (e.key === 'Enter' && results?.[active]) {
+              e.preventDefault();
+              onOpen(results[active]);
+            } else if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              onQueryChange('');
+            }
+          }}
+        />
+        {pending && <Spinner />}
+        {query && (
+          <button
+            type="button"
+            className="icon-button small"
+            aria-label="Clear search"
+            onClick={() => {
+              onQueryChange('');
+              inputRef.current?.focus();
+            }}
+          >
+            <CloseIcon size={14} />
+          </button>
+        )}
+      </div>
+
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : !query.trim() ? (
+        <div className="search-hint">
+          <p>Search the text of every clip and every highlight.</p>
+          <p className="muted">
+            <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open. Press <kbd>/</kbd> or <kbd>Ctrl</kbd> <kbd>K</kbd>{' '}
+            from anywhere to come back here.
+          </p>
+        </div>
+      ) : results && results.length === 0 && !pending ? (
+        <div className="search-hint">
+          <p>No matches for “{searchedFor}”.</p>
+        </div>
+      ) : results ? (
+        <>
+          <p className="result-count" aria-live="polite">
+            {results.length === 1 ? '1 result' : `${results.length} results`}
+          </p>
+          <ul className="results" id={`${uid}-results`} role="listbox" aria-label="Results" ref={listRef}>
+            {results.map((r, i) => (
+              <li
+                key={`${r.kind}:${r.highlightId ?? r.id}:${i}`}
+                id={`${uid}-r${i}`}
+                role="option"
+                aria-selected={i === active}
+                data-index={i}
+                className={`result${i === active ? ' active' : ''}`}
+                onMouseMove={() => i !== active && setActive(i)}
+                onClick={() => onOpen(r)}
+              >
+                <div className="result-head">
+                  <span className={`badge badge-${r.kind}`}>{r.kind === 'highlight' ? 'Highlight' : 'Article'}</span>
+                  <span className="result-title">{r.title}</span>
+                </div>
+                <p className={`result-snippet${r.kind === 'highlight' ? ' quote' : ''}`}>{renderSnippet(r.snippet, r.marks)}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * UI test harness: the built renderer (out/renderer) served over a real local HTTP server, opened in
+ * Debian Chromium through playwright-core, with `window.gloss` bound to the real core service on a
+ * temporary library folder. `window.gloss` is built in the page by the very `createApiClient` the
+ * preload runs, and every call goes through `dispatchApiCall`, exactly as the main process serves IPC.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { GLOSS_METHODS } from '../../src/core/api';
+import { createApiClient } from '../../src/core/apiClient';
+import { dispatchApiCall } from '../../src/core/dispatch';
+import type { GlossService } from '../../src/core/service';
+import { createGlossService } from '../../src/core/service';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
+export const VIEWPORT = { width: 1280, height: 800 };
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Serves `dir` read-only on 127.0.0.1 (random port); "/" is index.html. */
+async function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+        if (pathname === '/favicon.ico') {
+          // Chromium asks for one over http; the app itself (file:// in Electron) never does.
+          res.writeHead(204).end();
+          return;
+        }
+        const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
+        if (file !== root && !file.startsWith(root + sep)) {
+          res.writeHead(403).end();
+          return;
+        }
+        const info = await stat(file).catch(() => null);
+        if (!info?.isFile()) {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        });
+        res.end(await readFile(file));
+      } catch {
+        res.writeHead(500).end();
+      }
+    })();
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+/** The script that gives the page its `window.gloss`, built from the preload's own client code. */
+export function glossInitScript(): string {
+  return `window.gloss = (${createApiClient.toString()})(${JSON.stringify(GLOSS_METHODS)}, (m, a) => window.__glossInvoke(m, a));`;
+}
+
+export interface Harness {
+  page: Page;
+  context: BrowserContext;
+  /** The service currently bound to the page (replaced by restart()). */
+  service(): GlossService;
+  libraryDir: string;
+  url: string;
+  /** Console errors, uncaught page errors, failed requests: anything here fails the test. */
+  errors: string[];
+  /** Closes the service, opens a new one on the same folder and reloads the page. */
+  restart(): Promise<void>;
+  /** Navigates to the app and waits until it has rendered. */
+  open(): Promise<void>;
+  /** Throws if the page reported any error so far. */
+  assertNoErrors(): void;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`The renderer is not built (${RENDERER_DIR} is missing): run \`npx electron-vite build\` first.`);
+  }
+  const libraryDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-lib-'));
+  const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-chromium-'));
+  let service = await createGlossService({ libraryDir });
+  const { server, url } = await serveStatic(RENDERER_DIR);
+
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  });
+  const errors: string[] = [];
+  await context.exposeBinding('__glossInvoke', (_source, method: unknown, args: unknown) =>
+    dispatchApiCall(service, method, args),
+  );
+  await context.addInitScript({ content: glossInitScript() });
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console error: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? '?'})`));
+
+  async function open(): Promise<void> {
+    await page.goto(url);
+    await page.locator('.app').waitFor();
+  }
+
+  return {
+    page,
+    context,
+    service: () => service,
+    libraryDir,
+    url,
+    errors,
+    open,
+    async restart() {
+      await service.close();
+      service = await createGlossService({ libraryDir });
+      await page.reload();
+      await page.locator('.app').waitFor();
+    },
+    assertNoErrors() {
+      if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await new Promise((ok) => server.close(() => ok(undefined)));
+      await service.close().catch(() => undefined);
+      await rm(libraryDir, { recursive: true, force: true });
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The seed article: the team's fixture copy if present, else the shared one beside the repo. */
+export function seedArticlePath(): string {
+  const local = join(REPO_ROOT, 'test/fixtures/clipper/seed-article.txt');
+  return existsSync(local) ? local : resolve(REPO_ROOT, '../shared/fixtures/seed-article.txt');
+}
+
+/**
+ * Runs `fn` (source of a function taking one JSON argument) in the page. The tests are type-checked
+ * without the DOM library, so browser-side code is written as plain JavaScript source.
+ */
+export function inPage<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
+  return page.evaluate(`(${fn})(${JSON.stringify(arg ?? null)})`) as Promise<T>;
+}
