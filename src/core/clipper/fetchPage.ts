@@ -1,0 +1,171 @@
+/**
+ * Fetching a web page for clipping, defensively: http(s) only, a bounded redirect loop that
+ * re-checks every hop, one overall deadline that also covers a slowly dripping body, and a cap on
+ * the decoded size (fetch inflates gzip/brotli itself, so a small compressed bomb is caught too).
+ */
+import { GlossError } from '../errors';
+import { decodeHtml } from './charset';
+import { connectionError, contentTypeError, statusError } from './fetchErrors';
+
+export interface FetchOptions {
+  /** Deadline for the whole fetch, redirects and body included (default 20 s). */
+  timeoutMs?: number;
+  /** Largest body accepted, after decompression (default 15 MB). */
+  maxBytes?: number;
+  /** Redirects followed before giving up (default 10). */
+  maxRedirects?: number;
+  /** Cancels the fetch; it then fails with code `timeout` and a "cancelled" message. */
+  signal?: AbortSignal;
+}
+
+export interface FetchedPage {
+  /** The final URL, after redirects. */
+  url: string;
+  html: string;
+  /** The MIME type the server declared, e.g. `text/html`. */
+  contentType: string;
+}
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36 Gloss/0.1';
+
+/** Parses and checks a URL: only http and https pages can be clipped. */
+export function checkPageUrl(raw: string, base?: string): URL {
+  let url: URL;
+  try {
+    url = base ? new URL(raw, base) : new URL(raw.trim());
+  } catch {
+    throw new GlossError('unsupported-url', `“${raw.slice(0, 100)}” is not a web address.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new GlossError('unsupported-url', `Only web pages (http or https) can be clipped, not ${url.protocol} addresses.`);
+  }
+  return url;
+}
+
+function mimeOf(contentType: string | null): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
+/** Reads a response body up to `maxBytes`, aborting the transfer as soon as it is exceeded. */
+async function readCapped(res: Response, maxBytes: number, host: string, abort: () => void): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length'));
+  const tooLarge = (): GlossError =>
+    new GlossError('too-large', `The page at ${host} is larger than ${formatSize(maxBytes)}, so it was not clipped.`);
+  // A compressed body never inflates to less than it weighs on the wire, so this holds either way.
+  if (declared > maxBytes) {
+    abort();
+    throw tooLarge();
+  }
+  if (!res.body) return new Uint8Array();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      abort();
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Fetches an HTML page.
+ *
+ * @throws GlossError `unsupported-url` (not http/https), `unreachable`, `timeout`, `too-large`,
+ *   `too-many-redirects`, `http-status` (4xx/5xx) or `unsupported-content` (not HTML)
+ */
+export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<FetchedPage> {
+  const { timeoutMs = 20_000, maxBytes = 15 * 1024 * 1024, maxRedirects = 10, signal } = opts;
+  let current = checkPageUrl(url);
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onCancel = (): void => controller.abort();
+  signal?.addEventListener('abort', onCancel, { once: true });
+  if (signal?.aborted) controller.abort();
+  const visited = new Set<string>();
+
+  try {
+    for (let hop = 0; ; hop++) {
+      const host = current.host;
+      let res: Response;
+      try {
+        res = await fetch(current, {
+          redirect: 'manual',
+          signal: controller.signal,
+          headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+        });
+      } catch (error) {
+        throw controller.signal.aborted ? error : connectionError(error, host);
+      }
+      visited.add(current.href);
+
+      if (REDIRECTS.has(res.status) && res.headers.get('location')) {
+        await res.body?.cancel().catch(() => undefined);
+        const next = checkPageUrl(res.headers.get('location')!, current.href);
+        if (visited.has(next.href)) {
+          throw new GlossError('too-many-redirects', `${host} redirects in a loop, so the page never arrives.`);
+        }
+        if (hop >= maxRedirects) {
+          throw new GlossError('too-many-redirects', `${host} redirected more than ${maxRedirects} times, so Gloss gave up.`);
+        }
+        current = next;
+        continue;
+      }
+      if (res.status >= 400 || res.status < 200 || res.status >= 300) {
+        await res.body?.cancel().catch(() => undefined);
+        throw statusError(res.status, res.statusText, host);
+      }
+      const contentType = res.headers.get('content-type');
+      const mime = mimeOf(contentType);
+      if (mime && !HTML_TYPES.has(mime)) {
+        await res.body?.cancel().catch(() => undefined);
+        throw contentTypeError(mime, host);
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await readCapped(res, maxBytes, host, () => controller.abort());
+      } catch (error) {
+        if (error instanceof GlossError || controller.signal.aborted) throw error;
+        throw connectionError(error, host);
+      }
+      return { url: current.href, html: decodeHtml(bytes, contentType), contentType: mime || 'text/html' };
+    }
+  } catch (error) {
+    if (error instanceof GlossError) throw error;
+    if (timedOut) {
+      throw new GlossError('timeout', `${current.host} took longer than ${formatDuration(timeoutMs)} to send the page.`, { cause: error });
+    }
+    if (signal?.aborted) throw new GlossError('timeout', `Loading ${current.host} was cancelled.`, { cause: error });
+    throw connectionError(error, current.host);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onCancel);
+  }
+}
