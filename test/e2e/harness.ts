@@ -18,8 +18,10 @@ import { createApiClient } from '../../src/core/apiClient';
 import { dispatchApiCall } from '../../src/core/dispatch';
 import type { GlossService } from '../../src/core/service';
 import { createGlossService } from '../../src/core/service';
+import { REPO_ROOT } from './pageHelpers';
 
-export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export { inPage, PAINTED, REPO_ROOT, SEED_SENTENCE, SEED_TITLE, SELECT_TEXT, seedArticlePath } from './pageHelpers';
+
 export const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
 export const VIEWPORT = { width: 1280, height: 800 };
 
@@ -169,18 +171,4 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark' } =
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** The seed article: the team's fixture copy if present, else the shared one beside the repo. */
-export function seedArticlePath(): string {
-  const local = join(REPO_ROOT, 'test/fixtures/clipper/seed-article.txt');
-  return existsSync(local) ? local : resolve(REPO_ROOT, '../shared/fixtures/seed-article.txt');
-}
-
-/**
- * Runs `fn` (source of a function taking one JSON argument) in the page. The tests are type-checked
- * without the DOM library, so browser-side code is written as plain JavaScript source.
- */
-export function inPage<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
-  return page.evaluate(`(${fn})(${JSON.stringify(arg ?? null)})`) as Promise<T>;
 }

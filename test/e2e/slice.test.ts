@@ -7,11 +7,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
-import { inPage, REPO_ROOT, seedArticlePath, startHarness } from './harness';
+import { inPage, PAINTED, REPO_ROOT, SEED_SENTENCE, SEED_TITLE, SELECT_TEXT, seedArticlePath, startHarness } from './harness';
 
-const SEED_TITLE = 'US and Russia in Talks on Truce Agreement That Would Cement Putin’s Territorial Gains in Ukraine';
-const SENTENCE =
-  'Sources say the US is trying to secure the support of Kyiv and its European allies, although the outcome of these efforts remains uncertain.';
+const SENTENCE = SEED_SENTENCE;
 const BODY_WORD = 'Donbas';
 const SHOTS = join(REPO_ROOT, 'docs/screenshots');
 
@@ -20,34 +18,6 @@ const SECOND_CLIP = `On Slow Reading
 Reading slowly is not a failure of speed but a choice about attention. When we mark a passage, we make a small promise to come back to it.
 
 Marginalia used to be the reader's side of a conversation with the author. Highlights in a notebook can be the same thing, if they stay close to the text they came from.`;
-
-/** Browser side: selects `sentence` inside the article with a real DOM Range. */
-const SELECT_TEXT = `(sentence) => {
-  const root = document.querySelector('.article-body');
-  const text = root.textContent;
-  const start = text.indexOf(sentence);
-  if (start < 0) throw new Error('sentence not in the article text');
-  const end = start + sentence.length;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  let pos = 0, started = false;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const len = n.data.length;
-    if (!started && start < pos + len) { range.setStart(n, start - pos); started = true; }
-    if (started && end <= pos + len) { range.setEnd(n, end - pos); break; }
-    pos += len;
-  }
-  const sel = window.getSelection();
-  sel.removeAllRanges();
-  sel.addRange(range);
-  return range.toString();
-}`;
-
-/** Browser side: the strings of every range registered under a custom highlight name. */
-const PAINTED = `(name) => {
-  const h = CSS.highlights.get(name);
-  return h ? [...h].map((r) => r.toString()) : [];
-}`;
 
 /** Browser side: is the range's text inside the reader's visible scroll area? */
 const FLASH_VISIBLE = `() => {

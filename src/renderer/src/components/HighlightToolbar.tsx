@@ -10,7 +10,7 @@ export const COLOR_LABELS: Record<HighlightColor, string> = {
   purple: 'Purple',
 };
 
-const WIDTH = 248;
+const WIDTH = 264;
 const HEIGHT = 40;
 const GAP = 10;
 
