@@ -31,7 +31,13 @@ export function ProblemsBanner({ problems, onDismiss }: { problems: LibraryProbl
               <code className="problem-file">{p.file}</code>
               <span className="problem-reason">{p.reason}</span>
               <span className="problem-where">
-                Moved to <code>{p.quarantinedAs}</code>
+                {p.quarantinedAs ? (
+                  <>
+                    Moved to <code>{p.quarantinedAs}</code>
+                  </>
+                ) : (
+                  'Left where it is'
+                )}
                 {p.at ? ` on ${formatDate(p.at)}` : ''}
               </span>
             </li>

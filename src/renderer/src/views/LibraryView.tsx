@@ -17,9 +17,8 @@ function ClipRow({ clip, onOpen }: { clip: ClipSummary; onOpen: (id: string) => 
         <span className="clip-meta">
           {site && <span className="clip-site">{site}</span>}
           <span>{date}</span>
-          <span>
-            {formatWords(clip.words)} · {readingTime(clip.words)}
-          </span>
+          <span>{formatWords(clip.words)}</span>
+          <span>{readingTime(clip.words)}</span>
           {clip.highlightCount > 0 && (
             <span className="clip-highlights" title={plural(clip.highlightCount, 'highlight')}>
               <HighlighterIcon size={13} />
