@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { ClipMeta, Highlight } from '../model';
+import { SearchIndex } from './searchIndex';
+
+function meta(id: string, title: string, extra: Partial<ClipMeta> = {}): ClipMeta {
+  return {
+    id, title, byline: null, site: null, published: null, url: null, lang: 'en', excerpt: null,
+    words: 0, clippedAt: '2024-05-01T00:00:00.000Z', origin: 'text', ...extra,
+  };
+}
+
+function highlight(clipId: string, id: string, text: string, exact: string, note = ''): Highlight {
+  const start = text.indexOf(exact);
+  return {
+    id, clipId, createdAt: '2024-05-02T00:00:00.000Z', updatedAt: '2024-05-02T00:00:00.000Z', color: 'yellow', note,
+    target: {
+      source: `gloss:clip/${clipId}`,
+      selector: [
+        { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start, end: start + exact.length },
+      ],
+    },
+  };
+}
+
+const filler = 'The weather stayed mild all week and the markets were calm. '.repeat(6);
+const talksText = `${filler}After months of delay, negotiations between the unions and the ministry resumed on Tuesday.\n\n${filler}Observers expect a deal before the summer.`;
+const cafeText = 'Le café du coin ouvre à sept heures. Les habitués arrivent tôt.';
+const russianText = 'Переговоры между профсоюзами и министерством возобновились во вторник.';
+
+function buildIndex() {
+  const index = new SearchIndex();
+  const talks = meta('talks', 'Labour talks resume', { byline: 'Ann Writer', site: 'news.example' });
+  index.addClip(talks, talksText);
+  index.addClip(meta('cafe', 'Un matin au café'), cafeText);
+  index.addClip(meta('ru', 'Новости'), russianText);
+  index.addClip(meta('other', 'Gardening notes'), 'Plant the tomatoes after the last frost. The negotiations with the slugs continue.');
+  index.setHighlights(talks, [highlight('talks', 'h1', talksText, 'Observers expect a deal', 'key forecast for the unions')]);
+  return index;
+}
+
+describe('SearchIndex', () => {
+  it('finds clips by title, byline and body', () => {
+    const index = buildIndex();
+    expect(index.search('labour')[0]).toMatchObject({ id: 'talks', kind: 'article', title: 'Labour talks resume' });
+    expect(index.search('writer').map((r) => r.id)).toEqual(['talks']);
+    expect(index.search('tomatoes').map((r) => r.id)).toEqual(['other']);
+  });
+
+  it('finds highlights by quote and by note, with their ids and positions', () => {
+    const index = buildIndex();
+    const byQuote = index.search('observers').find((r) => r.kind === 'highlight');
+    const start = talksText.indexOf('Observers expect a deal');
+    expect(byQuote).toMatchObject({ id: 'talks', highlightId: 'h1', title: 'Labour talks resume', snippet: 'Observers expect a deal' });
+    expect(byQuote!.position).toEqual({ start, end: start + 'Observers expect a deal'.length });
+    expect(byQuote!.marks).toEqual([[0, 9]]);
+    const byNote = index.search('forecast');
+    expect(byNote).toHaveLength(1);
+    expect(byNote[0]).toMatchObject({ kind: 'highlight', highlightId: 'h1', snippet: 'Observers expect a deal' });
+  });
+
+  it('matches prefixes as you type and forgives small typos', () => {
+    const index = buildIndex();
+    expect(index.search('negot').map((r) => r.id).sort()).toEqual(['other', 'talks']);
+    expect(index.search('negotations').map((r) => r.id).sort()).toEqual(['other', 'talks']);
+  });
+
+  it('requires every word to match', () => {
+    const index = buildIndex();
+    expect(index.search('negotiations unions').map((r) => r.id)).toEqual(['talks']);
+    expect(index.search('negotiations zebra')).toEqual([]);
+  });
+
+  it('folds accents both ways and handles Cyrillic', () => {
+    const index = buildIndex();
+    expect(index.search('cafe').map((r) => r.id)).toEqual(['cafe']);
+    expect(index.search('CAFÉ').map((r) => r.id)).toEqual(['cafe']);
+    expect(index.search('habitues').map((r) => r.id)).toEqual(['cafe']);
+    const ru = index.search('переговоры');
+    expect(ru.map((r) => r.id)).toEqual(['ru']);
+    expect(ru[0]!.snippet.slice(...ru[0]!.marks[0]!)).toBe('Переговоры');
+    expect(index.search('вторн').map((r) => r.id)).toEqual(['ru']);
+  });
+
+  it('makes a plain-text snippet around the match with marks and a position in the full text', () => {
+    const index = buildIndex();
+    const [hit] = index.search('resumed').filter((r) => r.kind === 'article');
+    expect(hit!.snippet.length).toBeLessThanOrEqual(240);
+    expect(hit!.snippet).toContain('resumed on Tuesday');
+    expect(hit!.snippet).not.toMatch(/\n/);
+    expect(hit!.marks).toHaveLength(1);
+    const [ms, me] = hit!.marks[0]!;
+    expect(hit!.snippet.slice(ms, me)).toBe('resumed');
+    expect(hit!.position).toEqual({ start: talksText.indexOf('resumed'), end: talksText.indexOf('resumed') + 7 });
+    expect(talksText.slice(hit!.position!.start, hit!.position!.end)).toBe('resumed');
+  });
+
+  it('marks the words that matched by prefix or typo, as they are in the text', () => {
+    const index = buildIndex();
+    const hit = index.search('negot minstry').find((r) => r.id === 'talks')!;
+    expect(hit.marks.map(([s, e]) => hit.snippet.slice(s, e))).toEqual(['negotiations', 'ministry']);
+    const cafe = index.search('cafe')[0]!;
+    expect(cafe.marks.map(([s, e]) => cafe.snippet.slice(s, e))).toEqual(['café']);
+  });
+
+  it('ranks title and highlight matches above body-only matches', () => {
+    const index = new SearchIndex();
+    index.addClip(meta('body', 'Something else'), 'A long piece. ' + 'Deal deal deal. '.repeat(20));
+    index.addClip(meta('title', 'The deal'), 'Nothing relevant here at all, just text about other things. '.repeat(10));
+    const withH = meta('hl', 'Unrelated');
+    const text = 'Filler text. '.repeat(50) + 'They signed the deal.';
+    index.addClip(withH, text);
+    index.setHighlights(withH, [highlight('hl', 'x', text, 'signed the deal')]);
+    const kinds = index.search('deal').map((r) => `${r.kind}:${r.id}`);
+    expect(kinds.indexOf('article:body')).toBeGreaterThan(kinds.indexOf('article:title'));
+    expect(kinds.indexOf('article:body')).toBeGreaterThan(kinds.indexOf('highlight:hl'));
+  });
+
+  it('removes a clip with its highlights, and replaces highlights', () => {
+    const index = buildIndex();
+    index.removeClip('talks');
+    expect(index.search('observers')).toEqual([]);
+    expect(index.search('labour')).toEqual([]);
+    const talks = meta('talks', 'Labour talks resume');
+    index.addClip(talks, talksText);
+    index.setHighlights(talks, [highlight('talks', 'h2', talksText, 'the ministry')]);
+    index.setHighlights(talks, [highlight('talks', 'h3', talksText, 'before the summer')]);
+    expect(index.search('ministry').filter((r) => r.kind === 'highlight')).toEqual([]);
+    expect(index.search('summer').filter((r) => r.kind === 'highlight').map((r) => r.highlightId)).toEqual(['h3']);
+  });
+
+  it('re-adding a clip updates its title without duplicating it', () => {
+    const index = buildIndex();
+    index.addClip(meta('cafe', 'Morning coffee'), cafeText);
+    expect(index.search('cafe').map((r) => `${r.id}:${r.title}`)).toEqual(['cafe:Morning coffee']);
+    expect(index.search('matin')).toEqual([]);
+  });
+
+  it('returns nothing for an empty query and respects the limit', () => {
+    const index = buildIndex();
+    expect(index.search('')).toEqual([]);
+    expect(index.search('   \n')).toEqual([]);
+    expect(index.search('!!!')).toEqual([]);
+    for (let i = 0; i < 30; i++) index.addClip(meta(`m${i}`, `Memo ${i}`), 'memo text');
+    expect(index.search('memo')).toHaveLength(20);
+    expect(index.search('memo', { limit: 5 })).toHaveLength(5);
+  });
+});

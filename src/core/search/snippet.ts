@@ -1,0 +1,87 @@
+/**
+ * Snippets: a short plain-text window of a document around what the search matched.
+ */
+import { findTermSpans, type TermSpan } from './terms';
+
+/** About how long a snippet is, in characters. */
+export const SNIPPET_LENGTH = 200;
+
+export interface Snippet {
+  snippet: string;
+  /** [start, end) ranges of matched words in `snippet`. */
+  marks: Array<[number, number]>;
+  /** The first matched word shown in the snippet, as offsets into the full text. */
+  first: { start: number; end: number } | null;
+}
+
+/**
+ * Picks the ~200-character window of `text` that shows the most different matched terms (the
+ * earliest such window), widens it to whole words, collapses whitespace, and marks the terms.
+ * With no matched term in the text the snippet is its opening.
+ */
+export function makeSnippet(text: string, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): Snippet {
+  const spans = findTermSpans(text, terms);
+  const [from, to] = spans.length ? bestWindow(spans, text.length, length) : [0, Math.min(text.length, length)];
+  const start = wordStart(text, from);
+  const end = wordEnd(text, to);
+  const shown = spans.filter((s) => s.start < end && s.end > start);
+  return { ...render(text, start, end, shown), first: shown[0] ? { start: shown[0].start, end: shown[0].end } : null };
+}
+
+/** The window of `length` chars around the run of spans with the most distinct terms. */
+function bestWindow(spans: TermSpan[], textLength: number, length: number): [number, number] {
+  let best = { from: 0, to: 0, distinct: 0 };
+  for (let i = 0; i < spans.length; i++) {
+    const seen = new Set<string>();
+    let j = i;
+    while (j < spans.length && spans[j]!.end - spans[i]!.start <= length) seen.add(spans[j++]!.term);
+    if (seen.size > best.distinct) best = { from: i, to: Math.max(i, j - 1), distinct: seen.size };
+  }
+  const first = spans[best.from]!;
+  const last = spans[best.to]!;
+  // Centre the matches, leaning towards showing what follows them (the reader reads on).
+  const slack = Math.max(0, length - (last.end - first.start));
+  let start = Math.max(0, first.start - Math.floor(slack / 3));
+  // A single word longer than the snippet (e.g. unspaced CJK text) is cut, not shown whole.
+  const end = Math.min(textLength, start + length);
+  start = Math.max(0, Math.min(start, end - length));
+  return [start, end];
+}
+
+/** Widens a cut back to the start of its word, so the snippet neither begins mid-word nor loses a match. */
+function wordStart(text: string, at: number): number {
+  const limit = Math.max(0, at - 30);
+  let i = at;
+  while (i > limit && !/\s/u.test(text[i - 1]!)) i--;
+  return i > limit || i === 0 ? i : at;
+}
+
+/** Widens a cut forward to the end of its word. */
+function wordEnd(text: string, at: number): number {
+  const limit = Math.min(text.length, at + 30);
+  let i = at;
+  while (i < limit && !/\s/u.test(text[i]!)) i++;
+  return i < limit || i === text.length ? i : at;
+}
+
+/** Collapses whitespace, adds ellipses where text was cut, and maps span offsets into the result. */
+function render(text: string, start: number, end: number, spans: TermSpan[]): Omit<Snippet, 'first'> {
+  let out = start > 0 ? '…' : '';
+  const map = new Map<number, number>();
+  let inSpace = false;
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (/\s/u.test(ch)) {
+      if (!inSpace && out.length > 0 && !out.endsWith('…')) out += ' ';
+      inSpace = true;
+      continue;
+    }
+    inSpace = false;
+    map.set(i, out.length);
+    out += ch;
+  }
+  out = out.trimEnd();
+  if (end < text.length) out += '…';
+  const marks = spans.map((s): [number, number] => [map.get(Math.max(s.start, start))!, map.get(Math.min(s.end, end) - 1)! + 1]);
+  return { snippet: out, marks };
+}
