@@ -191,4 +191,22 @@ describe('Gloss UI: the foundation slice', () => {
     await page.locator('.hl-item.active', { hasText: SENTENCE }).waitFor();
     h.assertNoErrors();
   });
+
+  it('deletes a clip from the reader after confirmation', async () => {
+    const { page } = h;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Library/ }).click();
+    await page.locator('.clip-row', { hasText: 'On Slow Reading' }).click();
+    await page.locator('.article-title', { hasText: 'On Slow Reading' }).waitFor();
+    await page.getByRole('button', { name: 'Delete clip' }).click();
+    const confirm = page.getByRole('group', { name: 'Confirm deletion' });
+    await confirm.getByRole('button', { name: 'Keep' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Delete clip' }).click();
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('heading', { name: 'Library' }).waitFor();
+    await page.locator('.clip-row', { hasText: 'On Slow Reading' }).waitFor({ state: 'detached' });
+    await expect(page.locator('.clip-row').count()).resolves.toBe(1);
+    await expect(h.service().listClips()).resolves.toHaveLength(1);
+    h.assertNoErrors();
+  });
 });

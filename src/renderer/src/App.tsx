@@ -152,6 +152,11 @@ export function App() {
                 backLabel={route.from === 'search' ? 'Search' : 'Library'}
                 onBack={() => (route.from === 'search' ? openSearch() : setRoute({ name: 'library' }))}
                 onChanged={onHighlightsChanged}
+                onDeleted={() => {
+                  void refreshClips();
+                  void refreshInfo();
+                  setRoute({ name: 'library' });
+                }}
               />
             )}
           </div>

@@ -134,6 +134,9 @@ export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClip
                   className="paste-area"
                   value={text}
                   onChange={(e) => setText(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+                  }}
                   placeholder="Paste the text of an article, a paper or your notes…"
                   spellCheck={false}
                   disabled={busy}

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import type { ClipSummary } from '../../../core/model';
 import { DocIcon, HighlighterIcon, PlusIcon, Spinner, WarningIcon } from '../components/Icons';
 import { formatDate, formatWords, hostOf, plural, readingTime } from '../lib/format';
@@ -29,6 +30,17 @@ function ClipRow({ clip, onOpen }: { clip: ClipSummary; onOpen: (id: string) => 
       </button>
     </li>
   );
+}
+
+/** Up/Down move between rows, Home/End to the first/last. */
+function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
+  const rows = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.clip-row')];
+  const at = rows.indexOf(document.activeElement as HTMLButtonElement);
+  const next =
+    event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : null;
+  if (next === null || at < 0) return;
+  event.preventDefault();
+  rows[Math.max(0, Math.min(rows.length - 1, next))]?.focus();
 }
 
 /** The library: every clip, newest first. */
@@ -77,7 +89,7 @@ export function LibraryView({
           </button>
         </div>
       ) : (
-        <ul className="clip-list" aria-label="Clips">
+        <ul className="clip-list" aria-label="Clips" onKeyDown={moveFocus}>
           {[...clips].sort(newestFirst).map((clip) => (
             <ClipRow key={clip.id} clip={clip} onOpen={onOpen} />
           ))}

@@ -3,7 +3,7 @@ import type { AnchoredHighlight, ClipDocument, HighlightColor } from '../../../c
 import { HIGHLIGHT_COLORS } from '../../../core/model';
 import { HighlightPanel } from '../components/HighlightPanel';
 import { HighlightToolbar } from '../components/HighlightToolbar';
-import { BackIcon, ExternalIcon, Spinner, WarningIcon } from '../components/Icons';
+import { BackIcon, ExternalIcon, Spinner, TrashIcon, WarningIcon } from '../components/Icons';
 import { errorMessage, formatDate, formatWords, hostOf, isWebUrl, readingTime } from '../lib/format';
 import { clearHighlights, customHighlightsSupported, flashRange, paintHighlights, scrollRangeIntoView } from '../lib/highlightPainter';
 import { useReportError } from '../lib/report';
@@ -42,6 +42,7 @@ export function ReaderView({
   backLabel,
   onBack,
   onChanged,
+  onDeleted,
 }: {
   clipId: string;
   focus: ReaderFocus | null;
@@ -49,6 +50,8 @@ export function ReaderView({
   onBack: () => void;
   /** Called when highlights change, so the library's counts can refresh. */
   onChanged: () => void;
+  /** Called once the clip has been deleted. */
+  onDeleted: () => void;
 }) {
   const report = useReportError();
   const [doc, setDoc] = useState<ClipDocument | null>(null);
@@ -60,6 +63,8 @@ export function ReaderView({
   const [saving, setSaving] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [textMismatch, setTextMismatch] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const articleRef = useRef<HTMLDivElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const rangesRef = useRef(new Map<string, Range>());
@@ -198,13 +203,14 @@ export function ReaderView({
       if ((e.key === 'h' || e.key === 'H') && selection) {
         e.preventDefault();
         void addHighlight(color);
-      } else if (e.key === 'Escape' && selection) {
-        window.getSelection()?.removeAllRanges();
+      } else if (e.key === 'Escape') {
+        if (selection) window.getSelection()?.removeAllRanges();
+        else if (!confirmDelete && !document.querySelector('dialog[open]')) onBack();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [selection, color, addHighlight]);
+  }, [selection, color, addHighlight, confirmDelete, onBack]);
 
   const jump = useCallback(
     (h: AnchoredHighlight) => {
@@ -239,6 +245,18 @@ export function ReaderView({
     },
     [clipId, report],
   );
+
+  async function deleteClip() {
+    setDeleting(true);
+    try {
+      await window.gloss.deleteClip(clipId);
+      onDeleted();
+    } catch (e) {
+      setDeleting(false);
+      setConfirmDelete(false);
+      report('Couldn’t delete the clip', e);
+    }
+  }
 
   if (loadError) {
     return (
@@ -281,6 +299,30 @@ export function ReaderView({
           <button type="button" className="back-button" onClick={onBack}>
             <BackIcon /> {backLabel}
           </button>
+          <div className="reader-actions">
+            {confirmDelete ? (
+              <div className="confirm" role="group" aria-label="Confirm deletion">
+                <span>Delete this clip and its highlights?</span>
+                <button type="button" className="button small" onClick={() => setConfirmDelete(false)} disabled={deleting} autoFocus>
+                  Keep
+                </button>
+                <button type="button" className="button small danger" onClick={() => void deleteClip()} disabled={deleting}>
+                  {deleting && <Spinner />}
+                  Delete
+                </button>
+              </div>
+            ) : (
+              <button
+                type="button"
+                className="icon-button"
+                aria-label="Delete clip"
+                title="Delete clip"
+                onClick={() => setConfirmDelete(true)}
+              >
+                <TrashIcon />
+              </button>
+            )}
+          </div>
         </div>
         <article className="reader-article" lang={meta.lang ?? undefined}>
           <header className="article-head">
