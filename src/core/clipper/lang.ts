@@ -54,7 +54,7 @@ const STOP_WORDS: Record<string, string[]> = {
 
 function latinLanguage(text: string): string | null {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 5) return null;
+  if (words.length < 8) return null; // too few words to be sure
   let best: string | null = null;
   let bestShare = 0;
   let second = 0;

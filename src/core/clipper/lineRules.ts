@@ -127,3 +127,26 @@ const TAIL_RE =
 export function isTailStart(line: string): boolean {
   return wordCount(line) <= 8 && TAIL_RE.test(line.trim());
 }
+
+export interface LineMeta {
+  byline: string | null;
+  published: string | null;
+}
+
+/**
+ * A metadata line such as "By Jane Doe · March 3, 2024 · 5 min read": when every part of it is
+ * a byline, a date, a reading time or chrome, returns what it says; otherwise null.
+ */
+export function readMetaLine(text: string): LineMeta | null {
+  const parts = text.split(/\s+[·•|—–]\s+|\s+\|\s*/u).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return null;
+  const seen: LineMeta = { byline: null, published: null };
+  for (const part of parts) {
+    const byline = bylineValue(part);
+    const date = dateLineValue(part);
+    if (byline) seen.byline ??= byline;
+    else if (date) seen.published ??= date;
+    else if (!isReadingTimeLine(part) && !isChromeLine(part) && !isTodayLine(part)) return null;
+  }
+  return seen;
+}

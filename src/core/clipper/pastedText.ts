@@ -8,17 +8,15 @@ import { GlossError } from '../errors';
 import type { ClipDraft } from '../model';
 import { detectLanguage, dominantScript, type Script } from './lang';
 import {
-  bylineValue, dateLineValue, endsLikeSentence, isChromeLine, isLanguageSwitcherLine,
-  isNameList, isPhotoCreditLine, isReadingTimeLine, isTailStart, isTodayLine, wordCount,
+  dateLineValue, endsLikeSentence, isChromeLine, isLanguageSwitcherLine, isReadingTimeLine,
+  isNameList, isPhotoCreditLine, isTailStart, isTodayLine, readMetaLine, wordCount,
+  type LineMeta,
 } from './lineRules';
 import { sanitizeArticleHtml } from './sanitize';
 import { splitUnits, type TextUnit } from './textBlocks';
 import { unitsToHtml } from './textHtml';
 
-interface Found {
-  byline: string | null;
-  published: string | null;
-}
+type Found = LineMeta;
 
 /** Body text: a sentence, or a run of words too long for a title. */
 function isProse(unit: TextUnit): boolean {
@@ -40,22 +38,6 @@ function cutTail(units: TextUnit[]): TextUnit[] {
   return tail === -1 ? units : units.slice(0, tail);
 }
 
-/** A metadata line such as "By Jane Doe · March 3, 2024 · 5 min read": every part is metadata. */
-function readMetaLine(text: string, found: Found): boolean {
-  const parts = text.split(/\s+[·•|—–]\s+|\s+\|\s*/u).map((p) => p.trim()).filter(Boolean);
-  const seen: Found = { byline: null, published: null };
-  for (const part of parts) {
-    const byline = bylineValue(part);
-    const date = dateLineValue(part);
-    if (byline) seen.byline ??= byline;
-    else if (date) seen.published ??= date;
-    else if (!isReadingTimeLine(part) && !isChromeLine(part) && !isTodayLine(part)) return false;
-  }
-  found.byline ??= seen.byline;
-  found.published ??= seen.published;
-  return true;
-}
-
 /** Drops page chrome, lifts metadata, turns credits into captions and drops bare alt lines. */
 function removeCruft(units: TextUnit[], script: Script | null, found: Found): TextUnit[] {
   const start = bodyStart(units);
@@ -67,7 +49,14 @@ function removeCruft(units: TextUnit[], script: Script | null, found: Found): Te
     if (isTodayLine(text) || isReadingTimeLine(text) || isChromeLine(text)) return;
     if (inHeader && isLanguageSwitcherLine(text, script)) return;
     if (unit.kind === 'line' && !isProse(unit)) {
-      if (inHeader && readMetaLine(text, found)) return;
+      if (inHeader) {
+        const meta = readMetaLine(text);
+        if (meta) {
+          found.byline ??= meta.byline;
+          found.published ??= meta.published;
+          return;
+        }
+      }
       const date = dateLineValue(text);
       if (date) {
         found.published ??= date;

@@ -93,6 +93,9 @@ export function separateBlocks(root: Element): void {
         text = text.replace(/^\s+/, '');
       }
       if (isBlock(node.nextSibling)) text = text.replace(/\s+$/, '');
+      // Whitespace just inside a block's edges shows nothing; keep the stored text tidy.
+      if (!node.previousSibling && (parent === root || isBlock(parent))) text = text.replace(/^\s+/, '');
+      if (!node.nextSibling && (parent === root || isBlock(parent))) text = text.replace(/\s+$/, '');
       if (text === '') node.remove();
       else if (text !== node.textContent) node.textContent = text;
     }

@@ -1,0 +1,109 @@
+/**
+ * Extracting the article from a whole HTML page: metadata first (see metadata.ts), then
+ * Readability on a copy of the page, then the sanitiser. Parsing uses jsdom without running
+ * scripts or loading anything, so a hostile page is only ever data.
+ */
+import { Readability } from '@mozilla/readability';
+import { JSDOM } from 'jsdom';
+import { parseBodyDocument } from '../article/dom';
+import { articleText } from '../article/text';
+import { GlossError } from '../errors';
+import type { ClipDraft } from '../model';
+import { toIsoDate } from './dates';
+import { detectLanguage } from './lang';
+import { readMetadata, webUrl } from './metadata';
+import { pruneChrome } from './pageChrome';
+import { sanitizeArticleHtml } from './sanitize';
+
+export interface ExtractOptions {
+  /** The page's URL: the base for relative links and the fallback canonical URL. */
+  url?: string | null;
+  /** Use this title instead of the page's. */
+  title?: string | null;
+  origin?: 'url' | 'html' | 'file';
+}
+
+/** Page furniture removed before falling back to the whole body. */
+const CHROME = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
+
+/** Readability found an article worth keeping: some real text, not a cookie banner. */
+const MIN_ARTICLE_CHARS = 140;
+
+function norm(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function hostName(url: string | null): string | null {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./, '') || null : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes a leading heading that repeats the title (the reader shows the title itself). */
+function dropRepeatedTitle(html: string, title: string): string {
+  const doc = parseBodyDocument(html);
+  const heading = doc.body.querySelector('h1, h2');
+  const firstText = Array.from(doc.body.querySelectorAll('p, li, blockquote, pre, td')).find((el) => norm(el.textContent) !== '');
+  const headingComesFirst = heading && (!firstText || heading.compareDocumentPosition(firstText) & 4);
+  if (heading && headingComesFirst && norm(heading.textContent) === norm(title)) heading.remove();
+  return doc.body.innerHTML;
+}
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:.]+$/u, '') + '…';
+}
+
+/**
+ * Extracts a clean article and its metadata from a page's HTML.
+ *
+ * @throws GlossError `extraction-failed` when the page has no article text at all
+ */
+export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDraft {
+  const pageUrl = webUrl(opts.url ?? null);
+  // jsdom's defaults: scripts are not run and subresources are not fetched.
+  const dom = new JSDOM(html, pageUrl ? { url: pageUrl } : {});
+  const doc = dom.window.document;
+  // The page's own <base> decides how its relative links resolve, as in a browser.
+  const base = webUrl(doc.baseURI) ?? pageUrl;
+  const meta = readMetadata(doc, pageUrl);
+
+  let article: ReturnType<Readability<string>['parse']> = null;
+  try {
+    article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 300 }).parse();
+  } catch {
+    article = null; // Readability throws on some degenerate documents; the fallback handles them.
+  }
+
+  const title = (opts.title?.trim() || meta.title || article?.title?.trim() || doc.title.trim() || '').replace(/\s+/g, ' ');
+  let content: string;
+  if (article?.content && norm(article.textContent).length >= MIN_ARTICLE_CHARS) {
+    content = sanitizeArticleHtml(pruneChrome(dropRepeatedTitle(article.content, title)), base);
+  } else {
+    for (const el of Array.from(doc.body?.querySelectorAll(CHROME) ?? [])) el.remove();
+    content = sanitizeArticleHtml(pruneChrome(dropRepeatedTitle(doc.body?.innerHTML ?? '', title)), base);
+  }
+  const text = articleText(content);
+  const url = meta.canonicalUrl ?? pageUrl;
+  if (text.trim() === '') {
+    const where = hostName(url) ?? 'this page';
+    throw new GlossError('extraction-failed', `Could not find any article text on ${where}.`);
+  }
+  const firstParagraph = parseBodyDocument(content).body.querySelector('p')?.textContent?.trim() ?? '';
+
+  return {
+    title: title || shorten(text.trim().split('\n')[0] ?? '', 80) || 'Untitled',
+    byline: meta.byline ?? (article?.byline?.trim() || null),
+    site: meta.site ?? (article?.siteName?.trim() || null) ?? hostName(pageUrl ?? url),
+    published: meta.published ?? toIsoDate(article?.publishedTime),
+    url,
+    lang: meta.lang ?? (article?.lang || null) ?? detectLanguage(text),
+    excerpt: meta.excerpt ?? (article?.excerpt?.trim() || null) ?? (firstParagraph ? shorten(firstParagraph, 200) : null),
+    origin: opts.origin ?? 'html',
+    html: content,
+    text,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The clipper's front door: a URL, pasted text or a page's HTML in, a clean article draft out.
+ */
+import type { ClipDraft } from '../model';
+import { extractFromHtml } from './extractHtml';
+import { fetchPage, type FetchOptions } from './fetchPage';
+import { clipPastedText } from './pastedText';
+
+export type { FetchOptions, FetchedPage } from './fetchPage';
+export { fetchPage } from './fetchPage';
+export { extractFromHtml } from './extractHtml';
+export { clipPastedText } from './pastedText';
+export { sanitizeArticleHtml } from './sanitize';
+
+/**
+ * Fetches a web page and extracts its article.
+ *
+ * @param url  an http(s) address
+ * @param opts.title  use this title instead of the page's
+ * @param opts.fetch  limits for the download (timeout, size, redirects, cancellation)
+ * @throws GlossError from {@link fetchPage} or {@link extractFromHtml}
+ */
+export async function clipUrl(url: string, opts: { title?: string; fetch?: FetchOptions } = {}): Promise<ClipDraft> {
+  const page = await fetchPage(url, opts.fetch);
+  return extractFromHtml(page.html, { url: page.url, title: opts.title ?? null, origin: 'url' });
+}
+
+/**
+ * Turns text copied from a page into an article (see {@link clipPastedText}).
+ *
+ * @throws GlossError `empty-input` for empty text
+ */
+export function clipText(text: string, opts: { title?: string | null; url?: string | null } = {}): ClipDraft {
+  return clipPastedText(text, opts);
+}
+
+/**
+ * Extracts the article from a page's HTML (e.g. saved or dropped into the app).
+ *
+ * @throws GlossError `extraction-failed` when there is no article text
+ */
+export function clipHtml(html: string, opts: { url?: string | null; title?: string | null } = {}): ClipDraft {
+  return extractFromHtml(html, { ...opts, origin: 'html' });
+}
