@@ -61,9 +61,19 @@ export function App() {
   }, [report]);
 
   useEffect(() => {
-    void refreshClips();
-    void refreshInfo();
-  }, [refreshClips, refreshInfo]);
+    let live = true;
+    window.gloss.listClips().then(
+      (list) => live && setClips(list),
+      (e) => live && setClipsError(errorMessage(e)),
+    );
+    window.gloss.getLibraryInfo().then(
+      (i) => live && setInfo(i),
+      (e) => live && report('Couldn’t read the library folder', e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [report]);
 
   const openSearch = useCallback(() => {
     setRoute({ name: 'search' });

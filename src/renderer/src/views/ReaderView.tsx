@@ -61,7 +61,13 @@ export function ReaderView({
   const [pointerDown, setPointerDown] = useState(false);
   const [color, setColor] = useState<HighlightColor>(initialColor);
   const [saving, setSaving] = useState(false);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(focus?.highlightId ?? null);
+  const [focusSeen, setFocusSeen] = useState(focus?.key ?? null);
+  if (focus && focus.key !== focusSeen) {
+    // A new place was asked for (e.g. another search result in the same clip).
+    setFocusSeen(focus.key);
+    if (focus.highlightId) setActiveId(focus.highlightId);
+  }
   const [textMismatch, setTextMismatch] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -72,12 +78,8 @@ export function ReaderView({
 
   // Load the clip.
   useEffect(() => {
+    // The view is keyed by clip id, so it starts afresh for every clip.
     let live = true;
-    setDoc(null);
-    setLoadError(null);
-    setHighlights([]);
-    setSelection(null);
-    focusDone.current = null;
     window.gloss.getClip(clipId).then(
       (d) => {
         if (!live) return;
@@ -128,7 +130,6 @@ export function ReaderView({
     const range =
       (focus.highlightId ? rangesRef.current.get(focus.highlightId)?.cloneRange() : undefined) ??
       offsetsToRange(article, focus.start, focus.end);
-    if (focus.highlightId) setActiveId(focus.highlightId);
     if (range) reveal(range, 'auto');
   }, [doc, focus, reveal]);
 

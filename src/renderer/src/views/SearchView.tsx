@@ -39,10 +39,12 @@ export function SearchView({
 }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const [results, setResults] = useState<SearchResult[] | null>(null);
-  const [searchedFor, setSearchedFor] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  // The answer to the last query that came back; a query is pending until its answer is here.
+  const [answer, setAnswer] = useState<{ query: string; results: SearchResult[] | null; error: string | null }>({
+    query: '',
+    results: null,
+    error: null,
+  });
   const [active, setActive] = useState(0);
   const seq = useRef(0);
   const uid = useId();
@@ -52,35 +54,29 @@ export function SearchView({
     inputRef.current?.select();
   }, [focusToken]);
 
+  const q = query.trim();
   useEffect(() => {
-    const q = query.trim();
     const mine = ++seq.current;
-    if (!q) {
-      setResults(null);
-      setError(null);
-      setPending(false);
-      return;
-    }
-    setPending(true);
+    if (!q) return;
     const timer = window.setTimeout(() => {
       window.gloss.search({ query: q }).then(
-        (r) => {
+        (results) => {
           if (mine !== seq.current) return;
-          setResults(r);
-          setSearchedFor(q);
-          setError(null);
+          setAnswer({ query: q, results, error: null });
           setActive(0);
-          setPending(false);
         },
         (e) => {
-          if (mine !== seq.current) return;
-          setError(errorMessage(e));
-          setPending(false);
+          if (mine === seq.current) setAnswer((a) => ({ query: q, results: a.results, error: errorMessage(e) }));
         },
       );
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [query]);
+  }, [q]);
+
+  const pending = q !== '' && answer.query !== q;
+  const results = q ? answer.results : null;
+  const error = q ? answer.error : null;
+  const searchedFor = answer.query;
 
   useEffect(() => {
     listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
