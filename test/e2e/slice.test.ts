@@ -137,6 +137,21 @@ describe('Gloss UI: the foundation slice', () => {
     await expect(inPage<string[]>(page, PAINTED, 'gloss-yellow')).resolves.toContain(SENTENCE);
     await expect(panel.locator('.hl-orphan').count()).resolves.toBe(0);
 
+    // Clicking painted text picks that highlight in the panel.
+    const spot = await inPage<{ x: number; y: number }>(
+      page,
+      `(text) => {
+        const range = [...CSS.highlights.get('gloss-yellow')].find((r) => r.toString() === text);
+        range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0];
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }`,
+      SENTENCE,
+    );
+    await page.mouse.click(spot.x, spot.y);
+    await panel.locator('.hl-item.active', { hasText: SENTENCE }).waitFor();
+    await expect(page.title()).resolves.toBe(`${SEED_TITLE} · Gloss`);
+
     await page.getByRole('button', { name: 'Library' }).first().click();
     await page.locator('.clip-row').first().waitFor();
     await page.locator('.clip-highlights', { hasText: '2 highlights' }).waitFor();

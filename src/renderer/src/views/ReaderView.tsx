@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { MouseEvent as ReactMouseEvent } from 'react';
 import type { AnchoredHighlight, ClipDocument, HighlightColor } from '../../../core/model';
 import { HIGHLIGHT_COLORS } from '../../../core/model';
 import { HighlightPanel } from '../components/HighlightPanel';
@@ -8,7 +9,7 @@ import { errorMessage, formatDate, formatWords, hostOf, isWebUrl, readingTime } 
 import { clearHighlights, customHighlightsSupported, flashRange, paintHighlights, scrollRangeIntoView } from '../lib/highlightPainter';
 import { useReportError } from '../lib/report';
 import { sanitizeArticle } from '../lib/sanitize';
-import { offsetsToRange, rangeToOffsets, trimOffsets } from '../lib/textOffsets';
+import { offsetsToRange, pointToOffset, rangeToOffsets, trimOffsets } from '../lib/textOffsets';
 
 /** Where the reader should open: a text position to scroll to and flash, or a highlight. */
 export interface ReaderFocus {
@@ -30,6 +31,10 @@ const COLOR_KEY = 'gloss.highlightColor';
 function initialColor(): HighlightColor {
   const saved = window.localStorage.getItem(COLOR_KEY);
   return (HIGHLIGHT_COLORS as readonly string[]).includes(saved ?? '') ? (saved as HighlightColor) : 'yellow';
+}
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -115,6 +120,14 @@ export function ReaderView({
   }, [doc, html, highlights]);
 
   useEffect(() => () => clearHighlights(), []);
+
+  useEffect(() => {
+    if (!doc) return;
+    document.title = `${doc.meta.title} · Gloss`;
+    return () => {
+      document.title = 'Gloss';
+    };
+  }, [doc]);
 
   const reveal = useCallback((range: Range, behavior: ScrollBehavior) => {
     const scroller = scrollerRef.current;
@@ -213,11 +226,32 @@ export function ReaderView({
     return () => document.removeEventListener('keydown', onKey);
   }, [selection, color, addHighlight, confirmDelete, onBack]);
 
+  // A click on painted text (without selecting) picks that highlight in the side panel.
+  const onArticleClick = useCallback(
+    (event: ReactMouseEvent) => {
+      const article = articleRef.current;
+      const sel = window.getSelection();
+      if (!article || (sel && !sel.isCollapsed)) return;
+      const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
+      if (!caret || !article.contains(caret.offsetNode)) return;
+      const at = pointToOffset(article, caret.offsetNode, caret.offset);
+      const hit = highlights
+        .filter((h) => h.anchor && h.anchor.start <= at && at < h.anchor.end)
+        .sort((a, b) => a.anchor!.end - a.anchor!.start - (b.anchor!.end - b.anchor!.start))[0];
+      if (!hit) return;
+      setActiveId(hit.id);
+      document
+        .querySelector(`.hl-item[data-highlight-id="${CSS.escape(hit.id)}"]`)
+        ?.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    },
+    [highlights],
+  );
+
   const jump = useCallback(
     (h: AnchoredHighlight) => {
       setActiveId(h.id);
       const range = rangesRef.current.get(h.id);
-      if (range) reveal(range.cloneRange(), 'smooth');
+      if (range) reveal(range.cloneRange(), prefersReducedMotion() ? 'auto' : 'smooth');
     },
     [reveal],
   );
@@ -352,7 +386,7 @@ export function ReaderView({
               <WarningIcon size={14} /> This browser can’t paint highlights; they are listed in the side panel.
             </p>
           )}
-          <div className="article-body" ref={articleRef} dangerouslySetInnerHTML={innerHtml} />
+          <div className="article-body" ref={articleRef} onClick={onArticleClick} dangerouslySetInnerHTML={innerHtml} />
           <footer className="article-end" aria-hidden="true">
             ◆
           </footer>
