@@ -2,7 +2,7 @@
  * Damaged library files: the core moves them to quarantine and the UI says so, with the details,
  * while the rest of the library still opens.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
@@ -48,6 +48,34 @@ describe('Gloss UI: library problems', () => {
 
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await banner.waitFor({ state: 'hidden' });
+    h.assertNoErrors();
+  });
+
+  it('marks a highlight whose text is gone as couldn’t be placed, and still lets it be deleted', async () => {
+    const { page } = h;
+    const clip = await h.service().clipText({
+      text: 'Changing words\n\nThe first version of this article says that the harbour opens at dawn every single day of the year.',
+    });
+    const doc = await h.service().getClip(clip.id);
+    const quote = 'the harbour opens at dawn';
+    const start = doc.text.indexOf(quote);
+    await h.service().addHighlight({ clipId: clip.id, start, end: start + quote.length, color: 'green' });
+    // The article is rewritten on disk (say, by hand or by sync) and the quoted words disappear.
+    await writeFile(
+      join(h.libraryDir, 'clips', clip.id, 'article.html'),
+      '<p>A completely different text about mountains, snow and the long walk up to the hut.</p>',
+    );
+    await rm(join(h.libraryDir, 'clips', clip.id, 'article.txt'), { force: true });
+    await h.restart();
+    await page.locator('.clip-row', { hasText: 'Changing words' }).click();
+    const panel = page.getByRole('complementary', { name: 'Highlights' });
+    const item = panel.locator('.hl-item', { hasText: quote });
+    await item.waitFor();
+    await expect(item.locator('.hl-orphan').textContent()).resolves.toMatch(/Couldn’t be placed/);
+    await expect(page.evaluate(`CSS.highlights.has('gloss-green')`)).resolves.toBe(false);
+    await item.getByRole('button', { name: 'Delete highlight' }).click();
+    await item.waitFor({ state: 'detached' });
+    await expect(h.service().getClip(clip.id).then((d) => d.highlights.length)).resolves.toBe(0);
     h.assertNoErrors();
   });
 });
