@@ -4,10 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { GlossApi } from './api';
-import { articleText, countWords } from './article/text';
+import { articleText } from './article/text';
 import { anchorSelectors } from './anchoring/anchor';
 import { describeRange } from './anchoring/describe';
-import { clipHtml, clipText, clipUrl } from './clipper';
 import type { FetchOptions } from './clipper/fetchPage';
 import { GlossError } from './errors';
 import { LibraryStore } from './library/store';
@@ -28,6 +27,9 @@ export interface GlossServiceOptions {
   fetch?: FetchOptions;
 }
 
+/** The clipper (Readability, DOMPurify…) loads on the first clip, so listing and searching start fast. */
+const loadClipper = () => import('./clipper');
+
 function summarise(meta: ClipMeta, highlightCount: number): ClipSummary {
   const { id, title, site, byline, published, url, words, clippedAt, excerpt } = meta;
   return { id, title, site, byline, published, url, words, clippedAt, excerpt, highlightCount };
@@ -42,7 +44,7 @@ function anchored(text: string, highlight: Highlight): AnchoredHighlight {
  * Files that fail validation are quarantined by the store and reported through `getLibraryInfo`.
  */
 export async function createGlossService(options: GlossServiceOptions): Promise<GlossService> {
-  const store = await LibraryStore.open(options.libraryDir, { textOf: articleText, countWords });
+  const store = await LibraryStore.open(options.libraryDir, { textOf: articleText });
   const index = new SearchIndex();
   const highlightCounts = new Map<string, number>();
 
@@ -102,14 +104,17 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     },
 
     async clipUrl({ url, title }) {
+      const { clipUrl } = await loadClipper();
       return addDraft(await clipUrl(url, { title, fetch: options.fetch }));
     },
 
     async clipText({ text, title, url }) {
+      const { clipText } = await loadClipper();
       return addDraft(clipText(text, { title, url }));
     },
 
     async clipHtml({ html, title, url }) {
+      const { clipHtml } = await loadClipper();
       return addDraft(clipHtml(html, { title, url }));
     },
 

@@ -63,7 +63,8 @@ afterAll(async () => {
   await rm(library, { recursive: true, force: true });
 });
 
-describe('gloss CLI', () => {
+// Each call is a fresh Node process that loads the core, as a user's would: allow for a loaded 2-core machine.
+describe('gloss CLI', { timeout: 120_000 }, () => {
   let seedId = '';
 
   it('clips the seed file through npm run and prints the clip as JSON', async () => {

@@ -1,4 +1,4 @@
-import { JSDOM } from 'jsdom';
+import { parseBodyDocument } from './dom';
 
 const BLOCKS = new Set([
   'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'TR', 'DT', 'DD', 'CAPTION', 'HR',
@@ -14,7 +14,7 @@ function inlineText(element: Element): string {
  * This is for people (CLI `show`, exports), not for anchoring: selectors use `articleText`.
  */
 export function articlePlainText(html: string): string {
-  const { document } = new JSDOM(`<!doctype html><body>${html}`).window;
+  const document = parseBodyDocument(html);
   const blocks: string[] = [];
   const walk = (element: Element): void => {
     for (const child of Array.from(element.children)) {

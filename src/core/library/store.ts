@@ -12,7 +12,7 @@ import { KeyedMutex } from './mutex';
 import { fileStamp, quarantine, QUARANTINE_DIR, readQuarantine } from './quarantine';
 import { annotationsFileText, checkJsonFile, clipMetaSchema, ID_PATTERN, metaFileSchema, metaFileText } from './schemas';
 import { checkAnnotations, ioError, validHighlights, validOrThrow } from './checks';
-import { countWords as defaultCountWords } from './words';
+import { countWords as defaultCountWords } from '../article/text';
 
 export interface LibraryStoreOptions {
   /** `articleText(html)`: rebuilds `article.txt` when the cache is missing. */
