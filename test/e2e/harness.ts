@@ -143,6 +143,12 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark' } =
 
   async function open(): Promise<void> {
     await page.goto(url);
+    const bound = await page.evaluate(`typeof window.gloss?.listClips === 'function'`);
+    if (!bound) {
+      throw new Error(
+        'window.gloss was not defined by the init script: createApiClient must stay self-contained (no helpers or imports injected by the transform).',
+      );
+    }
     await page.locator('.app').waitFor();
   }
 

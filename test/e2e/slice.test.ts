@@ -64,7 +64,9 @@ describe('Gloss UI: the foundation slice', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Clip' }).click();
     await dialog.waitFor();
     await expect(dialog.getByRole('tab', { name: 'Paste text' }).getAttribute('aria-selected')).resolves.toBe('true');
-    await dialog.getByRole('textbox', { name: 'Article text' }).fill(seed);
+    const pasteArea = dialog.getByRole('textbox', { name: 'Article text' });
+    await pasteArea.fill(seed);
+    await inPage(page, `() => { const el = document.querySelector('.paste-area'); el.setSelectionRange(0, 0); el.scrollTop = 0; }`);
     await page.screenshot({ path: join(SHOTS, 'clip-dialog.png') });
     await dialog.getByRole('button', { name: 'Clip', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
