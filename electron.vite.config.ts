@@ -23,6 +23,17 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // The dev server injects CSS as <style> and talks over a websocket; production keeps the strict CSP.
+        name: 'gloss-dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html
+            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+            .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:* http://127.0.0.1:*"),
+      },
+    ],
   },
 });

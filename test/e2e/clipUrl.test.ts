@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
-import { REPO_ROOT, startHarness } from './harness';
+import { REPO_ROOT, SCREENSHOTS_DIR, startHarness } from './harness';
 
 const PAGE = readFileSync(join(REPO_ROOT, 'test/fixtures/clipper/article-page.html'), 'utf8');
 const TITLE = 'Tidal Power Finally Gets Its Moment';
@@ -102,7 +102,7 @@ describe('Gloss UI: clipping a web address', () => {
     await expect(page.locator('.text-warning').count()).resolves.toBe(0);
     await expect(page.title()).resolves.toBe(`${TITLE} · Gloss`);
     await page.waitForTimeout(400);
-    await page.screenshot({ path: join(REPO_ROOT, 'docs/screenshots/reader-web.png') });
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'reader-web.png') });
     h.assertNoErrors();
   });
 });

@@ -20,7 +20,7 @@ import type { GlossService } from '../../src/core/service';
 import { createGlossService } from '../../src/core/service';
 import { REPO_ROOT } from './pageHelpers';
 
-export { inPage, PAINTED, REPO_ROOT, SEED_SENTENCE, SEED_TITLE, SELECT_TEXT, seedArticlePath } from './pageHelpers';
+export { inPage, PAINTED, REPO_ROOT, SCREENSHOTS_DIR, SEED_SENTENCE, SEED_TITLE, SELECT_TEXT, seedArticlePath } from './pageHelpers';
 
 export const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
 export const VIEWPORT = { width: 1280, height: 800 };

@@ -49,3 +49,12 @@ export const PAINTED = `(name) => {
   const h = CSS.highlights.get(name);
   return h ? [...h].map((r) => r.toString()) : [];
 }`;
+
+/**
+ * Where screenshots go: `docs/screenshots` (the README's pictures) when GLOSS_SCREENSHOTS=1, else
+ * `test-results/screenshots`, so an ordinary test run never dirties the work tree.
+ */
+export const SCREENSHOTS_DIR = join(
+  REPO_ROOT,
+  process.env['GLOSS_SCREENSHOTS'] === '1' ? 'docs/screenshots' : 'test-results/screenshots',
+);

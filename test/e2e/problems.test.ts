@@ -6,7 +6,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
-import { REPO_ROOT, startHarness } from './harness';
+import { SCREENSHOTS_DIR, startHarness } from './harness';
 
 describe('Gloss UI: library problems', () => {
   let h: Harness;
@@ -44,7 +44,7 @@ describe('Gloss UI: library problems', () => {
     await item.waitFor();
     await expect(item.locator('.problem-file').textContent()).resolves.toContain('20250101-brokenaa');
     await expect(item.locator('.problem-where').textContent()).resolves.toMatch(/quarantine/);
-    await page.screenshot({ path: join(REPO_ROOT, 'docs/screenshots/problems.png') });
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'problems.png') });
 
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await banner.waitFor({ state: 'hidden' });

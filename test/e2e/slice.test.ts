@@ -1,17 +1,17 @@
 /**
  * The foundation flow in the real renderer against the real core: clip by paste, see it in the library,
  * open it, highlight a sentence, restart, find the highlight still painted and listed, search, and open a
- * result at the match. Screenshots of each screen go to docs/screenshots/ (1280×800).
+ * result at the match. Screenshots of each screen go to SCREENSHOTS_DIR (1280×800).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
-import { inPage, PAINTED, REPO_ROOT, SEED_SENTENCE, SEED_TITLE, SELECT_TEXT, seedArticlePath, startHarness } from './harness';
+import { inPage, PAINTED, SCREENSHOTS_DIR, SEED_SENTENCE, SEED_TITLE, SELECT_TEXT, seedArticlePath, startHarness } from './harness';
 
 const SENTENCE = SEED_SENTENCE;
 const BODY_WORD = 'Donbas';
-const SHOTS = join(REPO_ROOT, 'docs/screenshots');
+const SHOTS = SCREENSHOTS_DIR;
 
 const SECOND_CLIP = `On Slow Reading
 
