@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'core',
-          include: ['src/**/*.test.ts', 'test/core/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/core/**/*.test.ts', 'test/security/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

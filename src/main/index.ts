@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createGlossService, type GlossService } from '../core/service';
 import { registerGlossIpc } from './ipc';
-import { hardenedWebPreferences, hardenSession, installAppWideGuards } from './security';
+import { hardenSession, installAppWideGuards } from './security';
 import { savedWindowState, trackWindowState } from './windowState';
 
 app.enableSandbox();
@@ -39,7 +39,22 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Gloss',
     backgroundColor: '#f7f6f3',
-    webPreferences: hardenedWebPreferences(join(__dirname, '../preload/index.cjs')),
+    // Written out here, not built by a helper, so that Electronegativity (test/security) can check it.
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      // A middle click must not open a link in a new window of the app.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+    },
   });
   trackWindowState(win);
   win.once('ready-to-show', () => {

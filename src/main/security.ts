@@ -2,54 +2,17 @@
  * Window and session hardening. Gloss renders HTML taken from arbitrary web pages, so the renderer is
  * treated as hostile: it can reach nothing but the validated GlossApi.
  */
-import { app, session, shell, type WebContents, type WebPreferences } from 'electron';
+import { app, session, shell, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { safeExternalUrl } from './externalLinks';
 
-/** The web preferences every Gloss window uses. */
-export function hardenedWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    spellcheck: true,
-  };
-}
-
-/** Schemes we hand to the operating system; anything else is dropped. */
-const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
-
-/** Opens a link in the system browser when its scheme is safe. Returns whether it was opened. */
+/** Opens a link in the system browser when {@link safeExternalUrl} allows it. Returns whether it was opened. */
 export function openExternalSafely(rawUrl: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(rawUrl);
-  } catch {
-    return false;
-  }
-  if (!EXTERNAL_SCHEMES.has(url.protocol)) return false;
-  void shell.openExternal(url.toString());
+  const url = safeExternalUrl(rawUrl);
+  if (url === null) return false;
+  void shell.openExternal(url);
   return true;
 }
-
-/** The strict Content-Security-Policy, also set in index.html; sent as a header where there are headers. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: https: http:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "object-src 'none'",
-].join('; ');
 
 /** Denies navigation, new windows, webviews and permission requests for every web contents. */
 export function installAppWideGuards(): void {
