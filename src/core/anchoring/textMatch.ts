@@ -25,6 +25,7 @@ export function exactMatches(text: string, quote: string): number[] {
   return found;
 }
 
+/** Escapes regex syntax. Only characters that are syntax outside a class: in `u` mode `\-` is an error. */
 function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
