@@ -6,6 +6,9 @@ import { GlossError } from '../core/errors';
 import type { ClipSummary } from '../core/model';
 import type { GlossService } from '../core/service';
 import { parseCommandArgs, readStdin } from './args';
+import { backupCommand, restoreCommand } from './backupCommands';
+import { exportCommand } from './exportCommands';
+import { importCommand } from './importCommands';
 
 /** What a command prints: machine output for --json, else lines for people. */
 export interface CommandOutput {
@@ -122,4 +125,10 @@ const problems: Command = async (service, args) => {
 };
 
 /** Every CLI command by name. */
-export const COMMANDS: Record<string, Command> = { clip, list, show, highlight, search, problems };
+export const COMMANDS: Record<string, Command> = {
+  clip, list, show, highlight, search, problems,
+  export: exportCommand,
+  import: importCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+};

@@ -16,6 +16,12 @@ Commands:
   highlight <id> --quote "exact text" [--note "…"] [--json]
   search <query> [--limit N] [--json]                search articles and highlights
   problems [--json]                                  files that could not be read and were quarantined
+  export <id…|--all> --format md|bibtex|csl|apa|chicago|w3c --out PATH
+                                                     Markdown files into folder PATH, other formats into file PATH
+  import <file|dir> --from readwise|omnivore|pocket|folder|backup [--json]
+                                                     bring in other tools' exports; prints what was imported
+  backup --out FILE                                  the whole library in one file
+  restore FILE                                       a backup into the library, which must be empty
 
 The library is DIR, else $GLOSS_LIBRARY, else the app's default library.`;
 

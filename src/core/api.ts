@@ -1,5 +1,6 @@
 import type { AnchoredHighlight, ClipDocument, ClipSummary, LibraryInfo, SearchResult } from './model';
 import type { HighlightColor } from './model';
+import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds';
 
 /**
  * The one contract between the UI and everything else. The main process implements it over IPC,
@@ -17,6 +18,12 @@ export interface GlossApi {
   updateHighlight(input: UpdateHighlightInput): Promise<AnchoredHighlight>;
   deleteHighlight(input: HighlightRef): Promise<void>;
   search(input: SearchInput): Promise<SearchResult[]>;
+  /** One clip as a file to save: Markdown, BibTeX, CSL-JSON, an APA/Chicago reference or W3C annotations. */
+  exportClip(input: ExportClipInput): Promise<ExportedFile>;
+  /** The clip's formatted reference; with `quote`, the quote followed by its citation, for copying. */
+  citeClip(input: CiteClipInput): Promise<string>;
+  /** Fetches a placeholder clip's page again; fails with the fetch's reason if it still cannot. */
+  retryClip(id: string): Promise<ClipSummary>;
 }
 
 export type ClipUrlInput = { url: string; title?: string };
@@ -32,6 +39,8 @@ export type AddHighlightInput = {
 export type HighlightRef = { clipId: string; highlightId: string };
 export type UpdateHighlightInput = HighlightRef & { color?: HighlightColor; note?: string };
 export type SearchInput = { query: string; limit?: number };
+export type ExportClipInput = { id: string; format: ExportFormat };
+export type CiteClipInput = { id: string; style: ReferenceStyle; quote?: string };
 
 export type GlossMethod = keyof GlossApi;
 
@@ -51,6 +60,9 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   updateHighlight: true,
   deleteHighlight: true,
   search: true,
+  exportClip: true,
+  citeClip: true,
+  retryClip: true,
 };
 
 /** Every method name of {@link GlossApi}. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GlossApi } from './api';
 import { HIGHLIGHT_COLORS } from './model';
+import { EXPORT_FORMATS, REFERENCE_STYLES } from './export/kinds';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
 const optionalUrl = z.string().max(8192).optional();
@@ -42,5 +43,8 @@ export const apiInputSchemas = {
   search: z.tuple([
     z.object({ query: z.string().max(2000), limit: z.number().int().min(1).max(500).optional() }).strict(),
   ]),
+  exportClip: z.tuple([z.object({ id, format: z.enum(EXPORT_FORMATS) }).strict()]),
+  citeClip: z.tuple([z.object({ id, style: z.enum(REFERENCE_STYLES), quote: z.string().max(1_000_000).optional() }).strict()]),
+  retryClip: z.tuple([id]),
 } satisfies { [K in keyof GlossApi]: z.ZodType<Parameters<GlossApi[K]>> };
 

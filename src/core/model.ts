@@ -69,6 +69,19 @@ export interface ClipMeta {
   clippedAt: string;
   /** How the clip came in. */
   origin: 'url' | 'text' | 'html' | 'file';
+  /**
+   * Set while the clip holds only what an import knew (title, URL, highlights) because fetching its page
+   * failed; `retryClip` fetches it again. Absent on every complete clip (and in files older than imports).
+   */
+  placeholder?: ClipPlaceholder;
+}
+
+/** Why an imported clip is still a placeholder, and when its page was last tried. */
+export interface ClipPlaceholder {
+  /** The human reason the last fetch failed. */
+  reason: string;
+  attemptedAt: string;
+  attempts: number;
 }
 
 /** What the library list shows of a clip; also the CLI's `clip --json` / `list --json` shape (plus extras). */
@@ -83,6 +96,8 @@ export interface ClipSummary {
   clippedAt: string;
   excerpt: string | null;
   highlightCount: number;
+  /** Present when the clip is a retryable placeholder (see {@link ClipMeta.placeholder}). */
+  placeholder?: ClipPlaceholder;
 }
 
 /** Everything the reader needs to show one clip. */
@@ -140,4 +155,6 @@ export interface ClipDraft {
   html: string;
   /** `articleText(html)`: the text that selectors index into. */
   text: string;
+  /** Marks the clip as a placeholder for a page that could not be fetched (imports). */
+  placeholder?: ClipPlaceholder;
 }

@@ -19,6 +19,10 @@ export interface GlossService extends GlossApi {
   readonly libraryPath: string;
   /** Waits for pending writes; the service must not be used afterwards. */
   close(): Promise<void>;
+  /** Adds a clip from a ready draft (imports: placeholders, pasted exports). */
+  addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
+  /** Read-modify-write of a clip's highlights under its lock, search index kept in step (imports). */
+  changeHighlights<T>(clipId: string, change: (highlights: Highlight[], text: string) => T): Promise<{ result: T; text: string }>;
 }
 
 export interface GlossServiceOptions {
@@ -29,10 +33,12 @@ export interface GlossServiceOptions {
 
 /** The clipper (Readability, DOMPurify…) loads on the first clip, so listing and searching start fast. */
 const loadClipper = () => import('./clipper');
+/** Likewise the converters (turndown, citation-js) load on the first export. */
+const loadExport = () => Promise.all([import('./export/formats'), import('./export/citation')]);
 
 function summarise(meta: ClipMeta, highlightCount: number): ClipSummary {
-  const { id, title, site, byline, published, url, words, clippedAt, excerpt } = meta;
-  return { id, title, site, byline, published, url, words, clippedAt, excerpt, highlightCount };
+  const { id, title, site, byline, published, url, words, clippedAt, excerpt, placeholder } = meta;
+  return { id, title, site, byline, published, url, words, clippedAt, excerpt, highlightCount, ...(placeholder && { placeholder }) };
 }
 
 function anchored(text: string, highlight: Highlight): AnchoredHighlight {
@@ -171,6 +177,41 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     async search({ query, limit }) {
       return index.search(query, { limit });
     },
+
+    async exportClip({ id, format }) {
+      const [{ exportClipFile }] = await loadExport();
+      return exportClipFile(await service.getClip(id), format);
+    },
+
+    async citeClip({ id, style, quote }) {
+      const [, { formatReferences, quoteWithCitation }] = await loadExport();
+      const meta = store.getMeta(id);
+      return quote !== undefined ? quoteWithCitation(quote, meta) : formatReferences([meta], style).trim();
+    },
+
+    async retryClip(id) {
+      const meta = store.getMeta(id);
+      if (!meta.placeholder || !meta.url) throw new GlossError('invalid-input', `Clip "${id}" is not a placeholder waiting for its page.`);
+      const { clipUrl } = await loadClipper();
+      let draft: ClipDraft;
+      try {
+        draft = await clipUrl(meta.url, { fetch: options.fetch });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const placeholder = { reason, attemptedAt: new Date().toISOString(), attempts: meta.placeholder.attempts + 1 };
+        await store.updateMeta(id, { placeholder });
+        throw error;
+      }
+      // The import's title is what the person saw in the other tool; keep it over the page's.
+      const fresh = await store.replaceArticle(id, { ...draft, title: meta.title || draft.title, origin: meta.origin });
+      index.addClip(fresh, draft.text);
+      const { placeOrphans } = await import('./import/highlights');
+      await changeHighlights(id, (highlights, text) => placeOrphans(highlights, text));
+      return summarise(fresh, highlightCounts.get(id) ?? 0);
+    },
+
+    addClipDraft: addDraft,
+    changeHighlights,
 
     async close() {
       // Every call above awaits its own atomic writes before it resolves, so nothing acknowledged is pending.

@@ -28,6 +28,7 @@ export const clipMetaSchema = z.object({
   words: z.number().int().min(0),
   clippedAt: isoDate,
   origin: z.enum(['url', 'text', 'html', 'file']),
+  placeholder: z.object({ reason: z.string(), attemptedAt: isoDate, attempts: z.number().int().min(0) }).optional(),
 }) satisfies z.ZodType<ClipMeta>;
 
 export const metaFileSchema = clipMetaSchema.extend({ schema: z.literal(SCHEMA_VERSION) });

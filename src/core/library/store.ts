@@ -105,6 +105,7 @@ export class LibraryStore {
       words: (this.options.countWords ?? defaultCountWords)(draft.text),
       clippedAt: now.toISOString(),
       origin: draft.origin,
+      ...(draft.placeholder && { placeholder: draft.placeholder }),
     };
     try {
       validOrThrow(clipMetaSchema, meta, 'The clip');
@@ -130,6 +131,30 @@ export class LibraryStore {
       await writeFileAtomic(this.file(id, 'meta.json'), metaFileText(meta)).catch((e) => {
         throw ioError('Could not save the clip details', e);
       });
+      this.metas.set(id, meta);
+      return { ...meta };
+    });
+  }
+
+  /**
+   * Replaces a clip's article (e.g. a placeholder whose page could now be fetched) and its metadata
+   * from `draft`, keeping id, clip date and highlights. The article lands before `meta.json`, as in
+   * {@link createClip}, so a crash leaves the old metadata over the new article at worst.
+   */
+  async replaceArticle(id: string, draft: ClipDraft): Promise<ClipMeta> {
+    assertId(id);
+    return this.lock.run(id, async () => {
+      const { placeholder: _old, ...kept } = this.getMeta(id);
+      const { html, text, placeholder, ...fields } = draft;
+      const next: ClipMeta = { ...kept, ...fields, words: (this.options.countWords ?? defaultCountWords)(text), ...(placeholder && { placeholder }) };
+      const meta = validOrThrow(clipMetaSchema, next, 'The clip');
+      try {
+        await writeFileAtomic(this.file(id, 'article.html'), html);
+        await writeFileAtomic(this.file(id, 'article.txt'), text);
+        await writeFileAtomic(this.file(id, 'meta.json'), metaFileText(meta));
+      } catch (error) {
+        throw ioError('Could not save the clip', error);
+      }
       this.metas.set(id, meta);
       return { ...meta };
     });
