@@ -1,0 +1,91 @@
+/**
+ * One-file backup: the whole library (clips with all their files, and whatever else the library
+ * folder keeps) as a gzipped tar with a manifest first. Quarantine, trash, the search index (a cache)
+ * and hidden files (e.g. half-written temp files) are left out: they are not the library a person restores.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { pack as tarPack } from 'tar-stream';
+import { ioError } from '../library/checks';
+import { BACKUP_FORMAT, BACKUP_VERSION, LIBRARY_PREFIX, MANIFEST_NAME, type BackupManifest } from './manifest';
+
+/** Top-level library folders that are never backed up: set-aside files, and caches rebuilt on open. */
+export const LEFT_OUT = new Set(['quarantine', 'trash', 'index']);
+
+/** Every file of the library to back up, as sorted forward-slash paths relative to it. */
+export async function libraryFiles(library: string): Promise<string[]> {
+  const entries = await fs.readdir(library, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(library, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((rel) => !LEFT_OUT.has(rel.split('/')[0]!) && !rel.split('/').some((s) => s.startsWith('.')))
+    .sort();
+}
+
+/** Progress of a backup: files written of all. */
+export interface BackupProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Writes a backup of the library at `library` to `outFile` (written beside it under a temp name and
+ * renamed when complete, so a failed backup never leaves a file that looks whole).
+ */
+export async function createBackup(library: string, outFile: string, onProgress?: (p: BackupProgress) => void): Promise<BackupManifest> {
+  const files = await libraryFiles(library);
+  const manifest: BackupManifest = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: new Date().toISOString(),
+    counts: { clips: 0, highlights: 0, files: files.length, bytes: 0 },
+    files: [],
+  };
+  for (const rel of files) {
+    const data = await fs.readFile(path.join(library, rel));
+    manifest.files.push({ path: rel, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+    manifest.counts.bytes += data.length;
+    if (/^clips\/[^/]+\/meta\.json$/.test(rel)) manifest.counts.clips++;
+    if (/^clips\/[^/]+\/annotations\.json$/.test(rel)) manifest.counts.highlights += countHighlights(data);
+  }
+
+  const target = path.resolve(outFile);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const archive = tarPack();
+  const written = pipeline(archive, createGzip(), createWriteStream(temp, { flags: 'wx' }));
+  try {
+    await addEntry(archive, MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, 2)));
+    for (const [index, rel] of files.entries()) {
+      // Read again rather than held from the hashing pass: a library with images need not fit in memory.
+      const data = await fs.readFile(path.join(library, rel));
+      if (data.length !== manifest.files[index]!.size) throw new Error(`${rel} changed while the backup was being written; try again.`);
+      await addEntry(archive, LIBRARY_PREFIX + rel, data);
+      onProgress?.({ done: index + 1, total: files.length });
+    }
+    archive.finalize();
+    await written;
+    await fs.rename(temp, target);
+  } catch (error) {
+    archive.destroy();
+    await written.catch(() => {});
+    await fs.rm(temp, { force: true }).catch(() => {});
+    throw ioError(`Could not write the backup to ${target}`, error);
+  }
+  return manifest;
+}
+
+function addEntry(archive: ReturnType<typeof tarPack>, name: string, data: Buffer): Promise<void> {
+  return new Promise((done, fail) => archive.entry({ name, size: data.length, mode: 0o644 }, data, (error) => (error ? fail(error) : done())));
+}
+
+function countHighlights(data: Buffer): number {
+  try {
+    const parsed = JSON.parse(data.toString('utf8')) as { highlights?: unknown[] };
+    return Array.isArray(parsed.highlights) ? parsed.highlights.length : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Restoring a backup into an empty library folder. Everything is unpacked into a temp folder beside
+ * the target and checked (manifest, every path, every size and SHA-256, the clips open cleanly)
+ * before one rename puts it in place: a damaged backup fails with a reason and leaves the target as
+ * it was.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { extract as tarExtract } from 'tar-stream';
+import { GlossError } from '../errors';
+import { LibraryStore } from '../library/store';
+import { checkJsonFile } from '../library/schemas';
+import { isSafeRelativePath, LIBRARY_PREFIX, MANIFEST_NAME, manifestSchema, MAX_MANIFEST_BYTES, type BackupManifest } from './manifest';
+
+function damaged(reason: string): GlossError {
+  return new GlossError('corrupt-file', `The backup cannot be restored: ${reason}`);
+}
+
+/** The search index of an empty library is a cache of nothing: it may be there and is replaced. */
+const CACHE_DIR = 'index';
+
+/**
+ * Throws unless `dir` is missing or holds no files but caches (empty folders, as a freshly opened
+ * library has, are fine).
+ */
+export async function assertEmptyLibrary(dir: string): Promise<void> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const cache = path.join(dir, CACHE_DIR);
+  const files = entries.filter((e) => !e.isDirectory() && e.parentPath !== cache && !e.parentPath.startsWith(cache + path.sep));
+  if (files.length) {
+    throw new GlossError('invalid-input', `The library at ${dir} is not empty (${files.length} files); restore only into an empty library folder.`);
+  }
+}
+
+async function readAll(stream: AsyncIterable<unknown>, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const data of stream) {
+    const chunk = data as Buffer;
+    size += chunk.length;
+    if (size > limit) throw damaged('its manifest is too large.');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Unpacks and verifies the archive into `temp`; returns the manifest. */
+async function unpack(file: string, temp: string): Promise<BackupManifest> {
+  const extract = tarExtract();
+  const reading = pipeline(createReadStream(file), createGunzip(), extract);
+  reading.catch(() => {});
+  let manifest: BackupManifest | null = null;
+  const expected = new Map<string, { size: number; sha256: string }>();
+  const seen = new Set<string>();
+  for await (const entry of extract) {
+    const { name, type } = entry.header;
+    if (!manifest) {
+      if (name !== MANIFEST_NAME) throw damaged(`it does not start with ${MANIFEST_NAME} (is it a Gloss backup?).`);
+      const checked = checkJsonFile(MANIFEST_NAME, (await readAll(entry, MAX_MANIFEST_BYTES)).toString('utf8'), manifestSchema);
+      if (!checked.ok) throw damaged(checked.reason);
+      manifest = checked.value;
+      for (const f of manifest.files) {
+        if (!isSafeRelativePath(f.path)) throw damaged(`its manifest lists an unsafe path “${f.path.slice(0, 200)}”.`);
+        expected.set(f.path, f);
+      }
+      continue;
+    }
+    if (type === 'directory') {
+      entry.resume();
+      continue;
+    }
+    const rel = name.startsWith(LIBRARY_PREFIX) ? name.slice(LIBRARY_PREFIX.length) : '';
+    if (type !== 'file' || !isSafeRelativePath(rel)) throw damaged(`it holds an unsafe entry “${name.slice(0, 200)}” (${type}).`);
+    const want = expected.get(rel);
+    if (!want) throw damaged(`${rel} is not listed in its manifest.`);
+    if (seen.has(rel)) throw damaged(`${rel} appears twice.`);
+    seen.add(rel);
+    const target = path.join(temp, ...rel.split('/'));
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    const hash = createHash('sha256');
+    let size = 0;
+    entry.on('data', (chunk: unknown) => {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    });
+    await pipeline(entry, createWriteStream(target, { flags: 'wx' }));
+    if (size !== want.size || hash.digest('hex') !== want.sha256) throw damaged(`${rel} does not match its checksum (the file is damaged).`);
+  }
+  await reading;
+  if (!manifest) throw damaged('it is empty.');
+  const missing = manifest.files.filter((f) => !seen.has(f.path));
+  if (missing.length) throw damaged(`${missing.length} file(s) listed in its manifest are missing, e.g. ${missing[0]!.path}.`);
+  return manifest;
+}
+
+/** Explains a low-level read error (truncated gzip, broken tar) in words. */
+function explain(error: unknown): GlossError {
+  if (error instanceof GlossError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new GlossError('not-found', `No such backup file: ${message}`);
+  return damaged(`the file is damaged or incomplete (${message}).`);
+}
+
+/**
+ * Restores the backup `file` into `target`, which must be missing or empty.
+ *
+ * @throws GlossError `invalid-input` (target not empty), `corrupt-file` (damaged backup), `not-found`
+ */
+export async function restoreBackup(file: string, target: string): Promise<BackupManifest> {
+  const dir = path.resolve(target);
+  await assertEmptyLibrary(dir);
+  const temp = path.join(path.dirname(dir), `.${path.basename(dir)}.restore-${randomBytes(6).toString('hex')}`);
+  await fs.mkdir(temp, { recursive: true });
+  try {
+    const manifest = await unpack(path.resolve(file), temp).catch((error: unknown) => {
+      throw explain(error);
+    });
+    // The restored folder must open as a library with every clip readable before it replaces anything.
+    const store = await LibraryStore.open(temp);
+    if (store.problems().length) throw damaged(`a restored file does not read correctly: ${store.problems()[0]!.reason}`);
+    if (store.list().length !== manifest.counts.clips) throw damaged(`it should hold ${manifest.counts.clips} clips but ${store.list().length} open.`);
+    await assertEmptyLibrary(dir);
+    // An empty library folder is only empty sub-folders: removing them with rmdir can never lose a file.
+    await fs.rm(path.join(dir, CACHE_DIR), { recursive: true, force: true });
+    await removeEmptyTree(dir);
+    await fs.rename(temp, dir);
+    return manifest;
+  } catch (error) {
+    await fs.rm(temp, { recursive: true, force: true }).catch(() => {});
+    throw error;
+  }
+}
+
+async function removeEmptyTree(dir: string): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (!entries) return;
+  for (const entry of entries) if (entry.isDirectory()) await removeEmptyTree(path.join(dir, entry.name));
+  await fs.rmdir(dir);
+}

@@ -1,0 +1,18 @@
+/**
+ * The export formats and reference styles by name: light enough for the API schemas and the UI,
+ * which must not load the converters just to list them.
+ */
+
+export const EXPORT_FORMATS = ['md', 'bibtex', 'csl', 'apa', 'chicago', 'w3c'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The formatted reference styles Gloss offers. */
+export const REFERENCE_STYLES = ['apa', 'chicago'] as const;
+export type ReferenceStyle = (typeof REFERENCE_STYLES)[number];
+
+/** One exported file. */
+export interface ExportedFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}

@@ -1,0 +1,76 @@
+/**
+ * A clip as an Obsidian-compatible Markdown file: YAML front matter, the article converted by
+ * turndown (GitHub-flavoured tables and strikethrough), then the highlights as blockquotes, each
+ * with a stable block id (`^gloss-<highlightId>`) that notes can link to, and its note below.
+ */
+import TurndownService from 'turndown';
+import { gfm } from 'turndown-plugin-gfm';
+import { stringify } from 'yaml';
+import { parseBodyDocument } from '../article/dom';
+import type { AnchoredHighlight, ClipDocument, ClipMeta } from '../model';
+import { splitAuthors } from './authors';
+
+let converter: TurndownService | null = null;
+
+function turndown(): TurndownService {
+  if (!converter) {
+    converter = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
+    converter.use(gfm);
+  }
+  return converter;
+}
+
+/** The article's sanitised HTML as Markdown. */
+export function articleMarkdown(html: string): string {
+  return turndown().turndown(parseBodyDocument(html).body).trim();
+}
+
+/** The front matter fields, in the order Obsidian shows them. `tags` is empty until clips have tags. */
+export function frontMatter(meta: ClipMeta): Record<string, unknown> {
+  return {
+    title: meta.title,
+    authors: splitAuthors(meta.byline),
+    url: meta.url,
+    site: meta.site,
+    published: meta.published,
+    clipped: meta.clippedAt,
+    tags: [],
+    'gloss-id': meta.id,
+  };
+}
+
+/** The block id of a highlight: Obsidian allows only letters, digits and dashes in block ids. */
+export function blockId(highlightId: string): string {
+  return `gloss-${highlightId.replace(/[^A-Za-z0-9-]/g, '-')}`;
+}
+
+/** Highlights in reading order; orphans (no place in the text) last, oldest first. */
+function inReadingOrder(highlights: AnchoredHighlight[]): AnchoredHighlight[] {
+  const at = (h: AnchoredHighlight) => h.anchor?.start ?? Number.MAX_SAFE_INTEGER;
+  return [...highlights].sort((a, b) => at(a) - at(b) || a.createdAt.localeCompare(b.createdAt));
+}
+
+function quoteBlock(text: string): string {
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => (line.trim() ? `> ${line.trim()}` : '>'))
+    .join('\n');
+}
+
+/** One highlight: the quote, its block id on the line after it (Obsidian's form for quotes), the note. */
+function highlightMarkdown(highlight: AnchoredHighlight): string {
+  const parts = [quoteBlock(highlight.target.selector[0].exact), `^${blockId(highlight.id)}`];
+  if (!highlight.anchor) parts.push("*This highlight couldn't be placed in the article text.*");
+  if (highlight.note.trim()) parts.push(highlight.note.trim());
+  return parts.join('\n\n');
+}
+
+/** The whole Markdown file for one clip. */
+export function clipMarkdown(document: ClipDocument): string {
+  const sections = [`---\n${stringify(frontMatter(document.meta)).trimEnd()}\n---`, articleMarkdown(document.html)];
+  if (document.highlights.length) {
+    sections.push(['## Highlights', ...inReadingOrder(document.highlights).map(highlightMarkdown)].join('\n\n'));
+  }
+  return sections.filter(Boolean).join('\n\n') + '\n';
+}

@@ -1,0 +1,73 @@
+/**
+ * Omnivore's export: a folder (the unzipped export) with `metadata_<from>_to_<to>.json` files, each
+ * an array of saved items ({ id, slug, title, author, url, savedAt, publishedAt, labels,
+ * highlights: [{ quote, annotation, … }] }), and the articles as Markdown in `content/<slug>.md`.
+ * Items with content are clipped from it; items without are fetched.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { GlossError } from '../errors';
+import type { ImportEntry } from './types';
+
+const itemSchema = z.object({
+  id: z.string().optional(),
+  slug: z.string().optional(),
+  title: z.string().nullish(),
+  author: z.string().nullish(),
+  url: z.string().nullish(),
+  savedAt: z.string().nullish(),
+  highlights: z
+    .array(z.object({ quote: z.string().nullish(), annotation: z.string().nullish(), createdAt: z.string().nullish(), updatedAt: z.string().nullish() }).passthrough())
+    .nullish(),
+}).passthrough();
+
+const METADATA = /^metadata_.*\.json$/i;
+
+/** A slug is used as a file name: only a plain name inside `content/` is ever read. */
+function contentFile(dir: string, slug: string | undefined): string | null {
+  if (!slug || !/^[^/\\]+$/.test(slug) || slug === '.' || slug === '..') return null;
+  return path.join(dir, 'content', `${slug}.md`);
+}
+
+/**
+ * Reads an unzipped Omnivore export folder into entries, in file order.
+ *
+ * @throws GlossError `invalid-input` when the folder holds no metadata file or one is not valid JSON
+ */
+export async function readOmnivoreFolder(dir: string): Promise<ImportEntry[]> {
+  const names = (await fs.readdir(dir)).filter((n) => METADATA.test(n)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  if (!names.length) throw new GlossError('invalid-input', `${dir} is not an Omnivore export: it has no metadata_*.json file.`);
+  const entries: ImportEntry[] = [];
+  for (const name of names) {
+    let items: unknown;
+    try {
+      items = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8'));
+    } catch (error) {
+      throw new GlossError('invalid-input', `${name} in the Omnivore export is not valid JSON: ${(error as Error).message}`);
+    }
+    if (!Array.isArray(items)) throw new GlossError('invalid-input', `${name} in the Omnivore export is not a list of saved items.`);
+    for (const [index, raw] of items.entries()) {
+      const source = `${name}: item ${index + 1}`;
+      const parsed = itemSchema.safeParse(raw);
+      if (!parsed.success) {
+        entries.push({ source, title: null, url: null, highlights: [] });
+        continue;
+      }
+      const item = parsed.data;
+      const file = contentFile(dir, item.slug);
+      const markdown = file ? await fs.readFile(file, 'utf8').catch(() => null) : null;
+      entries.push({
+        source,
+        title: item.title?.trim() || null,
+        url: item.url ?? null,
+        byline: item.author?.trim() || null,
+        ...(markdown?.trim() && { content: { kind: 'text' as const, value: markdown } }),
+        highlights: (item.highlights ?? [])
+          .filter((h) => h.quote?.trim())
+          .map((h) => ({ quote: h.quote!, note: h.annotation ?? '', createdAt: h.createdAt ?? null })),
+      });
+    }
+  }
+  return entries;
+}

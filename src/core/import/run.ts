@@ -1,0 +1,181 @@
+/**
+ * Running an import: entries from any importer become clips (fetched, taken from the export's
+ * content, or made of their highlights), placeholders when a page cannot be fetched, or additions to
+ * clips the library already has. Nothing is dropped without a reason in the report, and a second run
+ * of the same import adds nothing.
+ */
+import { createHash } from 'node:crypto';
+import { GlossError } from '../errors';
+import type { ClipDraft, ClipSummary } from '../model';
+import type { GlossService } from '../service';
+import { mergeHighlights } from './highlights';
+import { normalizeUrl } from './normalizeUrl';
+import type { ImportEntry, ImportProgress, ImportReport } from './types';
+
+export interface RunImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+const loadClipper = () => import('../clipper');
+
+/** Errors that no later retry can fix: such entries are skipped, every other fetch failure keeps a placeholder. */
+const PERMANENT = new Set(['unsupported-url', 'invalid-input']);
+
+function textKey(text: string): string {
+  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+function titleKey(title: string | null, byline: string | null | undefined): string {
+  return `${(title ?? '').trim().toLowerCase()}\u0000${(byline ?? '').trim().toLowerCase()}`;
+}
+
+/** What the library already holds, by each key an entry can match on. */
+class Known {
+  private readonly byUrl = new Map<string, ClipSummary>();
+  private readonly byTitle = new Map<string, ClipSummary>();
+  private readonly withoutUrl: ClipSummary[] = [];
+  private byText: Map<string, ClipSummary> | null = null;
+
+  constructor(private readonly service: GlossService, clips: ClipSummary[]) {
+    for (const clip of clips) this.add(clip);
+  }
+
+  add(clip: ClipSummary, text?: string): void {
+    const url = normalizeUrl(clip.url);
+    if (url) this.byUrl.set(url, clip);
+    else this.withoutUrl.push(clip);
+    if (!this.byTitle.has(titleKey(clip.title, clip.byline))) this.byTitle.set(titleKey(clip.title, clip.byline), clip);
+    if (text !== undefined) this.byText?.set(textKey(text), clip);
+  }
+
+  byAddress(url: string | null): ClipSummary | undefined {
+    return url ? this.byUrl.get(url) : undefined;
+  }
+
+  byName(title: string | null, byline: string | null | undefined): ClipSummary | undefined {
+    return this.byTitle.get(titleKey(title, byline));
+  }
+
+  /** Clips without an address, by their text; read from the library the first time it is asked. */
+  async byContent(text: string): Promise<ClipSummary | undefined> {
+    if (!this.byText) {
+      this.byText = new Map();
+      for (const clip of this.withoutUrl) this.byText.set(textKey((await this.service.getClip(clip.id)).text), clip);
+    }
+    return this.byText.get(textKey(text));
+  }
+}
+
+/** The draft an entry brings with it (content or highlights), or null when its page must be fetched. */
+async function carriedDraft(entry: ImportEntry): Promise<ClipDraft | null> {
+  const clipper = await loadClipper();
+  const title = entry.title ?? undefined;
+  let draft: ClipDraft | null = null;
+  if (entry.content?.kind === 'html') draft = clipper.clipHtml(entry.content.value, { title, url: entry.url });
+  else if (entry.content?.kind === 'text') draft = clipper.clipText(entry.content.value, { title, url: entry.url });
+  else if (entry.highlightsOnly) draft = clipper.clipText(entry.highlights.map((h) => h.quote.trim()).join('\n\n'), { title, url: null });
+  return draft && { ...draft, byline: entry.byline ?? draft.byline };
+}
+
+/** A clip standing in for a page that could not be fetched: its title, address and the reason. */
+async function placeholderDraft(entry: ImportEntry, url: string, reason: string): Promise<ClipDraft> {
+  const { clipText } = await loadClipper();
+  const text = `This page could not be fetched when it was imported.\n\nReason: ${reason}\n\nAddress: ${url}`;
+  const draft = clipText(text, { title: entry.title ?? url, url });
+  return {
+    ...draft,
+    byline: entry.byline ?? null,
+    excerpt: `Not fetched yet: ${reason}`,
+    origin: 'url',
+    placeholder: { reason, attemptedAt: new Date().toISOString(), attempts: 1 },
+  };
+}
+
+/**
+ * Imports `entries` into the library behind `service` and reports what happened. Entries are matched
+ * to existing clips by normalised URL (see {@link normalizeUrl}), else by title and author
+ * (highlights-only entries), else by article text (files); highlights are matched by quote.
+ */
+export async function runImport(service: GlossService, entries: ImportEntry[], options: RunImportOptions = {}): Promise<ImportReport> {
+  const report: ImportReport = { imported: 0, merged: 0, placeholders: 0, skipped: [], highlights: { placed: 0, orphaned: 0, duplicates: 0 }, clipIds: [] };
+  const known = new Known(service, await service.listClips());
+  const skip = (entry: ImportEntry, reason: string) => report.skipped.push({ source: entry.source, title: entry.title, reason });
+
+  async function addHighlights(clip: ClipSummary, entry: ImportEntry): Promise<number> {
+    if (!entry.highlights.length) return 0;
+    const source = clip.url ?? `gloss:clip/${clip.id}`;
+    const { result } = await service.changeHighlights(clip.id, (highlights, text) =>
+      mergeHighlights(highlights, entry.highlights, text, { clipId: clip.id, source }),
+    );
+    report.highlights.placed += result.placed;
+    report.highlights.orphaned += result.orphaned;
+    report.highlights.duplicates += result.duplicates;
+    return result.placed + result.orphaned;
+  }
+
+  async function mergeInto(clip: ClipSummary, entry: ImportEntry): Promise<void> {
+    let changed = false;
+    let still: string | null = null;
+    if (clip.placeholder && clip.url) {
+      try {
+        clip = await service.retryClip(clip.id);
+        changed = true;
+      } catch (error) {
+        still = error instanceof Error ? error.message : String(error);
+        report.placeholders++;
+      }
+    }
+    if ((await addHighlights(clip, entry)) > 0) changed = true;
+    if (changed) {
+      report.merged++;
+      report.clipIds.push(clip.id);
+    } else {
+      skip(entry, still ? `Already in the library, still a placeholder: ${still}` : 'Already in the library.');
+    }
+  }
+
+  async function addNew(entry: ImportEntry, url: string | null): Promise<void> {
+    let draft = await carriedDraft(entry).catch((error: unknown) => {
+      throw error instanceof GlossError ? error : new GlossError('invalid-input', String(error));
+    });
+    if (draft && !url) {
+      const same = entry.highlightsOnly ? undefined : await known.byContent(draft.text);
+      if (same) return mergeInto(same, entry);
+    }
+    let clip: ClipSummary;
+    if (draft) {
+      clip = await service.addClipDraft(draft);
+    } else {
+      try {
+        clip = await service.clipUrl({ url: url!, title: entry.title ?? undefined });
+      } catch (error) {
+        if (!(error instanceof GlossError) || PERMANENT.has(error.code)) throw error;
+        draft = await placeholderDraft(entry, url!, error.message);
+        clip = await service.addClipDraft(draft);
+        report.placeholders++;
+      }
+    }
+    known.add(clip, draft?.text);
+    report.imported++;
+    report.clipIds.push(clip.id);
+    await addHighlights(clip, entry);
+  }
+
+  for (const [index, entry] of entries.entries()) {
+    options.onProgress?.({ done: index, total: entries.length, title: entry.title ?? entry.url ?? entry.source });
+    const url = normalizeUrl(entry.url);
+    try {
+      if (entry.url && !url && !entry.content) skip(entry, `“${entry.url.slice(0, 100)}” is not a web address.`);
+      else if (!url && !entry.content && !entry.highlightsOnly) skip(entry, 'No web address and no content to import.');
+      else {
+        const existing = known.byAddress(url) ?? (entry.highlightsOnly ? known.byName(entry.title, entry.byline) : undefined);
+        if (existing) await mergeInto(existing, entry);
+        else await addNew(entry, url);
+      }
+    } catch (error) {
+      skip(entry, error instanceof Error ? error.message : String(error));
+    }
+  }
+  options.onProgress?.({ done: entries.length, total: entries.length, title: '' });
+  return report;
+}

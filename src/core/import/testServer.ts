@@ -1,0 +1,63 @@
+/**
+ * Test helpers for imports: a real local HTTP server with one article and a page that can be
+ * switched between missing and present, and fixtures with the server's address filled in.
+ */
+import { promises as fs } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+export const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/import');
+
+/** The page the server serves at `/article` (and, once `gone` is brought back, at `/gone`). */
+export function articlePage(title: string): string {
+  return `<!doctype html><html lang="en"><head><title>${title} | Harbour Review</title>
+    <meta property="og:site_name" content="Harbour Review"><meta name="author" content="Ines Calder"></head><body>
+    <article><h1>${title}</h1>
+    <p>The turbines ran through the winter storms without a single unplanned stop.</p>
+    ${Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i + 1}: operators say tidal energy is ready for the grid, and engineers in the estuary agree that the long winter proved it beyond doubt.</p>`).join('')}
+    </article></body></html>`;
+}
+
+export interface TestServer {
+  base: string;
+  /** Whether `/gone` answers 404 (default) or with a page. */
+  setGone(gone: boolean): void;
+  close(): Promise<void>;
+}
+
+/** Starts the server on a free local port. */
+export async function startServer(): Promise<TestServer> {
+  let gone = true;
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path === '/article' || (path === '/gone' && !gone)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(articlePage(path === '/article' ? 'Tidal Power Comes of Age' : 'The Page Came Back'));
+    } else {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<h1>Not found</h1>');
+    }
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    setGone: (value) => void (gone = value),
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+/** Copies a fixture file or folder into `dir`, replacing `{{BASE}}` with the server's address. */
+export async function fixtureCopy(name: string, dir: string, base: string): Promise<string> {
+  const from = path.join(FIXTURES, name);
+  const to = path.join(dir, name);
+  await fs.cp(from, to, { recursive: true });
+  const files = (await fs.stat(to)).isDirectory()
+    ? (await fs.readdir(to, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
+    : [to];
+  for (const file of files) {
+    if (!/\.(csv|html|json|md)$/.test(file)) continue;
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replaceAll('{{BASE}}', base));
+  }
+  return to;
+}

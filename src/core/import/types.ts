@@ -1,0 +1,62 @@
+/**
+ * What every importer produces and what every import reports. Importers only read their format into
+ * entries; {@link runImport} alone decides what becomes a clip, so every source dedupes the same way.
+ */
+import type { HighlightColor } from '../model';
+
+/** A highlight another tool exported: the quoted words, the note, and when it was made. */
+export interface ImportedHighlight {
+  quote: string;
+  note: string;
+  color?: HighlightColor;
+  createdAt?: string | null;
+}
+
+/** One article (or book) from an export. */
+export interface ImportEntry {
+  /** Where it came from, for the report: "ril_export.html: entry 3", a file name… */
+  source: string;
+  title: string | null;
+  url: string | null;
+  byline?: string | null;
+  /** The article's content when the export carries it; else the URL is fetched. */
+  content?: { kind: 'html' | 'text'; value: string };
+  /** No URL and no content (e.g. a Readwise book): the clip's article is made of the highlights. */
+  highlightsOnly?: boolean;
+  highlights: ImportedHighlight[];
+}
+
+/** An entry that did not become or change a clip, and why. */
+export interface SkippedEntry {
+  source: string;
+  title: string | null;
+  reason: string;
+}
+
+/** What an import did, in counts people can check against the export they brought. */
+export interface ImportReport {
+  /** New clips, placeholders included. */
+  imported: number;
+  /** Entries that matched a clip already in the library and added to it (highlights, a fetched page). */
+  merged: number;
+  /** New or still unfetched placeholder clips (pages that could not be fetched; retry later). */
+  placeholders: number;
+  skipped: SkippedEntry[];
+  highlights: {
+    /** Highlights placed on the article text. */
+    placed: number;
+    /** Highlights kept but not placed ("couldn't be placed" in the reader). */
+    orphaned: number;
+    /** Highlights the clip already had. */
+    duplicates: number;
+  };
+  /** Ids of the clips made or changed, in entry order. */
+  clipIds: string[];
+}
+
+/** Progress through the entries of an import. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  title: string;
+}
