@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ClipMeta, Highlight } from '../model';
 import { SearchIndex } from './searchIndex';
-
-function meta(id: string, title: string, extra: Partial<ClipMeta> = {}): ClipMeta {
-  return {
-    id, title, byline: null, site: null, published: null, url: null, lang: 'en', excerpt: null,
-    words: 0, clippedAt: '2024-05-01T00:00:00.000Z', origin: 'text', ...extra,
-  };
-}
-
-function highlight(clipId: string, id: string, text: string, exact: string, note = ''): Highlight {
-  const start = text.indexOf(exact);
-  return {
-    id, clipId, createdAt: '2024-05-02T00:00:00.000Z', updatedAt: '2024-05-02T00:00:00.000Z', color: 'yellow', note,
-    target: {
-      source: `gloss:clip/${clipId}`,
-      selector: [
-        { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start, end: start + exact.length },
-      ],
-    },
-  };
-}
+import { highlight, meta } from './testDocs';
 
 const filler = 'The weather stayed mild all week and the markets were calm. '.repeat(6);
 const talksText = `${filler}After months of delay, negotiations between the unions and the ministry resumed on Tuesday.\n\n${filler}Observers expect a deal before the summer.`;
@@ -39,52 +18,52 @@ function buildIndex() {
   return index;
 }
 
-describe('SearchIndex', () => {
-  it('finds clips by title, byline and body', () => {
+describe('SearchIndex', async () => {
+  it('finds clips by title, byline and body', async () => {
     const index = buildIndex();
-    expect(index.search('labour')[0]).toMatchObject({ id: 'talks', kind: 'article', title: 'Labour talks resume' });
-    expect(index.search('writer').map((r) => r.id)).toEqual(['talks']);
-    expect(index.search('tomatoes').map((r) => r.id)).toEqual(['other']);
+    expect((await index.search('labour'))[0]).toMatchObject({ id: 'talks', kind: 'article', title: 'Labour talks resume' });
+    expect((await index.search('writer')).map((r) => r.id)).toEqual(['talks']);
+    expect((await index.search('tomatoes')).map((r) => r.id)).toEqual(['other']);
   });
 
-  it('finds highlights by quote and by note, with their ids and positions', () => {
+  it('finds highlights by quote and by note, with their ids and positions', async () => {
     const index = buildIndex();
-    const byQuote = index.search('observers').find((r) => r.kind === 'highlight');
+    const byQuote = (await index.search('observers')).find((r) => r.kind === 'highlight');
     const start = talksText.indexOf('Observers expect a deal');
     expect(byQuote).toMatchObject({ id: 'talks', highlightId: 'h1', title: 'Labour talks resume', snippet: 'Observers expect a deal' });
     expect(byQuote!.position).toEqual({ start, end: start + 'Observers expect a deal'.length });
     expect(byQuote!.marks).toEqual([[0, 9]]);
-    const byNote = index.search('forecast');
+    const byNote = (await index.search('forecast'));
     expect(byNote).toHaveLength(1);
     expect(byNote[0]).toMatchObject({ kind: 'highlight', highlightId: 'h1', snippet: 'Observers expect a deal' });
   });
 
-  it('matches prefixes as you type and forgives small typos', () => {
+  it('matches prefixes as you type and forgives small typos', async () => {
     const index = buildIndex();
-    expect(index.search('negot').map((r) => r.id).sort()).toEqual(['other', 'talks']);
-    expect(index.search('negotations').map((r) => r.id).sort()).toEqual(['other', 'talks']);
+    expect((await index.search('negot')).map((r) => r.id).sort()).toEqual(['other', 'talks']);
+    expect((await index.search('negotations')).map((r) => r.id).sort()).toEqual(['other', 'talks']);
   });
 
-  it('requires every word to match', () => {
+  it('requires every word to match', async () => {
     const index = buildIndex();
-    expect(index.search('negotiations unions').map((r) => r.id)).toEqual(['talks']);
-    expect(index.search('negotiations zebra')).toEqual([]);
+    expect((await index.search('negotiations unions')).map((r) => r.id)).toEqual(['talks']);
+    expect((await index.search('negotiations zebra'))).toEqual([]);
   });
 
-  it('folds accents both ways and handles Cyrillic', () => {
+  it('folds accents both ways and handles Cyrillic', async () => {
     const index = buildIndex();
-    expect(index.search('cafe').map((r) => r.id)).toEqual(['cafe']);
-    expect(index.search('CAFÉ').map((r) => r.id)).toEqual(['cafe']);
-    expect(index.search('habitues').map((r) => r.id)).toEqual(['cafe']);
-    const ru = index.search('переговоры');
+    expect((await index.search('cafe')).map((r) => r.id)).toEqual(['cafe']);
+    expect((await index.search('CAFÉ')).map((r) => r.id)).toEqual(['cafe']);
+    expect((await index.search('habitues')).map((r) => r.id)).toEqual(['cafe']);
+    const ru = (await index.search('переговоры'));
     expect(ru.map((r) => r.id)).toEqual(['ru']);
     expect(ru[0]!.snippet.slice(...ru[0]!.marks[0]!)).toBe('Переговоры');
-    expect(index.search('вторн').map((r) => r.id)).toEqual(['ru']);
+    expect((await index.search('вторн')).map((r) => r.id)).toEqual(['ru']);
   });
 
-  it('makes a plain-text snippet around the match with marks and a position in the full text', () => {
+  it('makes a plain-text snippet around the match with marks and a position in the full text', async () => {
     const index = buildIndex();
-    const [hit] = index.search('resumed').filter((r) => r.kind === 'article');
+    const [hit] = (await index.search('resumed')).filter((r) => r.kind === 'article');
     expect(hit!.snippet.length).toBeLessThanOrEqual(240);
     expect(hit!.snippet).toContain('resumed on Tuesday');
     expect(hit!.snippet).not.toMatch(/\n/);
@@ -95,15 +74,15 @@ describe('SearchIndex', () => {
     expect(talksText.slice(hit!.position!.start, hit!.position!.end)).toBe('resumed');
   });
 
-  it('marks the words that matched by prefix or typo, as they are in the text', () => {
+  it('marks the words that matched by prefix or typo, as they are in the text', async () => {
     const index = buildIndex();
-    const hit = index.search('negot minstry').find((r) => r.id === 'talks')!;
+    const hit = (await index.search('negot minstry')).find((r) => r.id === 'talks')!;
     expect(hit.marks.map(([s, e]) => hit.snippet.slice(s, e))).toEqual(['negotiations', 'ministry']);
-    const cafe = index.search('cafe')[0]!;
+    const cafe = (await index.search('cafe'))[0]!;
     expect(cafe.marks.map(([s, e]) => cafe.snippet.slice(s, e))).toEqual(['café']);
   });
 
-  it('ranks title and highlight matches above body-only matches', () => {
+  it('ranks title and highlight matches above body-only matches', async () => {
     const index = new SearchIndex();
     index.addClip(meta('body', 'Something else'), 'A long piece. ' + 'Deal deal deal. '.repeat(20));
     index.addClip(meta('title', 'The deal'), 'Nothing relevant here at all, just text about other things. '.repeat(10));
@@ -111,38 +90,38 @@ describe('SearchIndex', () => {
     const text = 'Filler text. '.repeat(50) + 'They signed the deal.';
     index.addClip(withH, text);
     index.setHighlights(withH, [highlight('hl', 'x', text, 'signed the deal')]);
-    const kinds = index.search('deal').map((r) => `${r.kind}:${r.id}`);
+    const kinds = (await index.search('deal')).map((r) => `${r.kind}:${r.id}`);
     expect(kinds.indexOf('article:body')).toBeGreaterThan(kinds.indexOf('article:title'));
     expect(kinds.indexOf('article:body')).toBeGreaterThan(kinds.indexOf('highlight:hl'));
   });
 
-  it('removes a clip with its highlights, and replaces highlights', () => {
+  it('removes a clip with its highlights, and replaces highlights', async () => {
     const index = buildIndex();
     index.removeClip('talks');
-    expect(index.search('observers')).toEqual([]);
-    expect(index.search('labour')).toEqual([]);
+    expect((await index.search('observers'))).toEqual([]);
+    expect((await index.search('labour'))).toEqual([]);
     const talks = meta('talks', 'Labour talks resume');
     index.addClip(talks, talksText);
     index.setHighlights(talks, [highlight('talks', 'h2', talksText, 'the ministry')]);
     index.setHighlights(talks, [highlight('talks', 'h3', talksText, 'before the summer')]);
-    expect(index.search('ministry').filter((r) => r.kind === 'highlight')).toEqual([]);
-    expect(index.search('summer').filter((r) => r.kind === 'highlight').map((r) => r.highlightId)).toEqual(['h3']);
+    expect((await index.search('ministry')).filter((r) => r.kind === 'highlight')).toEqual([]);
+    expect((await index.search('summer')).filter((r) => r.kind === 'highlight').map((r) => r.highlightId)).toEqual(['h3']);
   });
 
-  it('re-adding a clip updates its title without duplicating it', () => {
+  it('re-adding a clip updates its title without duplicating it', async () => {
     const index = buildIndex();
     index.addClip(meta('cafe', 'Morning coffee'), cafeText);
-    expect(index.search('cafe').map((r) => `${r.id}:${r.title}`)).toEqual(['cafe:Morning coffee']);
-    expect(index.search('matin')).toEqual([]);
+    expect((await index.search('cafe')).map((r) => `${r.id}:${r.title}`)).toEqual(['cafe:Morning coffee']);
+    expect((await index.search('matin'))).toEqual([]);
   });
 
-  it('returns nothing for an empty query and respects the limit', () => {
+  it('returns nothing for an empty query and respects the limit', async () => {
     const index = buildIndex();
-    expect(index.search('')).toEqual([]);
-    expect(index.search('   \n')).toEqual([]);
-    expect(index.search('!!!')).toEqual([]);
+    expect((await index.search(''))).toEqual([]);
+    expect((await index.search('   \n'))).toEqual([]);
+    expect((await index.search('!!!'))).toEqual([]);
     for (let i = 0; i < 30; i++) index.addClip(meta(`m${i}`, `Memo ${i}`), 'memo text');
-    expect(index.search('memo')).toHaveLength(20);
-    expect(index.search('memo', { limit: 5 })).toHaveLength(5);
+    expect((await index.search('memo'))).toHaveLength(20);
+    expect((await index.search('memo', { limit: 5 }))).toHaveLength(5);
   });
 });

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { makeSnippet } from './snippet';
-import { findTermSpans, foldTerm, tokenize } from './terms';
+import { containsPhrase, findTermSpans, foldTerm, tokenize } from './terms';
 
 describe('terms', () => {
   it('tokenises any script and folds case and accents', () => {
     expect(tokenize('Café-au-lait, 2024; Ёлка и ёж!')).toEqual(['Café', 'au', 'lait', '2024', 'Ёлка', 'и', 'ёж']);
     expect(['Café', 'ÉCOLE', 'Ёлка', 'naïve'].map(foldTerm)).toEqual(['cafe', 'ecole', 'елка', 'naive']);
+  });
+
+  it('cuts Chinese and Japanese into dictionary words and keeps Japanese voicing marks', () => {
+    expect(tokenize('我们在北京大学学习中文')).toEqual(['我们', '在', '北京', '大学', '学习', '中文']);
+    expect(tokenize('東京タワー, Tokyo')).toContain('Tokyo');
+    expect(foldTerm('がっこう')).not.toBe(foldTerm('かっこう'));
+  });
+
+  it('finds phrases word for word, ignoring case, accents and punctuation between words', () => {
+    expect(containsPhrase('Big territorial  gains, they said.', ['territorial', 'gains'])).toBe(true);
+    expect(containsPhrase('Gains were territorial.', ['territorial', 'gains'])).toBe(false);
+    expect(containsPhrase('Un CAFÉ-crème', ['cafe', 'creme'])).toBe(true);
   });
 
   it('finds the spans of folded terms in the original text', () => {
@@ -39,13 +51,19 @@ describe('makeSnippet', () => {
     expect(result).toEqual({ snippet: 'Short text.', marks: [], first: null });
   });
 
-  it('cuts a word longer than the snippet (unspaced text) and marks the part shown', () => {
-    const run = '日本語'.repeat(200);
+  it('cuts a word longer than the snippet and marks the part shown', () => {
+    const run = 'ACGT'.repeat(100);
     const text = 'Intro. ' + run + ' end.';
     const { snippet, marks, first } = makeSnippet(text, new Set([foldTerm(run)]));
     expect(snippet.length).toBeLessThanOrEqual(240);
     expect(marks).toHaveLength(1);
-    expect(snippet.slice(...marks[0]!)).toMatch(/^(日本語)+/);
+    expect(snippet.slice(...marks[0]!)).toMatch(/^(ACGT)+/);
     expect(first).toEqual({ start: 7, end: 7 + run.length });
+  });
+
+  it('marks Chinese and Japanese words found by dictionary segmentation', () => {
+    const text = '我们在北京大学学习中文。东京都に住んでいます。';
+    const { snippet, marks } = makeSnippet(text, new Set(['北京', '東京']));
+    expect(marks.map(([s, e]) => snippet.slice(s, e))).toEqual(['北京']);
   });
 });

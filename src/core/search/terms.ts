@@ -9,9 +9,48 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Tokens are letters and digits only, so this is "plain ASCII" for them. */
 const ASCII = /^[A-Za-z0-9]*$/;
 
+/**
+ * Scripts written without spaces between words (Chinese, Japanese, Thai…): a run of their letters is
+ * one sentence, not one word, so it is cut into words by the platform's dictionary segmenter.
+ */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** Combining marks except the Japanese voicing marks, whose loss would turn が into か. */
+const FOLDED_MARKS = /(?![\u3099\u309a])\p{M}/gu;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** A word of a text with its [start, end) offsets. */
+export interface WordSpan {
+  start: number;
+  end: number;
+  word: string;
+}
+
+/** A run of unspaced script cut into dictionary words (ICU's segmenter handles Chinese and Japanese alike). */
+function segmentRun(run: string, at: number, out: WordSpan[]): void {
+  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  for (const seg of segmenter.segment(run)) {
+    if (seg.isWordLike) out.push({ start: at + seg.index, end: at + seg.index + seg.segment.length, word: seg.segment });
+  }
+}
+
+/** The words of `text` with their offsets, in any script (unspaced scripts cut into dictionary words). */
+export function wordSpans(text: string): WordSpan[] {
+  const out: WordSpan[] = [];
+  const unspaced = UNSPACED.test(text);
+  for (const m of text.matchAll(WORD)) {
+    if (unspaced && UNSPACED.test(m[0])) segmentRun(m[0], m.index, out);
+    else out.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  }
+  return out;
+}
+
 /** Splits text into words, in any script. */
 export function tokenize(text: string): string[] {
-  return text.match(WORD) ?? [];
+  // The common case (no unspaced script) stays one native regex pass: this runs on every article indexed.
+  if (!UNSPACED.test(text)) return text.match(WORD) ?? [];
+  return wordSpans(text).map((s) => s.word);
 }
 
 /**
@@ -21,10 +60,10 @@ export function tokenize(text: string): string[] {
 export function foldTerm(term: string): string {
   // Most terms are plain ASCII, and normalising every one slowed indexing by about half.
   if (ASCII.test(term)) return term.toLowerCase();
-  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return term.normalize('NFD').replace(FOLDED_MARKS, '').normalize('NFC').toLowerCase();
 }
 
-/** A word of a text with its [start, end) offsets. */
+/** A word of a text with its [start, end) offsets and its folded form. */
 export interface TermSpan {
   start: number;
   end: number;
@@ -39,10 +78,24 @@ export function findTermSpans(text: string, terms: ReadonlySet<string>): TermSpa
   const spans: TermSpan[] = [];
   if (terms.size === 0) return spans;
   const folded = new Map<string, string>();
-  for (const m of text.matchAll(WORD)) {
-    let term = folded.get(m[0]);
-    if (term === undefined) folded.set(m[0], (term = foldTerm(m[0])));
-    if (terms.has(term)) spans.push({ start: m.index, end: m.index + m[0].length, term });
+  for (const { start, end, word } of wordSpans(text)) {
+    let term = folded.get(word);
+    if (term === undefined) folded.set(word, (term = foldTerm(word)));
+    if (terms.has(term)) spans.push({ start, end, term });
   }
   return spans;
+}
+
+/**
+ * Whether `text` holds the words of `phrase` (already folded) one after another, ignoring case,
+ * accents, punctuation and spacing between them.
+ */
+export function containsPhrase(text: string, phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return true;
+  const words = wordSpans(text).map((s) => foldTerm(s.word));
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
 }

@@ -1,0 +1,63 @@
+/**
+ * The search query language: words searched as you type, `"quoted phrases"` matched exactly, and
+ * `key:value` filters (`site:`, `author:`, `kind:`, `before:`, `after:`, `tag:`, `collection:`).
+ * Parsing never fails: whatever is not understood is searched as words and explained in a hint.
+ */
+import { QUERY_FILTER_KEYS, type ParsedQuery, type QueryFilterKey } from '../model';
+import { dayRange } from './filters';
+
+/** The kinds `kind:` accepts. */
+export const QUERY_KINDS = ['article', 'highlight', 'note', 'page'] as const;
+
+/** `key:"quoted value"`, `key:value`, `"a phrase"` (closed or still being typed), or a plain word. */
+const PART = /([\p{L}][\p{L}\p{N}_-]*):(?:"([^"]*)"?|(\S*))|"([^"]*)("?)|(\S+)/gu;
+
+const isFilterKey = (key: string): key is QueryFilterKey => (QUERY_FILTER_KEYS as readonly string[]).includes(key);
+
+/** Why a filter value cannot be used, or null when it can. */
+function badValue(key: QueryFilterKey, value: string): string | null {
+  if (key === 'kind' && !(QUERY_KINDS as readonly string[]).includes(value)) {
+    return `kind: takes ${QUERY_KINDS.join(', ')}; “${value}” was ignored.`;
+  }
+  if ((key === 'before' || key === 'after') && !dayRange(value)) {
+    return `${key}: takes a date as YYYY, YYYY-MM or YYYY-MM-DD; “${value}” was ignored.`;
+  }
+  return null;
+}
+
+/**
+ * Reads a search query. Filters are `key:value` (a value with spaces in quotes: `author:"Ann Lee"`);
+ * a closed `"quoted phrase"` must match word for word; an unclosed one (still being typed) is searched
+ * as words. Unknown filters (`foo:bar`) are searched as words and named in `hints`, as are bad values.
+ *
+ * @example parseQuery('site:example.org "territorial gains" ukr')
+ *   // → { text: 'ukr', filters: [{ key: 'site', value: 'example.org' }], phrases: ['territorial gains'], hints: [] }
+ */
+export function parseQuery(query: string): ParsedQuery {
+  const words: string[] = [];
+  const parsed: ParsedQuery = { text: '', filters: [], phrases: [], hints: [] };
+  for (const m of query.matchAll(PART)) {
+    const [whole, rawKey, quotedValue, plainValue, phrase, closing, word] = m;
+    if (word !== undefined) words.push(word);
+    else if (phrase !== undefined) {
+      if (closing && phrase.trim()) parsed.phrases.push(phrase.trim());
+      else words.push(phrase);
+    } else if (rawKey !== undefined) {
+      const key = rawKey.toLowerCase();
+      const value = (quotedValue ?? plainValue ?? '').trim();
+      // "https://…" and the like are text that happens to hold a colon, not a filter.
+      if (value.startsWith('//')) words.push(whole);
+      else if (!isFilterKey(key)) {
+        words.push(`${rawKey} ${value}`);
+        parsed.hints.push(`“${rawKey}:” is not a filter, so it was searched as words. Filters: ${QUERY_FILTER_KEYS.map((k) => `${k}:`).join(' ')}`);
+      } else if (value) {
+        const problem = badValue(key, key === 'kind' ? value.toLowerCase() : value);
+        if (problem) parsed.hints.push(problem);
+        else parsed.filters.push({ key, value: key === 'kind' ? value.toLowerCase() : value });
+      }
+      // A filter without a value yet ("site:" while typing) is simply not applied.
+    }
+  }
+  parsed.text = words.join(' ').trim();
+  return parsed;
+}

@@ -1,0 +1,226 @@
+/**
+ * The search index's life cycle: loaded from the library at start (never rebuilt when it fits), brought
+ * up to date in the background (clips changed, added or removed behind the app's back are re-indexed
+ * while search answers from what is there), updated incrementally, and saved debounced and on close.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { LibraryStore } from '../library/store';
+import type { ClipMeta, Highlight, IndexStatus, SearchResult } from '../model';
+import { clipFingerprint } from './fingerprint';
+import { indexFilePath, readIndexFile, writeIndexFile } from './indexFile';
+import { SearchIndex } from './searchIndex';
+
+export interface SearchKeeperOptions {
+  /** Quiet time after the last change before the index is saved (ms). */
+  saveDelayMs?: number;
+  /** A busy stream of changes still saves at least this often (ms). */
+  maxSaveDelayMs?: number;
+}
+
+/** Longest run of indexing work (ms) before the event loop gets a turn, so IPC calls keep being answered. */
+const SLICE_MS = 12;
+/** How many clips are checked at once at start (file stats). */
+const STAT_CONCURRENCY = 16;
+
+export class SearchKeeper {
+  /** How the index came to be at start: loaded from disk, or why it was not. */
+  readonly opened: { loaded: boolean; problem: string | null };
+  /** Clips re-indexed by the background check since start (0 after loading an up-to-date index). */
+  reindexed = 0;
+  /** The last save error, if the latest save failed (the next change retries). */
+  saveError: string | null = null;
+
+  private readonly file: string;
+  private readonly versions = new Map<string, number>();
+  private readonly pending = new Set<Promise<void>>();
+  private progress: IndexStatus = { state: 'building', done: 0, total: 0 };
+  private building: Promise<void> = Promise.resolve();
+  private closed = false;
+  private dirty = false;
+  private firstDirtyAt = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly store: LibraryStore,
+    private readonly index: SearchIndex,
+    private readonly fingerprints: Map<string, string>,
+    loaded: { loaded: boolean; problem: string | null },
+    private readonly options: Required<SearchKeeperOptions>,
+  ) {
+    this.file = indexFilePath(store.path);
+    this.opened = loaded;
+  }
+
+  /**
+   * Loads the library's saved index (or starts an empty one when it is missing, outdated or damaged)
+   * and starts bringing it up to date in the background; search works from the first moment.
+   */
+  static async open(store: LibraryStore, options: SearchKeeperOptions = {}): Promise<SearchKeeper> {
+    const readText = async (id: string) => (await store.readArticle(id)).text;
+    const read = await readIndexFile(indexFilePath(store.path), { readText });
+    const keeper = new SearchKeeper(
+      store,
+      read.ok ? read.index : new SearchIndex({ readText }),
+      read.ok ? read.fingerprints : new Map(),
+      read.ok ? { loaded: true, problem: null } : { loaded: false, problem: read.problem },
+      { saveDelayMs: options.saveDelayMs ?? 2000, maxSaveDelayMs: options.maxSaveDelayMs ?? 30_000 },
+    );
+    keeper.building = keeper.catchUp();
+    return keeper;
+  }
+
+  /** Whether the index is complete, or how far the background (re)build is. */
+  status(): IndexStatus {
+    return { ...this.progress };
+  }
+
+  /** Resolves when the background check and rebuild at start are done. */
+  ready(): Promise<void> {
+    return this.building;
+  }
+
+  /** Searches what is indexed so far (see {@link SearchIndex.search}). */
+  search(query: string, opts: { limit?: number } = {}): Promise<SearchResult[]> {
+    return this.index.search(query, opts);
+  }
+
+  /** How many highlights of a clip are indexed (its current count once the index is ready). */
+  highlightCount(clipId: string): number {
+    return this.index.highlightCount(clipId);
+  }
+
+  /** Indexes a clip's article just written to the library (new or changed). */
+  putClip(meta: ClipMeta, text: string): void {
+    this.index.addClip(meta, text);
+    this.changed(meta.id);
+  }
+
+  /** Indexes a clip's highlights just written to the library. */
+  putHighlights(meta: ClipMeta, highlights: Highlight[]): void {
+    this.index.setHighlights(meta, highlights);
+    this.changed(meta.id);
+  }
+
+  /** Drops a clip just removed from the library. */
+  removeClip(id: string): void {
+    this.bump(id);
+    this.index.removeClip(id);
+    this.fingerprints.delete(id);
+    this.markDirty();
+  }
+
+  /** Stops the background work and saves what is indexed. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.building;
+    await Promise.all(this.pending);
+    await this.save();
+  }
+
+  /** Saves now if anything changed since the last save (also called by the debounce timer). */
+  save(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.saving = this.saving.then(async () => {
+      await Promise.all(this.pending);
+      if (!this.dirty) return;
+      this.dirty = false;
+      try {
+        await writeIndexFile(this.file, this.index, this.fingerprints);
+        this.saveError = null;
+      } catch (error) {
+        this.saveError = (error as Error).message;
+        this.dirty = true;
+      }
+    });
+    return this.saving;
+  }
+
+  private bump(id: string): number {
+    const v = (this.versions.get(id) ?? 0) + 1;
+    this.versions.set(id, v);
+    return v;
+  }
+
+  /** Records the files' fingerprint after an incremental update, unless a newer update came first. */
+  private changed(id: string): void {
+    const v = this.bump(id);
+    const job = clipFingerprint(this.store, id)
+      .then(
+        (fp) => void (this.versions.get(id) === v && this.fingerprints.set(id, fp)),
+        () => void this.fingerprints.delete(id),
+      )
+      .finally(() => {
+        this.pending.delete(job);
+        this.markDirty();
+      });
+    this.pending.add(job);
+  }
+
+  private markDirty(): void {
+    if (!this.dirty) this.firstDirtyAt = Date.now();
+    this.dirty = true;
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    const wait = Math.min(this.options.saveDelayMs, Math.max(0, this.firstDirtyAt + this.options.maxSaveDelayMs - Date.now()));
+    this.timer = setTimeout(() => void this.save(), wait);
+    this.timer.unref();
+  }
+
+  /**
+   * Brings the index in line with the library: drops clips that are gone, and re-indexes clips whose
+   * files changed (or that it never held), a slice at a time so the process stays responsive.
+   */
+  private async catchUp(): Promise<void> {
+    const metas = this.store.list();
+    const live = new Set(metas.map((m) => m.id));
+    for (const id of this.index.clipIds()) if (!live.has(id)) this.removeClip(id);
+    const stale: Array<{ id: string; fp: string | null }> = [];
+    let next = 0;
+    const check = async () => {
+      while (next < metas.length && !this.closed) {
+        const id = metas[next++]!.id;
+        const fp = await clipFingerprint(this.store, id).catch(() => null);
+        if (fp === null || fp !== this.fingerprints.get(id)) stale.push({ id, fp });
+      }
+    };
+    await Promise.all(Array.from({ length: STAT_CONCURRENCY }, check));
+    this.progress = { state: 'building', done: 0, total: stale.length };
+    let slice = Date.now();
+    for (const { id, fp } of stale) {
+      if (this.closed) break;
+      await this.reindex(id, fp);
+      this.progress.done++;
+      if (Date.now() - slice > SLICE_MS) {
+        await nextTurn();
+        slice = Date.now();
+      }
+    }
+    this.progress = { state: 'ready', done: 0, total: 0 };
+  }
+
+  /** Reads and indexes one clip, unless it was deleted or updated by the app in the meantime. */
+  private async reindex(id: string, fp: string | null): Promise<void> {
+    const v = this.versions.get(id) ?? 0;
+    let read: [{ text: string }, Highlight[]];
+    try {
+      read = await Promise.all([this.store.readArticle(id), this.store.readAnnotations(id)]);
+    } catch {
+      return; // Deleted meanwhile, or unreadable: the store reports problems, search just skips it.
+    }
+    if ((this.versions.get(id) ?? 0) !== v || this.closed) return;
+    let meta: ClipMeta;
+    try {
+      meta = this.store.getMeta(id);
+    } catch {
+      return;
+    }
+    this.index.addClip(meta, read[0].text);
+    this.index.setHighlights(meta, read[1]);
+    if (fp === null) this.fingerprints.delete(id);
+    else this.fingerprints.set(id, fp);
+    this.reindexed++;
+    this.markDirty();
+  }
+}
