@@ -10,7 +10,7 @@ import { dominantScript } from './lang';
 
 /** Words in a line, Unicode-aware. */
 export function wordCount(line: string): number {
-  return (line.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu) ?? []).length;
+  return (line.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
 }
 
 /** Sentence-ending punctuation, also before a closing quote or bracket. */

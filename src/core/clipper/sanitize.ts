@@ -4,7 +4,7 @@
  */
 import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
 import { sharedWindow } from '../article/dom';
-import { separateBlocks, simplifyStructure } from './tidy';
+import { ArticleSerializer } from './serialize';
 import { bestSrcsetUrl, safeImageUrl, safeLinkUrl } from './urls';
 
 const ALLOWED_TAGS = [
@@ -12,6 +12,9 @@ const ALLOWED_TAGS = [
   'code', 'pre', 'kbd', 'mark', 'blockquote', 'q', 'cite', 'abbr', 'ul', 'ol', 'li', 'dl', 'dt',
   'dd', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'figure', 'figcaption',
   'img', 'br', 'hr', 'section', 'article', 'div', 'span',
+  // Presentational wrappers: allowed through DOMPurify only to be unwrapped by the serializer,
+  // because DOMPurify's own unwrapping of a big wrapper is slow under jsdom.
+  'main', 'font', 'center', 'small', 'big', 'time', 'ins', 'del',
 ];
 const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan'];
 
@@ -34,8 +37,8 @@ const LAZY_SRCSET = ['srcset', 'data-srcset', 'data-lazy-srcset'];
 let purifier: DOMPurify | null = null;
 /** The base URL of the sanitise call in progress (sanitising is synchronous, so one is enough). */
 let currentBase: string | null = null;
-/** Images without a usable source, removed once DOMPurify has finished walking the tree. */
-let doomed: Element[] = [];
+/** Images without a usable source, left out when serialising. */
+let doomed = new Set<Element>();
 
 function isPlaceholder(src: string): boolean {
   return src === '' || /^data:/i.test(src) || /(?:blank|spacer|placeholder|pixel|1x1)\.(?:gif|png)/i.test(src);
@@ -55,8 +58,17 @@ function pickImageSource(img: Element): void {
   }
 }
 
+/** Which element may carry which attribute (DOMPurify's allow-list is global). */
+const ATTR_OWNERS: Record<string, string[]> = {
+  href: ['A'], src: ['IMG'], alt: ['IMG'], width: ['IMG'], height: ['IMG'],
+  title: ['IMG', 'ABBR', 'A'], colspan: ['TD', 'TH'], rowspan: ['TD', 'TH'],
+};
+
 /** Makes URLs absolute and safe; drops images that have no usable source. */
 function fixUrls(el: Element): void {
+  for (const attr of Array.from(el.attributes)) {
+    if (!ATTR_OWNERS[attr.name]?.includes(el.tagName)) el.removeAttribute(attr.name);
+  }
   if (el.tagName === 'A') {
     const href = el.getAttribute('href');
     if (href !== null) {
@@ -67,7 +79,7 @@ function fixUrls(el: Element): void {
   } else if (el.tagName === 'IMG') {
     const safe = safeImageUrl(el.getAttribute('src') ?? '', currentBase);
     if (safe) el.setAttribute('src', safe);
-    else doomed.push(el);
+    else doomed.add(el);
   }
   for (const name of ['width', 'height', 'colspan', 'rowspan']) {
     const value = el.getAttribute(name);
@@ -112,16 +124,14 @@ export function sanitizeArticleHtml(html: string, baseUrl?: string | null): stri
 function sanitizeOnce(html: string, baseUrl: string | null): string {
   const purify = getPurifier();
   currentBase = baseUrl;
-  doomed = [];
-  let body: Element;
+  const skip = (doomed = new Set());
+  let body: Element | null;
   try {
-    body = purify.sanitize(html, CONFIG) as unknown as Element;
-    for (const el of doomed) el.remove();
+    body = purify.sanitize(html, CONFIG) as unknown as Element | null;
   } finally {
     currentBase = null;
-    doomed = [];
   }
-  simplifyStructure(body);
-  separateBlocks(body);
-  return body.innerHTML.trim();
+  // A <frameset> page parses into a document without a body: there is no article markup to keep.
+  if (!body) return '';
+  return new ArticleSerializer(skip).inner(body).trim();
 }
