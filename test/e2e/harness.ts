@@ -110,7 +110,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+export async function startHarness(options: { colorScheme?: 'light' | 'dark'; bypassCSP?: boolean } = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`The renderer is not built (${RENDERER_DIR} is missing): run \`npx electron-vite build\` first.`);
   }
@@ -127,6 +127,8 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark' } =
     deviceScaleFactor: 1,
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
+    // Only for tests that must prove the sanitisers hold without the page's Content-Security-Policy.
+    bypassCSP: options.bypassCSP ?? false,
   });
   const errors: string[] = [];
   await context.exposeBinding('__glossInvoke', (_source, method: unknown, args: unknown) =>

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { GlossError } from '../errors';
 import type { ClipDraft, ClipMeta, Highlight, LibraryProblem } from '../model';
 import { cleanTempFiles, writeFileAtomic } from './atomicWrite';
+import { CREATING_MARKER, CREATING_NOTE, isUnfinished, moveUnfinishedToTrash } from './unfinished';
 import { assertId, newClipId } from './ids';
 import { KeyedMutex } from './mutex';
 import { fileStamp, quarantine, QUARANTINE_DIR, readQuarantine } from './quarantine';
@@ -109,10 +110,13 @@ export class LibraryStore {
     };
     try {
       validOrThrow(clipMetaSchema, meta, 'The clip');
+      // Until meta.json lands, the marker tells a later open that this folder is an interrupted save.
+      await fs.writeFile(this.file(id, CREATING_MARKER), CREATING_NOTE);
       await writeFileAtomic(this.file(id, 'article.html'), draft.html);
       await writeFileAtomic(this.file(id, 'article.txt'), draft.text);
       await writeFileAtomic(this.file(id, 'annotations.json'), annotationsFileText(id, []));
       await writeFileAtomic(this.file(id, 'meta.json'), metaFileText(meta));
+      await fs.rm(this.file(id, CREATING_MARKER), { force: true }).catch(() => {});
     } catch (error) {
       // Nothing was visible yet and the caller still holds the draft, so the half-made folder can go.
       await fs.rm(path.join(this.path, CLIPS_DIR, id), { recursive: true, force: true }).catch(() => {});
@@ -279,6 +283,8 @@ export class LibraryStore {
         const rest = await fs.readdir(dir);
         // A folder left empty by an interrupted clip holds nothing worth keeping.
         if (rest.length === 0) return void (await fs.rmdir(dir).catch(() => {}));
+        // Cut off while being saved: never acknowledged, so not damage; kept in the trash all the same.
+        if (await isUnfinished(dir)) return moveUnfinishedToTrash(dir, path.join(this.path, TRASH_DIR), fileStamp(new Date()));
         return this.setAside(dir, id, 'clip', 'meta.json is missing (the clip was not finished saving, or the file was deleted).', this.file(id, 'meta.json'));
       }
       const checked = checkJsonFile('meta.json', rawMeta, metaFileSchema);
@@ -290,6 +296,8 @@ export class LibraryStore {
         return this.setAside(dir, id, 'clip', 'article.html is missing, so the clip cannot be shown.', this.file(id, 'article.html'));
       }
       this.metas.set(id, meta);
+      // Killed after meta.json was written but before the marker went: the clip is complete.
+      await fs.rm(this.file(id, CREATING_MARKER), { force: true });
       await this.readAnnotationsNow(id);
     } catch (error) {
       // One unreadable folder (permissions, I/O) must not keep the whole library closed.

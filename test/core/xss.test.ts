@@ -1,0 +1,109 @@
+/**
+ * The XSS corpus through every way into the library (web page, pasted HTML, pasted text, the CLI with an
+ * HTML file, highlight notes): what is stored is inert, and stays the same when sanitised again (no
+ * mutation through a re-parse). The Chromium side (test/e2e/xss.test.ts) proves nothing runs when shown.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sanitizeArticleHtml } from '../../src/core/clipper/sanitize';
+import { createGlossService, type GlossService } from '../../src/core/service';
+import { executableVectors } from '../fixtures/xss/inert';
+import { hostilePage, payloadBatches, XSS_PAYLOADS } from '../fixtures/xss/payloads';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BATCHES = payloadBatches(10);
+
+async function storedArticles(library: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const id of await readdir(join(library, 'clips'))) out.set(id, await readFile(join(library, 'clips', id, 'article.html'), 'utf8'));
+  return out;
+}
+
+function expectInert(html: string, where: string): void {
+  expect(executableVectors(html), where).toEqual([]);
+  expect(sanitizeArticleHtml(html), `${where} changes when sanitised again`).toBe(html);
+}
+
+describe('XSS corpus', () => {
+  let library: string;
+  let service: GlossService;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    library = await mkdtemp(join(tmpdir(), 'gloss-xss-'));
+    service = await createGlossService({ libraryDir: library });
+    server = createServer((req, res) => {
+      const batch = Number(/^\/batch\/(\d+)$/.exec(req.url ?? '')?.[1] ?? -1);
+      if (!BATCHES[batch]) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostilePage(batch, BATCHES[batch]));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await new Promise((ok) => server?.close(ok));
+    await rm(library, { recursive: true, force: true });
+  });
+
+  it('has at least 100 payloads, each with its own canary number', () => {
+    expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(100);
+    expect(XSS_PAYLOADS.map((p) => p.n)).toEqual(XSS_PAYLOADS.map((_, i) => i + 1));
+  });
+
+  it('a page that is only a <frameset> fails with a clear message instead of crashing the clipper', async () => {
+    await expect(service.clipHtml({ html: '<html><frameset><frame src="https://example.org/a"></frameset></html>' })).rejects.toMatchObject({
+      code: 'extraction-failed',
+    });
+  });
+
+  it('sanitises every payload on its own to inert HTML', { timeout: 120_000 }, () => {
+    for (const p of XSS_PAYLOADS) expectInert(sanitizeArticleHtml(p.html, 'https://example.org/page'), `payload ${p.n} (${p.family}): ${p.html}`);
+  });
+
+  it('stores only inert HTML for web pages, pasted HTML, pasted text and highlight notes', async () => {
+    for (const [i, batch] of BATCHES.entries()) {
+      await service.clipUrl({ url: `${base}/batch/${i}` });
+      await service.clipHtml({ html: hostilePage(i, batch), url: `https://example.org/batch/${i}` });
+    }
+    const text = XSS_PAYLOADS.map((p) => p.html).join('\n\n');
+    const pasted = await service.clipText({ text: `Pasted hostile text <script>__xss(9500)</script>\n\n${text}`, title: '<img src=x onerror=__xss(9501)>' });
+    const doc = await service.getClip(pasted.id);
+    // Pasted text is text: the markup is shown as written, never parsed into elements.
+    expect(doc.text).toMatch(/<img src=x onerror=__xss\(\d+\)>/);
+    const first = await service.addHighlight({ clipId: pasted.id, start: 0, end: 6 });
+    for (const p of XSS_PAYLOADS.slice(0, 20)) await service.updateHighlight({ clipId: pasted.id, highlightId: first.id, note: p.html });
+    expect((await service.getClip(pasted.id)).highlights[0]!.note).toBe(XSS_PAYLOADS[19]!.html);
+
+    const stored = await storedArticles(library);
+    expect(stored.size).toBe(BATCHES.length * 2 + 1);
+    for (const [id, html] of stored) expectInert(html, `clips/${id}/article.html`);
+  }, 180_000);
+
+  it('stores only inert HTML for an HTML file clipped with the CLI', async () => {
+    const cliLibrary = await mkdtemp(join(tmpdir(), 'gloss-xss-cli-'));
+    const file = join(cliLibrary, 'hostile.html');
+    await writeFile(file, hostilePage(99, XSS_PAYLOADS));
+    const code = await new Promise<number | null>((done, fail) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'clip', file], {
+        cwd: ROOT,
+        env: { ...process.env, GLOSS_LIBRARY: join(cliLibrary, 'lib') },
+        stdio: 'ignore',
+      });
+      child.on('error', fail);
+      child.on('close', done);
+    });
+    expect(code).toBe(0);
+    const stored = await storedArticles(join(cliLibrary, 'lib'));
+    expect(stored.size).toBe(1);
+    for (const [id, html] of stored) expectInert(html, `CLI clips/${id}/article.html`);
+    await rm(cliLibrary, { recursive: true, force: true });
+  }, 60_000);
+});
