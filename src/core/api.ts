@@ -1,4 +1,8 @@
 import type { AnchoredHighlight, ClipDocument, ClipSummary, LibraryInfo, SearchResult } from './model';
+import type { Highlight } from './model';
+import type { CommandId } from './commands';
+import type { AboutInfo } from './desktop/aboutTypes';
+import type { Settings, SettingsPatch } from './settings/schema';
 import type { HighlightColor } from './model';
 import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds';
 
@@ -24,6 +28,22 @@ export interface GlossApi {
   citeClip(input: CiteClipInput): Promise<string>;
   /** Fetches a placeholder clip's page again; fails with the fetch's reason if it still cannot. */
   retryClip(id: string): Promise<ClipSummary>;
+  /** The app's preferences (theme, reader, last view, read positions), with defaults filled in. */
+  getSettings(): Promise<Settings>;
+  /** Changes some preferences and returns all of them. */
+  updateSettings(patch: SettingsPatch): Promise<Settings>;
+  /** Gloss's version and the runtime's (Electron and Chrome are null outside the desktop app). */
+  getAbout(): Promise<AboutInfo>;
+  /** Opens the library folder in the file manager (desktop app) and returns its path. */
+  revealLibrary(): Promise<string>;
+  /** Clips the sample article that ships with Gloss. */
+  clipSample(): Promise<ClipSummary>;
+  /** Brings a deleted clip back from the library's trash (undo). */
+  restoreClip(id: string): Promise<ClipSummary>;
+  /** Puts a deleted highlight back exactly as it was (undo). */
+  restoreHighlight(highlight: Highlight): Promise<AnchoredHighlight>;
+  /** Waits for the next command from the native menu; `null` when a newer call took over or the app closes. */
+  nextCommand(): Promise<CommandId | null>;
 }
 
 export type ClipUrlInput = { url: string; title?: string };
@@ -63,6 +83,14 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   exportClip: true,
   citeClip: true,
   retryClip: true,
+  getSettings: true,
+  updateSettings: true,
+  getAbout: true,
+  revealLibrary: true,
+  clipSample: true,
+  restoreClip: true,
+  restoreHighlight: true,
+  nextCommand: true,
 };
 
 /** Every method name of {@link GlossApi}. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { GlossApi } from './api';
 import { HIGHLIGHT_COLORS } from './model';
+import { highlightSchema } from './library/schemas';
+import { settingsPatchSchema } from './settings/schema';
 import { EXPORT_FORMATS, REFERENCE_STYLES } from './export/kinds';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
@@ -46,5 +48,13 @@ export const apiInputSchemas = {
   exportClip: z.tuple([z.object({ id, format: z.enum(EXPORT_FORMATS) }).strict()]),
   citeClip: z.tuple([z.object({ id, style: z.enum(REFERENCE_STYLES), quote: z.string().max(1_000_000).optional() }).strict()]),
   retryClip: z.tuple([id]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([settingsPatchSchema]),
+  getAbout: z.tuple([]),
+  revealLibrary: z.tuple([]),
+  clipSample: z.tuple([]),
+  restoreClip: z.tuple([id]),
+  restoreHighlight: z.tuple([highlightSchema]),
+  nextCommand: z.tuple([]),
 } satisfies { [K in keyof GlossApi]: z.ZodType<Parameters<GlossApi[K]>> };
 

@@ -12,9 +12,10 @@ import { GlossError } from './errors';
 import { LibraryStore } from './library/store';
 import type { AnchoredHighlight, ClipDraft, ClipMeta, ClipSummary, Highlight } from './model';
 import { SearchIndex } from './search/searchIndex';
+import { createDesktopMethods, type DesktopMethods, type DesktopOptions } from './desktop/desktopMethods';
 
 /** GlossApi plus what only its owner may do. */
-export interface GlossService extends GlossApi {
+export interface GlossService extends GlossApi, Pick<DesktopMethods, 'sendCommand'> {
   /** The library folder this service works on. */
   readonly libraryPath: string;
   /** Waits for pending writes; the service must not be used afterwards. */
@@ -25,7 +26,7 @@ export interface GlossService extends GlossApi {
   changeHighlights<T>(clipId: string, change: (highlights: Highlight[], text: string) => T): Promise<{ result: T; text: string }>;
 }
 
-export interface GlossServiceOptions {
+export interface GlossServiceOptions extends DesktopOptions {
   libraryDir: string;
   /** Limits for URL clipping (timeouts, size cap); defaults suit a desktop app. */
   fetch?: FetchOptions;
@@ -92,8 +93,14 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     return at;
   }
 
+  const { closeDesktop, ...desktop } = createDesktopMethods(
+    { store, index, summarise, anchored, changeHighlights, clipText: (input) => service.clipText(input) },
+    options,
+  );
+
   const service: GlossService = {
     libraryPath: store.path,
+    ...desktop,
 
     async getLibraryInfo() {
       return { path: store.path, clipCount: store.list().length, problems: store.problems() };
@@ -214,6 +221,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     changeHighlights,
 
     async close() {
+      await closeDesktop();
       // Every call above awaits its own atomic writes before it resolves, so nothing acknowledged is pending.
     },
   };

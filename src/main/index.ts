@@ -3,9 +3,12 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import { GlossError } from '../core/errors';
 import { createGlossService, type GlossService } from '../core/service';
 import { registerGlossIpc } from './ipc';
+import { installMenu } from './menu';
+import { electronStoreSettingsBackend } from './settingsBackend';
 import { hardenSession, installAppWideGuards } from './security';
 import { savedWindowState, trackWindowState } from './windowState';
 
@@ -67,16 +70,36 @@ function createWindow(): BrowserWindow {
 
 let service: GlossService | undefined;
 
+/** The service with the parts only the desktop can do: the core names the library folder, the shell opens it. */
+function withShell(core: GlossService): GlossService {
+  return {
+    ...core,
+    async revealLibrary() {
+      const folder = await core.revealLibrary();
+      const failure = await shell.openPath(folder);
+      if (failure) throw new GlossError('io', `Could not open ${folder}: ${failure}`);
+      return folder;
+    },
+  };
+}
+
 app.whenReady().then(async () => {
   hardenSession();
   try {
-    service = await createGlossService({ libraryDir: libraryDir() });
+    service = await createGlossService({
+      libraryDir: libraryDir(),
+      settings: electronStoreSettingsBackend(),
+      appVersion: app.getVersion(),
+      samplePath: join(app.getAppPath(), 'resources', 'sample-article.txt'),
+    });
   } catch (error) {
     dialog.showErrorBox('Gloss could not open its library', error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
-  registerGlossIpc(service, isTrustedSender);
+  registerGlossIpc(withShell(service), isTrustedSender);
+  const running = service;
+  installMenu((id) => running.sendCommand(id));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

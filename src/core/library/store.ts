@@ -178,6 +178,26 @@ export class LibraryStore {
     });
   }
 
+  /**
+   * Brings the most recently deleted copy of a clip back from `<library>/trash/` (undo of {@link deleteClip}).
+   * `not-found` when the trash holds no such clip, or a clip with that id is already in the library.
+   */
+  async restoreClip(id: string): Promise<ClipMeta> {
+    assertId(id);
+    return this.lock.run(id, async () => {
+      if (this.metas.has(id)) throw new GlossError('not-found', `Clip "${id}" is already in the library.`);
+      const trash = path.join(this.path, TRASH_DIR);
+      const names = (await fs.readdir(trash).catch(() => [] as string[])).filter((n) => n.endsWith(`Z-${id}`)).sort();
+      const newest = names.at(-1);
+      if (!newest) throw new GlossError('not-found', `Clip "${id}" is not in the trash.`);
+      await fs.rename(path.join(trash, newest), path.join(this.path, CLIPS_DIR, id)).catch((e) => {
+        throw ioError('Could not move the clip back from the trash', e);
+      });
+      await this.scanClip(id);
+      return this.getMeta(id);
+    });
+  }
+
   /** The clip's highlights. A damaged `annotations.json` is quarantined and reads as none. */
   async readAnnotations(id: string): Promise<Highlight[]> {
     assertId(id);

@@ -1,0 +1,63 @@
+/**
+ * The app's preferences: one zod schema that both fills in defaults and rejects what a hand-edited or
+ * older settings file may hold. The renderer gets the parsed {@link Settings}; the core never trusts the file.
+ */
+import { z } from 'zod';
+
+import { FONT_FAMILIES, FONT_SIZE, LINE_WIDTH, THEMES, VIEWS } from './limits';
+
+export { MAX_READ_POSITIONS } from './limits';
+
+const clipId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
+
+const readerFields = {
+  fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
+  lineWidth: z.number().int().min(LINE_WIDTH.min).max(LINE_WIDTH.max),
+  fontFamily: z.enum(FONT_FAMILIES),
+};
+
+export const readerSettingsSchema = z.object({
+  fontSize: readerFields.fontSize.default(FONT_SIZE.default),
+  lineWidth: readerFields.lineWidth.default(LINE_WIDTH.default),
+  fontFamily: readerFields.fontFamily.default('serif'),
+});
+
+export const lastViewSchema = z.object({ name: z.enum(VIEWS), clipId: clipId.optional() });
+
+/** A clip's last-read place: how far down the article (0–1) and when. */
+export const readPositionSchema = z.object({ fraction: z.number().min(0).max(1), at: z.string().max(40) });
+
+export const settingsSchema = z.object({
+  theme: z.enum(THEMES).default('system'),
+  reader: readerSettingsSchema.default({ fontSize: FONT_SIZE.default, lineWidth: LINE_WIDTH.default, fontFamily: 'serif' }),
+  firstRunDone: z.boolean().default(false),
+  lastView: lastViewSchema.default({ name: 'library' }),
+  lastRead: z.record(clipId, readPositionSchema).default({}),
+});
+
+export type Theme = (typeof THEMES)[number];
+export type Settings = z.infer<typeof settingsSchema>;
+export type ReaderSettings = z.infer<typeof readerSettingsSchema>;
+export type LastView = z.infer<typeof lastViewSchema>;
+
+/**
+ * What `updateSettings` accepts: any top-level field, the reader's fields one at a time, and read positions
+ * to add (a number) or forget (`null`) per clip.
+ */
+export const settingsPatchSchema = z
+  .object({
+    theme: z.enum(THEMES).optional(),
+    // Without defaults: zod fills a default even into an optional field, which would reset the fields not sent.
+    reader: z.object(readerFields).partial().strict().optional(),
+    firstRunDone: z.boolean().optional(),
+    lastView: lastViewSchema.strict().optional(),
+    lastRead: z.record(clipId, z.number().min(0).max(1).nullable()).optional(),
+  })
+  .strict();
+
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** The settings a new install starts with. */
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
