@@ -18,6 +18,7 @@ import { createApiClient } from '../../src/core/apiClient';
 import { dispatchApiCall } from '../../src/core/dispatch';
 import type { GlossService } from '../../src/core/service';
 import { createGlossService } from '../../src/core/service';
+import { memorySettingsBackend } from '../../src/core/settings/backend';
 import { REPO_ROOT } from './pageHelpers';
 
 export { inPage, PAINTED, REPO_ROOT, SCREENSHOTS_DIR, SEED_SENTENCE, SEED_TITLE, SELECT_TEXT, seedArticlePath } from './pageHelpers';
@@ -101,8 +102,8 @@ export interface Harness {
   url: string;
   /** Console errors, uncaught page errors, failed requests: anything here fails the test. */
   errors: string[];
-  /** Closes the service, opens a new one on the same folder and reloads the page. */
-  restart(): Promise<void>;
+  /** Closes the service, opens a new one on the same folder and reloads the page (on the library unless `keepView`). */
+  restart(options?: { keepView?: boolean }): Promise<void>;
   /** Navigates to the app and waits until it has rendered. */
   open(): Promise<void>;
   /** Throws if the page reported any error so far. */
@@ -110,13 +111,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { colorScheme?: 'light' | 'dark'; bypassCSP?: boolean } = {}): Promise<Harness> {
+/**
+ * `firstRun`: start as a new install (the welcome screen); otherwise the welcome screen counts as seen.
+ * Settings live in memory and survive restart(), as the desktop app's settings file would.
+ */
+export async function startHarness(
+  options: { colorScheme?: 'light' | 'dark'; firstRun?: boolean; bypassCSP?: boolean } = {},
+): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`The renderer is not built (${RENDERER_DIR} is missing): run \`npx electron-vite build\` first.`);
   }
   const libraryDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-lib-'));
   const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-chromium-'));
-  let service = await createGlossService({ libraryDir });
+  const settings = memorySettingsBackend(options.firstRun ? undefined : { firstRunDone: true });
+  let service = await createGlossService({ libraryDir, settings });
   const { server, url } = await serveStatic(RENDERER_DIR);
 
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -162,9 +170,11 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark'; by
     url,
     errors,
     open,
-    async restart() {
+    async restart({ keepView = false } = {}) {
       await service.close();
-      service = await createGlossService({ libraryDir });
+      // Tests resume from the library unless they check that the last view comes back.
+      if (!keepView) await settings.write({ ...(settings.read() as object), lastView: { name: 'library' } });
+      service = await createGlossService({ libraryDir, settings });
       await page.reload();
       await page.locator('.app').waitFor();
     },

@@ -196,7 +196,8 @@ describe('Gloss UI: the foundation slice', () => {
 
   it('opens a highlight result at the highlight', async () => {
     const { page } = h;
-    await page.keyboard.press('Control+k');
+    // "/" jumps to search (Ctrl/Cmd+K is the command palette).
+    await page.keyboard.press('/');
     const box = page.getByRole('combobox', { name: 'Search your library' });
     await box.fill('European allies');
     const hit = page.getByRole('listbox', { name: 'Results' }).locator('.result', { hasText: 'Highlight' }).first();

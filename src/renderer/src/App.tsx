@@ -1,28 +1,47 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CommandId } from '../../core/commands';
 import type { ClipSummary, LibraryInfo, SearchResult } from '../../core/model';
+import type { LastView, Settings } from '../../core/settings/schema';
+import { FONT_SIZE } from '../../core/settings/limits';
 import { ClipDialog } from './components/ClipDialog';
+import { CommandPalette } from './components/CommandPalette';
+import { DropProgress } from './components/DropProgress';
 import { ProblemsBanner } from './components/ProblemsBanner';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { Sidebar } from './components/Sidebar';
 import type { Toast } from './components/Toasts';
 import { Toasts } from './components/Toasts';
+import { toggledTheme, systemPrefersDark } from './lib/appearance';
 import { errorMessage } from './lib/format';
+import type { Notify } from './lib/notify';
+import { NotifyContext } from './lib/notify';
 import type { ReportError } from './lib/report';
 import { ReportContext } from './lib/report';
+import { SettingsContext } from './lib/settingsContext';
+import { useCommands } from './lib/useCommands';
+import { useFileDrop } from './lib/useFileDrop';
+import { useSettings } from './lib/useSettings';
 import { LibraryView } from './views/LibraryView';
 import type { ReaderFocus } from './views/ReaderView';
 import { ReaderView } from './views/ReaderView';
 import { SearchView } from './views/SearchView';
+import { SettingsView } from './views/SettingsView';
+import { WelcomeView } from './views/WelcomeView';
 
 type Route =
   | { name: 'library' }
   | { name: 'search' }
+  | { name: 'settings' }
   | { name: 'reader'; clipId: string; focus: ReaderFocus | null; from: 'library' | 'search' };
 
-function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
+type Overlay = 'clip' | 'palette' | 'shortcuts' | null;
 
 let focusKey = 0;
+
+function routeFromLastView(view: LastView): Route {
+  if (view.name === 'reader' && view.clipId) return { name: 'reader', clipId: view.clipId, focus: null, from: 'library' };
+  return { name: view.name === 'reader' ? 'library' : view.name };
+}
 
 export function App() {
   const [route, setRoute] = useState<Route>({ name: 'library' });
@@ -30,7 +49,7 @@ export function App() {
   const [clipsError, setClipsError] = useState<string | null>(null);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
-  const [clipping, setClipping] = useState(false);
+  const [overlay, setOverlay] = useState<Overlay>(null);
   const [query, setQuery] = useState('');
   const [searchFocus, setSearchFocus] = useState(0);
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -38,14 +57,20 @@ export function App() {
 
   const report = useCallback<ReportError>((title, error) => {
     const message = errorMessage(error);
-    setToasts((ts) => [...ts.slice(-3), { id: ++toastId.current, title, message }]);
+    setToasts((ts) => [...ts.slice(-3), { id: ++toastId.current, title, message, kind: 'error' }]);
+  }, []);
+  const notify = useCallback<Notify>((toast) => {
+    setToasts((ts) => [...ts.slice(-3), { ...toast, id: ++toastId.current, kind: 'done' }]);
   }, []);
   const dismissToast = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
 
+  const restoreView = useCallback((s: Settings) => setRoute(routeFromLastView(s.lastView)), []);
+  const settingsState = useSettings(report, restoreView);
+  const { settings, update } = settingsState;
+
   const refreshClips = useCallback(async () => {
     try {
-      const list = await window.gloss.listClips();
-      setClips(list);
+      setClips(await window.gloss.listClips());
       setClipsError(null);
     } catch (e) {
       setClipsError(errorMessage(e));
@@ -75,31 +100,23 @@ export function App() {
     };
   }, [report]);
 
+  const go = useCallback(
+    (next: Route) => {
+      setRoute(next);
+      update({ lastView: next.name === 'reader' ? { name: 'reader', clipId: next.clipId } : { name: next.name } });
+    },
+    [update],
+  );
+
   const openSearch = useCallback(() => {
-    setRoute({ name: 'search' });
+    go({ name: 'search' });
     setSearchFocus((n) => n + 1);
-  }, []);
+  }, [go]);
 
-  // Global keys: "/" or Ctrl/Cmd+K opens search from anywhere.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (clipping) return;
-      const k = e.key.toLowerCase();
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && k === 'k') {
-        e.preventDefault();
-        openSearch();
-      } else if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isEditable(e.target)) {
-        e.preventDefault();
-        openSearch();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [clipping, openSearch]);
-
-  const openClip = useCallback((clipId: string, from: 'library' | 'search', focus: ReaderFocus | null = null) => {
-    setRoute({ name: 'reader', clipId, focus, from });
-  }, []);
+  const openClip = useCallback(
+    (clipId: string, from: 'library' | 'search', focus: ReaderFocus | null = null) => go({ name: 'reader', clipId, focus, from }),
+    [go],
+  );
 
   const openResult = useCallback(
     (r: SearchResult) => {
@@ -112,68 +129,160 @@ export function App() {
     [openClip],
   );
 
+  const libraryChanged = useCallback(() => {
+    void refreshClips();
+    void refreshInfo();
+  }, [refreshClips, refreshInfo]);
+
   const onClipped = useCallback(
     (clip: ClipSummary) => {
-      setClipping(false);
-      void refreshClips();
-      void refreshInfo();
+      setOverlay(null);
+      if (settings && !settings.firstRunDone) update({ firstRunDone: true });
+      libraryChanged();
       openClip(clip.id, 'library');
     },
-    [openClip, refreshClips, refreshInfo],
+    [openClip, libraryChanged, settings, update],
   );
 
-  const onHighlightsChanged = useCallback(() => void refreshClips(), [refreshClips]);
+  const clipSample = useCallback(async () => {
+    try {
+      onClipped(await window.gloss.clipSample());
+    } catch (e) {
+      report('Couldn’t clip the sample article', e);
+    }
+  }, [onClipped, report]);
 
+  const onClipDeleted = useCallback(
+    (clipId: string, title: string) => {
+      libraryChanged();
+      go({ name: 'library' });
+      notify({
+        title: 'Clip deleted',
+        message: title,
+        action: {
+          label: 'Undo',
+          run: () =>
+            void window.gloss.restoreClip(clipId).then(
+              () => {
+                libraryChanged();
+                openClip(clipId, 'library');
+              },
+              (e) => report('Couldn’t bring the clip back', e),
+            ),
+        },
+      });
+    },
+    [go, libraryChanged, notify, openClip, report],
+  );
+
+  const run = useCallback(
+    (id: CommandId) => {
+      const reader = settings?.reader;
+      const fontSize = (delta: number) =>
+        reader && update({ reader: { fontSize: Math.min(FONT_SIZE.max, Math.max(FONT_SIZE.min, reader.fontSize + delta)) } });
+      switch (id) {
+        case 'palette':
+          return setOverlay((o) => (o === 'palette' ? null : 'palette'));
+        case 'shortcuts':
+          return setOverlay('shortcuts');
+        case 'clip':
+          return setOverlay('clip');
+        case 'clip-sample':
+          return void clipSample();
+        case 'open-library-folder':
+          return void window.gloss.revealLibrary().catch((e) => report('Couldn’t open the library folder', e));
+        case 'go-library':
+          return go({ name: 'library' });
+        case 'go-search':
+          return openSearch();
+        case 'go-settings':
+          return go({ name: 'settings' });
+        case 'toggle-theme':
+          return settings && update({ theme: toggledTheme(settings.theme, systemPrefersDark()) });
+        case 'theme-system':
+        case 'theme-light':
+        case 'theme-dark':
+        case 'theme-sepia':
+          return update({ theme: id.slice('theme-'.length) as Settings['theme'] });
+        case 'font-bigger':
+          return fontSize(FONT_SIZE.step);
+        case 'font-smaller':
+          return fontSize(-FONT_SIZE.step);
+        case 'font-family':
+          return reader && update({ reader: { fontFamily: reader.fontFamily === 'serif' ? 'sans' : 'serif' } });
+        case 'highlights-panel':
+          return document.querySelector<HTMLElement>('.highlight-panel button, .highlight-panel [tabindex]')?.focus();
+      }
+    },
+    [settings, update, clipSample, report, go, openSearch],
+  );
+  useCommands(run, overlay === null);
+
+  const drop = useFileDrop(overlay === null, libraryChanged);
   const nav = route.name === 'reader' ? route.from : route.name;
   const problems = info?.problems ?? [];
+  const welcome = settings !== null && !settings.firstRunDone;
 
   return (
     <ReportContext.Provider value={report}>
-      <div className="app">
-        <Sidebar
-          current={nav}
-          clipCount={clips?.length ?? null}
-          libraryPath={info?.path ?? null}
-          onNavigate={(t) => (t === 'search' ? openSearch() : setRoute({ name: 'library' }))}
-          onClip={() => setClipping(true)}
-        />
-        <main className="main">
-          {!problemsDismissed && problems.length > 0 && (
-            <ProblemsBanner problems={problems} onDismiss={() => setProblemsDismissed(true)} />
-          )}
-          <div className="view">
-            {route.name === 'library' && (
-              <LibraryView
-                clips={clips}
-                error={clipsError}
-                onOpen={(id) => openClip(id, 'library')}
-                onClip={() => setClipping(true)}
-                onRetry={() => void refreshClips()}
-              />
+      <NotifyContext.Provider value={notify}>
+        <SettingsContext.Provider value={settingsState}>
+          <div className="app">
+            <Sidebar
+              current={welcome ? null : nav}
+              clipCount={clips?.length ?? null}
+              libraryPath={info?.path ?? null}
+              onNavigate={(t) => (t === 'search' ? openSearch() : go({ name: t }))}
+              onClip={() => setOverlay('clip')}
+            />
+            <main className="main">
+              {!problemsDismissed && problems.length > 0 && <ProblemsBanner problems={problems} onDismiss={() => setProblemsDismissed(true)} />}
+              <div className="view">
+                {welcome ? (
+                  <WelcomeView onClipSample={clipSample} onClip={() => setOverlay('clip')} onDone={() => update({ firstRunDone: true })} />
+                ) : (
+                  <>
+                    {route.name === 'library' && (
+                      <LibraryView
+                        clips={clips}
+                        error={clipsError}
+                        onOpen={(id) => openClip(id, 'library')}
+                        onClip={() => setOverlay('clip')}
+                        onRetry={() => void refreshClips()}
+                      />
+                    )}
+                    {route.name === 'search' && <SearchView query={query} onQueryChange={setQuery} focusToken={searchFocus} onOpen={openResult} />}
+                    {route.name === 'settings' && <SettingsView libraryPath={info?.path ?? null} onShowWelcome={() => update({ firstRunDone: false })} />}
+                    {route.name === 'reader' && (
+                      <ReaderView
+                        key={route.clipId}
+                        clipId={route.clipId}
+                        focus={route.focus}
+                        backLabel={route.from === 'search' ? 'Search' : 'Library'}
+                        onBack={() => (route.from === 'search' ? openSearch() : go({ name: 'library' }))}
+                        onChanged={() => void refreshClips()}
+                        onDeleted={() => onClipDeleted(route.clipId, clips?.find((c) => c.id === route.clipId)?.title ?? '')}
+                      />
+                    )}
+                  </>
+                )}
+              </div>
+            </main>
+            {overlay === 'clip' && <ClipDialog onClose={() => setOverlay(null)} onClipped={onClipped} />}
+            {overlay === 'palette' && (
+              <CommandPalette clips={clips ?? []} onRun={run} onOpenClip={(id) => openClip(id, 'library')} onClose={() => setOverlay(null)} />
             )}
-            {route.name === 'search' && (
-              <SearchView query={query} onQueryChange={setQuery} focusToken={searchFocus} onOpen={openResult} />
+            {overlay === 'shortcuts' && <ShortcutsDialog onClose={() => setOverlay(null)} />}
+            {drop.dragging && (
+              <div className="drop-overlay" aria-hidden="true">
+                Drop web pages, Markdown or text files, or links, to clip them
+              </div>
             )}
-            {route.name === 'reader' && (
-              <ReaderView
-                key={route.clipId}
-                clipId={route.clipId}
-                focus={route.focus}
-                backLabel={route.from === 'search' ? 'Search' : 'Library'}
-                onBack={() => (route.from === 'search' ? openSearch() : setRoute({ name: 'library' }))}
-                onChanged={onHighlightsChanged}
-                onDeleted={() => {
-                  void refreshClips();
-                  void refreshInfo();
-                  setRoute({ name: 'library' });
-                }}
-              />
-            )}
+            <DropProgress jobs={drop.jobs} onOpen={(id) => openClip(id, 'library')} onDismiss={drop.dismiss} />
+            <Toasts toasts={toasts} onDismiss={dismissToast} />
           </div>
-        </main>
-        {clipping && <ClipDialog onClose={() => setClipping(false)} onClipped={onClipped} />}
-        <Toasts toasts={toasts} onDismiss={dismissToast} />
-      </div>
+        </SettingsContext.Provider>
+      </NotifyContext.Provider>
     </ReportContext.Provider>
   );
 }

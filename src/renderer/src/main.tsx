@@ -1,12 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { resolveTheme, systemPrefersDark } from './lib/appearance';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/library.css';
 import './styles/reader.css';
 import './styles/search.css';
 import './styles/dialog.css';
+import './styles/themes.css';
+import './styles/desktop.css';
 
 function Unavailable() {
   return (
@@ -16,6 +19,9 @@ function Unavailable() {
     </div>
   );
 }
+
+// The system's theme until the settings arrive, so the first paint is never the wrong colour.
+document.documentElement.dataset['theme'] = resolveTheme('system', systemPrefersDark());
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 root.render(<StrictMode>{typeof window.gloss === 'object' && window.gloss ? <App /> : <Unavailable />}</StrictMode>);

@@ -1,6 +1,7 @@
+import { GearIcon } from './GearIcon';
 import { FolderIcon, LibraryIcon, PlusIcon, SearchIcon, Wordmark } from './Icons';
 
-export type NavTarget = 'library' | 'search';
+export type NavTarget = 'library' | 'search' | 'settings';
 
 export function Sidebar({
   current,
@@ -46,6 +47,17 @@ export function Sidebar({
             <SearchIcon />
             <span className="nav-label">Search</span>
             <kbd className="nav-kbd">/</kbd>
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="nav-item"
+            aria-current={current === 'settings' ? 'page' : undefined}
+            onClick={() => onNavigate('settings')}
+          >
+            <GearIcon />
+            <span className="nav-label">Settings</span>
           </button>
         </li>
       </ul>

@@ -5,6 +5,10 @@ export interface Toast {
   id: number;
   title: string;
   message: string;
+  /** Errors interrupt (role alert); confirmations of finished actions are announced politely. */
+  kind?: 'error' | 'done';
+  /** A button such as Undo; choosing it dismisses the toast. */
+  action?: { label: string; run: () => void };
 }
 
 const AUTO_DISMISS_MS = 12_000;
@@ -14,12 +18,25 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
     const timer = window.setTimeout(() => onDismiss(toast.id), AUTO_DISMISS_MS);
     return () => window.clearTimeout(timer);
   }, [toast.id, onDismiss]);
+  const done = toast.kind === 'done';
   return (
-    <div className="toast" role="alert">
+    <div className={`toast${done ? ' toast-done' : ''}`} role={done ? 'status' : 'alert'}>
       <div className="toast-body">
         <div className="toast-title">{toast.title}</div>
-        <div className="toast-message">{toast.message}</div>
+        {toast.message && <div className="toast-message">{toast.message}</div>}
       </div>
+      {toast.action && (
+        <button
+          type="button"
+          className="button small"
+          onClick={() => {
+            onDismiss(toast.id);
+            toast.action!.run();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
       <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => onDismiss(toast.id)}>
         <CloseIcon size={14} />
       </button>
@@ -27,10 +44,10 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
   );
 }
 
-/** Errors from any call end up here unless the view shows them inline. */
+/** Errors from any call end up here unless the view shows them inline; so do finished actions with an undo. */
 export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
   return (
-    <div className="toasts" aria-live="assertive">
+    <div className="toasts">
       {toasts.map((t) => (
         <ToastItem key={t.id} toast={t} onDismiss={onDismiss} />
       ))}

@@ -81,8 +81,9 @@ export function LibraryView({
           <DocIcon size={32} />
           <h2>Your library is empty</h2>
           <p>
-            Press <strong>Clip</strong> and paste the text of an article, or give it a web address. Gloss keeps a clean,
-            readable copy you can highlight and search, stored as plain files on this computer.
+            Press <strong>Clip</strong> and paste the text of an article, or give it a web address. You can also drop
+            saved pages (.html), Markdown or text files, or links onto this window. Gloss keeps a clean, readable copy you
+            can highlight and search, stored as plain files on this computer.
           </p>
           <button type="button" className="button primary" onClick={onClip}>
             <PlusIcon /> Clip something
