@@ -5,6 +5,8 @@ import type { AboutInfo } from './desktop/aboutTypes';
 import type { Settings, SettingsPatch } from './settings/schema';
 import type { HighlightColor } from './model';
 import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds';
+import type { ReanchorReport, Taxonomy } from './model';
+import type { Backlink, NotebookPage, PageSummary } from './notebook/types';
 
 /**
  * The one contract between the UI and everything else. The main process implements it over IPC,
@@ -12,6 +14,24 @@ import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds'
  */
 export interface GlossApi {
   getLibraryInfo(): Promise<LibraryInfo>;
+  /** Changes a clip's title, tags or collections. */
+  updateClip(input: UpdateClipInput): Promise<ClipSummary>;
+  /** Every tag (on clips and highlights) and collection in the library, with how often each is used. */
+  getTaxonomy(): Promise<Taxonomy>;
+  /** Every highlight in the library with its clip's title (the notebook's quote picker). */
+  listHighlights(): Promise<HighlightListing[]>;
+  /** Replaces a clip's article with edited or pasted text/HTML and re-anchors its highlights. */
+  updateClipContent(input: UpdateClipContentInput): Promise<ReanchorReport>;
+  /** Fetches a web clip's page again and re-anchors its highlights onto the new text. */
+  reclip(input: { id: string }): Promise<ReanchorReport>;
+  listPages(): Promise<PageSummary[]>;
+  getPage(id: string): Promise<NotebookPage>;
+  createPage(input?: { title?: string }): Promise<NotebookPage>;
+  /** Saves a page's title and Lexical document (its Markdown copy is written beside it). */
+  savePage(input: SavePageInput): Promise<PageSummary>;
+  deletePage(id: string): Promise<void>;
+  /** The notebook pages that quote a clip ("quoted in"). */
+  getBacklinks(clipId: string): Promise<Backlink[]>;
   listClips(): Promise<ClipSummary[]>;
   getClip(id: string): Promise<ClipDocument>;
   clipUrl(input: ClipUrlInput): Promise<ClipSummary>;
@@ -57,7 +77,19 @@ export type AddHighlightInput = {
   note?: string;
 };
 export type HighlightRef = { clipId: string; highlightId: string };
-export type UpdateHighlightInput = HighlightRef & { color?: HighlightColor; note?: string };
+export type UpdateHighlightInput = HighlightRef & {
+  color?: HighlightColor;
+  /** The note as plain text (with `noteDoc`, its text content). */
+  note?: string;
+  /** The note as a Lexical editor state; `null` removes the rich text. */
+  noteDoc?: Record<string, unknown> | null;
+  tags?: string[];
+};
+export type UpdateClipInput = { id: string; title?: string; tags?: string[]; collections?: string[] };
+/** Exactly one of `text` (pasted text) or `html`. */
+export type UpdateClipContentInput = { id: string; text?: string; html?: string };
+export type SavePageInput = { id: string; title: string; doc: Record<string, unknown> };
+export type HighlightListing = { clipId: string; clipTitle: string; highlight: Highlight };
 export type SearchInput = { query: string; limit?: number };
 export type ExportClipInput = { id: string; format: ExportFormat };
 export type CiteClipInput = { id: string; style: ReferenceStyle; quote?: string };
@@ -70,6 +102,17 @@ export type GlossMethod = keyof GlossApi;
  */
 const METHOD_TABLE: Record<GlossMethod, true> = {
   getLibraryInfo: true,
+  updateClip: true,
+  getTaxonomy: true,
+  listHighlights: true,
+  updateClipContent: true,
+  reclip: true,
+  listPages: true,
+  getPage: true,
+  createPage: true,
+  savePage: true,
+  deletePage: true,
+  getBacklinks: true,
   listClips: true,
   getClip: true,
   clipUrl: true,

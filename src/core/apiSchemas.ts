@@ -11,9 +11,25 @@ const optionalTitle = z.string().max(1000).optional();
 const color = z.enum(HIGHLIGHT_COLORS);
 const MAX_TEXT = 20 * 1024 * 1024;
 
+const names = z.array(z.string().max(200)).max(200);
+const lexicalDoc = z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= MAX_TEXT, 'the document is too large');
+
 /** Input schemas: every call from the UI is checked against these before it reaches the core. */
 export const apiInputSchemas = {
   getLibraryInfo: z.tuple([]),
+  updateClip: z.tuple([z.object({ id, title: optionalTitle, tags: names.optional(), collections: names.optional() }).strict()]),
+  getTaxonomy: z.tuple([]),
+  listHighlights: z.tuple([]),
+  updateClipContent: z.tuple([
+    z.object({ id, text: z.string().max(MAX_TEXT).optional(), html: z.string().max(MAX_TEXT).optional() }).strict(),
+  ]),
+  reclip: z.tuple([z.object({ id }).strict()]),
+  listPages: z.tuple([]),
+  getPage: z.tuple([id]),
+  createPage: z.union([z.tuple([]), z.tuple([z.object({ title: optionalTitle }).strict()])]),
+  savePage: z.tuple([z.object({ id, title: z.string().max(1000), doc: lexicalDoc }).strict()]),
+  deletePage: z.tuple([id]),
+  getBacklinks: z.tuple([id]),
   listClips: z.tuple([]),
   getClip: z.tuple([id]),
   clipUrl: z.tuple([z.object({ url: z.string().min(1).max(8192), title: optionalTitle }).strict()]),
@@ -38,7 +54,14 @@ export const apiInputSchemas = {
   ]),
   updateHighlight: z.tuple([
     z
-      .object({ clipId: id, highlightId: id, color: color.optional(), note: z.string().max(1_000_000).optional() })
+      .object({
+        clipId: id,
+        highlightId: id,
+        color: color.optional(),
+        note: z.string().max(1_000_000).optional(),
+        noteDoc: lexicalDoc.nullable().optional(),
+        tags: names.optional(),
+      })
       .strict(),
   ]),
   deleteHighlight: z.tuple([z.object({ clipId: id, highlightId: id }).strict()]),

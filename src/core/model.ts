@@ -31,8 +31,12 @@ export interface Highlight {
   createdAt: string;
   updatedAt: string;
   color: HighlightColor;
-  /** The note as plain text (rich text arrives with the notes feature). */
+  /** The note as plain text: what search, exports and the CLI read. Kept in step with {@link noteDoc}. */
   note: string;
+  /** The note as rich text: a Lexical editor state (JSON). Absent on plain-text notes and older files. */
+  noteDoc?: Record<string, unknown>;
+  /** The highlight's tags (absent in older files: none). */
+  tags?: string[];
   target: {
     /** The clip's original URL when known, else `gloss:clip/<id>`. */
     source: string;
@@ -74,6 +78,10 @@ export interface ClipMeta {
    * failed; `retryClip` fetches it again. Absent on every complete clip (and in files older than imports).
    */
   placeholder?: ClipPlaceholder;
+  /** The clip's tags (absent in older files: none). */
+  tags?: string[];
+  /** The collections (projects) the clip belongs to (absent in older files: none). */
+  collections?: string[];
 }
 
 /** Why an imported clip is still a placeholder, and when its page was last tried. */
@@ -98,6 +106,29 @@ export interface ClipSummary {
   highlightCount: number;
   /** Present when the clip is a retryable placeholder (see {@link ClipMeta.placeholder}). */
   placeholder?: ClipPlaceholder;
+  tags: string[];
+  collections: string[];
+}
+
+/** A tag or collection name and how many clips (and highlights, for tags) carry it. */
+export interface TaxonomyEntry {
+  name: string;
+  count: number;
+}
+
+/** Every tag and collection in the library, by name. */
+export interface Taxonomy {
+  tags: TaxonomyEntry[];
+  collections: TaxonomyEntry[];
+}
+
+/** The outcome of replacing a clip's text: where its highlights landed and which could not be placed. */
+export interface ReanchorReport {
+  clip: ClipSummary;
+  /** Highlights placed again (by position, quote or fuzzy match). */
+  placed: number;
+  /** Highlights that could not be placed with confidence; they keep their quote and are listed as orphans. */
+  orphaned: Highlight[];
 }
 
 /** Everything the reader needs to show one clip. */

@@ -12,6 +12,10 @@ import { GlossError } from './errors';
 import { LibraryStore } from './library/store';
 import type { AnchoredHighlight, ClipDraft, ClipMeta, ClipSummary, Highlight } from './model';
 import { SearchIndex } from './search/searchIndex';
+import { createReadingMethods } from './annotate/readingMethods';
+import { tidyNames } from './annotate/tags';
+import { createNotebookMethods } from './notebook/notebookMethods';
+import { PageStore } from './notebook/pageStore';
 import { createDesktopMethods, type DesktopMethods, type DesktopOptions } from './desktop/desktopMethods';
 
 /** GlossApi plus what only its owner may do. */
@@ -38,8 +42,8 @@ const loadClipper = () => import('./clipper');
 const loadExport = () => Promise.all([import('./export/formats'), import('./export/citation')]);
 
 function summarise(meta: ClipMeta, highlightCount: number): ClipSummary {
-  const { id, title, site, byline, published, url, words, clippedAt, excerpt, placeholder } = meta;
-  return { id, title, site, byline, published, url, words, clippedAt, excerpt, highlightCount, ...(placeholder && { placeholder }) };
+  const { id, title, site, byline, published, url, words, clippedAt, excerpt, placeholder, tags = [], collections = [] } = meta;
+  return { id, title, site, byline, published, url, words, clippedAt, excerpt, highlightCount, ...(placeholder && { placeholder }), tags, collections };
 }
 
 function anchored(text: string, highlight: Highlight): AnchoredHighlight {
@@ -53,6 +57,7 @@ function anchored(text: string, highlight: Highlight): AnchoredHighlight {
 export async function createGlossService(options: GlossServiceOptions): Promise<GlossService> {
   const store = await LibraryStore.open(options.libraryDir, { textOf: articleText });
   const index = new SearchIndex();
+  const pages = await PageStore.open(store.path);
   const highlightCounts = new Map<string, number>();
 
   for (const meta of store.list()) {
@@ -103,7 +108,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     ...desktop,
 
     async getLibraryInfo() {
-      return { path: store.path, clipCount: store.list().length, problems: store.problems() };
+      return { path: store.path, clipCount: store.list().length, problems: [...store.problems(), ...pages.problems()] };
     },
 
     async listClips() {
@@ -160,13 +165,18 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       return anchored(text, result);
     },
 
-    async updateHighlight({ clipId, highlightId, color, note }) {
+    ...createReadingMethods({ store, index, summarise, changeHighlights, fetch: options.fetch }),
+    ...createNotebookMethods(pages),
+
+    async updateHighlight({ clipId, highlightId, color, note, noteDoc, tags }) {
       const { result, text } = await changeHighlights(clipId, (highlights) => {
         const at = findHighlight(highlights, clipId, highlightId);
         const updated: Highlight = {
           ...highlights[at]!,
           ...(color !== undefined && { color }),
           ...(note !== undefined && { note }),
+          ...(noteDoc !== undefined && { noteDoc: noteDoc ?? undefined }),
+          ...(tags !== undefined && { tags: tidyNames(tags) }),
           updatedAt: new Date().toISOString(),
         };
         highlights[at] = updated;

@@ -29,6 +29,8 @@ export const clipMetaSchema = z.object({
   clippedAt: isoDate,
   origin: z.enum(['url', 'text', 'html', 'file']),
   placeholder: z.object({ reason: z.string(), attemptedAt: isoDate, attempts: z.number().int().min(0) }).optional(),
+  tags: z.array(z.string()).optional(),
+  collections: z.array(z.string()).optional(),
 }) satisfies z.ZodType<ClipMeta>;
 
 export const metaFileSchema = clipMetaSchema.extend({ schema: z.literal(SCHEMA_VERSION) });
@@ -55,6 +57,8 @@ export const highlightSchema = z.object({
   updatedAt: isoDate,
   color: z.enum(HIGHLIGHT_COLORS),
   note: z.string(),
+  noteDoc: z.record(z.string(), z.unknown()).optional(),
+  tags: z.array(z.string()).optional(),
   target: z.object({
     source: z.string(),
     selector: z.tuple([quoteSelector, positionSelector]),

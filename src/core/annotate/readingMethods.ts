@@ -1,0 +1,94 @@
+/**
+ * The GlossApi methods for reading and annotating beyond single highlights: a clip's title, tags and
+ * collections, the library's taxonomy, every highlight (for the notebook's quote picker), and replacing
+ * a clip's text (re-clip, edit) with every highlight re-anchored onto the new text.
+ */
+import type { GlossApi } from '../api';
+import { reanchorHighlights } from '../anchoring/reanchor';
+import { GlossError } from '../errors';
+import type { LibraryStore } from '../library/store';
+import type { ClipDraft, ClipMeta, ClipSummary, Highlight, ReanchorReport } from '../model';
+import type { SearchKeeper } from '../search/searchKeeper';
+import type { FetchOptions } from '../clipper/fetchPage';
+import { countNames, tidyNames } from './tags';
+
+/** What the reading methods need from the service that hosts them. */
+export interface ReadingDeps {
+  store: LibraryStore;
+  index: SearchKeeper;
+  summarise(meta: ClipMeta, highlightCount: number): ClipSummary;
+  changeHighlights<T>(clipId: string, change: (highlights: Highlight[], text: string) => T): Promise<{ result: T; text: string }>;
+  fetch?: FetchOptions;
+}
+
+export type ReadingMethods = Pick<GlossApi, 'updateClip' | 'getTaxonomy' | 'listHighlights' | 'updateClipContent' | 'reclip'>;
+
+const loadClipper = () => import('../clipper');
+
+/** Builds the reading methods over the service's store and index. */
+export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
+  const { store, index, summarise } = deps;
+
+  async function allHighlights(): Promise<Array<{ meta: ClipMeta; highlights: Highlight[] }>> {
+    return Promise.all(store.list().map(async (meta) => ({ meta, highlights: await store.readAnnotations(meta.id) })));
+  }
+
+  /** Puts `draft` in place of the clip's article (keeping its id, title, tags and origin) and re-anchors. */
+  async function replaceText(id: string, draft: ClipDraft): Promise<ReanchorReport> {
+    const meta = store.getMeta(id);
+    const fresh = await store.replaceArticle(id, { ...draft, title: meta.title, origin: meta.origin, url: draft.url ?? meta.url });
+    index.putClip(fresh, draft.text);
+    const { result } = await deps.changeHighlights(id, (highlights, text) => {
+      const r = reanchorHighlights(highlights, text);
+      highlights.splice(0, highlights.length, ...r.highlights);
+      return r;
+    });
+    return { clip: summarise(fresh, result.highlights.length), placed: result.placed, orphaned: result.orphaned };
+  }
+
+  return {
+    async updateClip({ id, title, tags, collections }) {
+      const patch = {
+        ...(title !== undefined && { title: title.trim() || store.getMeta(id).title }),
+        ...(tags !== undefined && { tags: tidyNames(tags) }),
+        ...(collections !== undefined && { collections: tidyNames(collections) }),
+      };
+      const meta = await store.updateMeta(id, patch);
+      index.putClip(meta, (await store.readArticle(id)).text);
+      return summarise(meta, index.highlightCount(id));
+    },
+
+    async getTaxonomy() {
+      const metas = store.list();
+      const clips = await allHighlights();
+      const highlightTags = clips.flatMap((c) => c.highlights.map((h) => h.tags));
+      return {
+        tags: countNames([...metas.map((m) => m.tags), ...highlightTags]),
+        collections: countNames(metas.map((m) => m.collections)),
+      };
+    },
+
+    async listHighlights() {
+      const clips = await allHighlights();
+      return clips.flatMap(({ meta, highlights }) => highlights.map((highlight) => ({ clipId: meta.id, clipTitle: meta.title, highlight })));
+    },
+
+    async updateClipContent({ id, text, html }) {
+      store.getMeta(id);
+      if ((text === undefined) === (html === undefined)) throw new GlossError('invalid-input', 'Give the clip’s new content as either text or HTML.');
+      const meta = store.getMeta(id);
+      const { clipText, clipHtml } = await loadClipper();
+      const draft = text !== undefined ? clipText(text, { title: meta.title, url: meta.url }) : clipHtml(html!, { title: meta.title, url: meta.url });
+      return replaceText(id, draft);
+    },
+
+    async reclip({ id }) {
+      const meta = store.getMeta(id);
+      if (!meta.url || !/^https?:/i.test(meta.url)) {
+        throw new GlossError('invalid-input', 'This clip has no web address to fetch again; paste its new text instead.');
+      }
+      const { clipUrl } = await loadClipper();
+      return replaceText(id, await clipUrl(meta.url, { fetch: deps.fetch }));
+    },
+  };
+}

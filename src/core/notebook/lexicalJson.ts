@@ -1,0 +1,38 @@
+/**
+ * Reading Lexical editor-state JSON in the core, which has no DOM and no Lexical: a small walk over
+ * the serialised node tree.
+ */
+import type { QuoteBlockData } from './types';
+import { QUOTE_NODE_TYPE } from './types';
+
+/** One serialised Lexical node: a `type`, maybe `children`, and node-specific fields. */
+export interface LexicalNodeJson {
+  type: string;
+  children?: LexicalNodeJson[];
+  [field: string]: unknown;
+}
+
+/** The root node's children of an editor state (`{ root: { children } }`), or none. */
+export function rootChildren(doc: Record<string, unknown>): LexicalNodeJson[] {
+  const root = doc['root'] as LexicalNodeJson | undefined;
+  return Array.isArray(root?.children) ? root.children : [];
+}
+
+/** Every node of the tree, depth first. */
+export function* walkNodes(nodes: LexicalNodeJson[]): Generator<LexicalNodeJson> {
+  for (const node of nodes) {
+    yield node;
+    if (Array.isArray(node.children)) yield* walkNodes(node.children);
+  }
+}
+
+/** The quote blocks of a document, in order. */
+export function quoteBlocks(doc: Record<string, unknown>): QuoteBlockData[] {
+  const found: QuoteBlockData[] = [];
+  for (const node of walkNodes(rootChildren(doc))) {
+    if (node.type !== QUOTE_NODE_TYPE) continue;
+    const s = (k: string) => (typeof node[k] === 'string' ? (node[k] as string) : '');
+    if (s('clipId')) found.push({ clipId: s('clipId'), highlightId: s('highlightId'), quote: s('quote'), title: s('title'), note: s('note') });
+  }
+  return found;
+}

@@ -1,0 +1,44 @@
+/**
+ * The notebook's data model: pages of the researcher's own writing, stored as Lexical JSON.
+ */
+
+/** The Lexical node type of a quote block: a highlight quoted into a page. */
+export const QUOTE_NODE_TYPE = 'gloss-quote';
+
+/** What a quote block stores: enough to show it without the clip, and where to open the passage. */
+export interface QuoteBlockData {
+  clipId: string;
+  highlightId: string;
+  quote: string;
+  /** The source clip's title when the quote was inserted. */
+  title: string;
+  /** The highlight's note (plain text) when the quote was inserted. */
+  note: string;
+}
+
+/** A notebook page as stored in `<library>/pages/<id>/page.json` (without the `schema` field). */
+export interface NotebookPage {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The Lexical editor state (JSON), `{ root: { children: [...] } }`. */
+  doc: Record<string, unknown>;
+}
+
+/** What the notebook's list shows of a page. */
+export interface PageSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A page that quotes a clip ("quoted in"). */
+export interface Backlink {
+  pageId: string;
+  pageTitle: string;
+  updatedAt: string;
+  /** The highlights of the clip that the page quotes. */
+  highlightIds: string[];
+}
