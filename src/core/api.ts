@@ -48,6 +48,8 @@ export interface GlossApi {
   citeClip(input: CiteClipInput): Promise<string>;
   /** Fetches a placeholder clip's page again; fails with the fetch's reason if it still cannot. */
   retryClip(id: string): Promise<ClipSummary>;
+  /** Keeps one version of a file a sync tool duplicated (see `LibraryInfo.conflicts`); the other goes to the trash. */
+  resolveConflict(input: ResolveConflictInput): Promise<void>;
   /** The app's preferences (theme, reader, last view, read positions), with defaults filled in. */
   getSettings(): Promise<Settings>;
   /** Changes some preferences and returns all of them. */
@@ -93,6 +95,8 @@ export type HighlightListing = { clipId: string; clipTitle: string; highlight: H
 export type SearchInput = { query: string; limit?: number };
 export type ExportClipInput = { id: string; format: ExportFormat };
 export type CiteClipInput = { id: string; style: ReferenceStyle; quote?: string };
+/** `file` is the conflicted copy's path as listed in `LibraryConflict.conflict`. */
+export type ResolveConflictInput = { clipId: string; file: string; keep: 'current' | 'conflict' };
 
 export type GlossMethod = keyof GlossApi;
 
@@ -126,6 +130,7 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   exportClip: true,
   citeClip: true,
   retryClip: true,
+  resolveConflict: true,
   getSettings: true,
   updateSettings: true,
   getAbout: true,

@@ -71,6 +71,7 @@ export const apiInputSchemas = {
   exportClip: z.tuple([z.object({ id, format: z.enum(EXPORT_FORMATS) }).strict()]),
   citeClip: z.tuple([z.object({ id, style: z.enum(REFERENCE_STYLES), quote: z.string().max(1_000_000).optional() }).strict()]),
   retryClip: z.tuple([id]),
+  resolveConflict: z.tuple([z.object({ clipId: id, file: z.string().min(1).max(1000), keep: z.enum(['current', 'conflict']) }).strict()]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([settingsPatchSchema]),
   getAbout: z.tuple([]),

@@ -155,6 +155,23 @@ export interface LibraryInfo {
   path: string;
   clipCount: number;
   problems: LibraryProblem[];
+  /** Two versions of a clip file left by a sync tool, waiting for the person to keep one. */
+  conflicts: LibraryConflict[];
+}
+
+/** The sync tools whose conflicted copies Gloss recognises by name. */
+export type SyncTool = 'dropbox' | 'syncthing' | 'google-drive' | 'onedrive';
+
+/** A clip file that a sync tool duplicated: the version in use and the other one, both kept until resolved. */
+export interface LibraryConflict {
+  clipId: string;
+  /** The clip file both versions are of, e.g. `meta.json`. */
+  file: string;
+  /** The version in use, relative to the library folder. */
+  current: string;
+  /** The sync tool's other version, relative to the library folder; what `resolveConflict` takes. */
+  conflict: string;
+  tool: SyncTool;
 }
 
 export type SearchResultKind = 'article' | 'highlight';

@@ -108,7 +108,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     ...desktop,
 
     async getLibraryInfo() {
-      return { path: store.path, clipCount: store.list().length, problems: [...store.problems(), ...pages.problems()] };
+      return { path: store.path, clipCount: store.list().length, conflicts: store.conflicts(), problems: [...store.problems(), ...pages.problems()] };
     },
 
     async listClips() {
@@ -204,6 +204,15 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       const [, { formatReferences, quoteWithCitation }] = await loadExport();
       const meta = store.getMeta(id);
       return quote !== undefined ? quoteWithCitation(quote, meta) : formatReferences([meta], style).trim();
+    },
+
+    async resolveConflict({ clipId, file, keep }) {
+      await store.resolveConflict(clipId, file, keep);
+      // The kept version may hold other metadata, text or highlights: index what is there now.
+      if (!store.list().some((m) => m.id === clipId)) return void index.removeClip(clipId);
+      const meta = store.getMeta(clipId);
+      index.putClip(meta, (await store.readArticle(clipId)).text);
+      index.putHighlights(meta, await store.readAnnotations(clipId));
     },
 
     async retryClip(id) {

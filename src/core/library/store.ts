@@ -5,9 +5,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GlossError } from '../errors';
-import type { ClipDraft, ClipMeta, Highlight, LibraryProblem } from '../model';
+import type { ClipDraft, ClipMeta, Highlight, LibraryConflict, LibraryProblem } from '../model';
 import { cleanTempFiles, writeFileAtomic } from './atomicWrite';
 import { CREATING_MARKER, CREATING_NOTE, isUnfinished, moveUnfinishedToTrash } from './unfinished';
+import { findConflicts, resolveConflictFiles } from './conflicts';
 import { assertId, newClipId } from './ids';
 import { KeyedMutex } from './mutex';
 import { fileStamp, quarantine, QUARANTINE_DIR, readQuarantine } from './quarantine';
@@ -35,6 +36,7 @@ export class LibraryStore {
   readonly path: string;
   private readonly metas = new Map<string, ClipMeta>();
   private readonly found: LibraryProblem[] = [];
+  private syncConflicts: LibraryConflict[] = [];
   private readonly lock = new KeyedMutex();
 
   private constructor(dir: string, private readonly options: LibraryStoreOptions) {
@@ -72,6 +74,28 @@ export class LibraryStore {
   /** Files that failed validation, now and in earlier sessions (until removed from the quarantine folder). */
   problems(): LibraryProblem[] {
     return this.found.map((p) => ({ ...p }));
+  }
+
+  /** Conflicted copies that sync tools left beside clip files, until {@link resolveConflict} settles each. */
+  conflicts(): LibraryConflict[] {
+    return this.syncConflicts.map((c) => ({ ...c }));
+  }
+
+  /**
+   * Keeps one version of a conflicted clip file (`conflictPath` as listed by {@link conflicts}) and moves
+   * the other to the trash. Keeping the other version re-reads the clip; a damaged copy is refused.
+   */
+  async resolveConflict(clipId: string, conflictPath: string, keep: 'current' | 'conflict'): Promise<void> {
+    assertId(clipId);
+    await this.lock.run(clipId, async () => {
+      const found = this.syncConflicts.find((c) => c.clipId === clipId && c.conflict === conflictPath);
+      if (!found) throw new GlossError('not-found', `No conflicted copy "${conflictPath.slice(0, 200)}" in clip "${clipId}".`);
+      await resolveConflictFiles(this.path, path.join(this.path, TRASH_DIR), found, keep);
+      // The text cache belongs to the article that was replaced.
+      if (keep === 'conflict' && found.file === 'article.html') await fs.rm(this.file(clipId, 'article.txt'), { force: true });
+      this.metas.delete(clipId);
+      await this.scanClip(clipId);
+    });
   }
 
   /** The clip's sanitised HTML and its text (from the `article.txt` cache, rebuilt when missing). */
@@ -318,6 +342,7 @@ export class LibraryStore {
       this.metas.set(id, meta);
       // Killed after meta.json was written but before the marker went: the clip is complete.
       await fs.rm(this.file(id, CREATING_MARKER), { force: true });
+      this.syncConflicts = [...this.syncConflicts.filter((c) => c.clipId !== id), ...findConflicts(CLIPS_DIR, id, await fs.readdir(dir))];
       await this.readAnnotationsNow(id);
     } catch (error) {
       // One unreadable folder (permissions, I/O) must not keep the whole library closed.
