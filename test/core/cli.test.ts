@@ -1,37 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gloss, SEED, SEED_TITLE } from './cliHelpers';
 
-const ROOT = resolve(__dirname, '../..');
-const SEED = resolve(ROOT, 'test/fixtures/clipper/seed-article.txt');
-const SEED_TITLE = 'US and Russia in Talks on Truce Agreement That Would Cement Putin’s Territorial Gains in Ukraine';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI as a user would, with its own library folder. `viaNpm` goes through `npm run -s gloss --`. */
-function gloss(library: string, args: string[], options: { stdin?: string; viaNpm?: boolean } = {}): Promise<Run> {
-  const [command, argv] = options.viaNpm
-    ? ['npm', ['run', '-s', 'gloss', '--', ...args]]
-    : [process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]];
-  return new Promise((done, fail) => {
-    const child = spawn(command, argv, { cwd: ROOT, env: { ...process.env, GLOSS_LIBRARY: library } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
-}
 
 let library: string;
 let server: Server;

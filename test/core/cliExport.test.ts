@@ -1,0 +1,77 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gloss, ROOT, SEED, SEED_TITLE } from './cliHelpers';
+
+let work: string;
+let library: string;
+let clipId: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'gloss-cli-export-'));
+  library = join(work, 'library');
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function markdownExport(lib: string, out: string): Promise<string> {
+  const run = await gloss(lib, ['export', '--all', '--format', 'md', '--out', out]);
+  expect(run.code, run.stderr).toBe(0);
+  const files = await readdir(out);
+  expect(files).toHaveLength(1);
+  return readFile(join(out, files[0]!), 'utf8');
+}
+
+// Each call is a fresh Node process, as a user's would be: allow for a loaded 2-core machine.
+describe('gloss export, backup, restore and import', { timeout: 180_000 }, () => {
+  it('exports a highlighted clip as Obsidian Markdown and as BibTeX that parses back', async () => {
+    clipId = JSON.parse((await gloss(library, ['clip', SEED, '--url', 'https://example.com/truce', '--json'])).stdout).id;
+    const quote = 'Putin has repeatedly stated that his war goals remain unchanged.';
+    const highlighted = await gloss(library, ['highlight', clipId, '--quote', quote, '--note', 'Maximalist aims', '--json']);
+    const highlightId = JSON.parse(highlighted.stdout).id;
+
+    const markdown = await markdownExport(library, join(work, 'md'));
+    const front = parseYaml(markdown.split('---\n')[1]!);
+    expect(front).toMatchObject({ title: SEED_TITLE, url: 'https://example.com/truce' });
+    expect(markdown).toContain('## Moscow’s Demands and the Risk for Kyiv');
+    expect(markdown).toContain(`> ${quote}`);
+    expect(markdown).toContain(`^gloss-${highlightId}`);
+    expect(markdown).toContain('Maximalist aims');
+
+    const bibFile = join(work, 'refs.bib');
+    expect((await gloss(library, ['export', clipId, '--format', 'bibtex', '--out', bibFile])).code).toBe(0);
+    const [entry] = new Cite(await readFile(bibFile, 'utf8')).data as Array<{ title: string; URL?: string }>;
+    expect(entry!.title).toBe(SEED_TITLE);
+    expect(entry!.URL).toBe('https://example.com/truce');
+  });
+
+  it('backs up to one file and restores into an empty library with identical exports', async () => {
+    const backup = join(work, 'library.gloss-backup');
+    expect((await gloss(library, ['backup', '--out', backup])).code).toBe(0);
+    const restored = join(work, 'restored');
+    const run = await gloss(restored, ['restore', backup]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await markdownExport(restored, join(work, 'md-restored'))).toBe(await markdownExport(library, join(work, 'md-again')));
+
+    const again = await gloss(restored, ['restore', backup]);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/empty/i);
+  });
+
+  it('imports a folder of notes and pages, and a second run adds nothing', async () => {
+    const folder = join(ROOT, 'test/fixtures/import/folder');
+    const target = join(work, 'folder-library');
+    const first = JSON.parse((await gloss(target, ['import', folder, '--from', 'folder', '--json'])).stdout);
+    expect(first.imported).toBeGreaterThan(0);
+    const second = JSON.parse((await gloss(target, ['import', folder, '--from', 'folder', '--json'])).stdout);
+    expect(second.imported).toBe(0);
+    const listed = JSON.parse((await gloss(target, ['list', '--json'])).stdout);
+    expect(listed).toHaveLength(first.imported);
+  });
+});

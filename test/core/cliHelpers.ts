@@ -1,0 +1,29 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../..');
+export const SEED = resolve(ROOT, 'test/fixtures/clipper/seed-article.txt');
+export const SEED_TITLE = 'US and Russia in Talks on Truce Agreement That Would Cement Putin’s Territorial Gains in Ukraine';
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as a user would, with its own library folder. `viaNpm` goes through `npm run -s gloss --`. */
+export function gloss(library: string, args: string[], options: { stdin?: string; viaNpm?: boolean } = {}): Promise<Run> {
+  const [command, argv] = options.viaNpm
+    ? ['npm', ['run', '-s', 'gloss', '--', ...args]]
+    : [process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]];
+  return new Promise((done, fail) => {
+    const child = spawn(command, argv, { cwd: ROOT, env: { ...process.env, GLOSS_LIBRARY: library } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
