@@ -56,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const service = await createGlossService({ libraryDir: resolveLibraryDir(library) });
   try {
+    // One-shot commands answer from the complete index, never a half-rebuilt one.
+    await service.indexReady();
     const info = await service.getLibraryInfo();
     if (info.problems.length && name !== 'problems') {
       process.stderr.write(

@@ -3,7 +3,7 @@ import type { Highlight } from './model';
 import type { CommandId } from './commands';
 import type { AboutInfo } from './desktop/aboutTypes';
 import type { Settings, SettingsPatch } from './settings/schema';
-import type { HighlightColor } from './model';
+import type { HighlightColor, IndexStatus, ParsedQuery } from './model';
 import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds';
 import type { ReanchorReport, Taxonomy } from './model';
 import type { Backlink, NotebookPage, PageSummary } from './notebook/types';
@@ -42,6 +42,10 @@ export interface GlossApi {
   updateHighlight(input: UpdateHighlightInput): Promise<AnchoredHighlight>;
   deleteHighlight(input: HighlightRef): Promise<void>;
   search(input: SearchInput): Promise<SearchResult[]>;
+  /** How a search query is read (words, filters, phrases) with hints about what was not understood. */
+  explainQuery(input: SearchInput): Promise<ParsedQuery>;
+  /** Whether the search index is complete or being rebuilt in the background, and how far along. */
+  getIndexStatus(): Promise<IndexStatus>;
   /** One clip as a file to save: Markdown, BibTeX, CSL-JSON, an APA/Chicago reference or W3C annotations. */
   exportClip(input: ExportClipInput): Promise<ExportedFile>;
   /** The clip's formatted reference; with `quote`, the quote followed by its citation, for copying. */
@@ -127,6 +131,8 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   updateHighlight: true,
   deleteHighlight: true,
   search: true,
+  explainQuery: true,
+  getIndexStatus: true,
   exportClip: true,
   citeClip: true,
   retryClip: true,

@@ -10,6 +10,7 @@ const optionalUrl = z.string().max(8192).optional();
 const optionalTitle = z.string().max(1000).optional();
 const color = z.enum(HIGHLIGHT_COLORS);
 const MAX_TEXT = 20 * 1024 * 1024;
+const searchInput = z.object({ query: z.string().max(2000), limit: z.number().int().min(1).max(500).optional() }).strict();
 
 const names = z.array(z.string().max(200)).max(200);
 const lexicalDoc = z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= MAX_TEXT, 'the document is too large');
@@ -65,9 +66,9 @@ export const apiInputSchemas = {
       .strict(),
   ]),
   deleteHighlight: z.tuple([z.object({ clipId: id, highlightId: id }).strict()]),
-  search: z.tuple([
-    z.object({ query: z.string().max(2000), limit: z.number().int().min(1).max(500).optional() }).strict(),
-  ]),
+  search: z.tuple([searchInput]),
+  explainQuery: z.tuple([searchInput]),
+  getIndexStatus: z.tuple([]),
   exportClip: z.tuple([z.object({ id, format: z.enum(EXPORT_FORMATS) }).strict()]),
   citeClip: z.tuple([z.object({ id, style: z.enum(REFERENCE_STYLES), quote: z.string().max(1_000_000).optional() }).strict()]),
   retryClip: z.tuple([id]),

@@ -189,6 +189,30 @@ export interface SearchResult {
   position: { start: number; end: number } | null;
 }
 
+/** The filters a search query may hold, as `key:value` words. */
+export const QUERY_FILTER_KEYS = ['site', 'author', 'kind', 'before', 'after', 'tag', 'collection'] as const;
+export type QueryFilterKey = (typeof QUERY_FILTER_KEYS)[number];
+
+/** How a search query was read: what is searched as words, the filters and phrases (for chips), and hints. */
+export interface ParsedQuery {
+  /** The words searched as you type (prefixes, small typos forgiven). */
+  text: string;
+  filters: Array<{ key: QueryFilterKey; value: string }>;
+  /** Quoted phrases, matched exactly (as written, without the quotes). */
+  phrases: string[];
+  /** Human sentences about parts of the query that were not understood (e.g. an unknown filter). */
+  hints: string[];
+}
+
+/** Whether the search index is complete, or being (re)built in the background and how far along. */
+export interface IndexStatus {
+  state: 'ready' | 'building';
+  /** Clips indexed so far in this build (0 when ready). */
+  done: number;
+  /** Clips this build has to index (0 when ready). */
+  total: number;
+}
+
 /** What a clipper hands to the library: the clean article and the metadata it could find. */
 export interface ClipDraft {
   title: string;

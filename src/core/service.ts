@@ -11,7 +11,8 @@ import type { FetchOptions } from './clipper/fetchPage';
 import { GlossError } from './errors';
 import { LibraryStore } from './library/store';
 import type { AnchoredHighlight, ClipDraft, ClipMeta, ClipSummary, Highlight } from './model';
-import { SearchIndex } from './search/searchIndex';
+import { parseQuery } from './search/query';
+import { SearchKeeper } from './search/searchKeeper';
 import { createReadingMethods } from './annotate/readingMethods';
 import { tidyNames } from './annotate/tags';
 import { createNotebookMethods } from './notebook/notebookMethods';
@@ -22,7 +23,9 @@ import { createDesktopMethods, type DesktopMethods, type DesktopOptions } from '
 export interface GlossService extends GlossApi, Pick<DesktopMethods, 'sendCommand'> {
   /** The library folder this service works on. */
   readonly libraryPath: string;
-  /** Waits for pending writes; the service must not be used afterwards. */
+  /** Resolves once the search index is complete (it is loaded or rebuilt in the background at start). */
+  indexReady(): Promise<void>;
+  /** Waits for pending writes and saves the search index; the service must not be used afterwards. */
   close(): Promise<void>;
   /** Adds a clip from a ready draft (imports: placeholders, pasted exports). */
   addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
@@ -56,21 +59,14 @@ function anchored(text: string, highlight: Highlight): AnchoredHighlight {
  */
 export async function createGlossService(options: GlossServiceOptions): Promise<GlossService> {
   const store = await LibraryStore.open(options.libraryDir, { textOf: articleText });
-  const index = new SearchIndex();
+  // The saved index loads at once; clips changed behind its back are re-indexed in the background.
+  const index = await SearchKeeper.open(store);
   const pages = await PageStore.open(store.path);
-  const highlightCounts = new Map<string, number>();
 
-  for (const meta of store.list()) {
-    const [{ text }, highlights] = await Promise.all([store.readArticle(meta.id), store.readAnnotations(meta.id)]);
-    index.addClip(meta, text);
-    index.setHighlights(meta, highlights);
-    highlightCounts.set(meta.id, highlights.length);
-  }
 
   async function addDraft(draft: ClipDraft): Promise<ClipSummary> {
     const meta = await store.createClip(draft);
-    index.addClip(meta, draft.text);
-    highlightCounts.set(meta.id, 0);
+    index.putClip(meta, draft.text);
     return summarise(meta, 0);
   }
 
@@ -87,8 +83,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       result = change(next, text);
       return next;
     });
-    index.setHighlights(meta, highlights);
-    highlightCounts.set(clipId, highlights.length);
+    index.putHighlights(meta, highlights);
     return { result, text };
   }
 
@@ -112,7 +107,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     },
 
     async listClips() {
-      return store.list().map((meta) => summarise(meta, highlightCounts.get(meta.id) ?? 0));
+      return store.list().map((meta) => summarise(meta, index.highlightCount(meta.id)));
     },
 
     async getClip(id) {
@@ -139,7 +134,6 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     async deleteClip(id) {
       await store.deleteClip(id);
       index.removeClip(id);
-      highlightCounts.delete(id);
     },
 
     async addHighlight({ clipId, start, end, color, note }) {
@@ -195,6 +189,16 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       return index.search(query, { limit });
     },
 
+    async explainQuery({ query }) {
+      return parseQuery(query);
+    },
+
+    async getIndexStatus() {
+      return index.status();
+    },
+
+    indexReady: () => index.ready(),
+
     async exportClip({ id, format }) {
       const [{ exportClipFile }] = await loadExport();
       return exportClipFile(await service.getClip(id), format);
@@ -230,10 +234,10 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       }
       // The import's title is what the person saw in the other tool; keep it over the page's.
       const fresh = await store.replaceArticle(id, { ...draft, title: meta.title || draft.title, origin: meta.origin });
-      index.addClip(fresh, draft.text);
+      index.putClip(fresh, draft.text);
       const { placeOrphans } = await import('./import/highlights');
       await changeHighlights(id, (highlights, text) => placeOrphans(highlights, text));
-      return summarise(fresh, highlightCounts.get(id) ?? 0);
+      return summarise(fresh, index.highlightCount(id));
     },
 
     addClipDraft: addDraft,
@@ -241,7 +245,8 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
 
     async close() {
       await closeDesktop();
-      // Every call above awaits its own atomic writes before it resolves, so nothing acknowledged is pending.
+      // Every call above awaits its own atomic writes before it resolves; only the index's debounced save is pending.
+      await index.close();
     },
   };
   return service;

@@ -268,6 +268,12 @@ export class LibraryStore {
     });
   }
 
+  /** Where a file of a clip lives, e.g. for the search index to notice edits made behind the app's back. */
+  clipFilePath(id: string, name: 'meta.json' | 'article.html' | 'article.txt' | 'annotations.json'): string {
+    assertId(id);
+    return this.file(id, name);
+  }
+
   private file(id: string, name: string): string {
     return path.join(this.path, CLIPS_DIR, id, name);
   }

@@ -8,7 +8,7 @@ import type { ClipMeta, Highlight, SearchResult } from '../model';
 import { compileFilters, foldField, type DocFacts } from './filters';
 import { parseQuery } from './query';
 import { makeSnippet } from './snippet';
-import { containsPhrase, foldTerm, tokenize } from './terms';
+import { containsPhrase, foldTerm, isUnspaced, tokenize } from './terms';
 import { TextCache, type ReadText } from './textCache';
 
 /** One MiniSearch document: an article (`a:<clip>`) or a highlight (`h:<clip>:<highlight>`). */
@@ -42,6 +42,11 @@ export interface SearchIndexOptions {
 
 const DEFAULT_LIMIT = 20;
 const MIN_FUZZY_LENGTH = 5;
+/**
+ * Words shorter than this match whole words only: "a" or "ka" as a prefix expands to a large part of the
+ * vocabulary and costs hundreds of milliseconds on a big archive while telling almost nothing.
+ */
+const MIN_PREFIX_LENGTH = 3;
 /** How many article texts one phrase query may read to check its candidates, to bound its time. */
 const MAX_PHRASE_CHECKS = 1000;
 /** Fields whose match says more than a mention somewhere in the body. */
@@ -58,7 +63,7 @@ const MINI_OPTIONS: Options<IndexedDoc> = {
   processTerm: (term) => foldTerm(term) || null,
   searchOptions: {
     boost: { title: 3, quote: 2 },
-    prefix: true,
+    prefix: (term) => term.length >= MIN_PREFIX_LENGTH || isUnspaced(term),
     // Typos are forgiven from five letters on: on shorter words one edit matches half the vocabulary.
     fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? 0.2 : false),
     combineWith: 'AND',
@@ -181,7 +186,7 @@ export class SearchIndex {
     const hasWords = tokenize(parsed.text).length > 0;
     let candidates: Candidate[];
     if (hasWords || phrases.length) {
-      const queries: Query[] = hasWords ? [parsed.text] : [];
+      const queries: Query[] = hasWords ? [wordsQuery(parsed.text)] : [];
       for (const words of phrases) queries.push({ queries: words, prefix: false, fuzzy: false, combineWith: 'AND' });
       const raw = this.mini.search(
         { queries, combineWith: 'AND' },
@@ -259,6 +264,23 @@ export class SearchIndex {
     }
     return ids;
   }
+}
+
+/**
+ * The typed words, all required. A short last word is still being typed ("harbour re"): it counts when it
+ * matches a whole word but does not empty the results until it is long enough to search as a prefix.
+ */
+function wordsQuery(text: string): Query {
+  const words = tokenize(text);
+  const last = words.at(-1)!;
+  if (words.length < 2 || last.length >= MIN_PREFIX_LENGTH || isUnspaced(last)) return { queries: [text], combineWith: 'AND' };
+  return {
+    combineWith: 'OR',
+    queries: [
+      { queries: [text], combineWith: 'AND' },
+      { queries: [words.slice(0, -1).join(' ')], combineWith: 'AND' },
+    ],
+  };
 }
 
 /** Strong matches first, then score; equal scores put the more recent clip first. */

@@ -28,22 +28,37 @@ export interface WordSpan {
 }
 
 /** A run of unspaced script cut into dictionary words (ICU's segmenter handles Chinese and Japanese alike). */
-function segmentRun(run: string, at: number, out: WordSpan[]): void {
+function segmentRun(run: string, at: number): WordSpan[] {
   segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  const out: WordSpan[] = [];
   for (const seg of segmenter.segment(run)) {
     if (seg.isWordLike) out.push({ start: at + seg.index, end: at + seg.index + seg.segment.length, word: seg.segment });
   }
+  return out;
 }
 
-/** The words of `text` with their offsets, in any script (unspaced scripts cut into dictionary words). */
-export function wordSpans(text: string): WordSpan[] {
-  const out: WordSpan[] = [];
+/**
+ * Calls `visit` for each word of `text` with its offsets, in any script (unspaced scripts cut into
+ * dictionary words). A callback rather than an array: snippets scan whole articles on every keystroke.
+ */
+export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
   const unspaced = UNSPACED.test(text);
   for (const m of text.matchAll(WORD)) {
-    if (unspaced && UNSPACED.test(m[0])) segmentRun(m[0], m.index, out);
-    else out.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+    if (!unspaced || !UNSPACED.test(m[0])) visit(m[0], m.index, m.index + m[0].length);
+    else for (const s of segmentRun(m[0], m.index)) visit(s.word, s.start, s.end);
   }
+}
+
+/** The words of `text` with their offsets (see {@link forEachWord}). */
+export function wordSpans(text: string): WordSpan[] {
+  const out: WordSpan[] = [];
+  forEachWord(text, (word, start, end) => out.push({ start, end, word }));
   return out;
+}
+
+/** Whether a word is in a script written without spaces (its words are short, so prefixes of any length count). */
+export function isUnspaced(word: string): boolean {
+  return UNSPACED.test(word);
 }
 
 /** Splits text into words, in any script. */
@@ -78,11 +93,11 @@ export function findTermSpans(text: string, terms: ReadonlySet<string>): TermSpa
   const spans: TermSpan[] = [];
   if (terms.size === 0) return spans;
   const folded = new Map<string, string>();
-  for (const { start, end, word } of wordSpans(text)) {
+  forEachWord(text, (word, start, end) => {
     let term = folded.get(word);
     if (term === undefined) folded.set(word, (term = foldTerm(word)));
     if (terms.has(term)) spans.push({ start, end, term });
-  }
+  });
   return spans;
 }
 
@@ -92,7 +107,8 @@ export function findTermSpans(text: string, terms: ReadonlySet<string>): TermSpa
  */
 export function containsPhrase(text: string, phrase: readonly string[]): boolean {
   if (phrase.length === 0) return true;
-  const words = wordSpans(text).map((s) => foldTerm(s.word));
+  const words: string[] = [];
+  forEachWord(text, (word) => void words.push(foldTerm(word)));
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
     return true;
