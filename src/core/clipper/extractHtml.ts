@@ -4,7 +4,7 @@
  * scripts or loading anything, so a hostile page is only ever data.
  */
 import { Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseBodyDocument } from '../article/dom';
 import { articleText } from '../article/text';
 import { GlossError } from '../errors';
@@ -64,8 +64,10 @@ function shorten(text: string, max: number): string {
  */
 export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDraft {
   const pageUrl = webUrl(opts.url ?? null);
-  // jsdom's defaults: scripts are not run and subresources are not fetched.
-  const dom = new JSDOM(html, pageUrl ? { url: pageUrl } : {});
+  // jsdom's defaults: scripts are not run and subresources are not fetched. A bare virtual
+  // console keeps the page's broken CSS and similar complaints out of the app's output.
+  const virtualConsole = new VirtualConsole();
+  const dom = new JSDOM(html, pageUrl ? { url: pageUrl, virtualConsole } : { virtualConsole });
   const doc = dom.window.document;
   // The page's own <base> decides how its relative links resolve, as in a browser.
   const base = webUrl(doc.baseURI) ?? pageUrl;

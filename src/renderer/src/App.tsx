@@ -27,12 +27,14 @@ import { ReaderView } from './views/ReaderView';
 import { SearchView } from './views/SearchView';
 import { SettingsView } from './views/SettingsView';
 import { WelcomeView } from './views/WelcomeView';
+import { NotebookView } from './views/NotebookView';
 
 type Route =
   | { name: 'library' }
   | { name: 'search' }
   | { name: 'settings' }
-  | { name: 'reader'; clipId: string; focus: ReaderFocus | null; from: 'library' | 'search' };
+  | { name: 'notebook' }
+  | { name: 'reader'; clipId: string; focus: ReaderFocus | null; from: 'library' | 'search' | 'notebook' };
 
 type Overlay = 'clip' | 'palette' | 'shortcuts' | null;
 
@@ -45,6 +47,7 @@ function routeFromLastView(view: LastView): Route {
 
 export function App() {
   const [route, setRoute] = useState<Route>({ name: 'library' });
+  const [pageId, setPageId] = useState<string | null>(null);
   const [clips, setClips] = useState<ClipSummary[] | null>(null);
   const [clipsError, setClipsError] = useState<string | null>(null);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
@@ -103,7 +106,8 @@ export function App() {
   const go = useCallback(
     (next: Route) => {
       setRoute(next);
-      update({ lastView: next.name === 'reader' ? { name: 'reader', clipId: next.clipId } : { name: next.name } });
+      // The notebook is not (yet) a view the settings remember.
+      if (next.name !== 'notebook') update({ lastView: next.name === 'reader' ? { name: 'reader', clipId: next.clipId } : { name: next.name } });
     },
     [update],
   );
@@ -232,7 +236,7 @@ export function App() {
               current={welcome ? null : nav}
               clipCount={clips?.length ?? null}
               libraryPath={info?.path ?? null}
-              onNavigate={(t) => (t === 'search' ? openSearch() : go({ name: t }))}
+              onNavigate={(t) => (t === 'search' ? openSearch() : t === 'notebook' ? setRoute({ name: 'notebook' }) : go({ name: t }))}
               onClip={() => setOverlay('clip')}
             />
             <main className="main">
@@ -253,13 +257,26 @@ export function App() {
                     )}
                     {route.name === 'search' && <SearchView query={query} onQueryChange={setQuery} focusToken={searchFocus} onOpen={openResult} />}
                     {route.name === 'settings' && <SettingsView libraryPath={info?.path ?? null} onShowWelcome={() => update({ firstRunDone: false })} />}
+                    {route.name === 'notebook' && (
+                      <NotebookView
+                        pageId={pageId}
+                        onSelect={setPageId}
+                        onOpenQuote={(clipId, highlightId) =>
+                          setRoute({ name: 'reader', clipId, focus: { start: 0, end: 0, highlightId, key: ++focusKey }, from: 'notebook' })
+                        }
+                      />
+                    )}
                     {route.name === 'reader' && (
                       <ReaderView
                         key={route.clipId}
                         clipId={route.clipId}
                         focus={route.focus}
-                        backLabel={route.from === 'search' ? 'Search' : 'Library'}
-                        onBack={() => (route.from === 'search' ? openSearch() : go({ name: 'library' }))}
+                        backLabel={{ search: 'Search', notebook: 'Notebook', library: 'Library' }[route.from]}
+                        onBack={() => (route.from === 'search' ? openSearch() : route.from === 'notebook' ? setRoute({ name: 'notebook' }) : go({ name: 'library' }))}
+                        onOpenPage={(id) => {
+                          setPageId(id);
+                          setRoute({ name: 'notebook' });
+                        }}
                         onChanged={() => void refreshClips()}
                         onDeleted={() => onClipDeleted(route.clipId, clips?.find((c) => c.id === route.clipId)?.title ?? '')}
                       />

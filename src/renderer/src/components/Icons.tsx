@@ -70,6 +70,24 @@ export const NoteIcon = (p: { size?: number }) => (
     <path d="M4 20h4L19 9a2.8 2.8 0 0 0-4-4L4 16v4z" />
   </Icon>
 );
+export const TagIcon = (p: { size?: number }) => (
+  <Icon {...p}>
+    <path d="M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9z" />
+    <circle cx="7.5" cy="7.5" r="1.5" />
+  </Icon>
+);
+export const CopyIcon = (p: { size?: number }) => (
+  <Icon {...p}>
+    <rect x="9" y="9" width="11" height="11" rx="2" />
+    <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
+  </Icon>
+);
+export const NotebookIcon = (p: { size?: number }) => (
+  <Icon {...p}>
+    <path d="M6 3h12a1 1 0 0 1 1 1v16a1 1 0 0 1-1 1H6z" />
+    <path d="M6 3v18M3 7h3M3 12h3M3 17h3M10 8h6M10 12h6" />
+  </Icon>
+);
 export const WarningIcon = (p: { size?: number }) => (
   <Icon {...p}>
     <path d="M12 3 2 20h20L12 3z" />

@@ -1,7 +1,7 @@
 import { GearIcon } from './GearIcon';
-import { FolderIcon, LibraryIcon, PlusIcon, SearchIcon, Wordmark } from './Icons';
+import { FolderIcon, LibraryIcon, NotebookIcon, PlusIcon, SearchIcon, Wordmark } from './Icons';
 
-export type NavTarget = 'library' | 'search' | 'settings';
+export type NavTarget = 'library' | 'search' | 'notebook' | 'settings';
 
 export function Sidebar({
   current,
@@ -47,6 +47,17 @@ export function Sidebar({
             <SearchIcon />
             <span className="nav-label">Search</span>
             <kbd className="nav-kbd">/</kbd>
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="nav-item"
+            aria-current={current === 'notebook' ? 'page' : undefined}
+            onClick={() => onNavigate('notebook')}
+          >
+            <NotebookIcon />
+            <span className="nav-label">Notebook</span>
           </button>
         </li>
         <li>

@@ -1,4 +1,7 @@
 import type { KeyboardEvent } from 'react';
+import { useState } from 'react';
+import type { LibraryFilter } from '../components/LibraryFilters';
+import { LibraryFilters, passes } from '../components/LibraryFilters';
 import type { ClipSummary } from '../../../core/model';
 import { DocIcon, HighlighterIcon, PlusIcon, Spinner, WarningIcon } from '../components/Icons';
 import { formatDate, formatWords, hostOf, plural, readingTime } from '../lib/format';
@@ -57,6 +60,7 @@ export function LibraryView({
   onClip: () => void;
   onRetry: () => void;
 }) {
+  const [filter, setFilter] = useState<LibraryFilter | null>(null);
   return (
     <div className="page library">
       <header className="page-head">
@@ -90,11 +94,14 @@ export function LibraryView({
           </button>
         </div>
       ) : (
+        <>
+        <LibraryFilters clips={clips} filter={filter} onChange={setFilter} />
         <ul className="clip-list" aria-label="Clips" onKeyDown={moveFocus}>
-          {[...clips].sort(newestFirst).map((clip) => (
+          {clips.filter((c) => passes(c, filter)).sort(newestFirst).map((clip) => (
             <ClipRow key={clip.id} clip={clip} onOpen={onOpen} />
           ))}
         </ul>
+        </>
       )}
     </div>
   );

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
-import type { AnchoredHighlight, ClipDocument, HighlightColor } from '../../../core/model';
+import type { AnchoredHighlight, ClipDocument, HighlightColor, Taxonomy } from '../../../core/model';
 import { HIGHLIGHT_COLORS } from '../../../core/model';
-import { HighlightPanel } from '../components/HighlightPanel';
+import type { EditRequest } from '../components/HighlightItem';
+import type { HighlightPatch } from '../components/HighlightPanel';
+import { byPosition, HighlightPanel } from '../components/HighlightPanel';
 import { HighlightToolbar } from '../components/HighlightToolbar';
 import { BackIcon, ExternalIcon, Spinner, TrashIcon, WarningIcon } from '../components/Icons';
 import { errorMessage, formatDate, formatWords, hostOf, isWebUrl, readingTime } from '../lib/format';
@@ -10,6 +12,14 @@ import { clearHighlights, customHighlightsSupported, flashRange, paintHighlights
 import { useReportError } from '../lib/report';
 import { sanitizeArticle } from '../lib/sanitize';
 import { offsetsToRange, pointToOffset, rangeToOffsets, trimOffsets } from '../lib/textOffsets';
+import { copyText } from '../lib/clipboard';
+import { ArticleOutline } from '../reader/ArticleOutline';
+import { ClipLabels } from '../reader/ClipLabels';
+import { QuotedIn } from '../reader/QuotedIn';
+import { ReadingProgress } from '../reader/ReadingProgress';
+import { useReaderKeys } from '../reader/useReaderKeys';
+import { reanchorSummary, UpdateTextDialog } from '../reader/UpdateTextDialog';
+import { useNotify } from '../lib/notify';
 
 /** Where the reader should open: a text position to scroll to and flash, or a highlight. */
 export interface ReaderFocus {
@@ -48,6 +58,7 @@ export function ReaderView({
   onBack,
   onChanged,
   onDeleted,
+  onOpenPage,
 }: {
   clipId: string;
   focus: ReaderFocus | null;
@@ -57,6 +68,8 @@ export function ReaderView({
   onChanged: () => void;
   /** Called once the clip has been deleted. */
   onDeleted: () => void;
+  /** Opens a notebook page (from "Quoted in"). */
+  onOpenPage?: (pageId: string) => void;
 }) {
   const report = useReportError();
   const [doc, setDoc] = useState<ClipDocument | null>(null);
@@ -79,6 +92,22 @@ export function ReaderView({
   const articleRef = useRef<HTMLDivElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const rangesRef = useRef(new Map<string, Range>());
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const [articleEl, setArticleEl] = useState<HTMLDivElement | null>(null);
+  const articleCallback = useCallback((el: HTMLDivElement | null) => {
+    articleRef.current = el;
+    setArticleEl(el);
+  }, []);
+  const scrollerCallback = useCallback((el: HTMLDivElement | null) => {
+    scrollerRef.current = el;
+    setScroller(el);
+  }, []);
+  const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null);
+  const [request, setRequest] = useState<EditRequest | null>(null);
+  const [tools, setTools] = useState<{ id: string; rect: DOMRect } | null>(null);
+  const [updating, setUpdating] = useState(false);
+  const [reanchored, setReanchored] = useState<string | null>(null);
+  const [loads, setLoads] = useState(0);
   const focusDone = useRef<number | null>(null);
 
   // Load the clip.
@@ -93,10 +122,14 @@ export function ReaderView({
       },
       (e) => live && setLoadError(errorMessage(e)),
     );
+    window.gloss.getTaxonomy().then(
+      (t) => live && setTaxonomy(t),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
-  }, [clipId]);
+  }, [clipId, loads]);
 
   const html = useMemo(() => (doc ? sanitizeArticle(doc.html) : ''), [doc]);
   const innerHtml = useMemo(() => ({ __html: html }), [html]);
@@ -189,7 +222,7 @@ export function ReaderView({
   }, [readSelection]);
 
   const addHighlight = useCallback(
-    async (c: HighlightColor) => {
+    async (c: HighlightColor, open?: EditRequest['what']) => {
       if (!selection || saving) return;
       setSaving(true);
       setColor(c);
@@ -200,6 +233,7 @@ export function ReaderView({
         window.getSelection()?.removeAllRanges();
         setSelection(null);
         setActiveId(h.id);
+        if (open) setRequest({ id: h.id, what: open, key: Date.now() });
         onChanged();
       } catch (e) {
         report('Couldn’t save the highlight', e);
@@ -219,12 +253,13 @@ export function ReaderView({
         void addHighlight(color);
       } else if (e.key === 'Escape') {
         if (selection) window.getSelection()?.removeAllRanges();
+        else if (tools) setTools(null);
         else if (!confirmDelete && !document.querySelector('dialog[open]')) onBack();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [selection, color, addHighlight, confirmDelete, onBack]);
+  }, [selection, tools, color, addHighlight, confirmDelete, onBack]);
 
   // A click on painted text (without selecting) picks that highlight in the side panel.
   const onArticleClick = useCallback(
@@ -238,8 +273,10 @@ export function ReaderView({
       const hit = highlights
         .filter((h) => h.anchor && h.anchor.start <= at && at < h.anchor.end)
         .sort((a, b) => a.anchor!.end - a.anchor!.start - (b.anchor!.end - b.anchor!.start))[0];
-      if (!hit) return;
+      if (!hit) return setTools(null);
       setActiveId(hit.id);
+      const box = rangesRef.current.get(hit.id)?.getClientRects()[0];
+      if (box) setTools({ id: hit.id, rect: new DOMRect(event.clientX - 1, box.top, 2, box.height) });
       document
         .querySelector(`.hl-item[data-highlight-id="${CSS.escape(hit.id)}"]`)
         ?.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
@@ -256,21 +293,66 @@ export function ReaderView({
     [reveal],
   );
 
+  const copyQuote = useCallback(
+    async (quote: string) => {
+      try {
+        await copyText(await window.gloss.citeClip({ id: clipId, style: 'apa', quote }));
+      } catch (e) {
+        report('Couldn’t copy the quote', e);
+      }
+    },
+    [clipId, report],
+  );
+
+  // n / p: the next or previous placed highlight after the active one (or the top of the view).
+  const step = useCallback(
+    (direction: 1 | -1) => {
+      const placed = highlights.filter((h) => h.anchor).sort(byPosition);
+      if (placed.length === 0) return;
+      const at = placed.findIndex((h) => h.id === activeId);
+      const next = at < 0 ? (direction === 1 ? 0 : placed.length - 1) : (at + direction + placed.length) % placed.length;
+      jump(placed[next]!);
+    },
+    [highlights, activeId, jump],
+  );
+  useReaderKeys(scroller, step);
+  const notify = useNotify();
+
+  const restoreHighlight = useCallback(
+    async (h: AnchoredHighlight) => {
+      const { anchor: _anchor, ...stored } = h;
+      try {
+        const back = await window.gloss.restoreHighlight(stored);
+        setHighlights((hs) => [...hs, back]);
+        onChanged();
+      } catch (e) {
+        report('Couldn’t bring the highlight back', e);
+      }
+    },
+    [onChanged, report],
+  );
+
   const remove = useCallback(
     async (h: AnchoredHighlight) => {
+      setTools(null);
       try {
         await window.gloss.deleteHighlight({ clipId, highlightId: h.id });
         setHighlights((hs) => hs.filter((x) => x.id !== h.id));
         onChanged();
+        notify({
+          title: 'Highlight deleted',
+          message: h.target.selector[0].exact.slice(0, 80),
+          action: { label: 'Undo', run: () => void restoreHighlight(h) },
+        });
       } catch (e) {
         report('Couldn’t delete the highlight', e);
       }
     },
-    [clipId, onChanged, report],
+    [clipId, onChanged, report, notify, restoreHighlight],
   );
 
   const update = useCallback(
-    async (h: AnchoredHighlight, patch: { color?: HighlightColor; note?: string }) => {
+    async (h: AnchoredHighlight, patch: HighlightPatch) => {
       try {
         const next = await window.gloss.updateHighlight({ clipId, highlightId: h.id, ...patch });
         setHighlights((hs) => hs.map((x) => (x.id === h.id ? next : x)));
@@ -326,8 +408,8 @@ export function ReaderView({
     <div className="reader">
       <div
         className="reader-scroll"
-        ref={scrollerRef}
-        onScroll={selection ? readSelection : undefined}
+        ref={scrollerCallback}
+        onScroll={selection ? readSelection : tools ? () => setTools(null) : undefined}
         onPointerDown={() => setPointerDown(true)}
       >
         <div className="reader-top">
@@ -347,6 +429,11 @@ export function ReaderView({
                 </button>
               </div>
             ) : (
+              <button type="button" className="button small" onClick={() => setUpdating(true)}>
+                Update text
+              </button>
+            )}
+            {!confirmDelete && (
               <button
                 type="button"
                 className="icon-button"
@@ -374,7 +461,19 @@ export function ReaderView({
                 </a>
               )}
             </div>
+            <ClipLabels meta={meta} taxonomy={taxonomy} onChanged={onChanged} />
+            {onOpenPage && <QuotedIn clipId={clipId} onOpenPage={onOpenPage} />}
           </header>
+          <ArticleOutline
+            article={articleEl}
+            version={html}
+            onGo={(el) => el.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' })}
+          />
+          {reanchored && (
+            <p className="reanchor-note" role="status">
+              {reanchored}
+            </p>
+          )}
           {textMismatch && (
             <p className="text-warning" role="status">
               <WarningIcon size={14} /> This article’s text renders differently from the stored copy, so highlights may
@@ -386,15 +485,61 @@ export function ReaderView({
               <WarningIcon size={14} /> This browser can’t paint highlights; they are listed in the side panel.
             </p>
           )}
-          <div className="article-body" ref={articleRef} onClick={onArticleClick} dangerouslySetInnerHTML={innerHtml} />
+          <div className="article-body" ref={articleCallback} onClick={onArticleClick} dangerouslySetInnerHTML={innerHtml} />
           <footer className="article-end" aria-hidden="true">
             ◆
           </footer>
         </article>
       </div>
-      <HighlightPanel highlights={highlights} activeId={activeId} onJump={jump} onDelete={remove} onUpdate={update} />
+      <ReadingProgress scroller={scroller} />
+      {updating && (
+        <UpdateTextDialog
+          clipId={clipId}
+          url={meta.url}
+          onClose={() => setUpdating(false)}
+          onDone={(r) => {
+            setUpdating(false);
+            setReanchored(reanchorSummary(r));
+            setLoads((n) => n + 1);
+            onChanged();
+          }}
+        />
+      )}
+      <HighlightPanel
+        highlights={highlights}
+        clipTitle={meta.title}
+        activeId={activeId}
+        request={request}
+        tagSuggestions={taxonomy?.tags.map((t) => t.name) ?? []}
+        onJump={jump}
+        onDelete={remove}
+        onUpdate={update}
+        onCopy={(h) => void copyQuote(h.target.selector[0].exact)}
+      />
       {selection && !pointerDown && (
-        <HighlightToolbar rect={selection.rect} color={color} busy={saving} onHighlight={(c) => void addHighlight(c)} />
+        <HighlightToolbar
+          rect={selection.rect}
+          color={color}
+          busy={saving}
+          existing={false}
+          onHighlight={(c) => void addHighlight(c)}
+          onNote={() => void addHighlight(color, 'note')}
+          onTag={() => void addHighlight(color, 'tags')}
+          onCopy={() => void copyQuote(doc.text.slice(selection.start, selection.end))}
+        />
+      )}
+      {!selection && tools && highlights.some((h) => h.id === tools.id) && (
+        <HighlightToolbar
+          rect={tools.rect}
+          color={highlights.find((h) => h.id === tools.id)!.color}
+          busy={false}
+          existing
+          onHighlight={(c) => void update(highlights.find((h) => h.id === tools.id)!, { color: c })}
+          onNote={() => (setRequest({ id: tools.id, what: 'note', key: Date.now() }), setTools(null))}
+          onTag={() => (setRequest({ id: tools.id, what: 'tags', key: Date.now() }), setTools(null))}
+          onCopy={() => void copyQuote(highlights.find((h) => h.id === tools.id)!.target.selector[0].exact)}
+          onDelete={() => void remove(highlights.find((h) => h.id === tools.id)!)}
+        />
       )}
     </div>
   );
