@@ -19,28 +19,19 @@ export function byPosition(a: AnchoredHighlight, b: AnchoredHighlight): number {
   return a.createdAt.localeCompare(b.createdAt);
 }
 
-/** The reader's side panel: the clip's highlights in reading order, orphans last. */
-export function HighlightPanel({
-  highlights,
-  clipTitle,
-  activeId,
-  request,
-  tagSuggestions,
-  onJump,
-  onDelete,
-  onUpdate,
-  onCopy,
-}: {
-  highlights: AnchoredHighlight[];
+/** What the panel passes on to each item unchanged: the clip's title, what to open, and the actions. */
+export interface PanelShared {
   clipTitle: string;
-  activeId: string | null;
   request: EditRequest | null;
   tagSuggestions: string[];
   onJump: (h: AnchoredHighlight) => void;
   onDelete: (h: AnchoredHighlight) => void;
   onUpdate: (h: AnchoredHighlight, patch: HighlightPatch) => void;
   onCopy: (h: AnchoredHighlight) => void;
-}) {
+}
+
+/** The reader's side panel: the clip's highlights in reading order, orphans last. */
+export function HighlightPanel({ highlights, activeId, ...shared }: PanelShared & { highlights: AnchoredHighlight[]; activeId: string | null }) {
   const sorted = [...highlights].sort(byPosition);
   return (
     <aside className="highlight-panel" aria-label="Highlights">
@@ -58,18 +49,7 @@ export function HighlightPanel({
       ) : (
         <ul className="hl-list">
           {sorted.map((h) => (
-            <HighlightItem
-              key={h.id}
-              h={h}
-              clipTitle={clipTitle}
-              active={h.id === activeId}
-              request={request}
-              tagSuggestions={tagSuggestions}
-              onJump={onJump}
-              onDelete={onDelete}
-              onUpdate={onUpdate}
-              onCopy={onCopy}
-            />
+            <HighlightItem key={h.id} h={h} active={h.id === activeId} {...shared} />
           ))}
         </ul>
       )}

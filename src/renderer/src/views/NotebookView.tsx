@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useState } from 'react';
+import '../styles/notebook.css';
+import type { NotebookPage, PageSummary } from '../../../core/notebook/types';
+import { NotebookIcon, PlusIcon, Spinner, TrashIcon } from '../components/Icons';
+import { errorMessage, formatDate } from '../lib/format';
+import { useReportError } from '../lib/report';
+import { PageEditor } from '../notebook/PageEditor';
+import { QuoteOpenContext } from '../notebook/quoteContext';
+
+/**
+ * The notebook: pages listed by last change with their dates, and the open page's editor. Quote blocks
+ * open their passage in the reader through `onOpenQuote`.
+ */
+export function NotebookView({
+  pageId,
+  onSelect,
+  onOpenQuote,
+}: {
+  pageId: string | null;
+  onSelect: (pageId: string | null) => void;
+  onOpenQuote: (clipId: string, highlightId: string) => void;
+}) {
+  const report = useReportError();
+  const [pages, setPages] = useState<PageSummary[] | null>(null);
+  const [page, setPage] = useState<NotebookPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    window.gloss.listPages().then(setPages, (e) => setError(errorMessage(e)));
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    if (pageId) window.gloss.getPage(pageId).then((p) => live && setPage(p), (e) => live && report('Couldn’t open the page', e));
+    return () => {
+      live = false;
+    };
+  }, [pageId, report]);
+
+  const create = useCallback(async () => {
+    try {
+      const p = await window.gloss.createPage({});
+      setPages((ps) => [p, ...(ps ?? [])]);
+      onSelect(p.id);
+    } catch (e) {
+      report('Couldn’t create a page', e);
+    }
+  }, [onSelect, report]);
+
+  const remove = useCallback(async (id: string) => {
+    try {
+      await window.gloss.deletePage(id);
+      setPages((ps) => (ps ?? []).filter((p) => p.id !== id));
+      onSelect(null);
+    } catch (e) {
+      report('Couldn’t delete the page', e);
+    }
+  }, [onSelect, report]);
+
+  const onSaved = useCallback((s: PageSummary) => setPages((ps) => [s, ...(ps ?? []).filter((p) => p.id !== s.id)]), []);
+  const open = page && page.id === pageId ? page : null;
+
+  return (
+    <div className="notebook">
+      <aside className="page-list" aria-label="Pages">
+        <header className="page-list-head">
+          <h2>Notebook</h2>
+          <button type="button" className="button small" onClick={() => void create()}>
+            <PlusIcon size={14} /> New page
+          </button>
+        </header>
+        {error && <p className="error-text">{error}</p>}
+        {!pages && !error && <Spinner />}
+        <ul>
+          {(pages ?? []).map((p) => (
+            <li key={p.id} className={p.id === pageId ? 'current' : undefined}>
+              <button type="button" className="page-row" onClick={() => onSelect(p.id)} aria-current={p.id === pageId ? 'page' : undefined}>
+                <span className="page-row-title">{p.title || 'Untitled page'}</span>
+                <span className="page-row-date">{formatDate(p.updatedAt)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </aside>
+      <section className="page-pane">
+        {open ? (
+          <QuoteOpenContext.Provider value={onOpenQuote}>
+            <div className="page-actions">
+              <button type="button" className="icon-button" aria-label="Delete page" title="Delete page" onClick={() => void remove(open.id)}>
+                <TrashIcon />
+              </button>
+            </div>
+            <PageEditor key={open.id} page={open} onSaved={onSaved} />
+          </QuoteOpenContext.Provider>
+        ) : (
+          <div className="empty-state">
+            <NotebookIcon size={32} />
+            <h2>{pages?.length ? 'Choose a page' : 'Your notebook is empty'}</h2>
+            <p>Pages hold your own writing. Quote highlights into them with the ❝ Quote button, or drag a highlight from the reader.</p>
+            <button type="button" className="button primary" onClick={() => void create()}>
+              <PlusIcon /> New page
+            </button>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
