@@ -1,8 +1,10 @@
 /**
  * The installer configuration, checked without Electron: electron-builder.yml names the app, targets every
- * platform, and points at icons that exist with the sizes the platforms need; `npm run dist` runs it.
+ * platform, and points at icons that exist with the sizes the platforms need; `npm run dist` runs it. The file is
+ * also checked against electron-builder's own configuration schema (app-builder-lib, no Electron needed).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -28,6 +30,13 @@ describe('packaging', () => {
     expect(config['win']?.target).toEqual(['nsis']);
     expect(pkg.scripts['dist']).toBe('electron-vite build && electron-builder');
     expect(pkg.devDependencies['electron-builder']).toBeTruthy();
+  });
+
+  it('passes electron-builder’s own configuration schema', async () => {
+    const { validateConfiguration } = createRequire(import.meta.url)('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration(config: unknown, debug: { isEnabled: boolean; add(key: string, value: unknown): void }): Promise<void>;
+    };
+    await expect(validateConfiguration(config, { isEnabled: false, add: () => {} })).resolves.toBeUndefined();
   });
 
   it('packs the built app and the sample article, with square icons of the right size', () => {
