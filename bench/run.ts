@@ -1,0 +1,12 @@
+/**
+ * `npm run bench`: every benchmark in turn, with its default sizes (a few minutes on two cores).
+ * Add a benchmark by adding its runner here.
+ */
+import { runSearchBench } from './search/searchBench';
+
+const BENCHES: Array<[string, (argv: string[]) => Promise<void>]> = [['search', runSearchBench]];
+
+for (const [name, run] of BENCHES) {
+  console.log(`\n=== bench: ${name} ===`);
+  await run(process.argv.slice(2));
+}

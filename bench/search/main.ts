@@ -1,0 +1,4 @@
+/** `npm run bench:search [-- --sizes 1k,10k,50k]` */
+import { runSearchBench } from './searchBench';
+
+await runSearchBench(process.argv.slice(2));

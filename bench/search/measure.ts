@@ -1,0 +1,45 @@
+/**
+ * Timing and memory helpers for the benchmarks.
+ */
+
+/** Runs a full garbage collection when node was started with --expose-gc (the bench scripts do). */
+export function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Heap in use after a full collection, in bytes. */
+export function heapUsed(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Milliseconds `work` takes. */
+export async function time(work: () => unknown): Promise<number> {
+  const start = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** The p-th percentile (0–100) of `values`, nearest-rank. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/** Formats milliseconds for a table: 3 significant digits. */
+export function ms(value: number | null): string {
+  if (value === null || Number.isNaN(value)) return 'n/a';
+  return value >= 100 ? `${Math.round(value)} ms` : `${value.toPrecision(3)} ms`;
+}
+
+/** Formats bytes as MB. */
+export function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Prints rows as an aligned text table. */
+export function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+}

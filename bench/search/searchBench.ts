@@ -1,0 +1,122 @@
+/**
+ * The search benchmark: Gloss, FlexSearch and Lunr on the same generated archive in one run — build,
+ * save, load, memory, as-you-type latency, one incremental update, and a top-hit sanity check.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { flexEngine, glossEngine, lunrEngine, type Engine } from './engines';
+import { generateArchive, type BenchArticle } from './generate';
+import { heapUsed, mb, ms, percentile, table, time } from './measure';
+import { makeQueries } from './queries';
+
+interface Row {
+  name: string;
+  build: number;
+  save: number;
+  bytes: number;
+  load: number;
+  heap: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  update: number | null;
+  tops: string[][];
+}
+
+const parseSize = (s: string) => Math.round(Number(s.replace(/k$/i, '')) * (/k$/i.test(s) ? 1000 : 1));
+
+async function measureEngine(engine: Engine, articles: BenchArticle[], dir: string, queries: ReturnType<typeof makeQueries>): Promise<Row> {
+  const before = heapUsed();
+  const build = await time(() => engine.build(articles));
+  const heap = heapUsed() - before;
+  let bytes = 0;
+  const save = await time(async () => (bytes = await engine.save(dir)));
+  const load = await time(() => engine.load(dir));
+  for (const { query } of queries.all) await engine.search(query); // warm up
+  const latencies: number[] = [];
+  for (const { query } of queries.all) latencies.push(await time(() => engine.search(query)));
+  let update: number | null = null;
+  if (engine.update) {
+    const times: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const a = articles[(i * 7919) % articles.length]!;
+      const changed = { ...a, title: `${a.title} revised`, text: `${a.text}\n\nAn added paragraph about revision number ${i}.` };
+      times.push(await time(() => engine.update!(changed)));
+    }
+    update = percentile(times, 50);
+  }
+  const tops: string[][] = [];
+  for (const word of queries.exact) tops.push((await engine.search(word)).slice(0, 10));
+  return { name: engine.name, build, save, bytes, load, heap, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), update, tops };
+}
+
+/** Share of Gloss's top-10 hits that the other engine also has in its top 10, over the exact-word queries. */
+function overlap(gloss: string[][], other: string[][]): number {
+  let shared = 0;
+  let total = 0;
+  gloss.forEach((top, i) => {
+    const theirs = new Set(other[i]);
+    total += top.length;
+    shared += top.filter((id) => theirs.has(id)).length;
+  });
+  return total ? shared / total : 1;
+}
+
+async function runSize(count: number): Promise<void> {
+  const started = Date.now();
+  const archive = generateArchive(count);
+  const byId = new Map(archive.articles.map((a) => [a.id, a]));
+  const queries = makeQueries(archive);
+  const words = archive.articles.reduce((n, a) => n + a.text.split(' ').length, 0);
+  console.log(`\n## ${count.toLocaleString('en')} articles (${(words / 1e6).toFixed(1)}M words, ${archive.articles.reduce((n, a) => n + a.highlights.length, 0)} highlights; generated in ${((Date.now() - started) / 1000).toFixed(1)} s; ${queries.all.length} as-you-type queries)`);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-bench-'));
+  const rows: Row[] = [];
+  try {
+    for (const make of [glossEngine, flexEngine, lunrEngine]) {
+      rows.push(await measureEngine(make(byId), archive.articles, dir, queries));
+      process.stdout.write(`  measured ${rows.at(-1)!.name}\n`);
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  const gloss = rows[0]!;
+  const ratio = (v: number | null, g: number | null) => (v === null || g === null ? '' : ` (${(v / g).toFixed(1)}×)`);
+  console.log(
+    '\n' +
+      table([
+        ['engine', 'build', 'save', 'size on disk', 'load', 'heap', 'heap / 1k', 'p50', 'p95', 'p99', 'update'],
+        ...rows.map((r) => [
+          r.name,
+          ms(r.build) + ratio(r.build, gloss.build),
+          ms(r.save),
+          mb(r.bytes) + ratio(r.bytes, gloss.bytes),
+          ms(r.load) + ratio(r.load, gloss.load),
+          mb(r.heap) + ratio(r.heap, gloss.heap),
+          mb((r.heap / count) * 1000),
+          ms(r.p50) + ratio(r.p50, gloss.p50),
+          ms(r.p95) + ratio(r.p95, gloss.p95),
+          ms(r.p99) + ratio(r.p99, gloss.p99),
+          r.update === null ? 'rebuild only' : ms(r.update) + ratio(r.update, gloss.update),
+        ]),
+      ]),
+  );
+  console.log('(ratios are engine ÷ Gloss; Gloss latencies include making the snippets, the peers return ids only)');
+  for (const r of rows.slice(1)) {
+    console.log(`quality: ${r.name} has ${(overlap(gloss.tops, r.tops) * 100).toFixed(0)} % of Gloss's top-10 hits for ${queries.exact.length} exact-word queries; same first hit in ${gloss.tops.filter((t, i) => t[0] === r.tops[i]?.[0]).length}/${queries.exact.length}`);
+  }
+  const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  const at = count === 10_000 ? '' : ` (target is set for 10k; this is ${count.toLocaleString('en')})`;
+  console.log(`${pass(gloss.p95 <= 16)} p95 as-you-type ${ms(gloss.p95)} ≤ 16 ms${at}`);
+  console.log(`${pass(gloss.load <= 0.2 * gloss.build)} load ${ms(gloss.load)} ≤ 20 % of rebuild ${ms(gloss.build)} (${((gloss.load / gloss.build) * 100).toFixed(0)} %)`);
+  console.log(`${pass((gloss.update ?? Infinity) <= 5)} incremental update ${ms(gloss.update)} ≤ 5 ms`);
+}
+
+/** Runs the search benchmark; `--sizes 1k,10k,50k` picks the archive sizes (default 1k,10k). */
+export async function runSearchBench(argv: string[]): Promise<void> {
+  const at = argv.indexOf('--sizes');
+  const sizes = (at >= 0 ? argv[at + 1] ?? '' : '1k,10k').split(',').filter(Boolean).map(parseSize);
+  if (!(globalThis as { gc?: unknown }).gc) console.log('note: run with node --expose-gc for accurate heap numbers (npm run bench:search does)');
+  console.log(`# Search benchmark — node ${process.version}, ${os.cpus().length} CPUs`);
+  for (const size of sizes) await runSize(size);
+}
