@@ -31,6 +31,12 @@ describe('tags, collections and re-anchoring through the service', () => {
       collections: [{ name: 'Thesis', count: 1 }],
     });
     expect((await service.listHighlights())[0]).toMatchObject({ clipId: clip.id, highlight: { id: h.id } });
+    await service.indexReady();
+    const kinds = async (q: string) => (await service.search({ query: q })).map((r) => r.kind).sort();
+    expect(await kinds('tag:Reading')).toEqual(['article', 'highlight']);
+    expect(await kinds('attention tag:attention kind:highlight')).toEqual(['highlight']);
+    expect(await kinds('collection:thesis')).toEqual(['article', 'highlight']);
+    expect(await kinds('collection:other')).toEqual([]);
   });
 
   it('re-anchors highlights when the text is replaced, and lists the ones it cannot place', async () => {

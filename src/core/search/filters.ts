@@ -14,6 +14,9 @@ export interface DocFacts {
   byline: string;
   /** ISO date or date-time: published when known, else clipped. */
   date: string;
+  /** Tags and collections as {@link foldField} leaves them. */
+  tags: string[];
+  collections: string[];
 }
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -47,8 +50,8 @@ export function foldField(s: string): string {
 /**
  * A test for the filters of a parsed query. Filters of one key are alternatives (`site:a site:b`), filters
  * of different keys must all hold. `before:X` keeps what is dated before X began; `after:X` what is dated
- * in X or later, so `after:2023 before:2024` is the year 2023. `tag:` and `collection:` match nothing
- * until clips have tags and collections. Returns null when there is nothing to test.
+ * in X or later, so `after:2023 before:2024` is the year 2023. `tag:` matches a clip's or a highlight's
+ * tags, `collection:` a clip's collections (whole names, case and accents ignored). Returns null when there is nothing to test.
  */
 export function compileFilters(filters: ParsedQuery['filters']): ((doc: DocFacts) => boolean) | null {
   if (filters.length === 0) return null;
@@ -56,8 +59,10 @@ export function compileFilters(filters: ParsedQuery['filters']): ((doc: DocFacts
   for (const { key, value } of filters) byKey.set(key, [...(byKey.get(key) ?? []), value]);
   const tests: Array<(doc: DocFacts) => boolean> = [];
   for (const [key, values] of byKey) {
-    if (key === 'tag' || key === 'collection') return () => false;
-    if (key === 'site' || key === 'author') {
+    if (key === 'tag' || key === 'collection') {
+      const wanted = values.map(foldField);
+      tests.push((doc) => wanted.some((w) => (key === 'tag' ? doc.tags : doc.collections).includes(w)));
+    } else if (key === 'site' || key === 'author') {
       const wanted = values.map(foldField);
       tests.push((doc) => wanted.some((w) => (key === 'site' ? doc.site : doc.byline).includes(w)));
     } else if (key === 'kind') {

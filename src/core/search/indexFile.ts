@@ -13,7 +13,7 @@ import { SearchIndex, type SavedIndex, type SearchIndexOptions } from './searchI
  * The version of the index's shape and text rules (fields, tokenizer, folding). Bump it whenever they
  * change: an index made by other rules would silently miss words, so it is rebuilt instead.
  */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 const KIND = 'gloss-search-index';
 
 /** What the first key of the file says about it. */

@@ -24,6 +24,9 @@ interface IndexedDoc {
   siteKey?: string;
   bylineKey?: string;
   date?: string;
+  /** Stored only: folded tags and collections, one per line, for `tag:` and `collection:`. */
+  tagKeys?: string;
+  collectionKeys?: string;
   start?: number;
   end?: number;
 }
@@ -58,7 +61,7 @@ const highlightDocId = (clipId: string, highlightId: string) => `h:${clipId}:${h
 /** The MiniSearch options; a saved index only loads with exactly these (see INDEX_FORMAT in `indexFile.ts`). */
 const MINI_OPTIONS: Options<IndexedDoc> = {
   fields: ['title', 'byline', 'site', 'body', 'quote', 'note'],
-  storeFields: ['title', 'siteKey', 'bylineKey', 'date', 'quote', 'note', 'start', 'end'],
+  storeFields: ['title', 'siteKey', 'bylineKey', 'date', 'tagKeys', 'collectionKeys', 'quote', 'note', 'start', 'end'],
   tokenize,
   processTerm: (term) => foldTerm(term) || null,
   searchOptions: {
@@ -141,6 +144,8 @@ export class SearchIndex {
       siteKey: foldField(meta.site ?? ''),
       bylineKey: foldField(meta.byline ?? ''),
       date: meta.published ?? meta.clippedAt,
+      tagKeys: (meta.tags ?? []).map(foldField).join('\n'),
+      collectionKeys: (meta.collections ?? []).map(foldField).join('\n'),
     };
     if (this.mini.has(doc.id)) this.mini.replace(doc);
     else this.mini.add(doc);
@@ -168,7 +173,7 @@ export class SearchIndex {
       const [quote, position] = h.target.selector;
       const id = highlightDocId(meta.id, h.id);
       docs.add(id);
-      this.mini.add({ id, quote: quote.exact, note: h.note, start: position.start, end: position.end });
+      this.mini.add({ id, quote: quote.exact, note: h.note, tagKeys: (h.tags ?? []).map(foldField).join('\n'), start: position.start, end: position.end });
     }
   }
 
@@ -253,6 +258,9 @@ export class SearchIndex {
       site: String(article['siteKey'] ?? ''),
       byline: String(article['bylineKey'] ?? ''),
       date: String(article['date'] ?? ''),
+      // A highlight carries its own tags and its clip's.
+      tags: [article['tagKeys'], isHighlight ? stored['tagKeys'] : ''].join('\n').split('\n').filter(Boolean),
+      collections: String(article['collectionKeys'] ?? '').split('\n').filter(Boolean),
     };
   }
 
