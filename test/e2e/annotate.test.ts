@@ -214,4 +214,27 @@ describe('Gloss UI: reading and annotating', () => {
     await expect(orphan.locator('.hl-orphan').textContent()).resolves.toBe('Couldn’t be placed in the current text');
     h.assertNoErrors();
   });
+
+  it('recolours and deletes a highlight from the toolbar shown when it is clicked', async () => {
+    const { page } = h;
+    // The article is now the pasted text (no inline formatting): click the middle of the words.
+    const clickOn = async (text: string) => {
+      await inPage(page, SELECT_TEXT, text);
+      const box = await inPage<{ x: number; y: number }>(
+        page,
+        `() => { const range = getSelection().getRangeAt(0); range.startContainer.parentElement.scrollIntoView({ block: "center" }); const r = range.getClientRects()[0]; getSelection().removeAllRanges(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }`,
+      );
+      await page.mouse.click(box.x, box.y);
+    };
+    await clickOn('arguing with the author');
+    const toolbar = page.getByRole('toolbar', { name: 'Highlight actions' });
+    await toolbar.getByRole('button', { name: 'Make it purple' }).click();
+    await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-purple')).toEqual([OVERLAP]);
+    await clickOn('arguing with the author');
+    await toolbar.getByRole('button', { name: 'Delete highlight' }).click();
+    await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-purple')).toEqual([]);
+    await expect.poll(async () => (await coreHighlights()).length).toBe(3);
+    await expect(inPage<string[]>(page, PAINTED, 'gloss-yellow')).resolves.toEqual([FIRST]);
+    h.assertNoErrors();
+  });
 });
