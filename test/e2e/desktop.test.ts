@@ -151,4 +151,20 @@ describe('Gloss UI: desktop conventions', () => {
     await rows.getByRole('button', { name: 'Done' }).click();
     h.assertNoErrors();
   });
+
+  it('opens a context menu on a clip from the keyboard and deletes the clip from it', async () => {
+    const { page } = h;
+    await page.keyboard.press('Control+1');
+    const row = page.locator('.clip-row', { hasText: 'Dropped notes' });
+    await row.focus();
+    await page.keyboard.press('Shift+F10');
+    const menu = page.getByRole('menu', { name: 'Dropped notes' });
+    await expect(menu.getByRole('menuitem').allTextContents()).resolves.toEqual(['Open', 'Delete clip']);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: 'Clip deleted' }).waitFor();
+    await expect(h.service().listClips()).resolves.toHaveLength(2);
+    h.assertNoErrors();
+  });
 });

@@ -2,16 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommandId } from '../../core/commands';
 import type { ClipSummary, LibraryInfo, SearchResult } from '../../core/model';
 import type { LastView, Settings } from '../../core/settings/schema';
-import { FONT_SIZE } from '../../core/settings/limits';
 import { ClipDialog } from './components/ClipDialog';
 import { CommandPalette } from './components/CommandPalette';
+import { ContextMenu } from './components/ContextMenu';
 import { DropProgress } from './components/DropProgress';
 import { ProblemsBanner } from './components/ProblemsBanner';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { Sidebar } from './components/Sidebar';
 import type { Toast } from './components/Toasts';
 import { Toasts } from './components/Toasts';
-import { toggledTheme, systemPrefersDark } from './lib/appearance';
+import { runAppCommand } from './lib/appCommands';
 import { errorMessage } from './lib/format';
 import type { Notify } from './lib/notify';
 import { NotifyContext } from './lib/notify';
@@ -19,6 +19,7 @@ import type { ReportError } from './lib/report';
 import { ReportContext } from './lib/report';
 import { SettingsContext } from './lib/settingsContext';
 import { useCommands } from './lib/useCommands';
+import { useContextMenus } from './lib/useContextMenus';
 import { useFileDrop } from './lib/useFileDrop';
 import { useSettings } from './lib/useSettings';
 import { LibraryView } from './views/LibraryView';
@@ -180,49 +181,31 @@ export function App() {
   );
 
   const run = useCallback(
-    (id: CommandId) => {
-      const reader = settings?.reader;
-      const fontSize = (delta: number) =>
-        reader && update({ reader: { fontSize: Math.min(FONT_SIZE.max, Math.max(FONT_SIZE.min, reader.fontSize + delta)) } });
-      switch (id) {
-        case 'palette':
-          return setOverlay((o) => (o === 'palette' ? null : 'palette'));
-        case 'shortcuts':
-          return setOverlay('shortcuts');
-        case 'clip':
-          return setOverlay('clip');
-        case 'clip-sample':
-          return void clipSample();
-        case 'open-library-folder':
-          return void window.gloss.revealLibrary().catch((e) => report('Couldn’t open the library folder', e));
-        case 'go-library':
-          return go({ name: 'library' });
-        case 'go-search':
-          return openSearch();
-        case 'go-settings':
-          return go({ name: 'settings' });
-        case 'toggle-theme':
-          return settings && update({ theme: toggledTheme(settings.theme, systemPrefersDark()) });
-        case 'theme-system':
-        case 'theme-light':
-        case 'theme-dark':
-        case 'theme-sepia':
-          return update({ theme: id.slice('theme-'.length) as Settings['theme'] });
-        case 'font-bigger':
-          return fontSize(FONT_SIZE.step);
-        case 'font-smaller':
-          return fontSize(-FONT_SIZE.step);
-        case 'font-family':
-          return reader && update({ reader: { fontFamily: reader.fontFamily === 'serif' ? 'sans' : 'serif' } });
-        case 'highlights-panel':
-          return document.querySelector<HTMLElement>('.highlight-panel button, .highlight-panel [tabindex]')?.focus();
-      }
-    },
+    (id: CommandId) =>
+      runAppCommand(id, {
+        settings,
+        update,
+        report,
+        openSearch,
+        setOverlay: (o) => setOverlay((now) => (o === 'palette' && now === 'palette' ? null : o)),
+        clipSample: () => void clipSample(),
+        go: (name) => go({ name }),
+      }),
     [settings, update, clipSample, report, go, openSearch],
   );
   useCommands(run, overlay === null);
 
   const drop = useFileDrop(overlay === null, libraryChanged);
+  const menus = useContextMenus({
+    clips,
+    report,
+    openClip: (id) => openClip(id, 'library'),
+    deleteClip: (clip) =>
+      void window.gloss.deleteClip(clip.id).then(
+        () => onClipDeleted(clip.id, clip.title),
+        (e) => report('Couldn’t delete the clip', e),
+      ),
+  });
   const nav = route.name === 'reader' ? route.from : route.name;
   const problems = info?.problems ?? [];
   const welcome = settings !== null && !settings.firstRunDone;
@@ -231,7 +214,7 @@ export function App() {
     <ReportContext.Provider value={report}>
       <NotifyContext.Provider value={notify}>
         <SettingsContext.Provider value={settingsState}>
-          <div className="app">
+          <div className="app" onContextMenu={menus.onContextMenu}>
             <Sidebar
               current={welcome ? null : nav}
               clipCount={clips?.length ?? null}
@@ -296,6 +279,7 @@ export function App() {
               </div>
             )}
             <DropProgress jobs={drop.jobs} onOpen={(id) => openClip(id, 'library')} onDismiss={drop.dismiss} />
+            {menus.menu && <ContextMenu {...menus.menu} onClose={menus.close} />}
             <Toasts toasts={toasts} onDismiss={dismissToast} />
           </div>
         </SettingsContext.Provider>

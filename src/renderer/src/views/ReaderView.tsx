@@ -19,7 +19,9 @@ import { QuotedIn } from '../reader/QuotedIn';
 import { ReadingProgress } from '../reader/ReadingProgress';
 import { useReaderKeys } from '../reader/useReaderKeys';
 import { reanchorSummary, UpdateTextDialog } from '../reader/UpdateTextDialog';
+import { ReaderPrefsButton } from '../components/ReaderPrefsButton';
 import { useNotify } from '../lib/notify';
+import { useReadPosition } from '../lib/useReadPosition';
 
 /** Where the reader should open: a text position to scroll to and flash, or a highlight. */
 export interface ReaderFocus {
@@ -316,6 +318,7 @@ export function ReaderView({
     [highlights, activeId, jump],
   );
   useReaderKeys(scroller, step);
+  useReadPosition(clipId, doc ? scroller : null, focus !== null);
   const notify = useNotify();
 
   const restoreHighlight = useCallback(
@@ -417,6 +420,7 @@ export function ReaderView({
             <BackIcon /> {backLabel}
           </button>
           <div className="reader-actions">
+            <ReaderPrefsButton />
             {confirmDelete ? (
               <div className="confirm" role="group" aria-label="Confirm deletion">
                 <span>Delete this clip and its highlights?</span>

@@ -1,0 +1,56 @@
+import type { CommandId } from '../../../core/commands';
+import { FONT_SIZE } from '../../../core/settings/limits';
+import type { Settings, SettingsPatch } from '../../../core/settings/schema';
+import { systemPrefersDark, toggledTheme } from './appearance';
+import type { ReportError } from './report';
+
+/** What the app's commands act on. */
+export interface CommandContext {
+  settings: Settings | null;
+  update: (patch: SettingsPatch) => void;
+  report: ReportError;
+  /** Opens a dialog; asking for the palette while it is open closes it. */
+  setOverlay: (overlay: 'clip' | 'palette' | 'shortcuts') => void;
+  clipSample: () => void;
+  go: (view: 'library' | 'settings') => void;
+  openSearch: () => void;
+}
+
+/** Runs one command from the palette, the keyboard or the native menu. */
+export function runAppCommand(id: CommandId, ctx: CommandContext): void {
+  const { settings, update } = ctx;
+  const reader = settings?.reader;
+  const fontSize = (delta: number) =>
+    reader && update({ reader: { fontSize: Math.min(FONT_SIZE.max, Math.max(FONT_SIZE.min, reader.fontSize + delta)) } });
+  switch (id) {
+    case 'palette':
+    case 'shortcuts':
+    case 'clip':
+      return ctx.setOverlay(id);
+    case 'clip-sample':
+      return ctx.clipSample();
+    case 'open-library-folder':
+      return void window.gloss.revealLibrary().catch((e) => ctx.report('Couldn’t open the library folder', e));
+    case 'go-library':
+      return ctx.go('library');
+    case 'go-search':
+      return ctx.openSearch();
+    case 'go-settings':
+      return ctx.go('settings');
+    case 'toggle-theme':
+      return void (settings && update({ theme: toggledTheme(settings.theme, systemPrefersDark()) }));
+    case 'theme-system':
+    case 'theme-light':
+    case 'theme-dark':
+    case 'theme-sepia':
+      return update({ theme: id.slice('theme-'.length) as Settings['theme'] });
+    case 'font-bigger':
+      return void fontSize(FONT_SIZE.step);
+    case 'font-smaller':
+      return void fontSize(-FONT_SIZE.step);
+    case 'font-family':
+      return void (reader && update({ reader: { fontFamily: reader.fontFamily === 'serif' ? 'sans' : 'serif' } }));
+    case 'highlights-panel':
+      return document.querySelector<HTMLElement>('.highlight-panel button, .highlight-panel [tabindex]')?.focus();
+  }
+}
