@@ -125,7 +125,7 @@ describe('Gloss UI: reading and annotating', () => {
     await panel().locator('.hl-item', { hasText: FIRST }).locator('.hl-quote').click();
     await page.waitForTimeout(400);
     await inPage(page, `() => { document.querySelector('.reader-scroll').scrollTop = 0; }`);
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(1800); // let the jump's flash fade
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'reader-notes.png') });
     h.assertNoErrors();
   });
