@@ -10,6 +10,7 @@ import { articleText } from '../article/text';
 import { GlossError } from '../errors';
 import type { ClipDraft } from '../model';
 import { toIsoDate } from './dates';
+import { assertReadableDepth } from './depth';
 import { detectLanguage } from './lang';
 import { readMetadata, webUrl } from './metadata';
 import { pruneChrome } from './pageChrome';
@@ -67,8 +68,10 @@ export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDr
   // jsdom's defaults: scripts are not run and subresources are not fetched. A bare virtual
   // console keeps the page's broken CSS and similar complaints out of the app's output.
   const virtualConsole = new VirtualConsole();
+  assertReadableDepth(html, hostName(pageUrl));
   const dom = new JSDOM(html, pageUrl ? { url: pageUrl, virtualConsole } : { virtualConsole });
   const doc = dom.window.document;
+  assertReadableDepth(doc, hostName(pageUrl));
   // The page's own <base> decides how its relative links resolve, as in a browser.
   const base = webUrl(doc.baseURI) ?? pageUrl;
   const meta = readMetadata(doc, pageUrl);
