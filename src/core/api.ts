@@ -72,9 +72,15 @@ export interface GlossApi {
   nextCommand(): Promise<CommandId | null>;
 }
 
-export type ClipUrlInput = { url: string; title?: string };
-export type ClipTextInput = { text: string; title?: string; url?: string };
-export type ClipHtmlInput = { html: string; title?: string; url?: string };
+/**
+ * What clipping does when the library already holds the article (same normalised address or text):
+ * `ask` (the default) fails with a `duplicate` error naming that clip, `update` replaces its article and
+ * re-anchors its highlights, `copy` keeps both.
+ */
+export type OnDuplicate = 'ask' | 'update' | 'copy';
+export type ClipUrlInput = { url: string; title?: string; onDuplicate?: OnDuplicate };
+export type ClipTextInput = { text: string; title?: string; url?: string; onDuplicate?: OnDuplicate };
+export type ClipHtmlInput = { html: string; title?: string; url?: string; onDuplicate?: OnDuplicate };
 export type AddHighlightInput = {
   clipId: string;
   start: number;

@@ -9,6 +9,7 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
 const optionalUrl = z.string().max(8192).optional();
 const optionalTitle = z.string().max(1000).optional();
 const color = z.enum(HIGHLIGHT_COLORS);
+const onDuplicate = z.enum(['ask', 'update', 'copy']).optional();
 const MAX_TEXT = 20 * 1024 * 1024;
 const searchInput = z.object({ query: z.string().max(2000), limit: z.number().int().min(1).max(500).optional() }).strict();
 
@@ -33,12 +34,12 @@ export const apiInputSchemas = {
   getBacklinks: z.tuple([id]),
   listClips: z.tuple([]),
   getClip: z.tuple([id]),
-  clipUrl: z.tuple([z.object({ url: z.string().min(1).max(8192), title: optionalTitle }).strict()]),
+  clipUrl: z.tuple([z.object({ url: z.string().min(1).max(8192), title: optionalTitle, onDuplicate }).strict()]),
   clipText: z.tuple([
-    z.object({ text: z.string().max(MAX_TEXT), title: optionalTitle, url: optionalUrl }).strict(),
+    z.object({ text: z.string().max(MAX_TEXT), title: optionalTitle, url: optionalUrl, onDuplicate }).strict(),
   ]),
   clipHtml: z.tuple([
-    z.object({ html: z.string().max(MAX_TEXT), title: optionalTitle, url: optionalUrl }).strict(),
+    z.object({ html: z.string().max(MAX_TEXT), title: optionalTitle, url: optionalUrl, onDuplicate }).strict(),
   ]),
   deleteClip: z.tuple([id]),
   addHighlight: z.tuple([

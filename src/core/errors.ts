@@ -4,6 +4,7 @@
  */
 export type GlossErrorCode =
   | 'invalid-input'
+  | 'duplicate'
   | 'empty-input'
   | 'not-found'
   | 'unreachable'

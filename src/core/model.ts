@@ -81,7 +81,8 @@ export interface ClipMeta {
   /** The clip's tags (absent in older files: none). */
   tags?: string[];
   /** The collections (projects) the clip belongs to (absent in older files: none). */
-  collections?: string[];
+  collections?: string[];  /** `contentHash(article text)`, kept by the store with the article, for duplicate detection (absent in older files). */
+  contentHash?: string;
 }
 
 /** Why an imported clip is still a placeholder, and when its page was last tried. */

@@ -14,6 +14,7 @@ import type { AnchoredHighlight, ClipDraft, ClipMeta, ClipSummary, Highlight } f
 import { parseQuery } from './search/query';
 import { SearchKeeper } from './search/searchKeeper';
 import { createReadingMethods } from './annotate/readingMethods';
+import { createClipMethods } from './clipping/clipMethods';
 import { tidyNames } from './annotate/tags';
 import { createNotebookMethods } from './notebook/notebookMethods';
 import { PageStore } from './notebook/pageStore';
@@ -94,7 +95,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
   }
 
   const { closeDesktop, ...desktop } = createDesktopMethods(
-    { store, index, summarise, anchored, changeHighlights, clipText: (input) => service.clipText(input) },
+    { store, index, summarise, anchored, changeHighlights, clipText: (input) => service.clipText({ ...input, onDuplicate: 'copy' }) },
     options,
   );
 
@@ -116,20 +117,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       return { meta, html, text, highlights: highlights.map((h) => anchored(text, h)) };
     },
 
-    async clipUrl({ url, title }) {
-      const { clipUrl } = await loadClipper();
-      return addDraft(await clipUrl(url, { title, fetch: options.fetch }));
-    },
-
-    async clipText({ text, title, url }) {
-      const { clipText } = await loadClipper();
-      return addDraft(clipText(text, { title, url }));
-    },
-
-    async clipHtml({ html, title, url }) {
-      const { clipHtml } = await loadClipper();
-      return addDraft(clipHtml(html, { title, url }));
-    },
+    ...createClipMethods({ store, index, summarise, changeHighlights, fetch: options.fetch, addDraft }),
 
     async deleteClip(id) {
       await store.deleteClip(id);

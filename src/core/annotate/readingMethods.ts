@@ -25,6 +25,23 @@ export type ReadingMethods = Pick<GlossApi, 'updateClip' | 'getTaxonomy' | 'list
 
 const loadClipper = () => import('../clipper');
 
+/**
+ * Puts `draft` in place of clip `id`'s article (keeping its id, title, tags and origin) and re-anchors
+ * its highlights onto the new text (re-clip, edit, clipping a page again as an update).
+ */
+export async function replaceClipText(deps: ReadingDeps, id: string, draft: ClipDraft): Promise<ReanchorReport> {
+  const { store, index, summarise } = deps;
+  const meta = store.getMeta(id);
+  const fresh = await store.replaceArticle(id, { ...draft, title: meta.title, origin: meta.origin, url: draft.url ?? meta.url });
+  index.putClip(fresh, draft.text);
+  const { result } = await deps.changeHighlights(id, (highlights, text) => {
+    const r = reanchorHighlights(highlights, text);
+    highlights.splice(0, highlights.length, ...r.highlights);
+    return r;
+  });
+  return { clip: summarise(fresh, result.highlights.length), placed: result.placed, orphaned: result.orphaned };
+}
+
 /** Builds the reading methods over the service's store and index. */
 export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
   const { store, index, summarise } = deps;
@@ -33,18 +50,7 @@ export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
     return Promise.all(store.list().map(async (meta) => ({ meta, highlights: await store.readAnnotations(meta.id) })));
   }
 
-  /** Puts `draft` in place of the clip's article (keeping its id, title, tags and origin) and re-anchors. */
-  async function replaceText(id: string, draft: ClipDraft): Promise<ReanchorReport> {
-    const meta = store.getMeta(id);
-    const fresh = await store.replaceArticle(id, { ...draft, title: meta.title, origin: meta.origin, url: draft.url ?? meta.url });
-    index.putClip(fresh, draft.text);
-    const { result } = await deps.changeHighlights(id, (highlights, text) => {
-      const r = reanchorHighlights(highlights, text);
-      highlights.splice(0, highlights.length, ...r.highlights);
-      return r;
-    });
-    return { clip: summarise(fresh, result.highlights.length), placed: result.placed, orphaned: result.orphaned };
-  }
+  const replaceText = (id: string, draft: ClipDraft) => replaceClipText(deps, id, draft);
 
   return {
     async updateClip({ id, title, tags, collections }) {

@@ -50,3 +50,23 @@ export function bestSrcsetUrl(srcset: string): string | null {
   }
   return best?.url ?? null;
 }
+
+/** Query parameters that only track where a click came from. */
+const TRACKING = /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ref|ref_src|igshid|_hsenc|_hsmi)$/i;
+
+/**
+ * The key clips are deduplicated by (clipping, imports): `url` without fragment, tracking parameters
+ * (utm_*, fbclid, gclid, mc_cid, mc_eid, ref, igshid…), default port or a trailing slash on the path,
+ * with a lowercase host and the remaining parameters sorted. `www.` is kept: some sites serve other
+ * pages there. Returns null for text that is not an http(s) address.
+ */
+export function normalizeUrl(url: string | null | undefined): string | null {
+  const parsed = url ? absolutise(url, null) : null;
+  if (!parsed || !IMAGE_SCHEMES.has(parsed.protocol)) return null;
+  parsed.hash = '';
+  const kept = [...parsed.searchParams].filter(([name]) => !TRACKING.test(name));
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  parsed.search = new URLSearchParams(kept).toString();
+  if (parsed.pathname.length > 1) parsed.pathname = parsed.pathname.replace(/\/+$/, '');
+  return parsed.href;
+}

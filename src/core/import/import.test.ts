@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../library/testHelpers';
 import { createGlossService, type GlossService } from '../service';
 import { importFrom, type ImportReport } from './index';
-import { normalizeUrl } from './normalizeUrl';
+import { normalizeUrl } from '../clipper/urls';
 import { readReadwiseCsv } from './readwise';
 import { fixtureCopy, FIXTURES, startServer, type TestServer } from './testServer';
 import { readFileSync } from 'node:fs';

@@ -4,12 +4,12 @@
  * clips the library already has. Nothing is dropped without a reason in the report, and a second run
  * of the same import adds nothing.
  */
-import { createHash } from 'node:crypto';
 import { GlossError } from '../errors';
 import type { ClipDraft, ClipSummary } from '../model';
 import type { GlossService } from '../service';
 import { mergeHighlights } from './highlights';
-import { normalizeUrl } from './normalizeUrl';
+import { normalizeUrl } from '../clipper/urls';
+import { contentHash } from '../article/contentHash';
 import type { ImportEntry, ImportProgress, ImportReport } from './types';
 
 export interface RunImportOptions {
@@ -21,9 +21,7 @@ const loadClipper = () => import('../clipper');
 /** Errors that no later retry can fix: such entries are skipped, every other fetch failure keeps a placeholder. */
 const PERMANENT = new Set(['unsupported-url', 'invalid-input']);
 
-function textKey(text: string): string {
-  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
-}
+const textKey = contentHash;
 
 function titleKey(title: string | null, byline: string | null | undefined): string {
   return `${(title ?? '').trim().toLowerCase()}\u0000${(byline ?? '').trim().toLowerCase()}`;

@@ -15,6 +15,7 @@ import { fileStamp, quarantine, QUARANTINE_DIR, readQuarantine } from './quarant
 import { annotationsFileText, checkJsonFile, clipMetaSchema, ID_PATTERN, metaFileSchema, metaFileText } from './schemas';
 import { checkAnnotations, ioError, validHighlights, validOrThrow } from './checks';
 import { countWords as defaultCountWords } from '../article/text';
+import { contentHash } from '../article/contentHash';
 
 export interface LibraryStoreOptions {
   /** `articleText(html)`: rebuilds `article.txt` when the cache is missing. */
@@ -130,6 +131,7 @@ export class LibraryStore {
       words: (this.options.countWords ?? defaultCountWords)(draft.text),
       clippedAt: now.toISOString(),
       origin: draft.origin,
+      contentHash: contentHash(draft.text),
       ...(draft.placeholder && { placeholder: draft.placeholder }),
     };
     try {
@@ -174,7 +176,7 @@ export class LibraryStore {
     return this.lock.run(id, async () => {
       const { placeholder: _old, ...kept } = this.getMeta(id);
       const { html, text, placeholder, ...fields } = draft;
-      const next: ClipMeta = { ...kept, ...fields, words: (this.options.countWords ?? defaultCountWords)(text), ...(placeholder && { placeholder }) };
+      const next: ClipMeta = { ...kept, ...fields, words: (this.options.countWords ?? defaultCountWords)(text), contentHash: contentHash(text), ...(placeholder && { placeholder }) };
       const meta = validOrThrow(clipMetaSchema, next, 'The clip');
       try {
         await writeFileAtomic(this.file(id, 'article.html'), html);

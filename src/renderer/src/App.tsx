@@ -50,6 +50,8 @@ export function App() {
   const [route, setRoute] = useState<Route>({ name: 'library' });
   const [pageId, setPageId] = useState<string | null>(null);
   const [clips, setClips] = useState<ClipSummary[] | null>(null);
+  // Bumped on every clip so the reader reloads even when clipping updated the clip it shows.
+  const [clipRevision, setClipRevision] = useState(0);
   const [clipsError, setClipsError] = useState<string | null>(null);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
@@ -251,7 +253,7 @@ export function App() {
                     )}
                     {route.name === 'reader' && (
                       <ReaderView
-                        key={route.clipId}
+                        key={`${route.clipId}#${clipRevision}`}
                         clipId={route.clipId}
                         focus={route.focus}
                         backLabel={{ search: 'Search', notebook: 'Notebook', library: 'Library' }[route.from]}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent, SyntheticEvent } from 'react';
+import type { OnDuplicate } from '../../../core/api';
 import type { ClipSummary } from '../../../core/model';
 import { errorMessage, plural } from '../lib/format';
 import { CloseIcon, Spinner } from './Icons';
@@ -31,6 +32,8 @@ export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClip
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Set when the article is already in the library: the core's message, and the choice is offered. */
+  const [duplicate, setDuplicate] = useState<string | null>(null);
   const uid = useId();
 
   useEffect(() => {
@@ -45,11 +48,13 @@ export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClip
 
   const canSubmit = !busy && (tab === 'text' ? text.trim().length > 0 : url.trim().length > 0);
 
-  async function submit(event: SyntheticEvent) {
+  async function submit(event: SyntheticEvent, onDuplicate?: OnDuplicate) {
     event.preventDefault();
     if (!canSubmit) return;
     setBusy(true);
     setError(null);
+    setDuplicate(null);
+    const choice = onDuplicate ? { onDuplicate } : {};
     try {
       const clip =
         tab === 'text'
@@ -57,13 +62,15 @@ export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClip
               text,
               ...(title.trim() ? { title: title.trim() } : {}),
               ...(source.trim() ? { url: source.trim() } : {}),
+              ...choice,
             })
-          : await window.gloss.clipUrl({ url: url.trim() });
+          : await window.gloss.clipUrl({ url: url.trim(), ...choice });
       setBusy(false);
       onClipped(clip);
     } catch (e) {
       setBusy(false);
-      setError(errorMessage(e));
+      if ((e as { code?: string }).code === 'duplicate') setDuplicate(errorMessage(e));
+      else setError(errorMessage(e));
     }
   }
 
@@ -116,6 +123,7 @@ export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClip
               onClick={() => {
                 setTab(t.id);
                 setError(null);
+                setDuplicate(null);
               }}
               disabled={busy}
             >
@@ -188,6 +196,19 @@ export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClip
           <p className="form-error" role="alert">
             {error}
           </p>
+        )}
+        {duplicate && (
+          <div className="duplicate-offer" role="alert">
+            <p>{duplicate}</p>
+            <div className="duplicate-actions">
+              <button type="button" className="button primary" onClick={(e) => void submit(e, 'update')} disabled={busy}>
+                Update existing (keeps highlights)
+              </button>
+              <button type="button" className="button" onClick={(e) => void submit(e, 'copy')} disabled={busy}>
+                Keep both
+              </button>
+            </div>
+          </div>
         )}
 
         <footer className="dialog-foot">

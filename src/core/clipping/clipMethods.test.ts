@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { normalizeUrl } from '../clipper/urls';
+import { GlossError } from '../errors';
+import { startServer, type TestServer } from '../import/testServer';
+import { tempDir } from '../library/testHelpers';
+import { createGlossService, type GlossService } from '../service';
+
+const para = (i: number) => `<p>Paragraph ${i}: the estuary turbines ran through every winter storm, and the engineers who kept them turning wrote down what they learned.</p>`;
+const page = (title: string, extra = '') => `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>${[1, 2, 3, 4].map(para).join('')}${extra}</article></body></html>`;
+
+describe('normalizeUrl', () => {
+  it('drops tracking parameters, fragments, default ports and trailing slashes; keeps www', () => {
+    expect(normalizeUrl('HTTPS://www.Example.org:443/a/b/?utm_source=x&b=2&fbclid=1&a=1&mc_cid=3&mc_eid=4&igshid=5&ref=hn#top')).toBe(
+      'https://www.example.org/a/b?a=1&b=2',
+    );
+    expect(normalizeUrl('http://example.org:80/')).toBe('http://example.org/');
+    expect(normalizeUrl('http://example.org:8080/x')).toBe('http://example.org:8080/x');
+    expect(normalizeUrl('javascript:alert(1)')).toBeNull();
+    expect(normalizeUrl('not a url')).toBeNull();
+  });
+});
+
+describe('clipping an article twice', () => {
+  let service: GlossService;
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await service?.close();
+    await server?.close();
+    server = undefined;
+  });
+
+  it('asks by default, naming the clip, when the address matches after normalising', async () => {
+    service = await createGlossService({ libraryDir: await tempDir() });
+    await service.clipHtml({ html: page('Tidal Power'), url: 'https://news.example/tidal/' });
+    const again = service.clipHtml({ html: page('Tidal Power', '<p>Updated.</p>'), url: 'https://news.example/tidal?utm_source=feed#comments' });
+    await expect(again).rejects.toBeInstanceOf(GlossError);
+    await expect(again).rejects.toMatchObject({ code: 'duplicate', message: expect.stringContaining('“Tidal Power” is already in your library') });
+    expect(await service.listClips()).toHaveLength(1);
+  });
+
+  it('finds the same text without an address by its content hash', async () => {
+    service = await createGlossService({ libraryDir: await tempDir() });
+    await service.clipHtml({ html: page('Tidal Power'), url: 'https://a.example/1' });
+    await expect(service.clipHtml({ html: page('Tidal Power') })).rejects.toMatchObject({ code: 'duplicate' });
+    // A short text says too little to be called the same article.
+    await service.clipText({ text: 'Short note.' });
+    await expect(service.clipText({ text: 'Short note.' })).resolves.toBeTruthy();
+  });
+
+  it('updates the existing clip in place, keeping and re-anchoring its highlights, or keeps both', async () => {
+    service = await createGlossService({ libraryDir: await tempDir() });
+    const first = await service.clipHtml({ html: page('Tidal Power'), url: 'https://news.example/tidal' });
+    const doc = await service.getClip(first.id);
+    const quote = 'the engineers who kept them turning';
+    const start = doc.text.indexOf(quote);
+    await service.addHighlight({ clipId: first.id, start, end: start + quote.length });
+
+    const updated = await service.clipHtml({ html: page('Tidal Power', '<p>A correction was added later.</p>'), url: 'https://news.example/tidal#x', onDuplicate: 'update' });
+    expect(updated.id).toBe(first.id);
+    expect(updated.highlightCount).toBe(1);
+    const after = await service.getClip(first.id);
+    expect(after.text).toContain('A correction was added later.');
+    const h = after.highlights[0]!;
+    expect(after.text.slice(h.anchor!.start, h.anchor!.end)).toBe(quote);
+
+    const copy = await service.clipHtml({ html: page('Tidal Power'), url: 'https://news.example/tidal', onDuplicate: 'copy' });
+    expect(copy.id).not.toBe(first.id);
+    expect(await service.listClips()).toHaveLength(2);
+  });
+
+  it('asks before fetching when the typed address is already clipped, and updates from the page', async () => {
+    server = await startServer();
+    service = await createGlossService({ libraryDir: await tempDir() });
+    const first = await service.clipUrl({ url: `${server.base}/article` });
+    await expect(service.clipUrl({ url: `${server.base}/article?utm_medium=email` })).rejects.toMatchObject({ code: 'duplicate' });
+    const updated = await service.clipUrl({ url: `${server.base}/article`, onDuplicate: 'update' });
+    expect(updated.id).toBe(first.id);
+    expect(await service.listClips()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * The GlossApi clipping methods (URL, pasted text, HTML) with duplicate detection: clipping an article
+ * the library already holds asks first (a `duplicate` error naming the clip), updates that clip in place
+ * (its highlights re-anchored onto the new text), or keeps both, as the caller chooses.
+ */
+import type { GlossApi } from '../api';
+import { replaceClipText, type ReadingDeps } from '../annotate/readingMethods';
+import type { ClipDraft, ClipSummary } from '../model';
+import { duplicateError, findByUrl, findDuplicate, type OnDuplicate } from './duplicates';
+
+/** What the clipping methods need from the service that hosts them. */
+export interface ClipDeps extends ReadingDeps {
+  /** Saves a draft as a new clip. */
+  addDraft(draft: ClipDraft): Promise<ClipSummary>;
+}
+
+export type ClipMethods = Pick<GlossApi, 'clipUrl' | 'clipText' | 'clipHtml'>;
+
+const loadClipper = () => import('../clipper');
+
+/** Builds the clipping methods over the service's store and index. */
+export function createClipMethods(deps: ClipDeps): ClipMethods {
+  const { store } = deps;
+
+  /** Adds `draft`, or settles what to do with the clip that already holds its article. */
+  async function save(draft: ClipDraft, onDuplicate: OnDuplicate = 'ask'): Promise<ClipSummary> {
+    const existing = onDuplicate === 'copy' ? undefined : findDuplicate(store.list(), draft.url, draft.text);
+    if (!existing) return deps.addDraft(draft);
+    if (onDuplicate === 'ask') throw duplicateError(existing);
+    return (await replaceClipText(deps, existing.id, draft)).clip;
+  }
+
+  return {
+    async clipUrl({ url, title, onDuplicate }) {
+      // The address typed is known before fetching: no need to fetch a page only to ask.
+      const known = onDuplicate === undefined || onDuplicate === 'ask' ? findByUrl(store.list(), url) : undefined;
+      if (known) throw duplicateError(known);
+      const { clipUrl } = await loadClipper();
+      return save(await clipUrl(url, { title, fetch: deps.fetch }), onDuplicate);
+    },
+
+    async clipText({ text, title, url, onDuplicate }) {
+      const { clipText } = await loadClipper();
+      return save(clipText(text, { title, url }), onDuplicate);
+    },
+
+    async clipHtml({ html, title, url, onDuplicate }) {
+      const { clipHtml } = await loadClipper();
+      return save(clipHtml(html, { title, url }), onDuplicate);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Spotting an article the library already holds: by normalised address (tracking parameters,
+ * fragments, default ports and trailing slashes do not count) or by the hash of its text.
+ */
+import { contentHash, MIN_HASHED_CHARS } from '../article/contentHash';
+import { normalizeUrl } from '../clipper/urls';
+import { GlossError } from '../errors';
+import type { ClipMeta } from '../model';
+
+export type { OnDuplicate } from '../api';
+
+/** The clip among `clips` with the same normalised address as `url`, if any. */
+export function findByUrl(clips: readonly ClipMeta[], url: string | null | undefined): ClipMeta | undefined {
+  const key = normalizeUrl(url);
+  return key ? clips.find((c) => !c.placeholder && normalizeUrl(c.url) === key) : undefined;
+}
+
+/**
+ * The clip among `clips` that holds the same article as a draft with address `url` and text `text`:
+ * first by address, then by content hash (only for texts long enough to be an article).
+ */
+export function findDuplicate(clips: readonly ClipMeta[], url: string | null | undefined, text: string): ClipMeta | undefined {
+  const byUrl = findByUrl(clips, url);
+  if (byUrl || text.trim().length < MIN_HASHED_CHARS) return byUrl;
+  const hash = contentHash(text);
+  return clips.find((c) => c.contentHash === hash);
+}
+
+/** The `duplicate` error that names the clip already in the library, for the person to choose. */
+export function duplicateError(existing: ClipMeta): GlossError {
+  const day = existing.clippedAt.slice(0, 10);
+  return new GlossError(
+    'duplicate',
+    `“${existing.title}” is already in your library (clipped ${day}). Update it (its highlights are kept) or keep both.`,
+  );
+}
