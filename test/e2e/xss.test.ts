@@ -85,7 +85,7 @@ describe('Gloss UI: no script from a clipped page ever runs', () => {
     const service = h.service();
     for (const [i, batch] of BATCHES.entries()) {
       await service.clipUrl({ url: `${base}/batch/${i}` });
-      await service.clipHtml({ html: hostilePage(i, batch), title: `Pasted <img src=x onerror=__xss(${9600 + i})> ${i}` });
+      await service.clipHtml({ html: hostilePage(100 + i, batch), title: `Pasted <img src=x onerror=__xss(${9600 + i})> ${i}` });
       const tampered = await service.clipText({ text: `Tampered batch ${i}\n\nThis ${XSS_SEARCH_WORD} clip's article file is replaced on disk.` });
       const dir = join(h.libraryDir, 'clips', tampered.id);
       await writeFile(join(dir, 'article.html'), `<p>${XSS_SEARCH_WORD} tampered ${i}</p>${batch.map((p) => p.html).join('\n')}`);

@@ -6,6 +6,7 @@ import { ClipDialog } from './components/ClipDialog';
 import { CommandPalette } from './components/CommandPalette';
 import { ContextMenu } from './components/ContextMenu';
 import { DropProgress } from './components/DropProgress';
+import { ConflictsBanner } from './components/ConflictsBanner';
 import { ProblemsBanner } from './components/ProblemsBanner';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { Sidebar } from './components/Sidebar';
@@ -226,6 +227,9 @@ export function App() {
             />
             <main className="main">
               {!problemsDismissed && problems.length > 0 && <ProblemsBanner problems={problems} onDismiss={() => setProblemsDismissed(true)} />}
+              {info && info.conflicts.length > 0 && (
+                <ConflictsBanner conflicts={info.conflicts} onResolved={() => void Promise.all([refreshInfo(), refreshClips()])} />
+              )}
               <div className="view">
                 {welcome ? (
                   <WelcomeView onClipSample={clipSample} onClip={() => setOverlay('clip')} onDone={() => update({ firstRunDone: true })} />
