@@ -71,7 +71,7 @@ describe('XSS corpus', () => {
   it('stores only inert HTML for web pages, pasted HTML, pasted text and highlight notes', async () => {
     for (const [i, batch] of BATCHES.entries()) {
       await service.clipUrl({ url: `${base}/batch/${i}` });
-      await service.clipHtml({ html: hostilePage(i, batch), url: `https://example.org/batch/${i}` });
+      await service.clipHtml({ html: hostilePage(100 + i, batch), url: `https://example.org/batch/${i}` });
     }
     const text = XSS_PAYLOADS.map((p) => p.html).join('\n\n');
     const pasted = await service.clipText({ text: `Pasted hostile text <script>__xss(9500)</script>\n\n${text}`, title: '<img src=x onerror=__xss(9501)>' });
