@@ -116,11 +116,13 @@ const search: Command = async (service, args) => {
 const problems: Command = async (service, args) => {
   parseCommandArgs(args, { json: { type: 'boolean' } });
   const info = await service.getLibraryInfo();
+  const lines = [
+    ...info.problems.map((p) => `${p.file}: ${p.reason}\n    moved to ${p.quarantinedAs}`),
+    ...info.conflicts.map((c) => `${c.current}: a sync tool (${c.tool}) left another version at ${c.conflict}\n    choose the one to keep in the app; the other goes to the trash`),
+  ];
   return {
     json: info.problems,
-    text: info.problems.length
-      ? info.problems.map((p) => `${p.file}: ${p.reason}\n    moved to ${p.quarantinedAs}`).join('\n')
-      : 'No problems: every file in the library reads correctly.',
+    text: lines.length ? lines.join('\n') : 'No problems: every file in the library reads correctly.',
   };
 };
 

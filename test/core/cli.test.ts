@@ -154,4 +154,11 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     const moved = join(library, problems[0].quarantinedAs);
     expect(await readFile(moved, 'utf8').catch(async () => (await readdir(moved)).join(','))).toBeTruthy();
   });
+
+  it('lists conflicted copies left by sync tools', async () => {
+    const folder = join(library, 'clips', seedId);
+    await writeFile(join(folder, 'meta (1).json'), await readFile(join(folder, 'meta.json'), 'utf8'));
+    const { stdout } = await gloss(library, ['problems']);
+    expect(stdout).toContain(`clips/${seedId}/meta.json: a sync tool (google-drive) left another version at clips/${seedId}/meta (1).json`);
+  });
 });
