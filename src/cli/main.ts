@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('gloss: --library needs a folder.\n');
     return 2;
   }
-  const service = await createGlossService({ libraryDir: resolveLibraryDir(library) });
+  const service = await createGlossService({ libraryDir: resolveLibraryDir(library), images: {} });
   try {
     // One-shot commands answer from the complete index, never a half-rebuilt one.
     await service.indexReady();

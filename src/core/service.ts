@@ -8,6 +8,7 @@ import { articleText } from './article/text';
 import { anchorSelectors } from './anchoring/anchor';
 import { describeRange } from './anchoring/describe';
 import type { FetchOptions } from './clipper/fetchPage';
+import type { ImageOptions } from './clipper/images';
 import { GlossError } from './errors';
 import { LibraryStore } from './library/store';
 import type { AnchoredHighlight, ClipDraft, ClipMeta, ClipSummary, Highlight } from './model';
@@ -38,6 +39,8 @@ export interface GlossServiceOptions extends DesktopOptions {
   libraryDir: string;
   /** Limits for URL clipping (timeouts, size cap); defaults suit a desktop app. */
   fetch?: FetchOptions;
+  /** Download clipped articles' images into their folders (the desktop app, the CLI); off when absent. */
+  images?: ImageOptions;
 }
 
 /** The clipper (Readability, DOMPurify…) loads on the first clip, so listing and searching start fast. */
@@ -117,7 +120,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       return { meta, html, text, highlights: highlights.map((h) => anchored(text, h)) };
     },
 
-    ...createClipMethods({ store, index, summarise, changeHighlights, fetch: options.fetch, addDraft }),
+    ...createClipMethods({ store, index, summarise, changeHighlights, fetch: options.fetch, addDraft, images: options.images }),
 
     async deleteClip(id) {
       await store.deleteClip(id);

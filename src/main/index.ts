@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import { GlossError } from '../core/errors';
 import { createGlossService, type GlossService } from '../core/service';
+import { registerAssetScheme, serveAssets } from './assetProtocol';
 import { registerGlossIpc } from './ipc';
 import { installMenu } from './menu';
 import { electronStoreSettingsBackend } from './settingsBackend';
@@ -14,6 +15,7 @@ import { savedWindowState, trackWindowState } from './windowState';
 
 app.enableSandbox();
 installAppWideGuards();
+registerAssetScheme();
 
 const rendererFile = join(__dirname, '../renderer/index.html');
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -91,12 +93,14 @@ app.whenReady().then(async () => {
       settings: electronStoreSettingsBackend(),
       appVersion: app.getVersion(),
       samplePath: join(app.getAppPath(), 'resources', 'sample-article.txt'),
+      images: {},
     });
   } catch (error) {
     dialog.showErrorBox('Gloss could not open its library', error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
+  serveAssets(service.libraryPath);
   registerGlossIpc(withShell(service), isTrustedSender);
   const running = service;
   installMenu((id) => running.sendCommand(id));

@@ -1,8 +1,10 @@
 /**
  * Clipping that researchers trust, in the real renderer against the real core: clipping an article
- * again offers to update the clip (keeping its highlights) or keep both.
+ * again offers to update the clip (keeping its highlights) or keep both; downloaded images show offline.
  */
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
@@ -19,7 +21,7 @@ describe('Gloss UI: clipping', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-    h = await startHarness();
+    h = await startHarness({ images: true });
     await h.open();
   });
 
@@ -57,6 +59,34 @@ describe('Gloss UI: clipping', () => {
     await again.getByRole('button', { name: 'Keep both' }).click();
     await again.waitFor({ state: 'hidden' });
     expect(await h.service().listClips()).toHaveLength(2);
+    h.assertNoErrors();
+  });
+
+  it('shows the images it downloaded from the clip folder, not from the web', async () => {
+    const { page } = h;
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    let hits = 0;
+    const server = createServer((_req, res) => void (hits++, res.writeHead(200, { 'content-type': 'image/png' }).end(png)));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const html = `<article><h1>Harbour Pictures</h1><p>${ARTICLE.split('\n\n')[1]}</p><figure><img src="${base}/harbour.png" alt="The harbour" width="320" height="200"><figcaption>The harbour at dawn.</figcaption></figure><p>${ARTICLE.split('\n\n')[2]}</p></article>`;
+      await h.service().clipHtml({ html, url: 'https://pictures.example/harbour' });
+      expect(hits).toBe(1);
+    } finally {
+      server.close();
+    }
+    // Clipped behind the page's back: reload so the library lists it.
+    await page.reload();
+    await page.locator('.app').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Library/ }).click();
+    await page.locator('.clip-row', { hasText: 'Harbour Pictures' }).click();
+    const img = page.locator('.article-body img');
+    await img.waitFor();
+    await page.waitForFunction(`document.querySelector('.article-body img').complete`);
+    expect(await img.getAttribute('src')).toMatch(/^\/gloss-asset\/[^/]+\/[0-9a-f]{32}\.png$/);
+    expect(await page.evaluate(`document.querySelector('.article-body img').naturalWidth`)).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'clip-offline-image.png') });
     h.assertNoErrors();
   });
 });

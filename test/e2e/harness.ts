@@ -18,6 +18,7 @@ import { createApiClient } from '../../src/core/apiClient';
 import { dispatchApiCall } from '../../src/core/dispatch';
 import type { GlossService } from '../../src/core/service';
 import { createGlossService } from '../../src/core/service';
+import { clipImageFile } from '../../src/core/library/clipImages';
 import { memorySettingsBackend } from '../../src/core/settings/backend';
 import { REPO_ROOT } from './pageHelpers';
 
@@ -48,8 +49,8 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Serves `dir` read-only on 127.0.0.1 (random port); "/" is index.html. */
-async function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
+/** Serves `dir` read-only on 127.0.0.1 (random port); "/" is index.html; `/gloss-asset/<clip>/<file>` as the desktop app's protocol. */
+async function serveStatic(dir: string, libraryDir: string): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     void (async () => {
@@ -59,6 +60,13 @@ async function serveStatic(dir: string): Promise<{ server: Server; url: string }
           // Chromium asks for one over http; the app itself (file:// in Electron) never does.
           res.writeHead(204).end();
           return;
+        }
+        const asset = /^\/gloss-asset\/([^/]+)\/([^/]+)$/.exec(pathname);
+        if (asset) {
+          const found = clipImageFile(libraryDir, asset[1]!, asset[2]!);
+          const bytes = found && (await readFile(found.path).catch(() => null));
+          if (!bytes) return void res.writeHead(404).end();
+          return void res.writeHead(200, { 'content-type': found.mime, 'cache-control': 'no-store' }).end(bytes);
         }
         const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
         if (file !== root && !file.startsWith(root + sep)) {
@@ -116,7 +124,7 @@ export interface Harness {
  * Settings live in memory and survive restart(), as the desktop app's settings file would.
  */
 export async function startHarness(
-  options: { colorScheme?: 'light' | 'dark'; firstRun?: boolean; bypassCSP?: boolean } = {},
+  options: { colorScheme?: 'light' | 'dark'; firstRun?: boolean; bypassCSP?: boolean; images?: boolean } = {},
 ): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`The renderer is not built (${RENDERER_DIR} is missing): run \`npx electron-vite build\` first.`);
@@ -124,8 +132,10 @@ export async function startHarness(
   const libraryDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-lib-'));
   const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-chromium-'));
   const settings = memorySettingsBackend(options.firstRun ? undefined : { firstRunDone: true });
-  let service = await createGlossService({ libraryDir, settings });
-  const { server, url } = await serveStatic(RENDERER_DIR);
+  // Downloading clips' images is opt-in here, so tests with remote pictures never touch the network.
+  const images = options.images ? {} : undefined;
+  let service = await createGlossService({ libraryDir, settings, images });
+  const { server, url } = await serveStatic(RENDERER_DIR, libraryDir);
 
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -174,7 +184,7 @@ export async function startHarness(
       await service.close();
       // Tests resume from the library unless they check that the last view comes back.
       if (!keepView) await settings.write({ ...(settings.read() as object), lastView: { name: 'library' } });
-      service = await createGlossService({ libraryDir, settings });
+      service = await createGlossService({ libraryDir, settings, images });
       await page.reload();
       await page.locator('.app').waitFor();
     },

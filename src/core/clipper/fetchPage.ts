@@ -27,6 +27,17 @@ export interface FetchedPage {
 }
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/** What a fetch asks for and accepts. */
+interface Wanted {
+  accept: string;
+  /** Whether a response of this MIME type (maybe empty) is what was asked for. */
+  allows(mime: string): boolean;
+}
+
+const PAGE: Wanted = { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', allows: (mime) => !mime || HTML_TYPES.has(mime) };
+/** Raster images only: an SVG document may carry script. */
+const IMAGE: Wanted = { accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9', allows: (mime) => /^image\/(png|jpeg|gif|webp|avif|bmp)$/.test(mime) };
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36 Gloss/0.1';
@@ -98,6 +109,21 @@ async function readCapped(res: Response, maxBytes: number, host: string, abort: 
  *   `too-many-redirects`, `http-status` (4xx/5xx) or `unsupported-content` (not HTML)
  */
 export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<FetchedPage> {
+  const got = await fetchResource(url, opts, PAGE);
+  return { url: got.url, html: decodeHtml(got.bytes, got.contentType), contentType: got.mime || 'text/html' };
+}
+
+/**
+ * Fetches a raster image (PNG, JPEG, GIF, WebP, AVIF, BMP) with the same limits as a page.
+ *
+ * @throws GlossError as {@link fetchPage}; `unsupported-content` for anything that is not such an image
+ */
+export async function fetchImage(url: string, opts: FetchOptions = {}): Promise<{ bytes: Uint8Array; mime: string }> {
+  const { bytes, mime } = await fetchResource(url, opts, IMAGE);
+  return { bytes, mime };
+}
+
+async function fetchResource(url: string, opts: FetchOptions, wanted: Wanted): Promise<{ url: string; bytes: Uint8Array; contentType: string | null; mime: string }> {
   const { timeoutMs = 20_000, maxBytes = 15 * 1024 * 1024, maxRedirects = 10, signal } = opts;
   let current = checkPageUrl(url);
   const controller = new AbortController();
@@ -119,7 +145,7 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
         res = await fetch(current, {
           redirect: 'manual',
           signal: controller.signal,
-          headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+          headers: { 'user-agent': USER_AGENT, accept: wanted.accept },
         });
       } catch (error) {
         throw controller.signal.aborted ? error : connectionError(error, host);
@@ -144,7 +170,7 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
       }
       const contentType = res.headers.get('content-type');
       const mime = mimeOf(contentType);
-      if (mime && !HTML_TYPES.has(mime)) {
+      if (!wanted.allows(mime)) {
         await res.body?.cancel().catch(() => undefined);
         throw contentTypeError(mime, host);
       }
@@ -155,7 +181,7 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
         if (error instanceof GlossError || controller.signal.aborted) throw error;
         throw connectionError(error, host);
       }
-      return { url: current.href, html: decodeHtml(bytes, contentType), contentType: mime || 'text/html' };
+      return { url: current.href, bytes, contentType, mime };
     }
   } catch (error) {
     if (error instanceof GlossError) throw error;

@@ -11,6 +11,7 @@ export { fetchPage } from './fetchPage';
 export { extractFromHtml } from './extractHtml';
 export { clipPastedText } from './pastedText';
 export { sanitizeArticleHtml } from './sanitize';
+export { localiseImages, type ImageOptions } from './images';
 
 /**
  * Fetches a web page and extracts its article.

@@ -5,6 +5,8 @@
  */
 import type { GlossApi } from '../api';
 import { replaceClipText, type ReadingDeps } from '../annotate/readingMethods';
+import type { ImageOptions } from '../clipper/images';
+import { writeClipImages } from '../library/clipImages';
 import type { ClipDraft, ClipSummary } from '../model';
 import { duplicateError, findByUrl, findDuplicate, type OnDuplicate } from './duplicates';
 
@@ -12,6 +14,8 @@ import { duplicateError, findByUrl, findDuplicate, type OnDuplicate } from './du
 export interface ClipDeps extends ReadingDeps {
   /** Saves a draft as a new clip. */
   addDraft(draft: ClipDraft): Promise<ClipSummary>;
+  /** Download each clip's images into its folder with these limits; off when absent. */
+  images?: ImageOptions;
 }
 
 export type ClipMethods = Pick<GlossApi, 'clipUrl' | 'clipText' | 'clipHtml'>;
@@ -30,13 +34,26 @@ export function createClipMethods(deps: ClipDeps): ClipMethods {
     return (await replaceClipText(deps, existing.id, draft)).clip;
   }
 
+  /** {@link save} with the article's images downloaded first and written beside it. */
+  async function saveWithImages(draft: ClipDraft, onDuplicate: OnDuplicate = 'ask'): Promise<ClipSummary> {
+    if (!deps.images) return save(draft, onDuplicate);
+    // Asking must not cost a download of every picture: find out first.
+    const existing = onDuplicate === 'ask' ? findDuplicate(store.list(), draft.url, draft.text) : undefined;
+    if (existing) throw duplicateError(existing);
+    const { localiseImages } = await loadClipper();
+    const { html, images } = await localiseImages(draft.html, deps.images);
+    const clip = await save({ ...draft, html }, onDuplicate === 'ask' ? 'copy' : onDuplicate);
+    await writeClipImages(store.path, clip.id, images);
+    return clip;
+  }
+
   return {
     async clipUrl({ url, title, onDuplicate }) {
       // The address typed is known before fetching: no need to fetch a page only to ask.
       const known = onDuplicate === undefined || onDuplicate === 'ask' ? findByUrl(store.list(), url) : undefined;
       if (known) throw duplicateError(known);
       const { clipUrl } = await loadClipper();
-      return save(await clipUrl(url, { title, fetch: deps.fetch }), onDuplicate);
+      return saveWithImages(await clipUrl(url, { title, fetch: deps.fetch }), onDuplicate);
     },
 
     async clipText({ text, title, url, onDuplicate }) {
@@ -46,7 +63,7 @@ export function createClipMethods(deps: ClipDeps): ClipMethods {
 
     async clipHtml({ html, title, url, onDuplicate }) {
       const { clipHtml } = await loadClipper();
-      return save(clipHtml(html, { title, url }), onDuplicate);
+      return saveWithImages(clipHtml(html, { title, url }), onDuplicate);
     },
   };
 }

@@ -11,6 +11,20 @@ const FORBID_TAGS = [
 const FORBID_ATTR = ['style', 'class', 'id', 'srcdoc', 'formaction', 'action', 'ping', 'target'];
 
 let hooked = false;
+/** The clip whose article is being sanitised (sanitising is synchronous, so one is enough). */
+let currentClip: string | null = null;
+
+/** A downloaded image beside the article, as the core stores it (`images/<hash>.<ext>`). */
+const LOCAL_IMAGE = /^images\/([0-9a-f]{16,64}\.(?:png|jpg|gif|webp|avif|bmp))$/;
+
+/**
+ * Where a clip's downloaded images load from: the desktop app's `gloss-asset://` protocol, or the same
+ * files under `/gloss-asset/` of the server that serves the app in a plain browser (the UI tests).
+ */
+export function assetUrl(clipId: string, file: string): string {
+  const path = `${encodeURIComponent(clipId)}/${encodeURIComponent(file)}`;
+  return navigator.userAgent.includes('Electron') ? `gloss-asset://${path}` : `/gloss-asset/${path}`;
+}
 
 function ensureHooks(): void {
   if (hooked) return;
@@ -28,19 +42,27 @@ function ensureHooks(): void {
       }
     }
     if (node instanceof HTMLImageElement) {
+      const local = LOCAL_IMAGE.exec(node.getAttribute('src') ?? '');
+      // Set after DOMPurify's URL checks, which would drop the app's own scheme.
+      if (local && currentClip) node.setAttribute('src', assetUrl(currentClip, local[1]!));
       node.setAttribute('loading', 'lazy');
       node.setAttribute('referrerpolicy', 'no-referrer');
     }
   });
 }
 
-/** Sanitises article HTML for the reader. */
-export function sanitizeArticle(html: string): string {
+/** Sanitises article HTML for the reader; with `clipId`, its downloaded images point at {@link assetUrl}. */
+export function sanitizeArticle(html: string, clipId?: string): string {
   ensureHooks();
-  return DOMPurify.sanitize(html, {
-    FORBID_TAGS,
-    FORBID_ATTR,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_UNKNOWN_PROTOCOLS: false,
-  });
+  currentClip = clipId ?? null;
+  try {
+    return DOMPurify.sanitize(html, {
+      FORBID_TAGS,
+      FORBID_ATTR,
+      ALLOW_DATA_ATTR: false,
+      ALLOW_UNKNOWN_PROTOCOLS: false,
+    });
+  } finally {
+    currentClip = null;
+  }
 }

@@ -133,7 +133,7 @@ export function ReaderView({
     };
   }, [clipId, loads]);
 
-  const html = useMemo(() => (doc ? sanitizeArticle(doc.html) : ''), [doc]);
+  const html = useMemo(() => (doc ? sanitizeArticle(doc.html, doc.meta.id) : ''), [doc]);
   const innerHtml = useMemo(() => ({ __html: html }), [html]);
 
   // The offsets only mean something if the page's text is the core's text.

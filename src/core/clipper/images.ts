@@ -1,0 +1,55 @@
+/**
+ * Offline copies of an article's pictures: each http(s) image is downloaded with the page fetcher's
+ * limits and its `src` pointed at `images/<sha256-prefix>.<ext>` beside the article. An image that
+ * cannot be fetched (network, size, not an image) keeps its remote address, so a clip never breaks.
+ * Only `src` attributes change, so the article's text, which highlights index into, stays the same.
+ */
+import { createHash } from 'node:crypto';
+import { parseBodyDocument } from '../article/dom';
+import { IMAGES_DIR, type ClipImage } from '../library/clipImages';
+import { fetchImage, type FetchOptions } from './fetchPage';
+
+export interface ImageOptions {
+  /** Images downloaded per article at most; the rest keep their remote address (default 40). */
+  maxImages?: number;
+  /** Limits per image (default: 15 s, 10 MB, 5 redirects). */
+  fetch?: FetchOptions;
+  /** Downloads at once (default 4). */
+  concurrency?: number;
+}
+
+const EXT: Record<string, string> = {
+  'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif', 'image/bmp': 'bmp',
+};
+
+/**
+ * Downloads the images of sanitised article `html` and returns the HTML with their `src` rewritten to
+ * the local files, and the files to write into the clip's `images/` folder.
+ */
+export async function localiseImages(html: string, opts: ImageOptions = {}): Promise<{ html: string; images: ClipImage[] }> {
+  const doc = parseBodyDocument(html);
+  const wanted = new Map<string, HTMLImageElement[]>();
+  for (const img of Array.from(doc.body.querySelectorAll('img'))) {
+    const src = img.getAttribute('src') ?? '';
+    if (!/^https?:\/\//i.test(src)) continue;
+    if (!wanted.has(src) && wanted.size >= (opts.maxImages ?? 40)) continue;
+    wanted.set(src, [...(wanted.get(src) ?? []), img]);
+  }
+  if (!wanted.size) return { html, images: [] };
+
+  const limits: FetchOptions = { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, ...opts.fetch };
+  const images = new Map<string, ClipImage>();
+  const queue = [...wanted.entries()];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [src, elements] = next;
+      const got = await fetchImage(src, limits).catch(() => null);
+      if (!got || !EXT[got.mime]) continue;
+      const name = `${createHash('sha256').update(got.bytes).digest('hex').slice(0, 32)}.${EXT[got.mime]}`;
+      images.set(name, { name, bytes: got.bytes });
+      for (const img of elements) img.setAttribute('src', `${IMAGES_DIR}/${name}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, queue.length) }, worker));
+  return images.size ? { html: doc.body.innerHTML, images: [...images.values()] } : { html, images: [] };
+}
