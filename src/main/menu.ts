@@ -4,9 +4,10 @@
  * `nextCommand()` call), where the palette's command registry runs it. Shortcuts are shown but not registered
  * here: the page handles its own keys, so a key never runs a command twice.
  */
-import { app, Menu, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { CommandId, CommandInfo } from '../core/commands';
 import { COMMANDS } from '../core/commands';
+import { openExternalSafely } from './security';
 
 type Section = NonNullable<CommandInfo['menu']>;
 
@@ -69,7 +70,7 @@ export function menuTemplate(send: (id: CommandId) => void, platform: NodeJS.Pla
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [...commandItems('help', send), { label: 'Gloss on the web', click: () => void shell.openExternal(HELP_URL) }],
+      submenu: [...commandItems('help', send), { label: 'Gloss on the web', click: () => void openExternalSafely(HELP_URL) }],
     },
   );
   return template;

@@ -59,7 +59,10 @@ async function bundleWriter(): Promise<string> {
       setup(b) {
         b.onResolve({ filter: /^jsdom$/ }, () => ({ path: 'jsdom', namespace: 'stub' }));
         b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-          contents: "export class JSDOM { constructor() { throw new Error('jsdom is not available in the crash writer'); } }",
+          // Every name jsdom exports, each failing loudly if the writer ever really used it.
+          contents: ['JSDOM', 'VirtualConsole', 'CookieJar', 'ResourceLoader']
+            .map((name) => `export class ${name} { constructor() { throw new Error('jsdom is not available in the crash writer'); } }`)
+            .join('\n') + '\nexport const toughCookie = {};',
         }));
       },
     }],
