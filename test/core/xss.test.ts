@@ -1,6 +1,6 @@
 /**
  * The XSS corpus through every way into the library (web page, pasted HTML, pasted text, the CLI with an
- * HTML file, highlight notes): what is stored is inert, and stays the same when sanitised again (no
+ * HTML file, a folder import, highlight notes): what is stored is inert, and stays the same when sanitised again (no
  * mutation through a re-parse). The Chromium side (test/e2e/xss.test.ts) proves nothing runs when shown.
  */
 import { spawn } from 'node:child_process';
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sanitizeArticleHtml } from '../../src/core/clipper/sanitize';
+import { importFrom } from '../../src/core/import';
 import { createGlossService, type GlossService } from '../../src/core/service';
 import { executableVectors } from '../fixtures/xss/inert';
 import { hostilePage, payloadBatches, XSS_PAYLOADS } from '../fixtures/xss/payloads';
@@ -86,6 +87,22 @@ describe('XSS corpus', () => {
     expect(stored.size).toBe(BATCHES.length * 2 + 1);
     for (const [id, html] of stored) expectInert(html, `clips/${id}/article.html`);
   }, 180_000);
+
+  it('stores only inert HTML for a folder import of hostile pages and hostile file names', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'gloss-xss-import-'));
+    const importLibrary = await mkdtemp(join(tmpdir(), 'gloss-xss-imported-'));
+    await writeFile(join(folder, 'hostile.html'), hostilePage(200, XSS_PAYLOADS));
+    await writeFile(join(folder, '<img src=x onerror=__xss(9800)>.md'), XSS_PAYLOADS.map((p) => p.html).join('\n\n'));
+    const importer = await createGlossService({ libraryDir: importLibrary });
+    await importFrom(importer, 'folder', folder);
+    const titles = (await importer.listClips()).map((c) => c.title);
+    await importer.close();
+    const stored = await storedArticles(importLibrary);
+    expect(stored.size, titles.join(' | ')).toBe(2);
+    for (const [id, html] of stored) expectInert(html, `imported clips/${id}/article.html`);
+    await rm(folder, { recursive: true, force: true });
+    await rm(importLibrary, { recursive: true, force: true });
+  }, 120_000);
 
   it('stores only inert HTML for an HTML file clipped with the CLI', async () => {
     const cliLibrary = await mkdtemp(join(tmpdir(), 'gloss-xss-cli-'));
