@@ -14,7 +14,7 @@ import type { Backlink, NotebookPage, PageSummary } from './notebook/types';
  */
 export interface GlossApi {
   getLibraryInfo(): Promise<LibraryInfo>;
-  /** Changes a clip's title, tags or collections. */
+  /** Changes a clip's title, details (byline, site, published date, address), tags or collections. */
   updateClip(input: UpdateClipInput): Promise<ClipSummary>;
   /** Every tag (on clips and highlights) and collection in the library, with how often each is used. */
   getTaxonomy(): Promise<Taxonomy>;
@@ -97,7 +97,19 @@ export type UpdateHighlightInput = HighlightRef & {
   noteDoc?: Record<string, unknown> | null;
   tags?: string[];
 };
-export type UpdateClipInput = { id: string; title?: string; tags?: string[]; collections?: string[] };
+/** `byline`, `site`, `published` and `url` are the clip's details as edited; an empty string clears one. */
+export type UpdateClipInput = {
+  id: string;
+  title?: string;
+  tags?: string[];
+  collections?: string[];
+  byline?: string;
+  site?: string;
+  /** A date: 2024, 2024-05, 2024-05-17 or an ISO date-time. */
+  published?: string;
+  /** An http(s) address. */
+  url?: string;
+};
 /** Exactly one of `text` (pasted text) or `html`. */
 export type UpdateClipContentInput = { id: string; text?: string; html?: string };
 export type SavePageInput = { id: string; title: string; doc: Record<string, unknown> };

@@ -19,7 +19,20 @@ const lexicalDoc = z.record(z.string(), z.unknown()).refine((d) => JSON.stringif
 /** Input schemas: every call from the UI is checked against these before it reaches the core. */
 export const apiInputSchemas = {
   getLibraryInfo: z.tuple([]),
-  updateClip: z.tuple([z.object({ id, title: optionalTitle, tags: names.optional(), collections: names.optional() }).strict()]),
+  updateClip: z.tuple([
+    z
+      .object({
+        id,
+        title: optionalTitle,
+        tags: names.optional(),
+        collections: names.optional(),
+        byline: optionalTitle,
+        site: optionalTitle,
+        published: z.string().max(100).optional(),
+        url: optionalUrl,
+      })
+      .strict(),
+  ]),
   getTaxonomy: z.tuple([]),
   listHighlights: z.tuple([]),
   updateClipContent: z.tuple([

@@ -89,4 +89,24 @@ describe('Gloss UI: clipping', () => {
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'clip-offline-image.png') });
     h.assertNoErrors();
   });
+
+  it('edits a clip’s details from the reader, with the core’s message for a bad date', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit details' });
+    await dialog.getByRole('textbox', { name: 'Author(s)' }).fill('Ines Calder');
+    await dialog.getByRole('textbox', { name: 'Site or journal' }).fill('Harbour Review');
+    await dialog.getByRole('textbox', { name: 'Published' }).fill('someday');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('alert').waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toContain('not a date');
+    await dialog.getByRole('textbox', { name: 'Published' }).fill('2024-05-17');
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'clip-edit-details.png') });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.article-meta .byline', { hasText: 'Ines Calder' }).waitFor();
+    const meta = (await h.service().listClips()).find((c) => c.title === 'Harbour Pictures');
+    expect(meta).toMatchObject({ byline: 'Ines Calder', site: 'Harbour Review', published: '2024-05-17' });
+    h.assertNoErrors();
+  });
 });

@@ -11,6 +11,7 @@ import type { ClipDraft, ClipMeta, ClipSummary, Highlight, ReanchorReport } from
 import type { SearchKeeper } from '../search/searchKeeper';
 import type { FetchOptions } from '../clipper/fetchPage';
 import { countNames, tidyNames } from './tags';
+import { detailsPatch } from '../clipping/clipDetails';
 
 /** What the reading methods need from the service that hosts them. */
 export interface ReadingDeps {
@@ -53,8 +54,9 @@ export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
   const replaceText = (id: string, draft: ClipDraft) => replaceClipText(deps, id, draft);
 
   return {
-    async updateClip({ id, title, tags, collections }) {
+    async updateClip({ id, title, tags, collections, ...details }) {
       const patch = {
+        ...detailsPatch(details),
         ...(title !== undefined && { title: title.trim() || store.getMeta(id).title }),
         ...(tags !== undefined && { tags: tidyNames(tags) }),
         ...(collections !== undefined && { collections: tidyNames(collections) }),

@@ -11,6 +11,7 @@ import { errorMessage, formatDate, formatWords, hostOf, isWebUrl, readingTime } 
 import { clearHighlights, customHighlightsSupported, flashRange, paintHighlights, scrollRangeIntoView } from '../lib/highlightPainter';
 import { useReportError } from '../lib/report';
 import { sanitizeArticle } from '../lib/sanitize';
+import { ClipDetailsDialog } from '../components/ClipDetailsDialog';
 import { offsetsToRange, pointToOffset, rangeToOffsets, trimOffsets } from '../lib/textOffsets';
 import { copyText } from '../lib/clipboard';
 import { ArticleOutline } from '../reader/ArticleOutline';
@@ -75,6 +76,7 @@ export function ReaderView({
 }) {
   const report = useReportError();
   const [doc, setDoc] = useState<ClipDocument | null>(null);
+  const [editingDetails, setEditingDetails] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [highlights, setHighlights] = useState<AnchoredHighlight[]>([]);
   const [selection, setSelection] = useState<PendingSelection | null>(null);
@@ -464,7 +466,21 @@ export function ReaderView({
                   Open original <ExternalIcon size={13} />
                 </a>
               )}
+              <button type="button" className="edit-details" onClick={() => setEditingDetails(true)}>
+                Edit details
+              </button>
             </div>
+            {editingDetails && (
+              <ClipDetailsDialog
+                meta={meta}
+                onClose={() => setEditingDetails(false)}
+                onSaved={(clip) => {
+                  setEditingDetails(false);
+                  setDoc((d) => d && { ...d, meta: { ...d.meta, ...clip } });
+                  onChanged();
+                }}
+              />
+            )}
             <ClipLabels meta={meta} taxonomy={taxonomy} onChanged={onChanged} />
             {onOpenPage && <QuotedIn clipId={clipId} onOpenPage={onOpenPage} />}
           </header>
