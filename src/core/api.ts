@@ -3,6 +3,7 @@ import type { Highlight } from './model';
 import type { CommandId } from './commands';
 import type { AboutInfo } from './desktop/aboutTypes';
 import type { Settings, SettingsPatch } from './settings/schema';
+import type { ClipEndpointInfo } from './endpoint/types';
 import type { HighlightColor, IndexStatus, ParsedQuery } from './model';
 import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds';
 import type { ReanchorReport, Taxonomy } from './model';
@@ -70,6 +71,10 @@ export interface GlossApi {
   restoreHighlight(highlight: Highlight): Promise<AnchoredHighlight>;
   /** Waits for the next command from the native menu; `null` when a newer call took over or the app closes. */
   nextCommand(): Promise<CommandId | null>;
+  /** The bookmarklet's local clip endpoint: whether it runs, its port and the bookmarklet itself. */
+  getClipEndpoint(): Promise<ClipEndpointInfo>;
+  /** Makes a new secret for the bookmarklet (the old bookmarklet stops working). */
+  regenerateClipToken(): Promise<ClipEndpointInfo>;
 }
 
 /**
@@ -163,6 +168,8 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   restoreClip: true,
   restoreHighlight: true,
   nextCommand: true,
+  getClipEndpoint: true,
+  regenerateClipToken: true,
 };
 
 /** Every method name of {@link GlossApi}. */

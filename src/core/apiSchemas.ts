@@ -95,5 +95,7 @@ export const apiInputSchemas = {
   restoreClip: z.tuple([id]),
   restoreHighlight: z.tuple([highlightSchema]),
   nextCommand: z.tuple([]),
+  getClipEndpoint: z.tuple([]),
+  regenerateClipToken: z.tuple([]),
 } satisfies { [K in keyof GlossApi]: z.ZodType<Parameters<GlossApi[K]>> };
 

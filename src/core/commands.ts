@@ -18,6 +18,7 @@ export const COMMANDS = [
   { id: 'clip', title: 'Clip an article…', keys: 'CmdOrCtrl+N', menu: 'file' },
   { id: 'clip-sample', title: 'Clip the sample article', menu: 'file' },
   { id: 'open-library-folder', title: 'Open library folder', menu: 'file' },
+  { id: 'reload-library', title: 'Reload the library' },
   { id: 'go-library', title: 'Go to Library', keys: 'CmdOrCtrl+1', menu: 'go' },
   { id: 'go-search', title: 'Search', keys: '/', menu: 'go' },
   { id: 'go-settings', title: 'Settings', keys: 'CmdOrCtrl+,', menu: 'go' },

@@ -20,9 +20,10 @@ import { tidyNames } from './annotate/tags';
 import { createNotebookMethods } from './notebook/notebookMethods';
 import { PageStore } from './notebook/pageStore';
 import { createDesktopMethods, type DesktopMethods, type DesktopOptions } from './desktop/desktopMethods';
+import { createEndpointMethods, type EndpointMethods } from './endpoint/endpointMethods';
 
 /** GlossApi plus what only its owner may do. */
-export interface GlossService extends GlossApi, Pick<DesktopMethods, 'sendCommand'> {
+export interface GlossService extends GlossApi, Pick<DesktopMethods, 'sendCommand'>, Pick<EndpointMethods, 'startClipEndpoint'> {
   /** The library folder this service works on. */
   readonly libraryPath: string;
   /** Resolves once the search index is complete (it is loaded or rebuilt in the background at start). */
@@ -97,14 +98,23 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     return at;
   }
 
-  const { closeDesktop, ...desktop } = createDesktopMethods(
+  const { closeDesktop, settingsStore, ...desktop } = createDesktopMethods(
     { store, index, summarise, anchored, changeHighlights, clipText: (input) => service.clipText({ ...input, onDuplicate: 'copy' }) },
     options,
   );
 
+  const { closeEndpoint, ...endpoint } = createEndpointMethods({
+    settings: settingsStore,
+    clipHtml: (input) => service.clipHtml(input),
+    getClip: (id) => service.getClip(id),
+    addHighlight: (input) => service.addHighlight(input),
+    sendCommand: (id) => service.sendCommand(id),
+  });
+
   const service: GlossService = {
     libraryPath: store.path,
     ...desktop,
+    ...endpoint,
 
     async getLibraryInfo() {
       return { path: store.path, clipCount: store.list().length, conflicts: store.conflicts(), problems: [...store.problems(), ...pages.problems()] };
@@ -235,6 +245,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     changeHighlights,
 
     async close() {
+      await closeEndpoint();
       await closeDesktop();
       // Every call above awaits its own atomic writes before it resolves; only the index's debounced save is pending.
       await index.close();

@@ -105,6 +105,8 @@ app.whenReady().then(async () => {
   const running = service;
   installMenu((id) => running.sendCommand(id));
   createWindow();
+  // The bookmarklet's endpoint (127.0.0.1 only); Settings shows why when it cannot start.
+  void running.startClipEndpoint();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -109,4 +109,30 @@ describe('Gloss UI: clipping', () => {
     expect(meta).toMatchObject({ byline: 'Ines Calder', site: 'Harbour Review', published: '2024-05-17' });
     h.assertNoErrors();
   });
+
+  it('shows the bookmarklet in Settings, never runs it in the app, and a page sent to the endpoint appears at once', async () => {
+    const { page } = h;
+    const endpoint = await h.service().startClipEndpoint();
+    await h.service().sendCommand('go-settings');
+    const link = page.getByRole('link', { name: 'Clip to Gloss' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(endpoint.bookmarklet);
+    expect(endpoint.bookmarklet).toMatch(/^javascript:/);
+    await link.click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.getByText(`port ${endpoint.port}`, { exact: false }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'settings-bookmarklet.png') });
+
+    const token = (await h.service().getSettings()).clipEndpoint.token;
+    const html = `<html><head><title>Letters from the Estuary</title></head><body><article><h1>Letters from the Estuary</h1><p>The ferryman kept a diary for forty years, noting every tide, every storm and every stranger who crossed with him to the island.</p><p>His letters, found in a chest in 2019, describe a river that no longer exists: mudflats where the turbines now stand.</p></article></body></html>`;
+    const res = await fetch(`http://127.0.0.1:${endpoint.port}/clip`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=utf-8' },
+      body: JSON.stringify({ token, url: 'https://letters.example/estuary', html, title: 'Letters from the Estuary' }),
+    });
+    expect(await res.json()).toMatchObject({ ok: true, title: 'Letters from the Estuary' });
+    await h.service().sendCommand('go-library');
+    await page.locator('.clip-row', { hasText: 'Letters from the Estuary' }).waitFor();
+    h.assertNoErrors();
+  });
 });

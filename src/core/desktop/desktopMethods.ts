@@ -11,7 +11,7 @@ import type { LibraryStore } from '../library/store';
 import type { AnchoredHighlight, ClipMeta, ClipSummary, Highlight } from '../model';
 import type { SettingsBackend } from '../settings/backend';
 import { memorySettingsBackend } from '../settings/backend';
-import { openSettingsStore } from '../settings/settingsStore';
+import { openSettingsStore, type SettingsStore } from '../settings/settingsStore';
 import { aboutInfo } from './about';
 import { appRoot } from './appRoot';
 import { createCommandQueue } from './commandQueue';
@@ -51,6 +51,8 @@ export type DesktopMethods = Pick<GlossApi, DesktopMethodName> & {
   /** Sends a command (from the native menu) to the page's `nextCommand()`. */
   sendCommand(id: CommandId): void;
   closeDesktop(): Promise<void>;
+  /** The settings themselves, for the service's own use (e.g. the clip endpoint's token). */
+  settingsStore: SettingsStore;
 };
 
 /** Builds the desktop methods over the service's store and index. */
@@ -101,6 +103,7 @@ export function createDesktopMethods(deps: DesktopDeps, options: DesktopOptions)
     },
     nextCommand: () => commands.next(),
     sendCommand: (id) => commands.send(id),
+    settingsStore: settings,
     async closeDesktop() {
       commands.close();
       await settings.flush();

@@ -24,6 +24,13 @@ export const readerSettingsSchema = z.object({
 
 export const lastViewSchema = z.object({ name: z.enum(VIEWS), clipId: clipId.optional() });
 
+/** The bookmarklet's local endpoint: the port it prefers and its secret (made on first start). */
+export const DEFAULT_ENDPOINT_PORT = 7615;
+const clipEndpointSchema = z.object({
+  port: z.number().int().min(1024).max(65535).default(DEFAULT_ENDPOINT_PORT),
+  token: z.string().regex(/^[A-Za-z0-9_-]{0,128}$/).default(''),
+});
+
 /** A clip's last-read place: how far down the article (0–1) and when. */
 export const readPositionSchema = z.object({ fraction: z.number().min(0).max(1), at: z.string().max(40) });
 
@@ -33,6 +40,7 @@ export const settingsSchema = z.object({
   firstRunDone: z.boolean().default(false),
   lastView: lastViewSchema.default({ name: 'library' }),
   lastRead: z.record(clipId, readPositionSchema).default({}),
+  clipEndpoint: clipEndpointSchema.default({ port: DEFAULT_ENDPOINT_PORT, token: '' }),
 });
 
 export type Theme = (typeof THEMES)[number];
@@ -56,6 +64,9 @@ export const settingsPatchSchema = z
   .strict();
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** What the service itself may change beyond {@link SettingsPatch}: the endpoint's port and token are not the page's to set. */
+export type StoredSettingsPatch = SettingsPatch & { clipEndpoint?: Partial<Settings['clipEndpoint']> };
 
 /** The settings a new install starts with. */
 export function defaultSettings(): Settings {

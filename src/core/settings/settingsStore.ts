@@ -3,12 +3,12 @@
  * copy is kept aside), patched field by field, written through the backend one write at a time.
  */
 import type { SettingsBackend } from './backend';
-import type { Settings, SettingsPatch } from './schema';
+import type { Settings, StoredSettingsPatch } from './schema';
 import { defaultSettings, MAX_READ_POSITIONS, settingsSchema } from './schema';
 
 export interface SettingsStore {
   get(): Settings;
-  update(patch: SettingsPatch): Promise<Settings>;
+  update(patch: StoredSettingsPatch): Promise<Settings>;
   /** Resolves when every write so far has landed. */
   flush(): Promise<void>;
 }
@@ -22,7 +22,7 @@ function bounded(lastRead: Settings['lastRead']): Settings['lastRead'] {
 }
 
 /** Applies a patch: nested reader fields merge, `lastRead` entries are set or (with `null`) removed. */
-export function applySettingsPatch(current: Settings, patch: SettingsPatch, now = new Date()): Settings {
+export function applySettingsPatch(current: Settings, patch: StoredSettingsPatch, now = new Date()): Settings {
   const lastRead = { ...current.lastRead };
   for (const [id, fraction] of Object.entries(patch.lastRead ?? {})) {
     if (fraction === null) delete lastRead[id];
@@ -32,6 +32,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch, now 
     ...current,
     ...patch,
     reader: { ...current.reader, ...patch.reader },
+    clipEndpoint: { ...current.clipEndpoint, ...patch.clipEndpoint },
     lastRead: bounded(lastRead),
   });
 }

@@ -147,6 +147,7 @@ export function App() {
       setOverlay(null);
       if (settings && !settings.firstRunDone) update({ firstRunDone: true });
       libraryChanged();
+      setClipRevision((n) => n + 1);
       openClip(clip.id, 'library');
     },
     [openClip, libraryChanged, settings, update],
@@ -193,8 +194,9 @@ export function App() {
         setOverlay: (o) => setOverlay((now) => (o === 'palette' && now === 'palette' ? null : o)),
         clipSample: () => void clipSample(),
         go: (name) => go({ name }),
+        libraryChanged,
       }),
-    [settings, update, clipSample, report, go, openSearch],
+    [settings, update, clipSample, report, go, openSearch, libraryChanged],
   );
   useCommands(run, overlay === null);
 

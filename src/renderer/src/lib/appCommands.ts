@@ -14,6 +14,8 @@ export interface CommandContext {
   clipSample: () => void;
   go: (view: 'library' | 'settings') => void;
   openSearch: () => void;
+  /** Reads the library list again (a clip arrived from the browser). */
+  libraryChanged: () => void;
 }
 
 /** Runs one command from the palette, the keyboard or the native menu. */
@@ -33,6 +35,8 @@ export function runAppCommand(id: CommandId, ctx: CommandContext): void {
       return void window.gloss.revealLibrary().catch((e) => ctx.report('Couldn’t open the library folder', e));
     case 'go-library':
       return ctx.go('library');
+    case 'reload-library':
+      return ctx.libraryChanged();
     case 'go-search':
       return ctx.openSearch();
     case 'go-settings':

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AboutInfo } from '../../../core/desktop/aboutTypes';
+import { BookmarkletSettings } from '../components/BookmarkletSettings';
 import { ReaderPrefsControls } from '../components/ReaderPrefsControls';
 import { useReportError } from '../lib/report';
 import { useSettingsContext } from '../lib/settingsContext';
@@ -40,6 +41,7 @@ export function SettingsView({ libraryPath, onShowWelcome }: { libraryPath: stri
           </div>
           <p className="settings-help">To use another folder, start Gloss with GLOSS_LIBRARY=/path/to/folder.</p>
         </section>
+        <BookmarkletSettings />
         <section className="settings-section" aria-labelledby="settings-appearance">
           <h2 id="settings-appearance">Appearance and reading</h2>
           {settings ? <ReaderPrefsControls theme={settings.theme} reader={settings.reader} onChange={update} /> : <p>Loading…</p>}

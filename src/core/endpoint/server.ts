@@ -1,0 +1,55 @@
+/**
+ * Starting the clip endpoint: an HTTP server bound to 127.0.0.1 only (never all interfaces), on the
+ * preferred port or, when that is taken, the next free one of a few, else any free port.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClipHandler, type HandlerOptions } from './handler';
+
+export interface RunningEndpoint {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** How many ports after the preferred one are tried before any free port is taken. */
+const PORT_TRIES = 10;
+
+function listen(server: Server, port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') resolve(false);
+      else reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve(true);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, '127.0.0.1');
+  });
+}
+
+/** Starts the endpoint on loopback, preferring `port`. */
+export async function startClipEndpoint(opts: HandlerOptions & { port: number }): Promise<RunningEndpoint> {
+  let bound = 0;
+  const handle = createClipHandler(opts, () => bound);
+  const server = createServer((req, res) => void handle(req, res).catch(() => res.writeHead(500).end()));
+  // Slow or stalled senders must not hold sockets open forever.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 10_000;
+  const candidates = [...Array.from({ length: PORT_TRIES }, (_, i) => opts.port + i).filter((p) => p > 0 && p < 65536), 0];
+  for (const candidate of candidates) {
+    if (await listen(server, candidate)) break;
+  }
+  bound = (server.address() as AddressInfo).port;
+  return {
+    port: bound,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

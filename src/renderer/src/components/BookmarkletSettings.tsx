@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ClipEndpointInfo } from '../../../core/endpoint/types';
+import { copyText } from '../lib/clipboard';
+import { useReportError } from '../lib/report';
+
+/**
+ * Settings › Clip from your browser: the bookmarklet to drag to the bookmarks bar (never run inside the
+ * app: its click is cancelled), a Copy button, the endpoint's port and a button for a new secret.
+ */
+export function BookmarkletSettings() {
+  const report = useReportError();
+  const [info, setInfo] = useState<ClipEndpointInfo | null>(null);
+  const [copied, setCopied] = useState(false);
+  const link = useRef<HTMLAnchorElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    window.gloss.getClipEndpoint().then(
+      (i) => live && setInfo(i),
+      (e) => live && report('Couldn’t read the bookmarklet settings', e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [report]);
+
+  // React refuses `javascript:` in href (rightly); the link only exists to be dragged, so it is set directly.
+  useEffect(() => {
+    if (link.current && info?.bookmarklet) link.current.setAttribute('href', info.bookmarklet);
+  }, [info]);
+
+  const regenerate = () =>
+    void window.gloss.regenerateClipToken().then(
+      (i) => {
+        setInfo(i);
+        setCopied(false);
+      },
+      (e) => report('Couldn’t make a new bookmarklet', e),
+    );
+
+  const copy = () =>
+    info?.bookmarklet &&
+    void copyText(info.bookmarklet).then(
+      () => setCopied(true),
+      (e) => report('Couldn’t copy the bookmarklet', e),
+    );
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-bookmarklet">
+      <h2 id="settings-bookmarklet">Clip from your browser</h2>
+      {!info ? (
+        <p>Loading…</p>
+      ) : !info.running ? (
+        <p className="settings-help">{info.error ?? 'The bookmarklet works while the Gloss desktop app is open.'}</p>
+      ) : (
+        <>
+          <p className="settings-help">
+            Drag this button to your browser’s bookmarks bar. On any page, click it to send the page (and the text you selected, as a
+            highlight) to Gloss while Gloss is open.
+          </p>
+          <div className="bookmarklet-row">
+            <a ref={link} className="bookmarklet" draggable onClick={(e) => e.preventDefault()} title="Drag me to your bookmarks bar">
+              Clip to Gloss
+            </a>
+            <button type="button" className="button" onClick={copy}>
+              {copied ? 'Copied' : 'Copy'}
+            </button>
+            <button type="button" className="button" onClick={regenerate}>
+              New secret
+            </button>
+          </div>
+          <p className="settings-help">
+            Gloss listens on 127.0.0.1 port <code>{info.port}</code>, for this computer only. A new secret stops older copies of the bookmarklet
+            from working.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
