@@ -27,6 +27,12 @@ const PATTERNS: Array<[RegExp, (m: RegExpMatchArray) => [number, number, number]
   [new RegExp(`(?<![\\p{L}\\d])${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'u'), (m) => monthFirst(m)],
   [new RegExp(`\\b(\\d{1,2})\\.?\\s+${MONTH}\\s+(\\d{4})\\b`, 'u'), (m) => dayFirst(m)],
   [/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/u, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]],
+  // Spanish and Portuguese: "5 de febrero de 2024".
+  [new RegExp(`\\b(\\d{1,2})\\s+de\\s+${MONTH}\\s+de\\s+(\\d{4})\\b`, 'iu'), (m) => dayFirst(m)],
+  // Chinese and Japanese: "2025年7月8日".
+  [/(\d{4})年(\d{1,2})月(\d{1,2})日/u, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
+  // Day first with slashes, as most of the world writes it: "22/04/2024".
+  [/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/u, (m) => (Number(m[2]) <= 12 ? [Number(m[3]), Number(m[2]), Number(m[1])] : null)],
 ];
 
 function monthFirst(m: RegExpMatchArray): [number, number, number] | null {
@@ -41,13 +47,18 @@ function dayFirst(m: RegExpMatchArray): [number, number, number] | null {
 
 /** Finds the first date in `text` and returns it as `YYYY-MM-DD`, or null. */
 export function findDate(text: string): string | null {
+  return findDateMatch(text)?.date ?? null;
+}
+
+/** {@link findDate} with the words that wrote the date, so a caller can see what else the line says. */
+export function findDateMatch(text: string): { date: string; written: string } | null {
   for (const [re, read] of PATTERNS) {
     const m = text.match(re);
     const ymd = m && read(m);
     if (!ymd) continue;
     const [y, mo, d] = ymd;
     if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) continue;
-    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return { date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, written: m[0] };
   }
   return null;
 }

@@ -108,6 +108,8 @@ function takeTitle(
       const words = wordCount(u.text);
       if (u.kind !== 'caption' && words >= 2 && isTitleLike(u, 30) && !isNameList(u.text) && words >= best) [at, best] = [i, words];
     });
+    // A page that opens with its question or headline as a sentence ("How do you…?") has no header.
+    if (at === -1 && units[0] && wordCount(units[0].text) <= 20 && isTitleLike(units[0], 20)) at = 0;
   }
   const title = given?.trim() || (at === -1 ? shorten(units.find((u) => u.kind !== 'caption')?.text ?? '', 80) : units[at]!.text);
   if (at === -1) return { title, units };
