@@ -2,9 +2,13 @@
  * `npm run bench`: every benchmark in turn, with its default sizes (a few minutes on two cores).
  * Add a benchmark by adding its runner here.
  */
+import { runExtractBench } from './extract/extractBench';
 import { runSearchBench } from './search/searchBench';
 
-const BENCHES: Array<[string, (argv: string[]) => Promise<void>]> = [['search', runSearchBench]];
+const BENCHES: Array<[string, (argv: string[]) => Promise<unknown>]> = [
+  ['search', runSearchBench],
+  ['extract', runExtractBench],
+];
 
 for (const [name, run] of BENCHES) {
   console.log(`\n=== bench: ${name} ===`);

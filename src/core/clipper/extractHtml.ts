@@ -13,6 +13,7 @@ import { toIsoDate } from './dates';
 import { assertReadableDepth } from './depth';
 import { detectLanguage } from './lang';
 import { readMetadata, webUrl } from './metadata';
+import { keepsOpening, markedArticle, missingAbstract } from './markedArticle';
 import { pruneChrome } from './pageChrome';
 import { sanitizeArticleHtml } from './sanitize';
 
@@ -85,8 +86,12 @@ export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDr
 
   const title = (opts.title?.trim() || meta.title || article?.title?.trim() || doc.title.trim() || '').replace(/\s+/g, ' ');
   let content: string;
-  if (article?.content && norm(article.textContent).length >= MIN_ARTICLE_CHARS) {
-    content = sanitizeArticleHtml(pruneChrome(dropRepeatedTitle(article.content, title)), base);
+  const marked = markedArticle(doc);
+  if (article?.content && norm(article.textContent).length >= MIN_ARTICLE_CHARS && (!marked || keepsOpening(article.textContent, marked))) {
+    const abstract = missingAbstract(doc, article.textContent);
+    content = sanitizeArticleHtml(pruneChrome(dropRepeatedTitle((abstract ?? '') + article.content, title)), base);
+  } else if (marked) {
+    content = sanitizeArticleHtml(pruneChrome(dropRepeatedTitle(marked.html, title)), base);
   } else {
     for (const el of Array.from(doc.body?.querySelectorAll(CHROME) ?? [])) el.remove();
     content = sanitizeArticleHtml(pruneChrome(dropRepeatedTitle(doc.body?.innerHTML ?? '', title)), base);

@@ -35,7 +35,7 @@ const CHROME_PHRASES = [
   'mastodon', 'bluesky', 'threads', 'rss', 'listen', 'listen to this article', 'advertisement',
   'ad', 'sponsored', 'back to top', 'next', 'previous', 'toggle navigation', 'on this page',
   'table of contents', 'contents', 'edit this page', 'like this', 'yes', 'no', 'accept cookies', 'accept all', 'gift this article',
-  'forum', 'forums', 'reply', 'pin', 'jump to recipe', 'rate this recipe', 'view in browser', 'forward to a friend',
+  'forum', 'forums', 'reply', 'quote', 'pin', 'jump to recipe', 'rate this recipe', 'view in browser', 'forward to a friend',
   'unsubscribe', 'view online',
   'поиск', 'меню', 'главная', 'войти', 'подписаться', 'поделиться', 'реклама', 'вход',
   'startseite', 'suche', 'anmelden', 'abmelden', 'registrieren', 'teilen', 'drucken', 'merken', 'kommentare', 'kommentieren',
