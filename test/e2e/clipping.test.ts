@@ -135,4 +135,30 @@ describe('Gloss UI: clipping', () => {
     await page.locator('.clip-row', { hasText: 'Letters from the Estuary' }).waitFor();
     h.assertNoErrors();
   });
+
+  it('clips many files from "Open files…" with a progress bar and a result per file', async () => {
+    const { page } = h;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Clip' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Clip to your library' });
+    await dialog.getByRole('tab', { name: 'Files' }).click();
+    await dialog.getByRole('button', { name: 'Open files…' }).waitFor();
+    const para = 'The lock keeper opened the gates at dawn and wrote the level of the water in a ledger that has survived two floods and a fire.';
+    await dialog.locator('input[type=file]').setInputFiles([
+      { name: 'canal-notes.md', mimeType: 'text/markdown', buffer: Buffer.from(`# Canal Notes\n\n${para}\n\nThe ledger is now in the county archive.`) },
+      { name: 'saved-page.html', mimeType: 'text/html', buffer: Buffer.from(`<html><head><title>The Lock Keeper</title></head><body><article><h1>The Lock Keeper</h1><p>${para.replace('dawn', 'six')}</p><p>Visitors can read the ledger on Tuesdays.</p></article></body></html>`) },
+      { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
+    ]);
+    await dialog.getByRole('status').filter({ hasText: '2 of 3 clipped, 1 failed.' }).waitFor();
+    expect(await dialog.locator('progress').getAttribute('value')).toBe('3');
+    const rows = dialog.locator('.files-results li');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.nth(0).textContent()).toContain('Clipped: Canal Notes');
+    expect(await rows.nth(1).textContent()).toContain('Clipped: The Lock Keeper');
+    expect(await rows.nth(2).textContent()).toContain('scan.pdf is not a web page, Markdown or text file');
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'clip-files.png') });
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.clip-row', { hasText: 'Canal Notes' }).waitFor();
+    h.assertNoErrors();
+  });
 });

@@ -276,7 +276,7 @@ export function App() {
                 )}
               </div>
             </main>
-            {overlay === 'clip' && <ClipDialog onClose={() => setOverlay(null)} onClipped={onClipped} />}
+            {overlay === 'clip' && <ClipDialog onClose={() => setOverlay(null)} onClipped={onClipped} onFilesClipped={libraryChanged} />}
             {overlay === 'palette' && (
               <CommandPalette clips={clips ?? []} onRun={run} onOpenClip={(id) => openClip(id, 'library')} onClose={() => setOverlay(null)} />
             )}

@@ -3,13 +3,15 @@ import type { KeyboardEvent, SyntheticEvent } from 'react';
 import type { OnDuplicate } from '../../../core/api';
 import type { ClipSummary } from '../../../core/model';
 import { errorMessage, plural } from '../lib/format';
+import { FilesPanel } from './FilesPanel';
 import { CloseIcon, Spinner } from './Icons';
 
-type Tab = 'text' | 'url';
+type Tab = 'text' | 'url' | 'files';
 
 const TABS: Array<{ id: Tab; label: string }> = [
   { id: 'text', label: 'Paste text' },
   { id: 'url', label: 'Web address' },
+  { id: 'files', label: 'Files' },
 ];
 
 function countWords(text: string): number {
@@ -21,7 +23,7 @@ function countWords(text: string): number {
  * The Clip dialog: a native modal <dialog> (focus is trapped, the rest of the app is inert).
  * Errors from the core are shown inline exactly as written.
  */
-export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClipped: (clip: ClipSummary) => void }) {
+export function ClipDialog({ onClose, onClipped, onFilesClipped }: { onClose: () => void; onClipped: (clip: ClipSummary) => void; onFilesClipped?: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
@@ -46,7 +48,7 @@ export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClip
     (tab === 'text' ? textRef.current : urlRef.current)?.focus();
   }, [tab]);
 
-  const canSubmit = !busy && (tab === 'text' ? text.trim().length > 0 : url.trim().length > 0);
+  const canSubmit = !busy && tab !== 'files' && (tab === 'text' ? text.trim().length > 0 : url.trim().length > 0);
 
   async function submit(event: SyntheticEvent, onDuplicate?: OnDuplicate) {
     event.preventDefault();
@@ -77,7 +79,8 @@ export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClip
   function onTabKey(event: KeyboardEvent<HTMLButtonElement>) {
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       event.preventDefault();
-      const next: Tab = tab === 'text' ? 'url' : 'text';
+      const at = TABS.findIndex((t) => t.id === tab);
+      const next: Tab = TABS[(at + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!.id;
       setTab(next);
       setError(null);
       document.getElementById(`${uid}-tab-${next}`)?.focus();
@@ -133,7 +136,9 @@ export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClip
         </div>
 
         <div id={`${uid}-panel`} role="tabpanel" aria-labelledby={`${uid}-tab-${tab}`} className="tab-panel">
-          {tab === 'text' ? (
+          {tab === 'files' ? (
+            <FilesPanel onBusy={setBusy} onClipped={() => onFilesClipped?.()} />
+          ) : tab === 'text' ? (
             <>
               <label className="field">
                 <span className="field-label">Article text</span>
@@ -213,12 +218,14 @@ export function ClipDialog({ onClose, onClipped }: { onClose: () => void; onClip
 
         <footer className="dialog-foot">
           <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
+            {tab === 'files' ? 'Done' : 'Cancel'}
           </button>
-          <button type="submit" className="button primary" disabled={!canSubmit} aria-busy={busy}>
-            {busy && <Spinner />}
-            {busy ? (tab === 'url' ? 'Fetching…' : 'Clipping…') : 'Clip'}
-          </button>
+          {tab !== 'files' && (
+            <button type="submit" className="button primary" disabled={!canSubmit} aria-busy={busy}>
+              {busy && <Spinner />}
+              {busy ? (tab === 'url' ? 'Fetching…' : 'Clipping…') : 'Clip'}
+            </button>
+          )}
         </footer>
       </form>
     </dialog>

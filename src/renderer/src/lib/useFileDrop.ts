@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClipSummary } from '../../../core/model';
+import { clipFile } from './clipFile';
 import { errorMessage } from './format';
 
 /** One dropped file or link being clipped. */
@@ -12,14 +13,6 @@ export interface DropJob {
   clipId?: string;
 }
 
-const CLIPPABLE = /\.(html?|md|markdown|txt)$/i;
-
-/** Clips one dropped file: HTML through clipHtml, Markdown and text through clipText. */
-async function clipFile(file: File): Promise<ClipSummary> {
-  if (!CLIPPABLE.test(file.name)) throw new Error(`${file.name} is not a web page, Markdown or text file (.html, .md, .txt).`);
-  const content = await file.text();
-  return /\.html?$/i.test(file.name) ? window.gloss.clipHtml({ html: content }) : window.gloss.clipText({ text: content });
-}
 
 /** The links in a drop (text/uri-list), without its comment lines. */
 function droppedLinks(data: DataTransfer): string[] {
