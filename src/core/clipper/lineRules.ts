@@ -36,7 +36,7 @@ const CHROME_PHRASES = [
   'ad', 'sponsored', 'back to top', 'next', 'previous', 'toggle navigation', 'on this page',
   'table of contents', 'contents', 'edit this page', 'like this', 'yes', 'no', 'accept cookies', 'accept all', 'gift this article',
   'forum', 'forums', 'reply', 'quote', 'pin', 'jump to recipe', 'rate this recipe', 'view in browser', 'forward to a friend',
-  'unsubscribe', 'view online',
+  'unsubscribe', 'view online', 'redacción', 'redaktion', 'la rédaction', 'staff', 'newsroom',
   'поиск', 'меню', 'главная', 'войти', 'подписаться', 'поделиться', 'реклама', 'вход',
   'startseite', 'suche', 'anmelden', 'abmelden', 'registrieren', 'teilen', 'drucken', 'merken', 'kommentare', 'kommentieren',
   'inicio', 'portada', 'buscar', 'compartir', 'compartir en', 'comentarios', 'suscríbete', 'iniciar sesión', 'contacto', 'sobre mí',
