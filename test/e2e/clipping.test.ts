@@ -136,6 +136,23 @@ describe('Gloss UI: clipping', () => {
     h.assertNoErrors();
   });
 
+  it('runs the bookmarklet on a page of another origin in a real browser: the page is clipped and told so', async () => {
+    const endpoint = await h.service().getClipEndpoint();
+    const article = `<html><head><title>The Ferry Diaries</title></head><body><nav>Home · News</nav><article><h1>The Ferry Diaries</h1><p>For forty years the ferryman noted every tide and every storm, and the diaries now fill eleven boxes in the county archive.</p><p>Historians say they are the best record of the estuary before the barrage was built.</p></article></body></html>`;
+    const site = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article));
+    await new Promise<void>((ok) => site.listen(0, '127.0.0.1', ok));
+    const other = await h.context.newPage();
+    try {
+      await other.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/diaries`);
+      await other.evaluate(decodeURIComponent(endpoint.bookmarklet!.slice('javascript:'.length)));
+      await other.getByText('Clipped to Gloss: The Ferry Diaries').waitFor();
+    } finally {
+      await other.close();
+      site.close();
+    }
+    expect((await h.service().listClips()).some((c) => c.title === 'The Ferry Diaries' && c.url?.endsWith('/diaries'))).toBe(true);
+  });
+
   it('clips many files from "Open files…" with a progress bar and a result per file', async () => {
     const { page } = h;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Clip' }).click();
