@@ -350,7 +350,9 @@ export class LibraryStore {
       this.metas.set(id, meta);
       // Killed after meta.json was written but before the marker went: the clip is complete.
       await fs.rm(this.file(id, CREATING_MARKER), { force: true });
-      this.syncConflicts = [...this.syncConflicts.filter((c) => c.clipId !== id), ...findConflicts(CLIPS_DIR, id, await fs.readdir(dir))];
+      // Read first: folders are scanned concurrently, and the list must not be copied before an await.
+      const names = await fs.readdir(dir);
+      this.syncConflicts = [...this.syncConflicts.filter((c) => c.clipId !== id), ...findConflicts(CLIPS_DIR, id, names)];
       await this.readAnnotationsNow(id);
     } catch (error) {
       // One unreadable folder (permissions, I/O) must not keep the whole library closed.
