@@ -1,13 +1,13 @@
 import type { AnchoredHighlight, ClipDocument, ClipSummary, LibraryInfo, SearchResult } from './model';
+import type { HighlightColor, IndexStatus, ParsedQuery } from './model';
+import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds';
+import type { ReanchorReport, Taxonomy } from './model';
+import type { Backlink, NotebookPage, PageSummary } from './notebook/types';
 import type { Highlight } from './model';
 import type { CommandId } from './commands';
 import type { AboutInfo } from './desktop/aboutTypes';
 import type { Settings, SettingsPatch } from './settings/schema';
 import type { ClipEndpointInfo } from './endpoint/types';
-import type { HighlightColor, IndexStatus, ParsedQuery } from './model';
-import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds';
-import type { ReanchorReport, Taxonomy } from './model';
-import type { Backlink, NotebookPage, PageSummary } from './notebook/types';
 
 /**
  * The one contract between the UI and everything else. The main process implements it over IPC,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { GlossApi } from './api';
 import { HIGHLIGHT_COLORS } from './model';
+import { EXPORT_FORMATS, REFERENCE_STYLES } from './export/kinds';
 import { highlightSchema } from './library/schemas';
 import { settingsPatchSchema } from './settings/schema';
-import { EXPORT_FORMATS, REFERENCE_STYLES } from './export/kinds';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
 const optionalUrl = z.string().max(8192).optional();

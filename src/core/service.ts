@@ -68,7 +68,6 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
   const index = await SearchKeeper.open(store);
   const pages = await PageStore.open(store.path);
 
-
   async function addDraft(draft: ClipDraft): Promise<ClipSummary> {
     const meta = await store.createClip(draft);
     index.putClip(meta, draft.text);
@@ -245,9 +244,9 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     changeHighlights,
 
     async close() {
+      // Every call above awaits its own atomic writes before it resolves; only the index's debounced save is pending.
       await closeEndpoint();
       await closeDesktop();
-      // Every call above awaits its own atomic writes before it resolves; only the index's debounced save is pending.
       await index.close();
     },
   };

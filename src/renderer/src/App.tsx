@@ -50,9 +50,9 @@ function routeFromLastView(view: LastView): Route {
 export function App() {
   const [route, setRoute] = useState<Route>({ name: 'library' });
   const [pageId, setPageId] = useState<string | null>(null);
-  const [clips, setClips] = useState<ClipSummary[] | null>(null);
   // Bumped on every clip so the reader reloads even when clipping updated the clip it shows.
   const [clipRevision, setClipRevision] = useState(0);
+  const [clips, setClips] = useState<ClipSummary[] | null>(null);
   const [clipsError, setClipsError] = useState<string | null>(null);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
