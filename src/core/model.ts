@@ -215,19 +215,10 @@ export interface IndexStatus {
 }
 
 /** What a clipper hands to the library: the clean article and the metadata it could find. */
-export interface ClipDraft {
-  title: string;
-  byline: string | null;
-  site: string | null;
-  published: string | null;
-  url: string | null;
-  lang: string | null;
-  excerpt: string | null;
-  origin: ClipMeta['origin'];
+export interface ClipDraft
+  extends Pick<ClipMeta, 'title' | 'byline' | 'site' | 'published' | 'url' | 'lang' | 'excerpt' | 'origin' | 'placeholder'> {
   /** Sanitised article HTML (block elements separated by newlines). */
   html: string;
   /** `articleText(html)`: the text that selectors index into. */
   text: string;
-  /** Marks the clip as a placeholder for a page that could not be fetched (imports). */
-  placeholder?: ClipPlaceholder;
 }

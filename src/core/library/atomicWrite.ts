@@ -48,19 +48,23 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/** The names in `dir`, or none when the folder does not exist (yet); other errors are thrown. */
+export async function readdirIfExists(dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
 /**
  * Removes temp files left behind by writes that were killed before their rename, in `dir` only
  * (not recursive). Only names of the form {@link writeFileAtomic} creates are touched.
  * Returns the names removed.
  */
 export async function cleanTempFiles(dir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await fs.readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = await readdirIfExists(dir);
   const removed: string[] = [];
   for (const name of names) {
     if (!TEMP_FILE.test(name)) continue;

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LibraryProblem } from '../model';
-import { writeFileAtomic } from './atomicWrite';
+import { readdirIfExists, writeFileAtomic } from './atomicWrite';
 
 export const QUARANTINE_DIR = 'quarantine';
 const REASON_SUFFIX = '.reason.txt';
@@ -61,13 +61,7 @@ function reasonText(problem: LibraryProblem): string {
  */
 export async function readQuarantine(library: string): Promise<LibraryProblem[]> {
   const dir = path.join(library, QUARANTINE_DIR);
-  let names: string[];
-  try {
-    names = await fs.readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = await readdirIfExists(dir);
   const problems: LibraryProblem[] = [];
   for (const name of names.sort()) {
     if (!name.endsWith(REASON_SUFFIX)) continue;

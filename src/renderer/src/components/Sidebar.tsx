@@ -1,7 +1,16 @@
+import type { ComponentType } from 'react';
 import { GearIcon } from './GearIcon';
 import { FolderIcon, LibraryIcon, NotebookIcon, PlusIcon, SearchIcon, Wordmark } from './Icons';
 
 export type NavTarget = 'library' | 'search' | 'notebook' | 'settings';
+
+/** The sidebar's places, in order, with the key that reaches each from anywhere (when there is one). */
+const NAV_ITEMS: Array<{ target: NavTarget; label: string; Icon: ComponentType<{ size?: number }>; kbd?: string }> = [
+  { target: 'library', label: 'Library', Icon: LibraryIcon },
+  { target: 'search', label: 'Search', Icon: SearchIcon, kbd: '/' },
+  { target: 'notebook', label: 'Notebook', Icon: NotebookIcon },
+  { target: 'settings', label: 'Settings', Icon: GearIcon },
+];
 
 export function Sidebar({
   current,
@@ -25,52 +34,21 @@ export function Sidebar({
         <PlusIcon /> Clip
       </button>
       <ul className="nav-list">
-        <li>
-          <button
-            type="button"
-            className="nav-item"
-            aria-current={current === 'library' ? 'page' : undefined}
-            onClick={() => onNavigate('library')}
-          >
-            <LibraryIcon />
-            <span className="nav-label">Library</span>
-            {clipCount !== null && clipCount > 0 && <span className="nav-count">{clipCount}</span>}
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            className="nav-item"
-            aria-current={current === 'search' ? 'page' : undefined}
-            onClick={() => onNavigate('search')}
-          >
-            <SearchIcon />
-            <span className="nav-label">Search</span>
-            <kbd className="nav-kbd">/</kbd>
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            className="nav-item"
-            aria-current={current === 'notebook' ? 'page' : undefined}
-            onClick={() => onNavigate('notebook')}
-          >
-            <NotebookIcon />
-            <span className="nav-label">Notebook</span>
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            className="nav-item"
-            aria-current={current === 'settings' ? 'page' : undefined}
-            onClick={() => onNavigate('settings')}
-          >
-            <GearIcon />
-            <span className="nav-label">Settings</span>
-          </button>
-        </li>
+        {NAV_ITEMS.map(({ target, label, Icon, kbd }) => (
+          <li key={target}>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={current === target ? 'page' : undefined}
+              onClick={() => onNavigate(target)}
+            >
+              <Icon />
+              <span className="nav-label">{label}</span>
+              {target === 'library' && clipCount !== null && clipCount > 0 && <span className="nav-count">{clipCount}</span>}
+              {kbd && <kbd className="nav-kbd">{kbd}</kbd>}
+            </button>
+          </li>
+        ))}
       </ul>
       <div className="sidebar-foot" title={libraryPath ?? undefined}>
         <FolderIcon size={14} />
