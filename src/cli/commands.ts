@@ -5,6 +5,7 @@ import { articlePlainText } from '../core/article/plainText';
 import { GlossError } from '../core/errors';
 import type { ClipSummary } from '../core/model';
 import type { GlossService } from '../core/service';
+import type { OnDuplicate } from '../core/clipping/duplicates';
 import { parseCommandArgs, readStdin } from './args';
 import { backupCommand, restoreCommand } from './backupCommands';
 import { exportCommand } from './exportCommands';
@@ -31,28 +32,41 @@ function clipLine(clip: ClipSummary): string {
 
 const HTML_FILE = new Set(['.html', '.htm', '.xhtml']);
 
-async function clipSource(service: GlossService, source: string, title?: string, url?: string) {
-  if (source === '-') return service.clipText({ text: await readStdin(), title, url });
+type ClipOptions = { title?: string; url?: string; onDuplicate: OnDuplicate };
+
+async function clipSource(service: GlossService, source: string, { title, url, onDuplicate }: ClipOptions) {
+  if (source === '-') return service.clipText({ text: await readStdin(), title, url, onDuplicate });
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || /^(javascript|data|file|about):/i.test(source)) {
-    return service.clipUrl({ url: source, title });
+    return service.clipUrl({ url: source, title, onDuplicate });
   }
   const info = await stat(source).catch(() => null);
   if (!info) throw new GlossError('not-found', `No such file or web address: ${source}`);
   if (!info.isFile()) throw new GlossError('invalid-input', `Not a file: ${source}`);
   const content = await readFile(source, 'utf8');
-  if (HTML_FILE.has(extname(source).toLowerCase())) return service.clipHtml({ html: content, title, url });
-  return service.clipText({ text: content, title, url });
+  if (HTML_FILE.has(extname(source).toLowerCase())) return service.clipHtml({ html: content, title, url, onDuplicate });
+  return service.clipText({ text: content, title, url, onDuplicate });
 }
 
 const clip: Command = async (service, args) => {
   const { values, positionals } = parseCommandArgs(args, {
     title: { type: 'string' },
     url: { type: 'string' },
+    update: { type: 'boolean' },
+    copy: { type: 'boolean' },
     json: { type: 'boolean' },
   });
   const [source] = positionals;
-  if (!source || positionals.length > 1) throw new GlossError('invalid-input', 'Usage: gloss clip <url|file|-> [--title T] [--url U] [--json]');
-  const result = await clipSource(service, source, values.title, values.url);
+  if (!source || positionals.length > 1 || (values.update && values.copy)) {
+    throw new GlossError('invalid-input', 'Usage: gloss clip <url|file|-> [--title T] [--url U] [--update|--copy] [--json]');
+  }
+  const onDuplicate: OnDuplicate = values.update ? 'update' : values.copy ? 'copy' : 'ask';
+  const result = await clipSource(service, source, { title: values.title, url: values.url, onDuplicate }).catch((error: unknown) => {
+    // The app asks with buttons; on the command line the choice is a flag.
+    if (error instanceof GlossError && error.code === 'duplicate') {
+      throw new GlossError('duplicate', `${error.message.replace(/ Update it .*$/, '')} Run again with --update (keeps its highlights) or --copy.`);
+    }
+    throw error;
+  });
   return { json: clipJson(result), text: `Clipped: ${clipLine(result)}` };
 };
 

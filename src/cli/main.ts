@@ -10,7 +10,9 @@ import { COMMANDS } from './commands';
 const USAGE = `Usage: gloss [--library DIR] <command> [options]
 
 Commands:
-  clip <url|file|-> [--title T] [--url U] [--json]   clip a web page, a saved .html/.md/.txt file, or stdin
+  clip <url|file|-> [--title T] [--url U] [--update|--copy] [--json]
+                                                     clip a web page, a saved .html/.md/.txt file, or stdin;
+                                                     --update / --copy when it is already in the library
   list [--json]                                      the clips, newest first
   show <id> [--format text|html|json]                one clip's article
   highlight <id> --quote "exact text" [--note "…"] [--json]

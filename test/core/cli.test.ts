@@ -53,6 +53,15 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     seedId = clip.id;
   });
 
+  it('refuses to clip the same article twice unless told to update it or keep a copy', async () => {
+    const again = await gloss(library, ['clip', SEED, '--json']);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/already in your library.*--update.*--copy/);
+    const updated = await gloss(library, ['clip', SEED, '--update', '--json']);
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(JSON.parse(updated.stdout).id).toBe(seedId);
+  });
+
   it('shows the article as text: headings and paragraphs separated by blank lines, no cruft', async () => {
     const run = await gloss(library, ['show', seedId, '--format', 'text']);
     expect(run.code).toBe(0);
