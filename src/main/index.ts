@@ -116,6 +116,15 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  void service?.close();
+// Quit only once the service has saved what is pending (the search index's debounced save, the clip
+// endpoint): hold the first quit, close the service, then quit for real.
+let closing = false;
+app.on('will-quit', (event) => {
+  if (!service || closing) return;
+  closing = true;
+  event.preventDefault();
+  service
+    .close()
+    .catch((error: unknown) => console.error('Gloss could not finish saving before quitting:', error))
+    .finally(() => app.quit());
 });
