@@ -207,8 +207,9 @@ describe('Gloss UI: reading and annotating', () => {
       .poll(() => page.locator('.reanchor-note').textContent(), { timeout: 10_000 })
       .toBe('3 highlights kept in place; 1 highlight couldn’t be placed and is listed as orphaned.');
     await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-yellow')).toEqual([FIRST]);
-    await expect(inPage<string[]>(page, PAINTED, 'gloss-pink')).resolves.toEqual([OVERLAP]);
-    await expect(inPage<string[]>(page, PAINTED, 'gloss-blue')).resolves.toEqual([]);
+    // The reader repaints once the updated clip has loaded: wait for it rather than read mid-way.
+    await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-pink')).toEqual([OVERLAP]);
+    await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-blue')).toEqual([]);
     const orphan = panel().locator('.hl-item.orphan');
     await expect(orphan.locator('.hl-text').textContent()).resolves.toBe(GOING);
     await expect(orphan.locator('.hl-orphan').textContent()).resolves.toBe('Couldn’t be placed in the current text');
@@ -220,10 +221,18 @@ describe('Gloss UI: reading and annotating', () => {
     // The article is now the pasted text (no inline formatting): click the middle of the words.
     const clickOn = async (text: string) => {
       await inPage(page, SELECT_TEXT, text);
-      const box = await inPage<{ x: number; y: number }>(
-        page,
-        `() => { const range = getSelection().getRangeAt(0); range.startContainer.parentElement.scrollIntoView({ block: "center" }); const r = range.getClientRects()[0]; getSelection().removeAllRanges(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }`,
-      );
+      await inPage(page, `() => { window.__clickRange = getSelection().getRangeAt(0); getSelection().removeAllRanges(); window.__clickRange.startContainer.parentElement.scrollIntoView({ block: "center" }); }`);
+      // Wait until the scroll has settled (it may be smooth) before taking the words' position.
+      const where = `() => { const r = window.__clickRange.getClientRects()[0]; return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }`;
+      let box = await inPage<{ x: number; y: number }>(page, where);
+      await expect
+        .poll(async () => {
+          const now = await inPage<{ x: number; y: number }>(page, where);
+          const settled = now.x === box.x && now.y === box.y;
+          box = now;
+          return settled;
+        })
+        .toBe(true);
       await page.mouse.click(box.x, box.y);
     };
     await clickOn('arguing with the author');
