@@ -1,12 +1,15 @@
 /**
  * Hostile ids cannot reach files outside the library: every id from outside is checked before it is
  * joined onto a path, in the store and again at the API door, and the library's own scan only ever
- * follows plain clip folders.
+ * follows plain clip folders. The `gloss-asset://` protocol serves a clip's own images and refuses every
+ * other URL, however encoded, and every symlink out of the library.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchApiCall } from '../../src/core/dispatch';
+import { answerAssetRequest, resolveAssetUrl } from '../../src/core/library/assetRequest';
+import { writeClipImages } from '../../src/core/library/clipImages';
 import { LibraryStore } from '../../src/core/library/store';
 import { draft, highlight, tempDir } from '../../src/core/library/testHelpers';
 import { createGlossService, type GlossService } from '../../src/core/service';
@@ -129,5 +132,106 @@ describe('path safety', () => {
     expect(reopened.list().map((m) => m.id)).not.toContain(id);
     expect(reopened.problems().some((p) => p.file === `clips/${id}/meta.json`)).toBe(true);
     expect(await fs.readdir(sentinel)).toEqual(['meta.json']);
+  });
+});
+
+describe('gloss-asset:// protocol', () => {
+  const IMAGE = 'ab'.repeat(16) + '.png';
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
+  let root: string;
+  let library: string;
+  let id: string;
+  let otherId: string;
+
+  beforeAll(async () => {
+    root = await tempDir();
+    library = path.join(root, 'library');
+    const store = await LibraryStore.open(library);
+    id = (await store.createClip(draft())).id;
+    otherId = (await store.createClip(draft('Other'))).id;
+    await writeClipImages(library, id, [{ name: IMAGE, bytes: PNG }]);
+    // Secrets beside and outside the library that a traversal would reach.
+    await fs.writeFile(path.join(root, 'secret.png'), 'outside the library');
+    await fs.writeFile(path.join(library, 'clips', id, 'images', 'cd'.repeat(16) + '.txt'), 'not an image name');
+    // Symlinks inside the library that point outside it: an image file, an images folder, a clip folder.
+    const linkedImages = path.join(library, 'clips', otherId, 'images');
+    await fs.mkdir(path.join(root, 'elsewhere'));
+    await fs.writeFile(path.join(root, 'elsewhere', IMAGE), 'outside the library');
+    await fs.symlink(path.join(root, 'elsewhere'), linkedImages, 'dir');
+    await fs.symlink(path.join(root, 'secret.png'), path.join(library, 'clips', id, 'images', 'ef'.repeat(16) + '.png'));
+    await fs.symlink(path.join(root, 'elsewhere'), path.join(library, 'clips', '20240101-linkedout'), 'dir');
+  });
+
+  afterAll(async () => {
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  const get = (url: string) => answerAssetRequest(library, 'GET', url);
+
+  it('serves a real image of a clip', async () => {
+    const answer = await get(`gloss-asset://${id}/${IMAGE}`);
+    expect(answer).toMatchObject({ status: 200, mime: 'image/png' });
+    expect(Buffer.from((answer as { bytes: Uint8Array }).bytes).equals(PNG)).toBe(true);
+  });
+
+  it('refuses every hostile URL with 404', async () => {
+    const hostile = [
+      `gloss-asset://${id}/../${otherId}/${IMAGE}`,
+      `gloss-asset://${id}/../../../secret.png`,
+      `gloss-asset://${id}/%2e%2e/%2e%2e/%2e%2e/secret.png`,
+      `gloss-asset://${id}/%2E%2E%2F%2E%2E%2F%2E%2E%2Fsecret.png`,
+      `gloss-asset://${id}/..%2f..%2f..%2fsecret.png`,
+      `gloss-asset://${id}/images%2f${IMAGE}`,
+      `gloss-asset://${id}/..\\..\\..\\secret.png`,
+      `gloss-asset://${id}/${IMAGE}\\..\\..\\secret.png`,
+      `gloss-asset://${id}/%5c..%5c..%5csecret.png`,
+      `gloss-asset:///${path.join(root, 'secret.png')}`,
+      `gloss-asset://${id}/${path.join(root, 'secret.png')}`,
+      `gloss-asset://${id}//${root}/secret.png`,
+      `gloss-asset://${id}/C:%5cWindows%5cwin.ini`,
+      `gloss-asset://${id}/${IMAGE}%00.txt`,
+      `gloss-asset://${id}/${IMAGE}\u0000`,
+      `gloss-asset://${id}%00/${IMAGE}`,
+      `gloss-asset://${id}/\u2025/secret.png`,
+      `gloss-asset://${id}/\uff0e\uff0e\uff0fsecret.png`,
+      `gloss-asset://${id}/%EF%BC%8E%EF%BC%8E%EF%BC%8Fsecret.png`,
+      `gloss-asset://${id}/${'cd'.repeat(16)}.txt`,
+      `gloss-asset://${id}/meta.json`,
+      `gloss-asset://${id}/images`,
+      `gloss-asset://${id}/`,
+      `gloss-asset://${id}`,
+      `gloss-asset://${id}/images/${IMAGE}`,
+      `gloss-asset://${id}/${IMAGE}?x=1`,
+      `gloss-asset://${id}/${IMAGE}?`,
+      `gloss-asset://${id}/${IMAGE}#frag`,
+      `gloss-asset://${id}:80/${IMAGE}`,
+      `gloss-asset://user:pw@${id}/${IMAGE}`,
+      `gloss-asset://evil.example/${IMAGE}`,
+      `gloss-asset://127.0.0.1/${IMAGE}`,
+      `gloss-asset://localhost/${IMAGE}`,
+      `gloss-asset://${id}.evil.example/${IMAGE}`,
+      `gloss-asset://../${IMAGE}`,
+      `gloss-asset://%2e%2e/${IMAGE}`,
+      `gloss-asset://clips/${id}/${IMAGE}`,
+      `gloss-asset://not_a_clip/${IMAGE}`,
+      `gloss-asset://20991231-zzzzzzzz/${IMAGE}`,
+      `gloss-asset://caf%C3%A9/${IMAGE}`,
+      `gloss-asset://${'a'.repeat(81)}/${IMAGE}`,
+      `gloss-asset://${otherId}/${IMAGE}`, // its images folder is a symlink out of the library
+      `gloss-asset://${id}/${'ef'.repeat(16)}.png`, // an image name that is a symlink out of the library
+      `gloss-asset://20240101-linkedout/${IMAGE}`, // a clip folder that is a symlink out of the library
+      `file://${path.join(root, 'secret.png')}`,
+      `https://${id}/${IMAGE}`,
+      `gloss-assets://${id}/${IMAGE}`,
+      'not a url',
+      '',
+    ];
+    for (const url of hostile) expect(await get(url), JSON.stringify(url)).toEqual({ status: 404 });
+    expect(await answerAssetRequest(library, 'POST', `gloss-asset://${id}/${IMAGE}`)).toEqual({ status: 405 });
+  });
+
+  it('resolves only the one file a good URL names (pure, no disk)', () => {
+    expect(resolveAssetUrl(library, `gloss-asset://${id}/${IMAGE}`)).toEqual({ path: path.join(library, 'clips', id, 'images', IMAGE), mime: 'image/png' });
+    expect(resolveAssetUrl(library, `gloss-asset://${id}/x/../${IMAGE}`)).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import { createApiClient } from '../../src/core/apiClient';
 import { dispatchApiCall } from '../../src/core/dispatch';
 import type { GlossService } from '../../src/core/service';
 import { createGlossService } from '../../src/core/service';
-import { clipImageFile } from '../../src/core/library/clipImages';
+import { answerAssetRequest } from '../../src/core/library/assetRequest';
 import { memorySettingsBackend } from '../../src/core/settings/backend';
 import { REPO_ROOT } from './pageHelpers';
 
@@ -63,10 +63,9 @@ async function serveStatic(dir: string, libraryDir: string): Promise<{ server: S
         }
         const asset = /^\/gloss-asset\/([^/]+)\/([^/]+)$/.exec(pathname);
         if (asset) {
-          const found = clipImageFile(libraryDir, asset[1]!, asset[2]!);
-          const bytes = found && (await readFile(found.path).catch(() => null));
-          if (!bytes) return void res.writeHead(404).end();
-          return void res.writeHead(200, { 'content-type': found.mime, 'cache-control': 'no-store' }).end(bytes);
+          const answer = await answerAssetRequest(libraryDir, req.method ?? 'GET', `gloss-asset://${asset[1]}/${asset[2]}`);
+          if (answer.status !== 200) return void res.writeHead(answer.status).end();
+          return void res.writeHead(200, { 'content-type': answer.mime, 'cache-control': 'no-store' }).end(answer.bytes);
         }
         const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
         if (file !== root && !file.startsWith(root + sep)) {
