@@ -8,9 +8,9 @@ import '@citation-js/plugin-csl';
 import type { ClipMeta } from '../model';
 import { cslName, splitAuthors, type CslName } from './authors';
 import { CHICAGO_CSL, CHICAGO_TEMPLATE } from './chicagoStyle';
+import { citationKeys } from './citationKeys';
 import { dateParts, readableDate } from './dates';
 import type { ReferenceStyle } from './kinds';
-
 
 /** One CSL-JSON item (the fields Gloss fills). */
 export interface CslItem {
@@ -50,9 +50,11 @@ export function cslJson(metas: ClipMeta[]): string {
   return JSON.stringify(metas.map(toCsl), null, 2) + '\n';
 }
 
-/** BibTeX entries for the clips (citation-js makes the keys from author, year and title). */
+/** BibTeX entries for the clips, keyed `surname` + `year` + title word and unique within the file (see {@link citationKeys}). */
 export function bibtex(metas: ClipMeta[]): string {
-  return new Cite(metas.map(toCsl)).format('bibtex', { format: 'text' }).trim() + '\n';
+  const keys = citationKeys(metas);
+  const items = metas.map((meta, i) => ({ ...toCsl(meta), 'citation-key': keys[i] }));
+  return new Cite(items).format('bibtex', { format: 'text' }).trim() + '\n';
 }
 
 function registerChicago(): void {

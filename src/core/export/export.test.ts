@@ -46,6 +46,7 @@ const document: ClipDocument = {
 describe('citations', () => {
   it('BibTeX parses back with citation-js to the same metadata', () => {
     const [item] = new Cite(bibtex([meta])).data as Array<Record<string, unknown>>;
+    expect(item!['citation-key']).toBe('calder2025tidal');
     expect(item!.title).toBe(meta.title);
     expect(item!.author).toEqual([{ given: 'Ines', family: 'Calder' }, { given: 'Tom', family: 'Reyes' }]);
     expect(item!.URL).toBe(meta.url);
