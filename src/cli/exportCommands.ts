@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../core/export/kinds';
 import { parseCommandArgs } from './args';
 import type { Command } from './commands';
 
-const USAGE = `Usage: gloss export <id…|--all> --format ${EXPORT_FORMATS.join('|')} --out PATH`;
+const USAGE = `Usage: gloss export <id…|--all|--collection NAME> --format ${EXPORT_FORMATS.join('|')} --out PATH`;
 
 /** Progress goes to stderr so stdout stays the result (and `--json` stays parseable). */
 function progress(done: number, total: number): void {
@@ -16,20 +16,25 @@ function progress(done: number, total: number): void {
 export const exportCommand: Command = async (service, args) => {
   const { values, positionals } = parseCommandArgs(args, {
     all: { type: 'boolean' },
+    collection: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
   });
   const format = values.format as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) throw new GlossError('invalid-input', `${USAGE}\n(--format must be one of ${EXPORT_FORMATS.join(', ')})`);
-  if (!values.out || (values.all ? positionals.length > 0 : positionals.length === 0)) throw new GlossError('invalid-input', USAGE);
-  const all = (await service.listClips()).map((c) => c.id);
-  const ids = values.all ? all : positionals;
-  // An unknown id fails before anything is written.
-  const unknown = ids.find((id) => !all.includes(id));
-  if (unknown) await service.getClip(unknown);
-  const { exportToDisk } = await import('../core/export/folder');
-  const { files } = await exportToDisk({ ids, format, out: values.out, getClip: (id) => service.getClip(id), onProgress: (p) => progress(p.done, p.total) });
-  const what = format === 'md' ? `${files.length} Markdown file(s) in ${values.out}` : files[0];
-  return { json: { format, clips: ids.length, files }, text: `Exported ${ids.length} clip(s) as ${format}: ${what}` };
+  const choices = [values.all, values.collection !== undefined, positionals.length > 0].filter(Boolean).length;
+  if (!values.out || choices !== 1) throw new GlossError('invalid-input', USAGE);
+  if (values.collection !== undefined && !values.collection.trim()) throw new GlossError('invalid-input', '--collection needs the name of a collection.');
+  const { exportLibrary } = await import('../core/export/library');
+  const { files, clips, pages } = await exportLibrary(service, {
+    ...(positionals.length && { ids: positionals }),
+    ...(values.collection !== undefined && { collection: values.collection }),
+    format,
+    out: values.out,
+    onProgress: (p) => progress(p.done, p.total),
+  });
+  const what = format === 'md' ? `${files.length} file(s) in ${values.out}` : files[0];
+  const notes = pages ? ` and ${pages} notebook page(s)` : '';
+  return { json: { format, clips, pages, files }, text: `Exported ${clips} clip(s)${notes} as ${format}: ${what}` };
 };

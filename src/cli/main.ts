@@ -18,8 +18,9 @@ Commands:
   highlight <id> --quote "exact text" [--note "…"] [--json]
   search <query> [--limit N] [--json]                search articles and highlights
   problems [--json]                                  files that could not be read and were quarantined
-  export <id…|--all> --format md|bibtex|csl|apa|chicago|w3c --out PATH
-                                                     Markdown files into folder PATH, other formats into file PATH
+  export <id…|--all|--collection NAME> --format md|bibtex|csl|apa|chicago|w3c --out PATH
+                                                     Markdown files (with images and notebook pages) into
+                                                     folder PATH, other formats into file PATH
   import <file|dir> --from readwise|omnivore|pocket|folder|backup [--json]
                                                      bring in other tools' exports; prints what was imported
   backup --out FILE                                  the whole library in one file

@@ -5,6 +5,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGlossService } from '../../src/core/service';
 import { gloss, ROOT, SEED, SEED_TITLE } from './cliHelpers';
 
 let work: string;
@@ -49,6 +50,27 @@ describe('gloss export, backup, restore and import', { timeout: 180_000 }, () =>
     const [entry] = new Cite(await readFile(bibFile, 'utf8')).data as Array<{ title: string; URL?: string }>;
     expect(entry!.title).toBe(SEED_TITLE);
     expect(entry!.URL).toBe('https://example.com/truce');
+  });
+
+  it('exports one collection, and names the known collections when asked for another', async () => {
+    const lib = join(work, 'collections');
+    const service = await createGlossService({ libraryDir: lib });
+    const kelp = await service.clipText({ text: 'Divers counted kelp fronds along the whole reef.', title: 'Kelp survey' });
+    await service.updateClip({ id: kelp.id, collections: ['Ocean energy'] });
+    await service.clipText({ text: 'The survey team counted forty-one nesting pairs.', title: 'Birds' });
+    await service.close();
+
+    const out = join(work, 'ocean');
+    const run = await gloss(lib, ['export', '--collection', 'ocean energy', '--format', 'md', '--out', out, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ format: 'md', clips: 1, pages: 0 });
+    expect(await readdir(out)).toEqual(['Kelp survey.md']);
+
+    const unknown = await gloss(lib, ['export', '--collection', 'Birds', '--format', 'bibtex', '--out', join(work, 'birds.bib')]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('gloss: No collection is called “Birds”. The library\'s collections: “Ocean energy”.\n');
+    const both = await gloss(lib, ['export', kelp.id, '--collection', 'Ocean energy', '--format', 'md', '--out', out]);
+    expect(both.stderr).toMatch(/^gloss: Usage: gloss export <id…\|--all\|--collection NAME>/);
   });
 
   it('backs up to one file and restores into an empty library with identical exports', async () => {

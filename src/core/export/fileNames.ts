@@ -5,9 +5,12 @@
 
 /** Names Windows reserves for devices, with or without an extension. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
-/** Characters no file name may hold on Windows, macOS or Linux, plus control characters. */
+/**
+ * Characters no file name may hold on Windows, macOS or Linux, control characters, and those that
+ * would break an Obsidian link to the file (`[[name#^block]]`): `#`, `^`, `[` and `]`.
+ */
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
+const FORBIDDEN = /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f]/g;
 /** Long enough to read, short enough for path limits once a folder and extension are added. */
 const MAX_STEM = 100;
 

@@ -1,17 +1,21 @@
 /**
  * Exporting clips to disk: Markdown as one file per clip into a folder (an Obsidian vault can take
- * the folder as it is), every other format as one file holding all the clips.
+ * the folder as it is) with their images in `images/` and notebook pages in `Notebook/`, linking to
+ * the quoted highlights; every other format as one file holding all the clips.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ioError } from '../library/checks';
 import { writeFileAtomic } from '../library/atomicWrite';
 import type { ClipDocument } from '../model';
+import type { NotebookPage } from '../notebook/types';
 import { FileNamer } from './fileNames';
 import { exportManyFile, type ExportFormat } from './formats';
+import { copyClipImages } from './imageFiles';
 import { clipMarkdown } from './markdown';
+import { exportedPageMarkdown, NOTEBOOK_FOLDER, type ExportedClips } from './pages';
 
-/** Progress of a long export: `done` of `total` clips, and the one just written. */
+/** Progress of a long export: `done` of `total` clips and pages, and the one just written. */
 export interface ExportProgress {
   done: number;
   total: number;
@@ -27,6 +31,10 @@ export interface ExportToDiskOptions {
   /** Reads one clip (the service's `getClip`). */
   getClip: (id: string) => Promise<ClipDocument>;
   onProgress?: (progress: ExportProgress) => void;
+  /** Markdown only: notebook pages to write into `Notebook/`, their quotes linked to the exported clips. */
+  pages?: NotebookPage[];
+  /** Markdown only: the library the clips are in, to copy their downloaded images into `images/`. */
+  libraryPath?: string;
 }
 
 /** What an export wrote, as absolute paths. */
@@ -34,27 +42,46 @@ export interface ExportResult {
   files: string[];
 }
 
+async function writeText(file: string, text: string): Promise<void> {
+  await writeFileAtomic(file, text).catch((e) => {
+    throw ioError(`Could not write ${file}`, e);
+  });
+}
+
 /**
- * Writes the clips to disk in `format`. Each file is written atomically; Markdown names are unique
- * within the folder and never step outside it (see {@link FileNamer}).
+ * Writes the clips to disk in `format`. Each file is written atomically; Markdown names come from one
+ * {@link FileNamer} for clips and pages alike, so they are unique (a page's link to a clip names one
+ * file) and never step outside the folder.
  */
 export async function exportToDisk(options: ExportToDiskOptions): Promise<ExportResult> {
-  const { ids, format, getClip, onProgress } = options;
+  const { ids, format, getClip, onProgress, libraryPath } = options;
+  const pages = format === 'md' ? (options.pages ?? []) : [];
   const out = path.resolve(options.out);
+  const total = ids.length + pages.length;
   const documents: ClipDocument[] = [];
   const files: string[] = [];
   const namer = new FileNamer();
+  const exported = new Map<string, { stem: string; highlightIds: Set<string> }>() satisfies ExportedClips;
   if (format === 'md') await fs.mkdir(out, { recursive: true }).catch((e) => { throw ioError(`Could not create the folder ${out}`, e); });
   for (const [index, id] of ids.entries()) {
     const document = await getClip(id);
     if (format === 'md') {
-      const file = path.join(out, namer.name(document.meta.title, document.meta.id, 'md'));
-      await writeFileAtomic(file, clipMarkdown(document)).catch((e) => { throw ioError(`Could not write ${file}`, e); });
-      files.push(file);
+      const name = namer.name(document.meta.title, document.meta.id, 'md');
+      await writeText(path.join(out, name), clipMarkdown(document));
+      files.push(path.join(out, name));
+      if (libraryPath) files.push(...(await copyClipImages(libraryPath, id, document.html, out)));
+      exported.set(id, { stem: name.slice(0, -'.md'.length), highlightIds: new Set(document.highlights.map((h) => h.id)) });
     } else {
       documents.push(document);
     }
-    onProgress?.({ done: index + 1, total: ids.length, title: document.meta.title });
+    onProgress?.({ done: index + 1, total, title: document.meta.title });
+  }
+  if (pages.length) await fs.mkdir(path.join(out, NOTEBOOK_FOLDER), { recursive: true }).catch((e) => { throw ioError(`Could not create the folder ${out}`, e); });
+  for (const [index, page] of pages.entries()) {
+    const file = path.join(out, NOTEBOOK_FOLDER, namer.name(page.title || 'Untitled', page.id, 'md'));
+    await writeText(file, exportedPageMarkdown(page, exported));
+    files.push(file);
+    onProgress?.({ done: ids.length + index + 1, total, title: page.title });
   }
   if (format !== 'md') {
     await fs.mkdir(path.dirname(out), { recursive: true });

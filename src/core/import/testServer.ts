@@ -1,6 +1,7 @@
 /**
- * Test helpers for imports: a real local HTTP server with one article and a page that can be
- * switched between missing and present, and fixtures with the server's address filled in.
+ * Test helpers for imports, exports and re-clips: a real local HTTP server with an article, an
+ * illustrated article (a real PNG), addresses that redirect to them, a page that can be switched
+ * between missing and present, and fixtures with the server's address filled in.
  */
 import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -19,6 +20,21 @@ export function articlePage(title: string): string {
     </article></body></html>`;
 }
 
+/** A 1×1 PNG, the picture of `/illustrated`. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** `/illustrated`: an article with a figure, served as `/figure.png`. */
+export function illustratedPage(): string {
+  return `<!doctype html><html lang="en"><head><title>Kelp Forests Return</title><meta name="author" content="Mara Quist"></head><body>
+    <article><h1>Kelp Forests Return</h1><p><img src="/figure.png" alt="A kelp frond"></p>
+    <p>Divers counted fronds along the whole reef without a single unplanned stop to the survey.</p>
+    ${Array.from({ length: 5 }, (_, i) => `<p>Survey ${i + 1}: the kelp canopy is thicker than any year on record, and the urchins that stripped it a decade ago are gone from the shallows.</p>`).join('')}
+    </article></body></html>`;
+}
+
+/** Addresses that redirect (301, then 302 on the second hop) and where they end up. */
+export const REDIRECTS: Record<string, string> = { '/old-article': '/moved-article', '/moved-article': '/article', '/short/kelp': '/illustrated' };
+
 export interface TestServer {
   base: string;
   /** Whether `/gone` answers 404 (default) or with a page. */
@@ -30,8 +46,17 @@ export interface TestServer {
 export async function startServer(): Promise<TestServer> {
   let gone = true;
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (path === '/article' || (path === '/gone' && !gone)) {
+    const path = (req.url ?? '').split('?')[0]!;
+    if (REDIRECTS[path]) {
+      res.writeHead(path === '/moved-article' ? 302 : 301, { location: REDIRECTS[path] });
+      res.end();
+    } else if (path === '/illustrated') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(illustratedPage());
+    } else if (path === '/figure.png') {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(PNG);
+    } else if (path === '/article' || (path === '/gone' && !gone)) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(articlePage(path === '/article' ? 'Tidal Power Comes of Age' : 'The Page Came Back'));
     } else {

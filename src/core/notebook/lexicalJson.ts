@@ -26,13 +26,19 @@ export function* walkNodes(nodes: LexicalNodeJson[]): Generator<LexicalNodeJson>
   }
 }
 
+/** What a quote block node stores; a field that is missing or not text reads as empty. */
+export function quoteBlockData(node: LexicalNodeJson): QuoteBlockData {
+  const s = (k: string) => (typeof node[k] === 'string' ? (node[k] as string) : '');
+  return { clipId: s('clipId'), highlightId: s('highlightId'), quote: s('quote'), title: s('title'), note: s('note') };
+}
+
 /** The quote blocks of a document, in order. */
 export function quoteBlocks(doc: Record<string, unknown>): QuoteBlockData[] {
   const found: QuoteBlockData[] = [];
   for (const node of walkNodes(rootChildren(doc))) {
     if (node.type !== QUOTE_NODE_TYPE) continue;
-    const s = (k: string) => (typeof node[k] === 'string' ? (node[k] as string) : '');
-    if (s('clipId')) found.push({ clipId: s('clipId'), highlightId: s('highlightId'), quote: s('quote'), title: s('title'), note: s('note') });
+    const data = quoteBlockData(node);
+    if (data.clipId) found.push(data);
   }
   return found;
 }

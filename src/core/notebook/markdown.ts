@@ -4,8 +4,17 @@
  * code, links, bold/italic/strikethrough/inline code, and quote blocks (as a blockquote with its source).
  */
 import type { LexicalNodeJson } from './lexicalJson';
-import { rootChildren } from './lexicalJson';
-import { QUOTE_NODE_TYPE } from './types';
+import { quoteBlockData, rootChildren } from './lexicalJson';
+import { QUOTE_NODE_TYPE, type QuoteBlockData } from './types';
+
+/** How a page's Markdown is written beyond its text. */
+export interface PageMarkdownOptions {
+  /**
+   * What follows "—" under a quote block: e.g. a link to the quoted passage in an export. `null` (or no
+   * callback) writes the clip's title as the quote block stored it.
+   */
+  quoteSource?: (quote: QuoteBlockData) => string | null;
+}
 
 /** Lexical's text format bits. */
 const BOLD = 1;
@@ -58,7 +67,7 @@ function list(node: LexicalNodeJson, depth: number): string[] {
   return lines;
 }
 
-function block(node: LexicalNodeJson): string {
+function block(node: LexicalNodeJson, options: PageMarkdownOptions): string {
   switch (node.type) {
     case 'heading': {
       const level = Number(/^h([1-6])$/.exec(String(node['tag']))?.[1] ?? 1);
@@ -71,9 +80,10 @@ function block(node: LexicalNodeJson): string {
     case 'code':
       return '```\n' + inline(node.children).replace(/ {2}\n/g, '\n') + '\n```';
     case QUOTE_NODE_TYPE: {
-      const quote = String(node['quote'] ?? '').split('\n').map((l) => `> ${l}`).join('\n');
-      const note = String(node['note'] ?? '').trim();
-      return `${quote}\n>\n> — ${String(node['title'] ?? '')}${note ? `\n>\n> Note: ${note.split('\n').join(' ')}` : ''}`;
+      const data = quoteBlockData(node);
+      const quote = data.quote.split('\n').map((l) => `> ${l}`).join('\n');
+      const note = data.note.trim();
+      return `${quote}\n>\n> — ${options.quoteSource?.(data) ?? data.title}${note ? `\n>\n> Note: ${note.split('\n').join(' ')}` : ''}`;
     }
     default:
       return inline(node.children);
@@ -81,7 +91,7 @@ function block(node: LexicalNodeJson): string {
 }
 
 /** The page as Markdown: `# title`, then one block per top-level node, blank lines between. */
-export function pageMarkdown(title: string, doc: Record<string, unknown>): string {
-  const blocks = rootChildren(doc).map(block).filter((b) => b.trim() !== '');
+export function pageMarkdown(title: string, doc: Record<string, unknown>, options: PageMarkdownOptions = {}): string {
+  const blocks = rootChildren(doc).map((node) => block(node, options)).filter((b) => b.trim() !== '');
   return [`# ${title || 'Untitled'}`, ...blocks].join('\n\n') + '\n';
 }
