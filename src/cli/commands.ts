@@ -62,8 +62,13 @@ const clip: Command = async (service, args) => {
   const onDuplicate: OnDuplicate = values.update ? 'update' : values.copy ? 'copy' : 'ask';
   const result = await clipSource(service, source, { title: values.title, url: values.url, onDuplicate }).catch((error: unknown) => {
     // The app asks with buttons; on the command line the choice is a flag.
-    if (error instanceof GlossError && error.code === 'duplicate') {
-      throw new GlossError('duplicate', `${error.message.replace(/ Update it .*$/, '')} Run again with --update (keeps its highlights) or --copy.`);
+    if (error instanceof GlossError && error.code === 'duplicate' && error.existing) {
+      const { id, title, clippedAt } = error.existing;
+      throw new GlossError(
+        'duplicate',
+        `“${title}” is already in your library as ${id} (clipped ${clippedAt.slice(0, 10)}). Run again with --update (keeps its highlights) or --copy.`,
+        { existing: error.existing },
+      );
     }
     throw error;
   });

@@ -9,7 +9,7 @@ export type Invoke = (method: GlossMethod, args: unknown[]) => Promise<Envelope>
 
 /**
  * Builds a {@link GlossApi} whose methods forward to `invoke` and unwrap the envelope, rejecting with an
- * Error that carries the core's `code` and its human message.
+ * Error that carries the core's `code`, its human message and, for `duplicate`, the `existing` clip.
  *
  * Deliberately self-contained (nothing from outside is used inside the function body) so that the UI
  * tests can inject its source into a page and run exactly what the preload runs.
@@ -20,9 +20,10 @@ export function createApiClient(methods: readonly string[], invoke: Invoke): Glo
     api[method] = async (...args: unknown[]) => {
       const envelope = await invoke(method as GlossMethod, args);
       if (envelope.ok) return envelope.value === null ? undefined : envelope.value;
-      const error = new Error(envelope.error.message) as Error & { code: string };
+      const error = new Error(envelope.error.message) as Error & { code: string; existing?: unknown };
       error.name = 'GlossError';
       error.code = envelope.error.code;
+      if (envelope.error.existing) error.existing = envelope.error.existing;
       throw error;
     };
   }

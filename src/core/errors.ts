@@ -17,16 +17,31 @@ export type GlossErrorCode =
   | 'extraction-failed'
   | 'corrupt-file'
   | 'io'
+  | 'port-busy'
   | 'internal';
+
+/**
+ * The clip a `duplicate` error is about, as data: each front end words its own choice
+ * (the app offers buttons, the CLI names its flags) around the core's neutral message.
+ */
+export interface ExistingClip {
+  id: string;
+  title: string;
+  /** ISO date-time the existing clip was made. */
+  clippedAt: string;
+}
 
 /** An error with a code and a one-line human message (no stack traces for users). */
 export class GlossError extends Error {
   readonly code: GlossErrorCode;
+  /** Set on `duplicate` errors: the clip already in the library. */
+  readonly existing?: ExistingClip;
 
-  constructor(code: GlossErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: GlossErrorCode, message: string, options?: { cause?: unknown; existing?: ExistingClip }) {
     super(message, options);
     this.name = 'GlossError';
     this.code = code;
+    if (options?.existing) this.existing = options.existing;
   }
 }
 
@@ -34,6 +49,8 @@ export class GlossError extends Error {
 export interface ErrorInfo {
   code: GlossErrorCode;
   message: string;
+  /** See {@link GlossError.existing}. */
+  existing?: ExistingClip;
 }
 
 /**
@@ -41,7 +58,9 @@ export interface ErrorInfo {
  * with their message kept, so nothing is swallowed.
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof GlossError) return { code: error.code, message: error.message };
+  if (error instanceof GlossError) {
+    return error.existing ? { code: error.code, message: error.message, existing: error.existing } : { code: error.code, message: error.message };
+  }
   if (error instanceof Error) return { code: 'internal', message: error.message || String(error) };
   return { code: 'internal', message: String(error) };
 }

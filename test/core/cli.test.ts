@@ -57,6 +57,7 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     const again = await gloss(library, ['clip', SEED, '--json']);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/already in your library.*--update.*--copy/);
+    expect(again.stderr).toContain(`as ${seedId} (clipped `);
     const updated = await gloss(library, ['clip', SEED, '--update', '--json']);
     expect(updated.code, updated.stderr).toBe(0);
     expect(JSON.parse(updated.stdout).id).toBe(seedId);

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { GLOSS_METHODS } from '../api';
+import { createApiClient } from '../apiClient';
+import { dispatchApiCall } from '../dispatch';
 import { normalizeUrl } from '../clipper/urls';
 import { GlossError } from '../errors';
 import { startServer, type TestServer } from '../import/testServer';
@@ -36,6 +39,17 @@ describe('clipping an article twice', () => {
     await expect(again).rejects.toBeInstanceOf(GlossError);
     await expect(again).rejects.toMatchObject({ code: 'duplicate', message: expect.stringContaining('“Tidal Power” is already in your library') });
     expect(await service.listClips()).toHaveLength(1);
+  });
+
+  it('carries the existing clip as data across the IPC envelope, for each front end to word its own choice', async () => {
+    service = await createGlossService({ libraryDir: await tempDir() });
+    const first = await service.clipHtml({ html: page('Tidal Power'), url: 'https://news.example/tidal/' });
+    const api = createApiClient(GLOSS_METHODS, (method, args) => dispatchApiCall(service!, method, args));
+    const error = await api.clipUrl({ url: 'https://news.example/tidal' }).catch((e: unknown) => e);
+    const meta = (await service.getClip(first.id)).meta;
+    expect(error).toMatchObject({ code: 'duplicate', existing: { id: first.id, title: 'Tidal Power', clippedAt: meta.clippedAt } });
+    // The core states the fact; the choice (buttons, flags) is the front end's.
+    expect((error as Error).message).toBe(`“Tidal Power” is already in your library (clipped ${meta.clippedAt.slice(0, 10)}).`);
   });
 
   it('finds the same text without an address by its content hash', async () => {

@@ -26,11 +26,13 @@ export function findDuplicate(clips: readonly ClipMeta[], url: string | null | u
   return clips.find((c) => c.contentHash === hash);
 }
 
-/** The `duplicate` error that names the clip already in the library, for the person to choose. */
+/**
+ * The `duplicate` error that names the clip already in the library and carries it as data
+ * ({@link GlossError.existing}); the message states the fact, and each front end offers its own choice.
+ */
 export function duplicateError(existing: ClipMeta): GlossError {
   const day = existing.clippedAt.slice(0, 10);
-  return new GlossError(
-    'duplicate',
-    `“${existing.title}” is already in your library (clipped ${day}). Update it (its highlights are kept) or keep both.`,
-  );
+  return new GlossError('duplicate', `“${existing.title}” is already in your library (clipped ${day}).`, {
+    existing: { id: existing.id, title: existing.title, clippedAt: existing.clippedAt },
+  });
 }

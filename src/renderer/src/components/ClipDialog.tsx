@@ -3,6 +3,8 @@ import type { KeyboardEvent, SyntheticEvent } from 'react';
 import type { OnDuplicate } from '../../../core/api';
 import type { ClipSummary } from '../../../core/model';
 import { errorMessage, plural } from '../lib/format';
+import type { DuplicateChoice } from './DuplicateOffer';
+import { duplicateChoice, DuplicateOffer } from './DuplicateOffer';
 import { FilesPanel } from './FilesPanel';
 import { CloseIcon, Spinner } from './Icons';
 
@@ -34,8 +36,8 @@ export function ClipDialog({ onClose, onClipped, onFilesClipped }: { onClose: ()
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  /** Set when the article is already in the library: the core's message, and the choice is offered. */
-  const [duplicate, setDuplicate] = useState<string | null>(null);
+  /** Set when the article is already in the library: the clip it is, and the choice is offered. */
+  const [duplicate, setDuplicate] = useState<DuplicateChoice | null>(null);
   const uid = useId();
 
   useEffect(() => {
@@ -50,8 +52,7 @@ export function ClipDialog({ onClose, onClipped, onFilesClipped }: { onClose: ()
 
   const canSubmit = !busy && tab !== 'files' && (tab === 'text' ? text.trim().length > 0 : url.trim().length > 0);
 
-  async function submit(event: SyntheticEvent, onDuplicate?: OnDuplicate) {
-    event.preventDefault();
+  async function submit(onDuplicate?: OnDuplicate) {
     if (!canSubmit) return;
     setBusy(true);
     setError(null);
@@ -71,7 +72,8 @@ export function ClipDialog({ onClose, onClipped, onFilesClipped }: { onClose: ()
       onClipped(clip);
     } catch (e) {
       setBusy(false);
-      if ((e as { code?: string }).code === 'duplicate') setDuplicate(errorMessage(e));
+      const choice = duplicateChoice(e);
+      if (choice) setDuplicate(choice);
       else setError(errorMessage(e));
     }
   }
@@ -103,7 +105,14 @@ export function ClipDialog({ onClose, onClipped, onFilesClipped }: { onClose: ()
         if (e.target === dialogRef.current && !busy) onClose();
       }}
     >
-      <form className="clip-form" onSubmit={submit} noValidate>
+      <form
+        className="clip-form"
+        onSubmit={(e: SyntheticEvent) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <header className="dialog-head">
           <h2 id={`${uid}-title`}>Clip to your library</h2>
           <button type="button" className="icon-button" aria-label="Close" onClick={onClose} disabled={busy}>
@@ -148,7 +157,10 @@ export function ClipDialog({ onClose, onClipped, onFilesClipped }: { onClose: ()
                   value={text}
                   onChange={(e) => setText(e.target.value)}
                   onKeyDown={(e) => {
-                    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+                    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                      e.preventDefault();
+                      void submit();
+                    }
                   }}
                   placeholder="Paste the text of an article, a paper or your notes…"
                   spellCheck={false}
@@ -202,19 +214,7 @@ export function ClipDialog({ onClose, onClipped, onFilesClipped }: { onClose: ()
             {error}
           </p>
         )}
-        {duplicate && (
-          <div className="duplicate-offer" role="alert">
-            <p>{duplicate}</p>
-            <div className="duplicate-actions">
-              <button type="button" className="button primary" onClick={(e) => void submit(e, 'update')} disabled={busy}>
-                Update existing (keeps highlights)
-              </button>
-              <button type="button" className="button" onClick={(e) => void submit(e, 'copy')} disabled={busy}>
-                Keep both
-              </button>
-            </div>
-          </div>
-        )}
+        {duplicate && <DuplicateOffer choice={duplicate} busy={busy} onChoose={(how) => void submit(how)} />}
 
         <footer className="dialog-foot">
           <button type="button" className="button" onClick={onClose} disabled={busy}>

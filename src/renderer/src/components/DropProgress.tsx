@@ -1,7 +1,22 @@
+import type { OnDuplicate } from '../../../core/api';
 import type { DropJob } from '../lib/useFileDrop';
+import { DuplicateOffer } from './DuplicateOffer';
 
-/** What happened to each dropped file or link: clipping, clipped (open it), or the core's reason it failed. */
-export function DropProgress({ jobs, onOpen, onDismiss }: { jobs: DropJob[]; onOpen: (clipId: string) => void; onDismiss: () => void }) {
+/**
+ * What happened to each dropped file or link: clipping, clipped (open it), already in the library (update it
+ * or keep both), or the core's reason it failed.
+ */
+export function DropProgress({
+  jobs,
+  onOpen,
+  onChoose,
+  onDismiss,
+}: {
+  jobs: DropJob[];
+  onOpen: (clipId: string) => void;
+  onChoose: (jobId: number, how: Exclude<OnDuplicate, 'ask'>) => void;
+  onDismiss: () => void;
+}) {
   if (jobs.length === 0) return null;
   const working = jobs.filter((j) => j.state === 'working').length;
   return (
@@ -25,6 +40,7 @@ export function DropProgress({ jobs, onOpen, onDismiss }: { jobs: DropJob[]; onO
               </button>
             )}
             {j.state === 'failed' && <span className="error-text">{j.message}</span>}
+            {j.state === 'duplicate' && j.duplicate && <DuplicateOffer choice={j.duplicate} busy={false} compact onChoose={(how) => onChoose(j.id, how)} />}
           </li>
         ))}
       </ul>
