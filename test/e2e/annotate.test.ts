@@ -36,8 +36,6 @@ describe('Gloss UI: reading and annotating', () => {
     await h.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     clipId = (await h.service().clipHtml({ html: PAGE_HTML, url: 'https://reading.example.org/marginalia' })).id;
     await h.open();
-    await h.page.locator('.clip-row', { hasText: TITLE }).first().click();
-    await h.page.locator('.article-title', { hasText: TITLE }).waitFor();
   });
 
   afterAll(async () => {
@@ -45,10 +43,18 @@ describe('Gloss UI: reading and annotating', () => {
   });
 
   const panel = () => h.page.getByRole('complementary', { name: 'Highlights' });
+  /** Opens the essay in the reader from the library, whatever view the app (or a restart) left open. */
+  const openEssay = async () => {
+    const { page } = h;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
+    await page.locator('.clip-row', { hasText: TITLE }).first().click();
+    await page.locator('.article-title', { hasText: TITLE }).waitFor();
+  };
   const coreHighlights = async () => (await h.service().getClip(clipId)).highlights;
 
   it('highlights a sentence and writes a rich note from the toolbar, saved as you type', async () => {
     const { page } = h;
+    await openEssay();
     await inPage(page, SELECT_TEXT, FIRST);
     const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
     await toolbar.getByRole('button', { name: 'Add note' }).click();
@@ -69,6 +75,7 @@ describe('Gloss UI: reading and annotating', () => {
 
   it('paints overlapping highlights, across inline formatting and across paragraphs', async () => {
     const { page } = h;
+    await openEssay();
     const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
     await inPage(page, SELECT_TEXT, OVERLAP);
     await toolbar.getByRole('button', { name: 'Highlight in pink' }).click();
@@ -85,6 +92,7 @@ describe('Gloss UI: reading and annotating', () => {
 
   it('tags the clip and a highlight, and copies a quote with its citation', async () => {
     const { page } = h;
+    await openEssay();
     await page.getByRole('group', { name: 'Tags' }).first().getByRole('combobox').fill('memory');
     await page.keyboard.press('Enter');
     await page.getByRole('group', { name: 'Collections' }).getByRole('combobox').fill('Thesis');
@@ -110,11 +118,14 @@ describe('Gloss UI: reading and annotating', () => {
 
   it('shows an outline of the headings and steps through highlights with n and p', async () => {
     const { page } = h;
+    await openEssay();
     const outline = page.getByRole('navigation', { name: 'Outline' });
     await expect(outline.getByRole('button').allTextContents()).resolves.toEqual(['Why we mark', 'What survives']);
-    // The newest highlight (the first sentence) is active; n and p move in reading order.
+    // No highlight is active in a freshly opened clip: n starts at the first in reading order.
     await page.locator('.article-title').click();
     const active = () => page.locator('.hl-item.active .hl-text').textContent();
+    await page.keyboard.press('n');
+    await expect.poll(active).toBe(GOING);
     await page.keyboard.press('n');
     await expect.poll(active).toBe(FIRST);
     await page.keyboard.press('n');
@@ -133,7 +144,7 @@ describe('Gloss UI: reading and annotating', () => {
   it('keeps the rich note after a restart, and saves an edit to it', async () => {
     const { page } = h;
     await h.restart();
-    await page.locator('.clip-row', { hasText: TITLE }).first().click();
+    await openEssay();
     const item = panel().locator('.hl-item', { hasText: FIRST });
     await expect(item.locator('.hl-note .rt-bold').textContent()).resolves.toBe('claim');
     await item.getByRole('button', { name: 'Edit note' }).click();
@@ -186,8 +197,26 @@ describe('Gloss UI: reading and annotating', () => {
     h.assertNoErrors();
   });
 
+  it('reopens the notebook at the page that was open when the app closed', async () => {
+    const { page } = h;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Notebook' }).click();
+    await page.getByRole('button', { name: /^Reading notes/ }).click();
+    const title = page.getByRole('textbox', { name: 'Page title' });
+    await expect.poll(() => title.inputValue()).toBe('Reading notes');
+    await expect.poll(async () => (await h.service().getSettings()).lastView.name).toBe('notebook');
+    await h.restart({ keepView: true });
+    await expect.poll(() => title.inputValue(), { timeout: 10_000 }).toBe('Reading notes');
+    await expect(page.locator('.quote-block').count()).resolves.toBe(2);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Notebook' }).getAttribute('aria-current')).resolves.toBe('page');
+    // A plain restart starts from the library, as every other test expects.
+    await h.restart();
+    await page.locator('.clip-row', { hasText: TITLE }).first().waitFor();
+    h.assertNoErrors();
+  });
+
   it('keeps highlights in place when the article’s text changes, and lists the one it cannot place', async () => {
     const { page } = h;
+    await openEssay();
     const changed = [
       TITLE,
       'A short preface: this essay was revised after readers wrote in.',
@@ -218,6 +247,7 @@ describe('Gloss UI: reading and annotating', () => {
 
   it('recolours and deletes a highlight from the toolbar shown when it is clicked', async () => {
     const { page } = h;
+    await openEssay();
     // The article is now the pasted text (no inline formatting): click the middle of the words.
     const clickOn = async (text: string) => {
       await inPage(page, SELECT_TEXT, text);

@@ -4,11 +4,13 @@
  */
 import { z } from 'zod';
 
-import { FONT_FAMILIES, FONT_SIZE, LINE_WIDTH, THEMES, VIEWS } from './limits';
+import { ENDPOINT_PORT, FONT_FAMILIES, FONT_SIZE, LINE_WIDTH, THEMES, VIEWS } from './limits';
 
 export { MAX_READ_POSITIONS } from './limits';
 
 const clipId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
+/** Notebook page ids have the same shape as clip ids. */
+const pageId = clipId;
 
 const readerFields = {
   fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
@@ -22,12 +24,13 @@ export const readerSettingsSchema = z.object({
   fontFamily: readerFields.fontFamily.default('serif'),
 });
 
-export const lastViewSchema = z.object({ name: z.enum(VIEWS), clipId: clipId.optional() });
+/** The view open when the app last closed: the reader's clip, or the notebook's open page. */
+export const lastViewSchema = z.object({ name: z.enum(VIEWS), clipId: clipId.optional(), pageId: pageId.optional() });
 
 /** The bookmarklet's local endpoint: the port it prefers and its secret (made on first start). */
-export const DEFAULT_ENDPOINT_PORT = 7615;
+export const DEFAULT_ENDPOINT_PORT = ENDPOINT_PORT.default;
 const clipEndpointSchema = z.object({
-  port: z.number().int().min(1024).max(65535).default(DEFAULT_ENDPOINT_PORT),
+  port: z.number().int().min(ENDPOINT_PORT.min).max(ENDPOINT_PORT.max).default(DEFAULT_ENDPOINT_PORT),
   token: z.string().regex(/^[A-Za-z0-9_-]{0,128}$/).default(''),
 });
 

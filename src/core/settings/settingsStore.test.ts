@@ -58,4 +58,14 @@ describe('settings patches', () => {
     const s = applySettingsPatch(applySettingsPatch(defaultSettings(), { reader: { fontSize: 21 } }), patch);
     expect(s.reader).toEqual({ ...defaultSettings().reader, fontSize: 21, fontFamily: 'sans' });
   });
+
+  it('remember the notebook and its open page as the last view, and refuse a malformed page id', async () => {
+    const { settingsPatchSchema } = await import('./schema');
+    const file = path.join(await tempDir(), 'settings.json');
+    const store = openSettingsStore(jsonFileSettingsBackend(file));
+    await store.update(settingsPatchSchema.parse({ lastView: { name: 'notebook', pageId: 'p-2026_01' } }));
+    expect(openSettingsStore(jsonFileSettingsBackend(file)).get().lastView).toEqual({ name: 'notebook', pageId: 'p-2026_01' });
+    expect(settingsPatchSchema.safeParse({ lastView: { name: 'notebook', pageId: '../etc' } }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ lastView: { name: 'notebook', page: 'x' } }).success).toBe(false);
+  });
 });

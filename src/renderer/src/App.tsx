@@ -47,6 +47,13 @@ function routeFromLastView(view: LastView): Route {
   return { name: view.name === 'reader' ? 'library' : view.name };
 }
 
+/** What the settings remember of `route` (and the notebook's open page). */
+function lastViewOf(route: Route, pageId: string | null): LastView {
+  if (route.name === 'reader') return { name: 'reader', clipId: route.clipId };
+  if (route.name === 'notebook' && pageId) return { name: 'notebook', pageId };
+  return { name: route.name };
+}
+
 export function App() {
   const [route, setRoute] = useState<Route>({ name: 'library' });
   const [pageId, setPageId] = useState<string | null>(null);
@@ -71,7 +78,10 @@ export function App() {
   }, []);
   const dismissToast = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
 
-  const restoreView = useCallback((s: Settings) => setRoute(routeFromLastView(s.lastView)), []);
+  const restoreView = useCallback((s: Settings) => {
+    setRoute(routeFromLastView(s.lastView));
+    if (s.lastView.name === 'notebook') setPageId(s.lastView.pageId ?? null);
+  }, []);
   const settingsState = useSettings(report, restoreView);
   const { settings, update } = settingsState;
 
@@ -110,8 +120,17 @@ export function App() {
   const go = useCallback(
     (next: Route) => {
       setRoute(next);
-      // The notebook is not (yet) a view the settings remember.
-      if (next.name !== 'notebook') update({ lastView: next.name === 'reader' ? { name: 'reader', clipId: next.clipId } : { name: next.name } });
+      update({ lastView: lastViewOf(next, pageId) });
+    },
+    [update, pageId],
+  );
+
+  /** Shows the notebook with page `id` open (null: the list alone), remembered for the next start. */
+  const openPage = useCallback(
+    (id: string | null) => {
+      setPageId(id);
+      setRoute({ name: 'notebook' });
+      update({ lastView: lastViewOf({ name: 'notebook' }, id) });
     },
     [update],
   );
@@ -224,7 +243,7 @@ export function App() {
               current={welcome ? null : nav}
               clipCount={clips?.length ?? null}
               libraryPath={info?.path ?? null}
-              onNavigate={(t) => (t === 'search' ? openSearch() : t === 'notebook' ? setRoute({ name: 'notebook' }) : go({ name: t }))}
+              onNavigate={(t) => (t === 'search' ? openSearch() : go({ name: t }))}
               onClip={() => setOverlay('clip')}
             />
             <main className="main">
@@ -251,9 +270,9 @@ export function App() {
                     {route.name === 'notebook' && (
                       <NotebookView
                         pageId={pageId}
-                        onSelect={setPageId}
+                        onSelect={openPage}
                         onOpenQuote={(clipId, highlightId) =>
-                          setRoute({ name: 'reader', clipId, focus: { start: 0, end: 0, highlightId, key: ++focusKey }, from: 'notebook' })
+                          go({ name: 'reader', clipId, focus: { start: 0, end: 0, highlightId, key: ++focusKey }, from: 'notebook' })
                         }
                       />
                     )}
@@ -263,11 +282,8 @@ export function App() {
                         clipId={route.clipId}
                         focus={route.focus}
                         backLabel={{ search: 'Search', notebook: 'Notebook', library: 'Library' }[route.from]}
-                        onBack={() => (route.from === 'search' ? openSearch() : route.from === 'notebook' ? setRoute({ name: 'notebook' }) : go({ name: 'library' }))}
-                        onOpenPage={(id) => {
-                          setPageId(id);
-                          setRoute({ name: 'notebook' });
-                        }}
+                        onBack={() => (route.from === 'search' ? openSearch() : go({ name: route.from }))}
+                        onOpenPage={openPage}
                         onChanged={() => void refreshClips()}
                         onDeleted={() => onClipDeleted(route.clipId, clips?.find((c) => c.id === route.clipId)?.title ?? '')}
                       />
@@ -286,7 +302,7 @@ export function App() {
                 Drop web pages, Markdown or text files, or links, to clip them
               </div>
             )}
-            <DropProgress jobs={drop.jobs} onOpen={(id) => openClip(id, 'library')} onDismiss={drop.dismiss} />
+            <DropProgress jobs={drop.jobs} onOpen={(id) => openClip(id, 'library')} onChoose={drop.choose} onDismiss={drop.dismiss} />
             {menus.menu && <ContextMenu {...menus.menu} onClose={menus.close} />}
             <Toasts toasts={toasts} onDismiss={dismissToast} />
           </div>

@@ -31,11 +31,21 @@ export function NotebookView({
 
   useEffect(() => {
     let live = true;
-    if (pageId) window.gloss.getPage(pageId).then((p) => live && setPage(p), (e) => live && report('Couldn’t open the page', e));
+    if (pageId) {
+      window.gloss.getPage(pageId).then(
+        (p) => live && setPage(p),
+        (e: unknown) => {
+          if (!live) return;
+          // A page remembered from the last session may have been deleted since: show the list.
+          if ((e as { code?: string }).code === 'not-found') onSelect(null);
+          else report('Couldn’t open the page', e);
+        },
+      );
+    }
     return () => {
       live = false;
     };
-  }, [pageId, report]);
+  }, [pageId, report, onSelect]);
 
   const create = useCallback(async () => {
     try {
