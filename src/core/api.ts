@@ -75,6 +75,11 @@ export interface GlossApi {
   getClipEndpoint(): Promise<ClipEndpointInfo>;
   /** Makes a new secret for the bookmarklet (the old bookmarklet stops working). */
   regenerateClipToken(): Promise<ClipEndpointInfo>;
+  /**
+   * Moves the clip endpoint to `port` (1024–65535) at once and remembers it; when another program holds the
+   * port, fails with `port-busy` and keeps the endpoint where it was.
+   */
+  setClipEndpointPort(port: number): Promise<ClipEndpointInfo>;
 }
 
 /**
@@ -170,6 +175,7 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   nextCommand: true,
   getClipEndpoint: true,
   regenerateClipToken: true,
+  setClipEndpointPort: true,
 };
 
 /** Every method name of {@link GlossApi}. */

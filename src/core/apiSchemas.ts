@@ -97,5 +97,7 @@ export const apiInputSchemas = {
   nextCommand: z.tuple([]),
   getClipEndpoint: z.tuple([]),
   regenerateClipToken: z.tuple([]),
+  // The range is the core's to check, with a message written for people.
+  setClipEndpointPort: z.tuple([z.number()]),
 } satisfies { [K in keyof GlossApi]: z.ZodType<Parameters<GlossApi[K]>> };
 

@@ -6,11 +6,23 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, occupyPort } from '../../src/core/endpoint/testNetwork';
 import type { Harness } from './harness';
-import { SCREENSHOTS_DIR, SEED_TITLE, startHarness } from './harness';
+import { SCREENSHOTS_DIR, SEED_TITLE, startHarness, VIEWPORT } from './harness';
 
 const SHOTS = SCREENSHOTS_DIR;
 const theme = (h: Harness) => h.page.evaluate('document.documentElement.dataset.theme');
+
+/** Screenshots a view that scrolls (`.page`) whole: the window grows to fit it for the shot, then shrinks back. */
+async function screenshotWhole(h: Harness, path: string): Promise<void> {
+  const overflow = await h.page.locator('.page').evaluate((el) => el.scrollHeight - el.clientHeight);
+  await h.page.setViewportSize({ width: VIEWPORT.width, height: VIEWPORT.height + Math.max(0, overflow) });
+  try {
+    await h.page.screenshot({ path });
+  } finally {
+    await h.page.setViewportSize(VIEWPORT);
+  }
+}
 
 describe('Gloss UI: desktop conventions', () => {
   let h: Harness;
@@ -63,6 +75,42 @@ describe('Gloss UI: desktop conventions', () => {
     h.assertNoErrors();
   });
 
+  it('moves the bookmarklet’s endpoint to another port from Settings, and keeps the old one when the new is busy', async () => {
+    const { page } = h;
+    const before = (await h.service().startClipEndpoint()).port!;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    const section = page.getByRole('region', { name: 'Clip from your browser' });
+    await section.getByText(String(before), { exact: true }).waitFor();
+    const port = section.getByRole('spinbutton', { name: 'Port' });
+    const change = section.getByRole('button', { name: 'Change port' });
+
+    await port.fill('80');
+    await change.click();
+    await expect(section.getByRole('alert').textContent()).resolves.toBe('The port must be a whole number from 1024 to 65535.');
+
+    const busy = await occupyPort();
+    try {
+      await port.fill(String(busy.port));
+      await change.click();
+      await expect
+        .poll(() => section.getByRole('alert').textContent())
+        .toBe(`Port ${busy.port} is in use by another program (or not allowed). Gloss keeps listening on port ${before}.`);
+      await expect(h.service().getClipEndpoint()).resolves.toMatchObject({ running: true, port: before });
+    } finally {
+      await new Promise((ok) => busy.server.close(ok));
+    }
+
+    const free = await freePort();
+    await port.fill(String(free));
+    await change.click();
+    await section.getByRole('status').filter({ hasText: 'Port changed' }).waitFor();
+    await section.getByText(String(free), { exact: true }).waitFor();
+    await expect(h.service().getClipEndpoint()).resolves.toMatchObject({ running: true, port: free });
+    await expect(h.service().getSettings()).resolves.toMatchObject({ clipEndpoint: { port: free } });
+    await expect(section.getByRole('alert').count()).resolves.toBe(0);
+    h.assertNoErrors();
+  });
+
   it('follows the system theme, or the theme chosen in Settings', async () => {
     const { page } = h;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
@@ -75,7 +123,7 @@ describe('Gloss UI: desktop conventions', () => {
     await page.getByRole('radio', { name: 'Dark' }).check();
     await expect(theme(h)).resolves.toBe('dark');
     await page.getByText('Node.js').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'settings.png') });
+    await screenshotWhole(h, join(SHOTS, 'settings.png'));
     await page.getByRole('radio', { name: 'Light' }).check();
     await expect((await h.service().getSettings()).theme).toBe('light');
     h.assertNoErrors();
@@ -152,6 +200,36 @@ describe('Gloss UI: desktop conventions', () => {
     h.assertNoErrors();
   });
 
+  it('offers to update or keep both when a dropped page is already in the library', async () => {
+    const { page } = h;
+    const dropSaved = (words: string) =>
+      page.evaluate(`(() => {
+        const data = new DataTransfer();
+        data.items.add(new File(['<html><head><title>Saved page</title></head><body><article><h1>Saved page</h1><p>' + ${JSON.stringify(words)}.repeat(20) + '</p></article></body></html>'], 'saved.html', { type: 'text/html' }));
+        window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, cancelable: true }));
+      })()`);
+    const [saved] = (await h.service().listClips()).filter((c) => c.title === 'Saved page');
+    await h.service().addHighlight({ clipId: saved!.id, start: 11, end: 30 });
+    await dropSaved('A saved web page with enough words to be an article. ');
+    const rows = page.getByRole('region', { name: 'Dropped files' });
+    const offer = rows.getByRole('alert');
+    await expect.poll(() => offer.textContent()).toMatch(/^“Saved page” is already in your library \(clipped \d{4}-\d\d-\d\d\)\. Update it/);
+    await page.screenshot({ path: join(SHOTS, 'drop-duplicate.png') });
+    await offer.getByRole('button', { name: 'Update existing (keeps highlights)' }).click();
+    await rows.getByRole('button', { name: /Open “Saved page”/ }).waitFor();
+    await expect(h.service().listClips()).resolves.toHaveLength(3);
+    await expect(h.service().getClip(saved!.id)).resolves.toMatchObject({ highlights: [{ anchor: { start: 11, end: 30 } }] });
+    await rows.getByRole('button', { name: 'Done' }).click();
+
+    await dropSaved('A saved web page with enough words to be an article. ');
+    await rows.getByRole('alert').getByRole('button', { name: 'Keep both' }).click();
+    await rows.getByRole('button', { name: /Open “Saved page”/ }).waitFor();
+    await expect(h.service().listClips()).resolves.toHaveLength(4);
+    await rows.getByRole('button', { name: 'Done' }).click();
+    h.assertNoErrors();
+  });
+
   it('opens a context menu on a clip from the keyboard and deletes the clip from it', async () => {
     const { page } = h;
     await page.keyboard.press('Control+1');
@@ -164,7 +242,7 @@ describe('Gloss UI: desktop conventions', () => {
     await page.keyboard.press('Enter');
     await row.waitFor({ state: 'detached' });
     await page.getByRole('status').filter({ hasText: 'Clip deleted' }).waitFor();
-    await expect(h.service().listClips()).resolves.toHaveLength(2);
+    await expect(h.service().listClips()).resolves.toHaveLength(3);
     h.assertNoErrors();
   });
 });

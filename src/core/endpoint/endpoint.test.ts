@@ -1,31 +1,14 @@
-import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../library/testHelpers';
 import { createGlossService, type GlossService } from '../service';
 import { bookmarkletUrl } from './bookmarklet';
 import { tokenBucket } from './rateLimit';
+import { send } from './testNetwork';
 
 const PAGE = `<html><head><title>Tidal Power Comes of Age | Harbour Review</title><meta property="og:title" content="Tidal Power Comes of Age"></head>
 <body><nav>Home News</nav><article><h1>Tidal Power Comes of Age</h1>
 ${[1, 2, 3, 4].map((i) => `<p>Paragraph ${i}: the estuary turbines ran through every winter storm, and the engineers who kept them turning wrote down what they learned.</p>`).join('')}
 </article></body></html>`;
-
-/** A real HTTP request; returns status, headers and the body text. */
-function send(port: number, opts: { method?: string; path?: string; body?: string; type?: string; host?: string }) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'POST', path: opts.path ?? '/clip', headers: { 'content-type': opts.type ?? 'text/plain;charset=utf-8', ...(opts.host && { host: opts.host }) } },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
 
 describe('the bookmarklet’s clip endpoint', () => {
   let service: GlossService;

@@ -6,6 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddHighlightInput, ClipHtmlInput, GlossApi } from '../api';
+import { GlossError } from '../errors';
+import { ENDPOINT_PORT } from '../settings/limits';
 import { anchorSelectors } from '../anchoring/anchor';
 import type { CommandId } from '../commands';
 import type { AnchoredHighlight, ClipDocument, ClipSummary } from '../model';
@@ -27,7 +29,7 @@ export interface EndpointDeps {
   sendCommand(id: CommandId): void;
 }
 
-export type EndpointMethods = Pick<GlossApi, 'getClipEndpoint' | 'regenerateClipToken'> & {
+export type EndpointMethods = Pick<GlossApi, 'getClipEndpoint' | 'regenerateClipToken' | 'setClipEndpointPort'> & {
   /** Starts the endpoint (the desktop app, at start); tests pass their own limiter and size cap. */
   startClipEndpoint(opts?: { limiter?: RateLimiter; maxBytes?: number }): Promise<ClipEndpointInfo>;
   closeEndpoint(): Promise<void>;
@@ -39,6 +41,20 @@ const newToken = () => randomBytes(32).toString('base64url');
 export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
   let running: RunningEndpoint | null = null;
   let failure: string | null = null;
+  /** Set by startClipEndpoint: the app wants the endpoint up (the CLI and most tests never start it). */
+  let wanted: { limiter: RateLimiter; maxBytes?: number } | null = null;
+  /** One port change at a time: a second waits for the first to settle. */
+  let changing: Promise<unknown> = Promise.resolve();
+
+  const serve = (port: number, exact: boolean) =>
+    startClipEndpoint({
+      port,
+      exact,
+      token: () => deps.settings.get().clipEndpoint.token,
+      clip,
+      limiter: wanted!.limiter,
+      maxBytes: wanted!.maxBytes,
+    });
 
   const info = (): ClipEndpointInfo => ({
     running: running !== null,
@@ -74,17 +90,34 @@ export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
       return info();
     },
 
+    async setClipEndpointPort(port) {
+      if (!Number.isInteger(port) || port < ENDPOINT_PORT.min || port > ENDPOINT_PORT.max) {
+        throw new GlossError('invalid-input', `The port must be a whole number from ${ENDPOINT_PORT.min} to ${ENDPOINT_PORT.max}.`);
+      }
+      const change = changing.then(async () => {
+        if (wanted && running?.port !== port) {
+          // The new server must be listening before the old one closes: a busy port keeps the old one.
+          const next = await serve(port, true).catch((error: unknown) => {
+            const keeps = running ? ` Gloss keeps listening on port ${running.port}.` : '';
+            throw new GlossError('port-busy', `${error instanceof Error ? error.message : String(error)}${keeps}`, { cause: error });
+          });
+          await running?.close();
+          running = next;
+          failure = null;
+        }
+        await deps.settings.update({ clipEndpoint: { port } });
+        return info();
+      });
+      changing = change.catch(() => undefined);
+      return change;
+    },
+
     async startClipEndpoint(opts = {}) {
       if (running) return info();
+      wanted = { limiter: opts.limiter ?? tokenBucket(30), maxBytes: opts.maxBytes };
       if (!deps.settings.get().clipEndpoint.token) await deps.settings.update({ clipEndpoint: { token: newToken() } });
       try {
-        running = await startClipEndpoint({
-          port: deps.settings.get().clipEndpoint.port,
-          token: () => deps.settings.get().clipEndpoint.token,
-          clip,
-          limiter: opts.limiter ?? tokenBucket(30),
-          maxBytes: opts.maxBytes,
-        });
+        running = await serve(deps.settings.get().clipEndpoint.port, false);
         failure = null;
       } catch (error) {
         failure = `The bookmarklet’s endpoint could not start: ${error instanceof Error ? error.message : String(error)}`;

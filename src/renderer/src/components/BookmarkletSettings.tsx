@@ -2,13 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import type { ClipEndpointInfo } from '../../../core/endpoint/types';
 import { copyText } from '../lib/clipboard';
 import { useReportError } from '../lib/report';
+import { useSettingsContext } from '../lib/settingsContext';
+import { EndpointPortField } from './EndpointPortField';
 
 /**
  * Settings › Clip from your browser: the bookmarklet to drag to the bookmarks bar (never run inside the
- * app: its click is cancelled), a Copy button, the endpoint's port and a button for a new secret.
+ * app: its click is cancelled), a Copy button, a button for a new secret, and the endpoint's port (changeable).
  */
 export function BookmarkletSettings() {
   const report = useReportError();
+  const { settings } = useSettingsContext();
   const [info, setInfo] = useState<ClipEndpointInfo | null>(null);
   const [copied, setCopied] = useState(false);
   const link = useRef<HTMLAnchorElement>(null);
@@ -51,7 +54,10 @@ export function BookmarkletSettings() {
       {!info ? (
         <p>Loading…</p>
       ) : !info.running ? (
-        <p className="settings-help">{info.error ?? 'The bookmarklet works while the Gloss desktop app is open.'}</p>
+        <>
+          <p className="settings-help">{info.error ?? 'The bookmarklet works while the Gloss desktop app is open.'}</p>
+          {settings && <EndpointPortField port={settings.clipEndpoint.port} onChanged={setInfo} />}
+        </>
       ) : (
         <>
           <p className="settings-help">
@@ -71,8 +77,9 @@ export function BookmarkletSettings() {
           </div>
           <p className="settings-help">
             Gloss listens on 127.0.0.1 port <code>{info.port}</code>, for this computer only. A new secret stops older copies of the bookmarklet
-            from working.
+            from working. After changing the port, drag the bookmarklet to your bar again.
           </p>
+          <EndpointPortField port={info.port!} onChanged={setInfo} />
         </>
       )}
     </section>
