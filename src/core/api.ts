@@ -8,6 +8,7 @@ import type { CommandId } from './commands';
 import type { AboutInfo } from './desktop/aboutTypes';
 import type { Settings, SettingsPatch } from './settings/schema';
 import type { ClipEndpointInfo } from './endpoint/types';
+import type { JobInfo, JobRequest, PathRequest } from './jobs/types';
 
 /**
  * The one contract between the UI and everything else. The main process implements it over IPC,
@@ -80,6 +81,18 @@ export interface GlossApi {
    * port, fails with `port-busy` and keeps the endpoint where it was.
    */
   setClipEndpointPort(port: number): Promise<ClipEndpointInfo>;
+  /** Starts long work (export, import, backup, restore, search rebuild, moving the library) in the background. */
+  startJob(request: JobRequest): Promise<JobInfo>;
+  /** Running jobs with their progress, and recent finished ones with their outcome or error (newest first). */
+  listJobs(): Promise<JobInfo[]>;
+  /** Asks a running job to stop; it leaves nothing half-done. */
+  cancelJob(id: string): Promise<JobInfo>;
+  /** Forgets a finished job once its outcome was seen. */
+  dismissJob(id: string): Promise<void>;
+  /** A native open, save or folder dialog (desktop app); `null` when the person cancels it. */
+  choosePath(request: PathRequest): Promise<string | null>;
+  /** Switches the app to another library folder (e.g. a restored backup); returns its path. */
+  openLibrary(input: { path: string }): Promise<string>;
 }
 
 /**
@@ -176,6 +189,12 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   getClipEndpoint: true,
   regenerateClipToken: true,
   setClipEndpointPort: true,
+  startJob: true,
+  listJobs: true,
+  cancelJob: true,
+  dismissJob: true,
+  choosePath: true,
+  openLibrary: true,
 };
 
 /** Every method name of {@link GlossApi}. */

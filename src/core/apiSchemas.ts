@@ -4,6 +4,7 @@ import { HIGHLIGHT_COLORS } from './model';
 import { EXPORT_FORMATS, REFERENCE_STYLES } from './export/kinds';
 import { highlightSchema } from './library/schemas';
 import { settingsPatchSchema } from './settings/schema';
+import { jobInputSchemas } from './jobs/jobSchemas';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
 const optionalUrl = z.string().max(8192).optional();
@@ -99,5 +100,6 @@ export const apiInputSchemas = {
   regenerateClipToken: z.tuple([]),
   // The range is the core's to check, with a message written for people.
   setClipEndpointPort: z.tuple([z.number()]),
+  ...jobInputSchemas,
 } satisfies { [K in keyof GlossApi]: z.ZodType<Parameters<GlossApi[K]>> };
 

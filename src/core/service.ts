@@ -21,6 +21,8 @@ import { createNotebookMethods } from './notebook/notebookMethods';
 import { PageStore } from './notebook/pageStore';
 import { createDesktopMethods, type DesktopMethods, type DesktopOptions } from './desktop/desktopMethods';
 import { createEndpointMethods, type EndpointMethods } from './endpoint/endpointMethods';
+import { createJobMethods, type JobOptions } from './jobs/jobMethods';
+import type { JobRunner } from './jobs/runner';
 
 /** GlossApi plus what only its owner may do. */
 export interface GlossService extends GlossApi, Pick<DesktopMethods, 'sendCommand'>, Pick<EndpointMethods, 'startClipEndpoint'> {
@@ -34,9 +36,13 @@ export interface GlossService extends GlossApi, Pick<DesktopMethods, 'sendComman
   addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
   /** Read-modify-write of a clip's highlights under its lock, search index kept in step (imports). */
   changeHighlights<T>(clipId: string, change: (highlights: Highlight[], text: string) => T): Promise<{ result: T; text: string }>;
+  /** The jobs this service runs (shared with the next service after a library switch when passed in). */
+  readonly jobs: JobRunner;
+  /** Remembers this library's folder as the one the desktop app opens at start. */
+  rememberLibrary(): Promise<void>;
 }
 
-export interface GlossServiceOptions extends DesktopOptions {
+export interface GlossServiceOptions extends DesktopOptions, JobOptions {
   libraryDir: string;
   /** Limits for URL clipping (timeouts, size cap); defaults suit a desktop app. */
   fetch?: FetchOptions;
@@ -114,6 +120,11 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     libraryPath: store.path,
     ...desktop,
     ...endpoint,
+    ...createJobMethods({ service: () => service, rebuildIndex: (o) => index.rebuild(o) }, options),
+
+    async rememberLibrary() {
+      await settingsStore.update({ libraryPath: store.path });
+    },
 
     async getLibraryInfo() {
       return { path: store.path, clipCount: store.list().length, conflicts: store.conflicts(), problems: [...store.problems(), ...pages.problems()] };

@@ -10,10 +10,10 @@ export function registerAssetScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } }]);
 }
 
-/** Serves the images of the library at `libraryPath` (after the app is ready). GET only; 404 for anything else. */
-export function serveAssets(libraryPath: string): void {
+/** Serves the images of the library at `libraryPath()` (after the app is ready; the library may move). GET only; 404 for anything else. */
+export function serveAssets(libraryPath: () => string): void {
   protocol.handle(ASSET_SCHEME, async (request) => {
-    const answer = await answerAssetRequest(libraryPath, request.method, request.url);
+    const answer = await answerAssetRequest(libraryPath(), request.method, request.url);
     if (answer.status !== 200) return new Response(answer.status === 405 ? 'method not allowed' : 'not found', { status: answer.status });
     return new Response(answer.bytes, { headers: { 'content-type': answer.mime, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } });
   });

@@ -33,9 +33,15 @@ export interface BackupProgress {
 
 /**
  * Writes a backup of the library at `library` to `outFile` (written beside it under a temp name and
- * renamed when complete, so a failed backup never leaves a file that looks whole).
+ * renamed when complete, so a failed backup never leaves a file that looks whole). `signal` stops it
+ * between files, leaving no file behind.
  */
-export async function createBackup(library: string, outFile: string, onProgress?: (p: BackupProgress) => void): Promise<BackupManifest> {
+export async function createBackup(
+  library: string,
+  outFile: string,
+  onProgress?: (p: BackupProgress) => void,
+  signal?: AbortSignal,
+): Promise<BackupManifest> {
   const files = await libraryFiles(library);
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
@@ -45,6 +51,7 @@ export async function createBackup(library: string, outFile: string, onProgress?
     files: [],
   };
   for (const rel of files) {
+    signal?.throwIfAborted();
     const data = await fs.readFile(path.join(library, rel));
     manifest.files.push({ path: rel, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
     manifest.counts.bytes += data.length;
@@ -59,6 +66,7 @@ export async function createBackup(library: string, outFile: string, onProgress?
   try {
     await addEntry(archive, MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, 2)));
     for (const [index, rel] of files.entries()) {
+      signal?.throwIfAborted();
       // Read again rather than held from the hashing pass: a library with images need not fit in memory.
       const data = await fs.readFile(path.join(library, rel));
       if (data.length !== manifest.files[index]!.size) throw new Error(`${rel} changed while the backup was being written; try again.`);

@@ -50,8 +50,15 @@ async function readAll(stream: AsyncIterable<unknown>, limit: number): Promise<B
   return Buffer.concat(chunks);
 }
 
+/** Progress and cancelling of a restore (files unpacked of all). */
+export interface RestoreOptions {
+  onProgress?: (p: { done: number; total: number }) => void;
+  /** Stops before the restored library is put in place; the target is left as it was. */
+  signal?: AbortSignal;
+}
+
 /** Unpacks and verifies the archive into `temp`; returns the manifest. */
-async function unpack(file: string, temp: string): Promise<BackupManifest> {
+async function unpack(file: string, temp: string, options: RestoreOptions = {}): Promise<BackupManifest> {
   const extract = tarExtract();
   const reading = pipeline(createReadStream(file), createGunzip(), extract);
   reading.catch(() => {});
@@ -59,6 +66,7 @@ async function unpack(file: string, temp: string): Promise<BackupManifest> {
   const expected = new Map<string, { size: number; sha256: string }>();
   const seen = new Set<string>();
   for await (const entry of extract) {
+    options.signal?.throwIfAborted();
     const { name, type } = entry.header;
     if (!manifest) {
       if (name !== MANIFEST_NAME) throw damaged(`it does not start with ${MANIFEST_NAME} (is it a Gloss backup?).`);
@@ -91,6 +99,7 @@ async function unpack(file: string, temp: string): Promise<BackupManifest> {
     });
     await pipeline(entry, createWriteStream(target, { flags: 'wx' }));
     if (size !== want.size || hash.digest('hex') !== want.sha256) throw damaged(`${rel} does not match its checksum (the file is damaged).`);
+    options.onProgress?.({ done: seen.size, total: manifest.files.length });
   }
   await reading;
   if (!manifest) throw damaged('it is empty.');
@@ -112,19 +121,20 @@ function explain(error: unknown): GlossError {
  *
  * @throws GlossError `invalid-input` (target not empty), `corrupt-file` (damaged backup), `not-found`
  */
-export async function restoreBackup(file: string, target: string): Promise<BackupManifest> {
+export async function restoreBackup(file: string, target: string, options: RestoreOptions = {}): Promise<BackupManifest> {
   const dir = path.resolve(target);
   await assertEmptyLibrary(dir);
   const temp = path.join(path.dirname(dir), `.${path.basename(dir)}.restore-${randomBytes(6).toString('hex')}`);
   await fs.mkdir(temp, { recursive: true });
   try {
-    const manifest = await unpack(path.resolve(file), temp).catch((error: unknown) => {
-      throw explain(error);
+    const manifest = await unpack(path.resolve(file), temp, options).catch((error: unknown) => {
+      throw options.signal?.aborted ? error : explain(error);
     });
     // The restored folder must open as a library with every clip readable before it replaces anything.
     const store = await LibraryStore.open(temp);
     if (store.problems().length) throw damaged(`a restored file does not read correctly: ${store.problems()[0]!.reason}`);
     if (store.list().length !== manifest.counts.clips) throw damaged(`it should hold ${manifest.counts.clips} clips but ${store.list().length} open.`);
+    options.signal?.throwIfAborted();
     await assertEmptyLibrary(dir);
     // An empty library folder is only empty sub-folders: removing them with rmdir can never lose a file.
     await fs.rm(path.join(dir, CACHE_DIR), { recursive: true, force: true });

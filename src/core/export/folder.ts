@@ -35,6 +35,8 @@ export interface ExportToDiskOptions {
   pages?: NotebookPage[];
   /** Markdown only: the library the clips are in, to copy their downloaded images into `images/`. */
   libraryPath?: string;
+  /** Stops between clips; the files already written are complete (each is written atomically). */
+  signal?: AbortSignal;
 }
 
 /** What an export wrote, as absolute paths. */
@@ -64,6 +66,7 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
   const exported = new Map<string, { stem: string; highlightIds: Set<string> }>() satisfies ExportedClips;
   if (format === 'md') await fs.mkdir(out, { recursive: true }).catch((e) => { throw ioError(`Could not create the folder ${out}`, e); });
   for (const [index, id] of ids.entries()) {
+    options.signal?.throwIfAborted();
     const document = await getClip(id);
     if (format === 'md') {
       const name = namer.name(document.meta.title, document.meta.id, 'md');
@@ -84,6 +87,7 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
     onProgress?.({ done: ids.length + index + 1, total, title: page.title });
   }
   if (format !== 'md') {
+    options.signal?.throwIfAborted();
     await fs.mkdir(path.dirname(out), { recursive: true });
     await writeFileAtomic(out, exportManyFile(documents, format).content).catch((e) => { throw ioError(`Could not write ${out}`, e); });
     files.push(out);

@@ -14,6 +14,8 @@ import type { ImportEntry, ImportProgress, ImportReport } from './types';
 
 export interface RunImportOptions {
   onProgress?: (progress: ImportProgress) => void;
+  /** Stops between entries: what was imported so far stays, and the report counts just that. */
+  signal?: AbortSignal;
 }
 
 const loadClipper = () => import('../clipper');
@@ -161,6 +163,7 @@ export async function runImport(service: GlossService, entries: ImportEntry[], o
 
   for (const [index, entry] of entries.entries()) {
     options.onProgress?.({ done: index, total: entries.length, title: entry.title ?? entry.url ?? entry.source });
+    if (options.signal?.aborted) return report;
     const url = normalizeUrl(entry.url);
     try {
       if (entry.url && !url && !entry.content) skip(entry, `“${entry.url.slice(0, 100)}” is not a web address.`);

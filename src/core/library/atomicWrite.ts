@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /** Temp files we create look like `.meta.json.3f9a1c2b.tmp`; only these are ever cleaned up. */
-const TEMP_FILE = /^\..+\.[0-9a-f]{8,}\.tmp$/;
+export const TEMP_FILE = /^\..+\.[0-9a-f]{8,}\.tmp$/;
 
 /**
  * Writes `data` to `file` atomically: temp file in the same folder, write, fsync, rename over the

@@ -80,6 +80,25 @@ export class SearchKeeper {
     return this.building;
   }
 
+  /**
+   * Reads every clip again and indexes it afresh (the "Rebuild search index" command), reporting
+   * progress. Cancelling stops between clips: each clip is then indexed either as before or anew.
+   */
+  async rebuild(options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+    await this.building;
+    const metas = this.store.list();
+    const live = new Set(metas.map((m) => m.id));
+    for (const id of this.index.clipIds()) if (!live.has(id)) this.removeClip(id);
+    let done = 0;
+    for (const { id } of metas) {
+      options.signal?.throwIfAborted();
+      await this.reindex(id, await clipFingerprint(this.store, id).catch(() => null));
+      options.onProgress?.(++done, metas.length);
+      await nextTurn();
+    }
+    return done;
+  }
+
   /** Searches what is indexed so far (see {@link SearchIndex.search}). */
   search(query: string, opts: { limit?: number } = {}): Promise<SearchResult[]> {
     return this.index.search(query, opts);

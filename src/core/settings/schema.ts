@@ -44,6 +44,8 @@ export const settingsSchema = z.object({
   lastView: lastViewSchema.default({ name: 'library' }),
   lastRead: z.record(clipId, readPositionSchema).default({}),
   clipEndpoint: clipEndpointSchema.default({ port: DEFAULT_ENDPOINT_PORT, token: '' }),
+  /** Where the library was moved to (the desktop app opens it at start unless GLOSS_LIBRARY is set); null: the default. */
+  libraryPath: z.string().min(1).max(4096).nullable().default(null),
 });
 
 export type Theme = (typeof THEMES)[number];
@@ -69,7 +71,7 @@ export const settingsPatchSchema = z
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** What the service itself may change beyond {@link SettingsPatch}: the endpoint's port and token are not the page's to set. */
-export type StoredSettingsPatch = SettingsPatch & { clipEndpoint?: Partial<Settings['clipEndpoint']> };
+export type StoredSettingsPatch = SettingsPatch & { clipEndpoint?: Partial<Settings['clipEndpoint']>; libraryPath?: string | null };
 
 /** The settings a new install starts with. */
 export function defaultSettings(): Settings {
