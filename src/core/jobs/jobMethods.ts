@@ -81,24 +81,26 @@ export function createJobMethods(deps: JobDeps, options: JobOptions): JobMethods
     switch (request.kind) {
       case 'export': {
         const out = absolutePath(request.out, 'export folder');
-        const clips = (await service.listClips()).filter((c) => !request.collection || c.collections.includes(request.collection));
-        if (!clips.length) throw new GlossError('empty-input', request.collection ? `No clips in the collection “${request.collection}”.` : 'The library has no clips to export.');
+        const { exportLibrary, selectClips } = await import('../export/library');
+        const selection = { collection: request.collection };
+        if (!(await selectClips(service, selection)).length) throw new GlossError('empty-input', 'The library has no clips to export.');
         return async ({ signal, progress }) => {
-          const { exportToDisk } = await import('../export/folder');
-          let written = 0;
+          let done = 0;
+          let total = 0;
           try {
-            const { files } = await exportToDisk({
-              ids: clips.map((c) => c.id),
+            const result = await exportLibrary(service, {
+              ...selection,
               format: 'md',
               out,
-              getClip: (id) => service.getClip(id),
               signal,
-              onProgress: (p) => progress({ done: (written = p.done), total: p.total, label: p.title }),
+              onProgress: (p) => progress({ done: (done = p.done), total: (total = p.total), label: p.title }),
             });
-            return { summary: `Exported ${files.length} clip${files.length === 1 ? '' : 's'} as Markdown to ${out}.`, path: out };
+            const pages = result.pages ? ` and ${result.pages} notebook page${result.pages === 1 ? '' : 's'}` : '';
+            return { summary: `Exported ${result.clips} clip${result.clips === 1 ? '' : 's'}${pages} as Markdown to ${out}.`, path: out };
           } catch (error) {
             if (!signal.aborted) throw error;
-            return { summary: `Cancelled after ${written} of ${clips.length} clips; the ${written} files written are complete.`, path: out };
+            const summary = done ? `Cancelled after ${done} of ${total} items; the files written are complete.` : 'Cancelled before anything was written.';
+            return { summary, path: out };
           }
         };
       }
