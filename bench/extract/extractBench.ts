@@ -1,12 +1,12 @@
 /**
- * `npm run bench:extract`: the Gloss clipping pipeline (clipHtml) and plain Readability over jsdom on every
+ * `npm run bench:extract`: the Gloss clipping pipeline (extractFromHtml, in-thread) and plain Readability over jsdom on every
  * saved page in `pages/`, scored against the page's expected article text (token precision, recall, F1).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { clipHtml } from '../../src/core/clipper';
+import { extractFromHtml } from '../../src/core/clipper';
 import { score, type Score } from './measure';
 
 const PAGES = join(import.meta.dirname, 'pages');
@@ -19,7 +19,7 @@ function readability(html: string, url: string): string {
 
 function gloss(html: string, url: string): string {
   try {
-    return clipHtml(html, { url }).text;
+    return extractFromHtml(html, { url, origin: 'html' }).text;
   } catch {
     return '';
   }

@@ -15,6 +15,7 @@ import { createGlossService, type GlossService } from '../core/service';
 import { registerAssetScheme, serveAssets } from './assetProtocol';
 import { registerGlossIpc } from './ipc';
 import { installMenu } from './menu';
+import { readPagesInWorker } from './pageReader';
 import { chooseWithDialog } from './pathDialog';
 import { electronStoreSettingsBackend } from './settingsBackend';
 import { hardenSession, installAppWideGuards } from './security';
@@ -23,6 +24,7 @@ import { savedWindowState, trackWindowState } from './windowState';
 app.enableSandbox();
 installAppWideGuards();
 registerAssetScheme();
+readPagesInWorker();
 
 const rendererFile = join(__dirname, '../renderer/index.html');
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;

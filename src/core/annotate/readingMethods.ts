@@ -86,7 +86,7 @@ export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
       if ((text === undefined) === (html === undefined)) throw new GlossError('invalid-input', 'Give the clip’s new content as either text or HTML.');
       const meta = store.getMeta(id);
       const { clipText, clipHtml } = await loadClipper();
-      const draft = text !== undefined ? clipText(text, { title: meta.title, url: meta.url }) : clipHtml(html!, { title: meta.title, url: meta.url });
+      const draft = text !== undefined ? clipText(text, { title: meta.title, url: meta.url }) : await clipHtml(html!, { title: meta.title, url: meta.url });
       return replaceText(id, draft);
     },
 

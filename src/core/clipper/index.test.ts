@@ -56,8 +56,8 @@ describe('clipUrl', () => {
 });
 
 describe('clipText and clipHtml', () => {
-  it('mark their origin', () => {
+  it('mark their origin', async () => {
     expect(clipText('A Title Line\n\nA body paragraph that is long enough to be a sentence.').origin).toBe('text');
-    expect(clipHtml(PAGE.toString('utf8'), { url: 'https://coastal.example/x' }).origin).toBe('html');
+    expect((await clipHtml(PAGE.toString('utf8'), { url: 'https://coastal.example/x' })).origin).toBe('html');
   });
 });

@@ -2,13 +2,14 @@
  * The clipper's front door: a URL, pasted text or a page's HTML in, a clean article draft out.
  */
 import type { ClipDraft } from '../model';
-import { extractFromHtml } from './extractHtml';
+import { extractArticle } from './extractInWorker';
 import { fetchPage, type FetchOptions } from './fetchPage';
 import { clipPastedText } from './pastedText';
 
 export type { FetchOptions, FetchedPage } from './fetchPage';
 export { fetchPage } from './fetchPage';
 export { extractFromHtml } from './extractHtml';
+export { extractArticle, useExtractionWorker, stopExtractionWorker, type ExtractionLimits } from './extractInWorker';
 export { clipPastedText } from './pastedText';
 export { sanitizeArticleHtml } from './sanitize';
 export { localiseImages, type ImageOptions } from './images';
@@ -19,11 +20,11 @@ export { localiseImages, type ImageOptions } from './images';
  * @param url  an http(s) address
  * @param opts.title  use this title instead of the page's
  * @param opts.fetch  limits for the download (timeout, size, redirects, cancellation)
- * @throws GlossError from {@link fetchPage} or {@link extractFromHtml}
+ * @throws GlossError from {@link fetchPage} or {@link extractArticle}
  */
 export async function clipUrl(url: string, opts: { title?: string; fetch?: FetchOptions } = {}): Promise<ClipDraft> {
   const page = await fetchPage(url, opts.fetch);
-  return extractFromHtml(page.html, { url: page.url, title: opts.title ?? null, origin: 'url' });
+  return extractArticle(page.html, { url: page.url, title: opts.title ?? null, origin: 'url' });
 }
 
 /**
@@ -36,10 +37,11 @@ export function clipText(text: string, opts: { title?: string | null; url?: stri
 }
 
 /**
- * Extracts the article from a page's HTML (e.g. saved or dropped into the app).
+ * Extracts the article from a page's HTML (e.g. saved or dropped into the app), off the main thread.
  *
- * @throws GlossError `extraction-failed` when there is no article text
+ * @throws GlossError `extraction-failed` when there is no article text, or the page takes too long or too
+ *   much memory to read
  */
-export function clipHtml(html: string, opts: { url?: string | null; title?: string | null } = {}): ClipDraft {
-  return extractFromHtml(html, { ...opts, origin: 'html' });
+export function clipHtml(html: string, opts: { url?: string | null; title?: string | null } = {}): Promise<ClipDraft> {
+  return extractArticle(html, { ...opts, origin: 'html' });
 }

@@ -63,7 +63,7 @@ export function createClipMethods(deps: ClipDeps): ClipMethods {
 
     async clipHtml({ html, title, url, onDuplicate }) {
       const { clipHtml } = await loadClipper();
-      return saveWithImages(clipHtml(html, { title, url }), onDuplicate);
+      return saveWithImages(await clipHtml(html, { title, url }), onDuplicate);
     },
   };
 }

@@ -71,7 +71,7 @@ async function carriedDraft(entry: ImportEntry): Promise<ClipDraft | null> {
   const clipper = await loadClipper();
   const title = entry.title ?? undefined;
   let draft: ClipDraft | null = null;
-  if (entry.content?.kind === 'html') draft = clipper.clipHtml(entry.content.value, { title, url: entry.url });
+  if (entry.content?.kind === 'html') draft = await clipper.clipHtml(entry.content.value, { title, url: entry.url });
   else if (entry.content?.kind === 'text') draft = clipper.clipText(entry.content.value, { title, url: entry.url });
   else if (entry.highlightsOnly) draft = clipper.clipText(entry.highlights.map((h) => h.quote.trim()).join('\n\n'), { title, url: null });
   return draft && { ...draft, byline: entry.byline ?? draft.byline };
