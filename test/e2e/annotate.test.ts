@@ -43,6 +43,24 @@ describe('Gloss UI: reading and annotating', () => {
   });
 
   const panel = () => h.page.getByRole('complementary', { name: 'Highlights' });
+  /** Clicks (or right-clicks) the middle of the first occurrence of `text` in the article. */
+  const clickOn = async (text: string, button: 'left' | 'right' = 'left') => {
+    const { page } = h;
+    await inPage(page, SELECT_TEXT, text);
+    await inPage(page, `() => { window.__clickRange = getSelection().getRangeAt(0); getSelection().removeAllRanges(); window.__clickRange.startContainer.parentElement.scrollIntoView({ block: "center" }); }`);
+    // Wait until the scroll has settled (it may be smooth) before taking the words' position.
+    const where = `() => { const r = window.__clickRange.getClientRects()[0]; return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }`;
+    let box = await inPage<{ x: number; y: number }>(page, where);
+    await expect
+      .poll(async () => {
+        const now = await inPage<{ x: number; y: number }>(page, where);
+        const settled = now.x === box.x && now.y === box.y;
+        box = now;
+        return settled;
+      })
+      .toBe(true);
+    await page.mouse.click(box.x, box.y, { button });
+  };
   /** Opens the essay in the reader from the library, whatever view the app (or a restart) left open. */
   const openEssay = async () => {
     const { page } = h;
@@ -249,22 +267,6 @@ describe('Gloss UI: reading and annotating', () => {
     const { page } = h;
     await openEssay();
     // The article is now the pasted text (no inline formatting): click the middle of the words.
-    const clickOn = async (text: string) => {
-      await inPage(page, SELECT_TEXT, text);
-      await inPage(page, `() => { window.__clickRange = getSelection().getRangeAt(0); getSelection().removeAllRanges(); window.__clickRange.startContainer.parentElement.scrollIntoView({ block: "center" }); }`);
-      // Wait until the scroll has settled (it may be smooth) before taking the words' position.
-      const where = `() => { const r = window.__clickRange.getClientRects()[0]; return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }`;
-      let box = await inPage<{ x: number; y: number }>(page, where);
-      await expect
-        .poll(async () => {
-          const now = await inPage<{ x: number; y: number }>(page, where);
-          const settled = now.x === box.x && now.y === box.y;
-          box = now;
-          return settled;
-        })
-        .toBe(true);
-      await page.mouse.click(box.x, box.y);
-    };
     await clickOn('arguing with the author');
     const toolbar = page.getByRole('toolbar', { name: 'Highlight actions' });
     await toolbar.getByRole('button', { name: 'Make it purple' }).click();
@@ -274,6 +276,59 @@ describe('Gloss UI: reading and annotating', () => {
     await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-purple')).toEqual([]);
     await expect.poll(async () => (await coreHighlights()).length).toBe(3);
     await expect(inPage<string[]>(page, PAINTED, 'gloss-yellow')).resolves.toEqual([FIRST]);
+    h.assertNoErrors();
+  });
+
+  it('opens a highlight’s menu on the painted text, on its card and from the keyboard', async () => {
+    const { page } = h;
+    await openEssay();
+    await page.evaluate(`window.__copied = []; navigator.clipboard.writeText = async (t) => { window.__copied.push(t); }`);
+    const menu = page.getByRole('menu', { name: 'Highlight' });
+    const labels = async () => {
+      await menu.waitFor();
+      return menu.locator('[role^="menuitem"]').allTextContents();
+    };
+    const expected = ['Yellow✓', 'Green', 'Blue', 'Pink', 'Purple', 'Edit note', 'Edit tags', 'Copy quote', 'Copy quote with citation', 'Delete highlight'];
+
+    // Right-click on the painted words: their highlight's menu, its colour ticked; a colour recolours it.
+    await clickOn('promise to return', 'right');
+    await expect(labels()).resolves.toEqual(expected);
+    await expect(menu.getByRole('menuitemradio', { name: 'Yellow' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'reader-highlight-menu.png') });
+    await menu.getByRole('menuitemradio', { name: 'Blue' }).click();
+    await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-blue')).toEqual([FIRST]);
+    await expect.poll(async () => (await coreHighlights()).find((x) => x.target.selector[0].exact === FIRST)?.color).toBe('blue');
+
+    // The card in the side panel has the same menu; Edit note opens its editor.
+    await panel().locator('.hl-item', { hasText: FIRST }).click({ button: 'right', position: { x: 20, y: 10 } });
+    await expect(labels()).resolves.toEqual(['Yellow', 'Green', 'Blue✓', ...expected.slice(3)]);
+    await menu.getByRole('menuitem', { name: 'Edit note' }).click();
+    const card = panel().locator('.hl-item', { hasText: FIRST });
+    await card.getByRole('textbox', { name: 'Note' }).waitFor();
+    await card.getByRole('button', { name: 'Done' }).click();
+
+    // Keyboard: n makes the next highlight active, Shift+F10 opens its menu; the arrows and Enter run an item.
+    await page.locator('.article-title').click();
+    await page.keyboard.press('n');
+    await expect.poll(() => page.locator('.hl-item.active .hl-text').textContent()).toBe(ACROSS);
+    await page.keyboard.press('Shift+F10');
+    await expect(menu.getByRole('menuitemradio', { name: 'Green' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await expect.poll(() => page.evaluate('document.activeElement.textContent')).toBe('Yellow');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.evaluate('window.__copied.at(-1) ?? ""')).toBe(ACROSS);
+    await page.keyboard.press('Shift+F10');
+    await menu.getByRole('menuitem', { name: 'Copy quote with citation' }).click();
+    await expect.poll(() => page.evaluate('window.__copied.at(-1) ?? ""')).toMatch(/^“stop marking as the term wears on\./);
+
+    // Delete from the menu, with Undo in the toast.
+    await page.keyboard.press('Shift+F10');
+    await menu.getByRole('menuitem', { name: 'Delete highlight' }).click();
+    await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-green')).toEqual([]);
+    // The newest toast is this deletion's (the previous test's may still be showing).
+    await page.getByRole('status').filter({ hasText: 'Highlight deleted' }).last().getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-green')).toEqual([ACROSS]);
     h.assertNoErrors();
   });
 });

@@ -20,7 +20,7 @@ import type { ReportError } from './lib/report';
 import { ReportContext } from './lib/report';
 import { SettingsContext } from './lib/settingsContext';
 import { useCommands } from './lib/useCommands';
-import { useContextMenus } from './lib/useContextMenus';
+import { ContextMenuContext, useContextMenus } from './lib/useContextMenus';
 import { useFileDrop } from './lib/useFileDrop';
 import { useSettings } from './lib/useSettings';
 import { LibraryView } from './views/LibraryView';
@@ -238,74 +238,76 @@ export function App() {
     <ReportContext.Provider value={report}>
       <NotifyContext.Provider value={notify}>
         <SettingsContext.Provider value={settingsState}>
-          <div className="app" onContextMenu={menus.onContextMenu}>
-            <Sidebar
-              current={welcome ? null : nav}
-              clipCount={clips?.length ?? null}
-              libraryPath={info?.path ?? null}
-              onNavigate={(t) => (t === 'search' ? openSearch() : go({ name: t }))}
-              onClip={() => setOverlay('clip')}
-            />
-            <main className="main">
-              {!problemsDismissed && problems.length > 0 && <ProblemsBanner problems={problems} onDismiss={() => setProblemsDismissed(true)} />}
-              {info && info.conflicts.length > 0 && (
-                <ConflictsBanner conflicts={info.conflicts} onResolved={() => void Promise.all([refreshInfo(), refreshClips()])} />
-              )}
-              <div className="view">
-                {welcome ? (
-                  <WelcomeView onClipSample={clipSample} onClip={() => setOverlay('clip')} onDone={() => update({ firstRunDone: true })} />
-                ) : (
-                  <>
-                    {route.name === 'library' && (
-                      <LibraryView
-                        clips={clips}
-                        error={clipsError}
-                        onOpen={(id) => openClip(id, 'library')}
-                        onClip={() => setOverlay('clip')}
-                        onRetry={() => void refreshClips()}
-                      />
-                    )}
-                    {route.name === 'search' && <SearchView query={query} onQueryChange={setQuery} focusToken={searchFocus} onOpen={openResult} />}
-                    {route.name === 'settings' && <SettingsView libraryPath={info?.path ?? null} onShowWelcome={() => update({ firstRunDone: false })} />}
-                    {route.name === 'notebook' && (
-                      <NotebookView
-                        pageId={pageId}
-                        onSelect={openPage}
-                        onOpenQuote={(clipId, highlightId) =>
-                          go({ name: 'reader', clipId, focus: { start: 0, end: 0, highlightId, key: ++focusKey }, from: 'notebook' })
-                        }
-                      />
-                    )}
-                    {route.name === 'reader' && (
-                      <ReaderView
-                        key={`${route.clipId}#${clipRevision}`}
-                        clipId={route.clipId}
-                        focus={route.focus}
-                        backLabel={{ search: 'Search', notebook: 'Notebook', library: 'Library' }[route.from]}
-                        onBack={() => (route.from === 'search' ? openSearch() : go({ name: route.from }))}
-                        onOpenPage={openPage}
-                        onChanged={() => void refreshClips()}
-                        onDeleted={() => onClipDeleted(route.clipId, clips?.find((c) => c.id === route.clipId)?.title ?? '')}
-                      />
-                    )}
-                  </>
+          <ContextMenuContext.Provider value={menus.open}>
+            <div className="app" onContextMenu={menus.onContextMenu}>
+              <Sidebar
+                current={welcome ? null : nav}
+                clipCount={clips?.length ?? null}
+                libraryPath={info?.path ?? null}
+                onNavigate={(t) => (t === 'search' ? openSearch() : go({ name: t }))}
+                onClip={() => setOverlay('clip')}
+              />
+              <main className="main">
+                {!problemsDismissed && problems.length > 0 && <ProblemsBanner problems={problems} onDismiss={() => setProblemsDismissed(true)} />}
+                {info && info.conflicts.length > 0 && (
+                  <ConflictsBanner conflicts={info.conflicts} onResolved={() => void Promise.all([refreshInfo(), refreshClips()])} />
                 )}
-              </div>
-            </main>
-            {overlay === 'clip' && <ClipDialog onClose={() => setOverlay(null)} onClipped={onClipped} onFilesClipped={libraryChanged} />}
-            {overlay === 'palette' && (
-              <CommandPalette clips={clips ?? []} onRun={run} onOpenClip={(id) => openClip(id, 'library')} onClose={() => setOverlay(null)} />
-            )}
-            {overlay === 'shortcuts' && <ShortcutsDialog onClose={() => setOverlay(null)} />}
-            {drop.dragging && (
-              <div className="drop-overlay" aria-hidden="true">
-                Drop web pages, Markdown or text files, or links, to clip them
-              </div>
-            )}
-            <DropProgress jobs={drop.jobs} onOpen={(id) => openClip(id, 'library')} onChoose={drop.choose} onDismiss={drop.dismiss} />
-            {menus.menu && <ContextMenu {...menus.menu} onClose={menus.close} />}
-            <Toasts toasts={toasts} onDismiss={dismissToast} />
-          </div>
+                <div className="view">
+                  {welcome ? (
+                    <WelcomeView onClipSample={clipSample} onClip={() => setOverlay('clip')} onDone={() => update({ firstRunDone: true })} />
+                  ) : (
+                    <>
+                      {route.name === 'library' && (
+                        <LibraryView
+                          clips={clips}
+                          error={clipsError}
+                          onOpen={(id) => openClip(id, 'library')}
+                          onClip={() => setOverlay('clip')}
+                          onRetry={() => void refreshClips()}
+                        />
+                      )}
+                      {route.name === 'search' && <SearchView query={query} onQueryChange={setQuery} focusToken={searchFocus} onOpen={openResult} />}
+                      {route.name === 'settings' && <SettingsView libraryPath={info?.path ?? null} onShowWelcome={() => update({ firstRunDone: false })} />}
+                      {route.name === 'notebook' && (
+                        <NotebookView
+                          pageId={pageId}
+                          onSelect={openPage}
+                          onOpenQuote={(clipId, highlightId) =>
+                            go({ name: 'reader', clipId, focus: { start: 0, end: 0, highlightId, key: ++focusKey }, from: 'notebook' })
+                          }
+                        />
+                      )}
+                      {route.name === 'reader' && (
+                        <ReaderView
+                          key={`${route.clipId}#${clipRevision}`}
+                          clipId={route.clipId}
+                          focus={route.focus}
+                          backLabel={{ search: 'Search', notebook: 'Notebook', library: 'Library' }[route.from]}
+                          onBack={() => (route.from === 'search' ? openSearch() : go({ name: route.from }))}
+                          onOpenPage={openPage}
+                          onChanged={() => void refreshClips()}
+                          onDeleted={() => onClipDeleted(route.clipId, clips?.find((c) => c.id === route.clipId)?.title ?? '')}
+                        />
+                      )}
+                    </>
+                  )}
+                </div>
+              </main>
+              {overlay === 'clip' && <ClipDialog onClose={() => setOverlay(null)} onClipped={onClipped} onFilesClipped={libraryChanged} />}
+              {overlay === 'palette' && (
+                <CommandPalette clips={clips ?? []} onRun={run} onOpenClip={(id) => openClip(id, 'library')} onClose={() => setOverlay(null)} />
+              )}
+              {overlay === 'shortcuts' && <ShortcutsDialog onClose={() => setOverlay(null)} />}
+              {drop.dragging && (
+                <div className="drop-overlay" aria-hidden="true">
+                  Drop web pages, Markdown or text files, or links, to clip them
+                </div>
+              )}
+              <DropProgress jobs={drop.jobs} onOpen={(id) => openClip(id, 'library')} onChoose={drop.choose} onDismiss={drop.dismiss} />
+              {menus.menu && <ContextMenu {...menus.menu} onClose={menus.close} />}
+              <Toasts toasts={toasts} onDismiss={dismissToast} />
+            </div>
+          </ContextMenuContext.Provider>
         </SettingsContext.Provider>
       </NotifyContext.Provider>
     </ReportContext.Provider>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { createContext, useCallback, useContext, useState } from 'react';
 import type { ClipSummary } from '../../../core/model';
 import type { MenuItem } from '../components/ContextMenu';
 import { copyText } from './clipboard';
@@ -11,6 +11,16 @@ export interface OpenMenu {
   items: MenuItem[];
 }
 
+/** Opens a context menu from a view that builds its own (the reader's highlights); the window shows it. */
+export type OpenContextMenu = (menu: OpenMenu) => void;
+
+export const ContextMenuContext = createContext<OpenContextMenu>(() => {});
+
+/** The window's {@link OpenContextMenu}. */
+export function useOpenContextMenu(): OpenContextMenu {
+  return useContext(ContextMenuContext);
+}
+
 export interface ClipMenuActions {
   clips: ClipSummary[] | null;
   openClip: (id: string) => void;
@@ -19,7 +29,7 @@ export interface ClipMenuActions {
 }
 
 /** Where a keyboard-opened menu goes: beside the focused element rather than at (0, 0). */
-function position(e: MouseEvent, el: Element): { x: number; y: number } {
+export function menuPosition(e: MouseEvent, el: Element): { x: number; y: number } {
   if (e.clientX || e.clientY) return { x: e.clientX, y: e.clientY };
   const box = el.getBoundingClientRect();
   return { x: box.left + 24, y: box.top + box.height / 2 };
@@ -35,10 +45,16 @@ function openExternal(url: string): void {
 }
 
 /**
- * Context menus for the whole window, by delegation: clips (anything with `data-clip-id`), highlights in the
- * reader's panel (`data-highlight-id`) and selected article text. Returns the open menu and the handler.
+ * Context menus for the whole window, by delegation: clips (anything with `data-clip-id`) and selected article
+ * text. A view that handled the event itself (the reader's highlights, through {@link ContextMenuContext})
+ * prevents its default, and the window leaves it be. Returns the open menu, the handler and `open`.
  */
-export function useContextMenus(actions: ClipMenuActions): { menu: OpenMenu | null; close: () => void; onContextMenu: (e: React.MouseEvent) => void } {
+export function useContextMenus(actions: ClipMenuActions): {
+  menu: OpenMenu | null;
+  open: OpenContextMenu;
+  close: () => void;
+  onContextMenu: (e: React.MouseEvent) => void;
+} {
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const close = useCallback(() => setMenu(null), []);
   const { clips, openClip, deleteClip, report } = actions;
@@ -46,33 +62,25 @@ export function useContextMenus(actions: ClipMenuActions): { menu: OpenMenu | nu
 
   const onContextMenu = useCallback(
     (e: React.MouseEvent) => {
+      if (e.defaultPrevented) return;
       const target = e.target as Element;
       const native = e.nativeEvent;
       const selection = window.getSelection();
       const selected = selection && !selection.isCollapsed ? selection.toString() : '';
       const clipEl = target.closest('[data-clip-id]');
-      const highlightEl = target.closest('[data-highlight-id]');
       let next: OpenMenu | null = null;
       if (selected && target.closest('.article-body')) {
         const highlight = document.querySelector<HTMLButtonElement>('.toolbar-highlight');
         next = {
-          ...position(native, target),
+          ...menuPosition(native, target),
           label: 'Selection',
           items: [...(highlight ? [{ label: 'Highlight', run: () => highlight.click() }] : []), { label: 'Copy', run: () => copy(selected) }],
-        };
-      } else if (highlightEl) {
-        const quote = highlightEl.querySelector('.hl-text')?.textContent ?? '';
-        const del = highlightEl.querySelector<HTMLButtonElement>('[aria-label="Delete highlight"]');
-        next = {
-          ...position(native, highlightEl),
-          label: 'Highlight',
-          items: [{ label: 'Copy quote', run: () => copy(quote) }, ...(del ? [{ label: 'Delete highlight', run: () => del.click(), danger: true }] : [])],
         };
       } else if (clipEl) {
         const clip = clips?.find((c) => c.id === clipEl.getAttribute('data-clip-id'));
         if (clip) {
           next = {
-            ...position(native, clipEl),
+            ...menuPosition(native, clipEl),
             label: clip.title,
             items: [
               { label: 'Open', run: () => openClip(clip.id) },
@@ -94,5 +102,5 @@ export function useContextMenus(actions: ClipMenuActions): { menu: OpenMenu | nu
     [clips, openClip, deleteClip, copy],
   );
 
-  return { menu, close, onContextMenu };
+  return { menu, open: setMenu, close, onContextMenu };
 }

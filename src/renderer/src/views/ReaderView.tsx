@@ -12,10 +12,13 @@ import { clearHighlights, customHighlightsSupported, flashRange, paintHighlights
 import { useReportError } from '../lib/report';
 import { sanitizeArticle } from '../lib/sanitize';
 import { ClipDetailsDialog } from '../components/ClipDetailsDialog';
-import { offsetsToRange, pointToOffset, rangeToOffsets, trimOffsets } from '../lib/textOffsets';
+import { offsetsToRange, rangeToOffsets, trimOffsets } from '../lib/textOffsets';
 import { copyText } from '../lib/clipboard';
 import { ArticleOutline } from '../reader/ArticleOutline';
 import { ClipLabels } from '../reader/ClipLabels';
+import { highlightAtPoint } from '../reader/highlightAt';
+import type { HighlightMenuActions } from '../reader/useHighlightMenu';
+import { useHighlightMenu } from '../reader/useHighlightMenu';
 import { QuotedIn } from '../reader/QuotedIn';
 import { ReadingProgress } from '../reader/ReadingProgress';
 import { useReaderKeys } from '../reader/useReaderKeys';
@@ -271,12 +274,7 @@ export function ReaderView({
       const article = articleRef.current;
       const sel = window.getSelection();
       if (!article || (sel && !sel.isCollapsed)) return;
-      const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
-      if (!caret || !article.contains(caret.offsetNode)) return;
-      const at = pointToOffset(article, caret.offsetNode, caret.offset);
-      const hit = highlights
-        .filter((h) => h.anchor && h.anchor.start <= at && at < h.anchor.end)
-        .sort((a, b) => a.anchor!.end - a.anchor!.start - (b.anchor!.end - b.anchor!.start))[0];
+      const hit = highlightAtPoint(article, highlights, event.clientX, event.clientY);
       if (!hit) return setTools(null);
       setActiveId(hit.id);
       const box = rangesRef.current.get(hit.id)?.getClientRects()[0];
@@ -368,6 +366,26 @@ export function ReaderView({
     [clipId, report],
   );
 
+  const menuActions = useMemo<HighlightMenuActions>(
+    () => ({
+      recolour: (h, c) => void update(h, { color: c }),
+      edit: (h, what) => {
+        setTools(null);
+        setRequest({ id: h.id, what, key: Date.now() });
+        document.querySelector(`.hl-item[data-highlight-id="${CSS.escape(h.id)}"]`)?.scrollIntoView({ block: 'nearest' });
+      },
+      copyQuote: (h) => void copyText(h.target.selector[0].exact).catch((e: unknown) => report('Couldn’t copy the quote', e)),
+      copyWithCitation: (h) => void copyQuote(h.target.selector[0].exact),
+      remove: (h) => void remove(h),
+      pick: (h) => {
+        setTools(null);
+        setActiveId(h.id);
+      },
+    }),
+    [update, copyQuote, remove, report],
+  );
+  const onHighlightMenu = useHighlightMenu({ article: articleRef, scroller, highlights, ranges: rangesRef, activeId, actions: menuActions });
+
   async function deleteClip() {
     setDeleting(true);
     try {
@@ -410,7 +428,7 @@ export function ReaderView({
   const date = meta.published ? formatDate(meta.published) : null;
 
   return (
-    <div className="reader">
+    <div className="reader" onContextMenu={onHighlightMenu}>
       <div
         className="reader-scroll"
         ref={scrollerCallback}
