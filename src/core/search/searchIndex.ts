@@ -3,12 +3,13 @@
  * query language of `query.ts`. Article bodies are indexed but not stored: snippets and phrase checks
  * read the text of the top hits only, through a small cache ({@link TextCache}).
  */
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult as RawResult } from 'minisearch';
+import type { AsPlainObject, Options } from 'minisearch';
 import type { ClipMeta, Highlight, SearchResult } from '../model';
 import { compileFilters, foldField, type DocFacts } from './filters';
 import { parseQuery } from './query';
 import { makeSnippet } from './snippet';
 import { containsPhrase, foldTerm, isUnspaced, tokenize } from './terms';
+import { TermIndex, type WordGroup } from './termIndex';
 import { TextCache, type ReadText } from './textCache';
 
 /** One MiniSearch document: an article (`a:<clip>`) or a highlight (`h:<clip>:<highlight>`). */
@@ -44,7 +45,9 @@ export interface SearchIndexOptions {
 }
 
 const DEFAULT_LIMIT = 20;
-const MIN_FUZZY_LENGTH = 5;
+/** Typos are forgiven from four letters on (one edit per five letters); shorter words would match half the vocabulary. */
+const MIN_FUZZY_LENGTH = 4;
+const FUZZINESS = 0.2;
 /**
  * Words shorter than this match whole words only: "a" or "ka" as a prefix expands to a large part of the
  * vocabulary and costs hundreds of milliseconds on a big archive while telling almost nothing.
@@ -52,6 +55,8 @@ const MIN_FUZZY_LENGTH = 5;
 const MIN_PREFIX_LENGTH = 3;
 /** How many article texts one phrase query may read to check its candidates, to bound its time. */
 const MAX_PHRASE_CHECKS = 1000;
+/** How much a match in each field counts. */
+const BOOSTS = { title: 3, byline: 1, site: 1, body: 1, quote: 2, note: 1 };
 /** Fields whose match says more than a mention somewhere in the body. */
 const STRONG_FIELDS = new Set(['title', 'byline', 'site', 'quote', 'note']);
 
@@ -64,25 +69,18 @@ const MINI_OPTIONS: Options<IndexedDoc> = {
   storeFields: ['title', 'siteKey', 'bylineKey', 'date', 'tagKeys', 'collectionKeys', 'quote', 'note', 'start', 'end'],
   tokenize,
   processTerm: (term) => foldTerm(term) || null,
-  searchOptions: {
-    boost: { title: 3, quote: 2 },
-    prefix: (term) => term.length >= MIN_PREFIX_LENGTH || isUnspaced(term),
-    // Typos are forgiven from five letters on: on shorter words one edit matches half the vocabulary.
-    fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? 0.2 : false),
-    combineWith: 'AND',
-  },
   // Discarded documents are skipped at once and swept out in small batches once they are 10 % of the index.
   autoVacuum: { minDirtCount: 20, minDirtFactor: 0.1, batchSize: 500, batchWait: 10 },
 };
 
-interface Candidate {
-  docId: string;
-  clipId: string;
-  highlightId: string | null;
-  score: number;
-  strong: boolean;
-  date: string;
-  raw: RawResult | null;
+/** What {@link SearchIndex.rank} found: documents in rank order and what results need to be made from them. */
+export interface Ranked {
+  order: Iterable<number>;
+  score(shortId: number): number;
+  /** The searched terms a document holds in `field`, to mark in its snippet. */
+  terms(shortId: number, field: 'body' | 'quote'): Set<string>;
+  filter: ((doc: DocFacts) => boolean) | null;
+  phrases: string[][];
 }
 
 export class SearchIndex {
@@ -91,14 +89,14 @@ export class SearchIndex {
 
   constructor(
     options: SearchIndexOptions = {},
-    private readonly mini = new MiniSearch<IndexedDoc>(MINI_OPTIONS),
+    private readonly mini = new TermIndex<IndexedDoc>(MINI_OPTIONS),
   ) {
     this.texts = new TextCache(options.readText ?? null);
   }
 
   /** An index saved by {@link toJSON}; loads in chunks that yield to the event loop. Throws if inconsistent. */
   static async load(saved: SavedIndex, options: SearchIndexOptions = {}): Promise<SearchIndex> {
-    const index = new SearchIndex(options, await MiniSearch.loadJSAsync<IndexedDoc>(saved.mini, MINI_OPTIONS));
+    const index = new SearchIndex(options, await TermIndex.loadAsync<IndexedDoc>(saved.mini, MINI_OPTIONS));
     let expected = 0;
     for (const [clipId, highlightIds] of Object.entries(saved.clips)) {
       const docs = new Set(highlightIds.map((h) => highlightDocId(clipId, h)));
@@ -182,68 +180,91 @@ export class SearchIndex {
    * be prefixes and small typos are forgiven; quoted phrases match word for word; filters narrow the hits,
    * and filters alone list what they match, newest first. Title, byline and highlight matches rank above
    * matches in the body alone, and equal scores put the more recent clip first. Never throws on a query.
+   * Snippets are made for the returned results only.
    */
   async search(query: string, opts: { limit?: number } = {}): Promise<SearchResult[]> {
-    const parsed = parseQuery(query);
-    const limit = Math.max(1, opts.limit ?? DEFAULT_LIMIT);
-    const filter = compileFilters(parsed.filters);
-    const phrases = parsed.phrases.map((p) => tokenize(p).map(foldTerm)).filter((p) => p.length > 0);
-    const hasWords = tokenize(parsed.text).length > 0;
-    let candidates: Candidate[];
-    if (hasWords || phrases.length) {
-      const queries: Query[] = hasWords ? [wordsQuery(parsed.text)] : [];
-      for (const words of phrases) queries.push({ queries: words, prefix: false, fuzzy: false, combineWith: 'AND' });
-      const raw = this.mini.search(
-        { queries, combineWith: 'AND' },
-        filter ? { filter: (r) => filter(this.facts(String(r.id), r)) } : {},
-      );
-      candidates = raw.map((r) => this.candidate(String(r.id), r));
-    } else if (filter) {
-      candidates = this.allDocIds()
-        .filter((docId) => filter(this.facts(docId, this.mini.getStoredFields(docId) ?? {})))
-        .map((docId) => this.candidate(docId, null));
-    } else return [];
-    candidates.sort(byRank);
-    return this.results(candidates, phrases, limit);
+    const ranked = this.rank(query);
+    return ranked ? this.results(ranked, Math.max(1, opts.limit ?? DEFAULT_LIMIT)) : [];
   }
 
-  private async results(candidates: Candidate[], phrases: string[][], limit: number): Promise<SearchResult[]> {
+  /**
+   * The matching documents in rank order, filters not yet applied (they are checked as results are
+   * taken, so a common word never costs a filter test per document); null when the query asks nothing.
+   */
+  rank(query: string): Ranked | null {
+    const parsed = parseQuery(query);
+    const filter = compileFilters(parsed.filters);
+    const phrases = parsed.phrases.map((p) => tokenize(p).map(foldTerm).filter(Boolean)).filter((p) => p.length > 0);
+    const groups = wordGroups(this.mini, parsed.text);
+    for (const words of phrases) for (const term of words) groups.push({ terms: [{ term, weight: 1 }], required: true });
+    const date = this.dateOf();
+    if (groups.length === 0) {
+      if (!filter) return null;
+      // Filters alone: what they match, newest first.
+      const ids = this.mini.liveIds().sort((a, b) => date(b).localeCompare(date(a)));
+      return { order: ids.values(), score: () => 0, terms: () => new Set(), filter, phrases };
+    }
+    const { ids, score, strong } = this.mini.match(groups, BOOSTS, STRONG_FIELDS);
+    const terms = groups.flatMap((g) => g.terms.map((t) => t.term));
+    const better = (a: number, b: number) => {
+      const diff = score[b]! - score[a]!;
+      // Scores of equally good matches differ in the last bits of a float; they count as equal.
+      if (Math.abs(diff) > 1e-9 * Math.max(score[a]!, score[b]!)) return diff;
+      return date(b).localeCompare(date(a));
+    };
+    const strongIds = ids.filter((id) => strong[id]);
+    const weakIds = ids.filter((id) => !strong[id]);
+    return {
+      order: concat(bestFirst(strongIds, score, better), bestFirst(weakIds, score, better)),
+      score: (id) => score[id]!,
+      terms: (id, field) => this.mini.termsIn(id, terms, field),
+      filter,
+      phrases,
+    };
+  }
+
+  private async results(ranked: Ranked, limit: number): Promise<SearchResult[]> {
+    const { filter, phrases } = ranked;
     const results: SearchResult[] = [];
     let checks = 0;
-    for (const c of candidates) {
+    for (const shortId of ranked.order) {
       if (results.length >= limit || checks > MAX_PHRASE_CHECKS) break;
-      const stored = this.mini.getStoredFields(c.docId) ?? {};
-      const title = String(this.mini.getStoredFields(articleDocId(c.clipId))?.['title'] ?? '');
-      const terms = c.raw ? termsIn(c.raw, c.highlightId ? 'quote' : 'body') : new Set<string>();
-      if (c.highlightId) {
+      const docId = this.mini.idOf(shortId);
+      const stored = this.mini.storedOf(shortId);
+      if (docId === undefined || !stored) continue;
+      if (filter && !filter(this.facts(docId, stored))) continue;
+      const [kind, clipId = '', highlightId = ''] = docId.split(':');
+      const title = String(this.mini.getStoredFields(articleDocId(clipId))?.['title'] ?? '');
+      const score = ranked.score(shortId);
+      if (kind === 'h') {
         const quote = String(stored['quote'] ?? '');
         const note = String(stored['note'] ?? '');
         if (!phrases.every((p) => containsPhrase(quote, p) || containsPhrase(note, p))) continue;
-        const { snippet, marks } = makeSnippet(quote, terms);
+        const { snippet, marks } = makeSnippet(quote, ranked.terms(shortId, 'quote'));
         const position = { start: Number(stored['start']), end: Number(stored['end']) };
-        results.push({ id: c.clipId, kind: 'highlight', highlightId: c.highlightId, title, score: c.score, snippet, marks, position });
+        results.push({ id: clipId, kind: 'highlight', highlightId, title, score, snippet, marks, position });
       } else {
-        const text = await this.texts.get(c.clipId);
+        const text = await this.texts.get(clipId);
         if (phrases.length) checks++;
         if (!phrases.every((p) => containsPhrase(title, p) || containsPhrase(text, p))) continue;
-        const { snippet, marks, first } = makeSnippet(text, terms);
-        results.push({ id: c.clipId, kind: 'article', highlightId: null, title, score: c.score, snippet, marks, position: first });
+        const { snippet, marks, first } = makeSnippet(text, ranked.terms(shortId, 'body'));
+        results.push({ id: clipId, kind: 'article', highlightId: null, title, score, snippet, marks, position: first });
       }
     }
     return results;
   }
 
-  private candidate(docId: string, raw: RawResult | null): Candidate {
-    const [kind, clipId = '', highlightId] = docId.split(':');
-    const article = this.mini.getStoredFields(articleDocId(clipId));
-    return {
-      docId,
-      clipId,
-      highlightId: kind === 'h' ? (highlightId ?? '') : null,
-      score: raw?.score ?? 0,
-      strong: raw ? isStrong(raw) : false,
-      date: String(article?.['date'] ?? ''),
-      raw,
+  /** A memoised lookup of the date a document ranks by (a highlight's is its clip's). */
+  private dateOf(): (shortId: number) => string {
+    const dates = new Map<number, string>();
+    return (shortId) => {
+      let date = dates.get(shortId);
+      if (date === undefined) {
+        const docId = this.mini.idOf(shortId) ?? '';
+        const article = docId.startsWith('h:') ? this.mini.getStoredFields(articleDocId(docId.split(':')[1] ?? '')) : this.mini.storedOf(shortId);
+        dates.set(shortId, (date = String(article?.['date'] ?? '')));
+      }
+      return date;
     };
   }
 
@@ -263,50 +284,40 @@ export class SearchIndex {
       collections: String(article['collectionKeys'] ?? '').split('\n').filter(Boolean),
     };
   }
-
-  private allDocIds(): string[] {
-    const ids: string[] = [];
-    for (const [clipId, docs] of this.clips) {
-      if (this.mini.has(articleDocId(clipId))) ids.push(articleDocId(clipId));
-      ids.push(...docs);
-    }
-    return ids;
-  }
 }
 
 /**
- * The typed words, all required. A short last word is still being typed ("harbour re"): it counts when it
- * matches a whole word but does not empty the results until it is long enough to search as a prefix.
+ * The typed words as groups of terms, all required. A short last word is still being typed ("harbour re"):
+ * it counts when it matches a whole word but does not empty the results until it is long enough to
+ * search as a prefix.
  */
-function wordsQuery(text: string): Query {
-  const words = tokenize(text);
-  const last = words.at(-1)!;
-  if (words.length < 2 || last.length >= MIN_PREFIX_LENGTH || isUnspaced(last)) return { queries: [text], combineWith: 'AND' };
-  return {
-    combineWith: 'OR',
-    queries: [
-      { queries: [text], combineWith: 'AND' },
-      { queries: [words.slice(0, -1).join(' ')], combineWith: 'AND' },
-    ],
-  };
+function wordGroups(mini: TermIndex<IndexedDoc>, text: string): WordGroup[] {
+  const words = tokenize(text).map(foldTerm).filter(Boolean);
+  return words.map((word, i) => {
+    const prefix = word.length >= MIN_PREFIX_LENGTH || isUnspaced(word);
+    const maxDistance = word.length >= MIN_FUZZY_LENGTH ? Math.round(word.length * FUZZINESS) : 0;
+    const stillTyping = i > 0 && i === words.length - 1 && !prefix;
+    return { terms: mini.expand(word, { prefix, maxDistance }), required: !stillTyping };
+  });
 }
 
-/** Strong matches first, then score; equal scores put the more recent clip first. */
-function byRank(a: Candidate, b: Candidate): number {
-  if (a.strong !== b.strong) return a.strong ? -1 : 1;
-  const diff = b.score - a.score;
-  // Scores of equally good matches differ in the last bits of a float; they count as equal.
-  if (Math.abs(diff) > 1e-9 * Math.max(Math.abs(a.score), Math.abs(b.score))) return diff;
-  return b.date.localeCompare(a.date);
+/**
+ * `ids` best first by `better`, sorting only what is taken: the top few hundred by score are sorted at
+ * once (the usual page of results), the rest only if the filters turn those down.
+ */
+function* bestFirst(ids: number[], score: Float64Array, better: (a: number, b: number) => number): Generator<number> {
+  const head = 256;
+  if (ids.length <= head * 2) {
+    yield* ids.sort(better);
+    return;
+  }
+  const scores = Float64Array.from(ids, (id) => score[id]!).sort();
+  // Lowered a hair so that scores equal but for float noise fall on the same side of the cut.
+  const cut = scores[scores.length - head]! * (1 - 1e-9);
+  yield* ids.filter((id) => score[id]! >= cut).sort(better);
+  yield* ids.filter((id) => score[id]! < cut).sort(better);
 }
 
-/** Whether a result matched in a field that outranks body text (highlights always do). */
-function isStrong(r: RawResult): boolean {
-  if (String(r.id).startsWith('h:')) return true;
-  return Object.values(r.match).some((fields) => fields.some((f) => STRONG_FIELDS.has(f)));
-}
-
-/** The index terms of a result that matched in `field`. */
-function termsIn(r: RawResult, field: string): Set<string> {
-  return new Set(Object.entries(r.match).filter(([, fields]) => fields.includes(field)).map(([term]) => term));
+function* concat<T>(...parts: Iterable<T>[]): Generator<T> {
+  for (const part of parts) yield* part;
 }

@@ -31,11 +31,17 @@ export function makeSnippet(text: string, terms: ReadonlySet<string>, length = S
 /** The window of `length` chars around the run of spans with the most distinct terms. */
 function bestWindow(spans: TermSpan[], textLength: number, length: number): [number, number] {
   let best = { from: 0, to: 0, distinct: 0 };
-  for (let i = 0; i < spans.length; i++) {
-    const seen = new Set<string>();
-    let j = i;
-    while (j < spans.length && spans[j]!.end - spans[i]!.start <= length) seen.add(spans[j++]!.term);
-    if (seen.size > best.distinct) best = { from: i, to: Math.max(i, j - 1), distinct: seen.size };
+  // A sliding window over the spans: [i, j) fit in `length`, `counts` holds their terms.
+  const counts = new Map<string, number>();
+  for (let i = 0, j = 0; i < spans.length; i++) {
+    j = Math.max(j, i);
+    for (; j < spans.length && spans[j]!.end - spans[i]!.start <= length; j++) counts.set(spans[j]!.term, (counts.get(spans[j]!.term) ?? 0) + 1);
+    if (counts.size > best.distinct) best = { from: i, to: Math.max(i, j - 1), distinct: counts.size };
+    if (j > i) {
+      const left = counts.get(spans[i]!.term)! - 1;
+      if (left) counts.set(spans[i]!.term, left);
+      else counts.delete(spans[i]!.term);
+    }
   }
   const first = spans[best.from]!;
   const last = spans[best.to]!;

@@ -86,12 +86,28 @@ export interface TermSpan {
 }
 
 /**
- * The spans of `text` whose folded form is in `terms`, in text order. Folding results are
- * memoised per call because article vocabularies repeat a lot.
+ * The spans of `text` whose folded form is in `terms`, in text order. Most texts fold letter by letter
+ * without changing length (case, precomposed accents): those are folded once and the terms looked up
+ * with `indexOf`, a whole word at a time, which is what makes snippets cheap on every keystroke. Other
+ * texts (unspaced scripts, decomposed accents, letters whose case changes length) are read word by word.
  */
 export function findTermSpans(text: string, terms: ReadonlySet<string>): TermSpan[] {
+  if (terms.size === 0) return [];
+  const folded = foldInPlace(text);
+  if (folded === null) return findTermSpansByWord(text, terms);
   const spans: TermSpan[] = [];
-  if (terms.size === 0) return spans;
+  for (const term of terms) {
+    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
+      const end = at + term.length;
+      if (!isWordCharBefore(folded, at) && !isWordCharAt(folded, end)) spans.push({ start: at, end, term });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** {@link findTermSpans} for any text: every word folded (memoised, as article vocabularies repeat a lot). */
+function findTermSpansByWord(text: string, terms: ReadonlySet<string>): TermSpan[] {
+  const spans: TermSpan[] = [];
   const folded = new Map<string, string>();
   forEachWord(text, (word, start, end) => {
     let term = folded.get(word);
@@ -99,6 +115,51 @@ export function findTermSpans(text: string, terms: ReadonlySet<string>): TermSpa
     if (terms.has(term)) spans.push({ start, end, term });
   });
   return spans;
+}
+
+const NON_ASCII_RUN = /[^\p{ASCII}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Single characters folded ({@link foldTerm}), e.g. "é" → "e". */
+const charFolds = new Map<string, string>();
+
+/**
+ * `text` folded as {@link foldTerm} folds its words, offsets unchanged; null when a character's fold
+ * changes length or the text has words that the segmenter cuts.
+ */
+function foldInPlace(text: string): string | null {
+  if (UNSPACED.test(text)) return null;
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return null;
+  let out = '';
+  let last = 0;
+  for (const m of lower.matchAll(NON_ASCII_RUN)) {
+    let run = '';
+    for (const ch of m[0]) {
+      let f = charFolds.get(ch);
+      if (f === undefined) charFolds.set(ch, (f = foldTerm(ch)));
+      if (f.length !== ch.length) return null;
+      run += f;
+    }
+    out += lower.slice(last, m.index) + run;
+    last = m.index + m[0].length;
+  }
+  return out + lower.slice(last);
+}
+
+/** Whether the character at `i` (a whole code point) is a letter or digit. */
+function isWordCharAt(s: string, i: number): boolean {
+  if (i >= s.length) return false;
+  const code = s.charCodeAt(i);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  return WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i)!));
+}
+
+/** Whether the code point ending just before `i` is a letter or digit. */
+function isWordCharBefore(s: string, i: number): boolean {
+  if (i <= 0) return false;
+  const low = s.charCodeAt(i - 1);
+  const isPair = low >= 0xdc00 && low <= 0xdfff && i >= 2;
+  return isWordCharAt(s, isPair ? i - 2 : i - 1);
 }
 
 /**

@@ -1,0 +1,197 @@
+/**
+ * Gloss's own query evaluation over MiniSearch's inverted index. MiniSearch scores every term a short
+ * prefix or typo expands to and builds an object per matching document (a second per keystroke on a
+ * 10k-article archive); here each typed word expands to a capped set of terms, chosen by document
+ * frequency, and scores accumulate in typed arrays indexed by MiniSearch's short document ids. The
+ * scoring itself is MiniSearch's BM25+ with its field boosts and prefix/fuzzy weights.
+ *
+ * The class extends MiniSearch only to read its `protected` index fields; documents are added,
+ * replaced, discarded and vacuumed by MiniSearch itself.
+ */
+import MiniSearch, { type Options } from 'minisearch';
+
+/** One term a typed word stands for, with the weight its matches count at (1 for the word itself). */
+export interface TermWeight {
+  term: string;
+  weight: number;
+}
+
+/** A typed word (or a phrase word): a document matches it when it holds any of its terms. */
+export interface WordGroup {
+  terms: TermWeight[];
+  /** A document must match every required group; optional groups only add to the score. */
+  required: boolean;
+}
+
+/** The documents that match, as parallel data indexed by short id. */
+export interface Matches {
+  /** Short ids of the matching documents, in no particular order. */
+  ids: number[];
+  /** Final score per short id (BM25 summed over terms and fields, times the number of groups matched). */
+  score: Float64Array;
+  /** 1 where a document matched in a field that outranks body text. */
+  strong: Uint8Array;
+}
+
+/** How far a typed word may expand. */
+export interface ExpandOptions {
+  prefix: boolean;
+  /** Largest edit distance forgiven (0: none). */
+  maxDistance: number;
+}
+
+/** At most this many completions of a prefix are searched, the most widespread first… */
+export const MAX_PREFIX_TERMS = 12;
+/** …and at most this many typo neighbours. */
+export const MAX_FUZZY_TERMS = 6;
+/**
+ * The postings (document × field entries) one word's expansions may add to score; this bounds a keystroke's
+ * work on any archive size. The word itself and its first expansion are always searched.
+ */
+export const MAX_EXPANSION_POSTINGS = 60_000;
+
+/** MiniSearch's default weights for prefix and fuzzy matches, and its BM25+ parameters. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+/** fieldId → short document id → term frequency, as MiniSearch keeps it per term. */
+type FieldTermData = Map<number, Map<number, number>>;
+
+interface Expansion extends TermWeight {
+  postings: number;
+}
+
+function postingsOf(data: FieldTermData): number {
+  let n = 0;
+  for (const docs of data.values()) n += docs.size;
+  return n;
+}
+
+export class TermIndex<T> extends MiniSearch<T> {
+  /**
+   * A MiniSearch whose saved form `js` (from `toJSON`) is loaded into this class, in chunks that yield
+   * to the event loop (MiniSearch's own loaders always make a plain MiniSearch).
+   */
+  static async loadAsync<D>(js: Parameters<typeof MiniSearch.loadJSAsync>[0], options: Options<D>): Promise<TermIndex<D>> {
+    const loaded = await MiniSearch.loadJSAsync<D>(js, options);
+    // MiniSearch's loader constructs the base class; this subclass adds methods only, no state.
+    return Object.setPrototypeOf(loaded, TermIndex.prototype) as TermIndex<D>;
+  }
+
+  /**
+   * The terms `word` (already folded) stands for: itself, then its completions and its typo neighbours
+   * that occur in the index, the most widespread first, within {@link MAX_PREFIX_TERMS},
+   * {@link MAX_FUZZY_TERMS} and {@link MAX_EXPANSION_POSTINGS}. Weights follow MiniSearch's: a
+   * completion counts less the more letters it adds, a neighbour less the more edits it needs.
+   */
+  expand(word: string, options: ExpandOptions): TermWeight[] {
+    const out: TermWeight[] = [{ term: word, weight: 1 }];
+    const taken = new Set([word]);
+    const prefixes: Expansion[] = [];
+    if (options.prefix) {
+      for (const [term, data] of this._index.atPrefix(word)) {
+        if (term === word) continue;
+        const added = term.length - word.length;
+        prefixes.push({ term, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * added), postings: postingsOf(data) });
+      }
+    }
+    const neighbours: Expansion[] = [];
+    if (options.maxDistance > 0) {
+      for (const [term, [data, distance]] of this._index.fuzzyGet(word, options.maxDistance)) {
+        if (distance === 0 || (options.prefix && term.startsWith(word))) continue;
+        neighbours.push({ term, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance), postings: postingsOf(data) });
+      }
+    }
+    let budget = MAX_EXPANSION_POSTINGS;
+    for (const [list, max] of [[prefixes, MAX_PREFIX_TERMS], [neighbours, MAX_FUZZY_TERMS]] as const) {
+      list.sort((a, b) => b.postings - a.postings || a.term.length - b.term.length || (a.term < b.term ? -1 : 1));
+      let n = 0;
+      for (const e of list) {
+        if (n >= max) break;
+        if (taken.has(e.term) || (e.postings > budget && out.length > 1)) continue;
+        taken.add(e.term);
+        out.push({ term: e.term, weight: e.weight });
+        budget -= e.postings;
+        n++;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Scores the documents that match every required group, in the fields given with their boosts.
+   * Documents discarded but not yet vacuumed are skipped, as MiniSearch does.
+   */
+  match(groups: WordGroup[], boosts: Record<string, number>, strongFields: ReadonlySet<string>): Matches {
+    const size = this._nextId;
+    const score = new Float64Array(size);
+    const strong = new Uint8Array(size);
+    const matched = new Uint16Array(size);
+    const requiredMatched = new Uint16Array(size);
+    const lastGroup = new Int32Array(size).fill(-1);
+    const fields = Object.entries(boosts).map(([name, boost]) => ({ id: this._fieldIds[name]!, boost, strong: strongFields.has(name) ? 1 : 0 }));
+    const live = this._documentIds;
+    const lengths = this._fieldLength;
+    const total = this._documentCount;
+    let required = 0;
+    groups.forEach((group, g) => {
+      if (group.required) required++;
+      for (const { term, weight } of group.terms) {
+        const data = this._index.get(term);
+        if (!data) continue;
+        for (const field of fields) {
+          const docs = data.get(field.id);
+          if (!docs) continue;
+          const idf = Math.log(1 + (total - docs.size + 0.5) / (docs.size + 0.5));
+          const avgLength = this._avgFieldLength[field.id]!;
+          const factor = weight * field.boost * idf;
+          for (const [doc, tf] of docs) {
+            if (!live.has(doc)) continue;
+            const length = lengths.get(doc)![field.id]!;
+            score[doc]! += factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avgLength)));
+            if (field.strong) strong[doc] = 1;
+            if (lastGroup[doc] !== g) {
+              lastGroup[doc] = g;
+              matched[doc]!++;
+              if (group.required) requiredMatched[doc]!++;
+            }
+          }
+        }
+      }
+    });
+    const ids: number[] = [];
+    for (let doc = 0; doc < size; doc++) {
+      if (matched[doc]! > 0 && requiredMatched[doc] === required) {
+        ids.push(doc);
+        // MiniSearch multiplies by the number of query terms a document matched; so do we, per typed word.
+        score[doc]! *= matched[doc]!;
+      }
+    }
+    return { ids, score, strong };
+  }
+
+  /** Which of `terms` a document holds in `field` (to mark them in its snippet). */
+  termsIn(shortId: number, terms: Iterable<string>, field: string): Set<string> {
+    const fieldId = this._fieldIds[field];
+    const found = new Set<string>();
+    if (fieldId === undefined) return found;
+    for (const term of terms) if (this._index.get(term)?.get(fieldId)?.has(shortId)) found.add(term);
+    return found;
+  }
+
+  /** Short ids of every document in the index. */
+  liveIds(): number[] {
+    return [...this._documentIds.keys()];
+  }
+
+  /** The external id of a short id (undefined once discarded). */
+  idOf(shortId: number): string | undefined {
+    return this._documentIds.get(shortId) as string | undefined;
+  }
+
+  /** The stored fields of a short id. */
+  storedOf(shortId: number): Record<string, unknown> | undefined {
+    return this._storedFields.get(shortId);
+  }
+}
