@@ -131,7 +131,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     },
 
     async listClips() {
-      return store.list().map((meta) => summarise(meta, index.highlightCount(meta.id)));
+      return Promise.all(store.list().map(async (meta) => summarise(meta, await index.highlightCount(meta.id))));
     },
 
     async getClip(id) {
@@ -248,7 +248,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       index.putClip(fresh, draft.text);
       const { placeOrphans } = await import('./import/highlights');
       await changeHighlights(id, (highlights, text) => placeOrphans(highlights, text));
-      return summarise(fresh, index.highlightCount(id));
+      return summarise(fresh, await index.highlightCount(id));
     },
 
     addClipDraft: addDraft,

@@ -63,7 +63,7 @@ export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
       };
       const meta = await store.updateMeta(id, patch);
       index.putClip(meta, (await store.readArticle(id)).text);
-      return summarise(meta, index.highlightCount(id));
+      return summarise(meta, await index.highlightCount(id));
     },
 
     async getTaxonomy() {

@@ -102,7 +102,7 @@ describe('SearchKeeper', () => {
     await store.writeAnnotations(talks.id, hs);
     keeper.putHighlights(talks, hs);
     expect(await hits(keeper, 'pivotal')).toEqual(['highlight:h9']);
-    expect(keeper.highlightCount(talks.id)).toBe(1);
+    expect(await keeper.highlightCount(talks.id)).toBe(1);
     await store.deleteClip(talks.id);
     keeper.removeClip(talks.id);
     expect(await hits(keeper, 'negotiations')).toEqual([]);
@@ -112,5 +112,18 @@ describe('SearchKeeper', () => {
     expect(next.keeper.reindexed).toBe(0);
     expect(await hits(next.keeper, 'harbour')).toEqual([`article:${added.id}`]);
     expect(await hits(next.keeper, 'pivotal')).toEqual([]);
+  });
+
+  it('counts highlights right while the first index is still being built', async () => {
+    const { dir, talks, cafe } = await library();
+    const store = await LibraryStore.open(dir, { textOf: articleText });
+    const keeper = await SearchKeeper.open(store);
+    // Nothing is indexed yet: the catch-up has only just started.
+    expect(keeper.status().state).toBe('building');
+    expect(await keeper.highlightCount(talks.id)).toBe(1);
+    expect(await keeper.highlightCount(cafe.id)).toBe(0);
+    await keeper.ready();
+    expect(await keeper.highlightCount(talks.id)).toBe(1);
+    await keeper.close();
   });
 });

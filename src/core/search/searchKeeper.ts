@@ -32,6 +32,8 @@ export class SearchKeeper {
 
   private readonly file: string;
   private readonly versions = new Map<string, number>();
+  /** Clips indexed since start (by the app or the catch-up): their indexed state is their current one. */
+  private readonly current = new Set<string>();
   private readonly pending = new Set<Promise<void>>();
   private progress: IndexStatus = { state: 'building', done: 0, total: 0 };
   private building: Promise<void> = Promise.resolve();
@@ -104,9 +106,17 @@ export class SearchKeeper {
     return this.index.search(query, opts);
   }
 
-  /** How many highlights of a clip are indexed (its current count once the index is ready). */
-  highlightCount(clipId: string): number {
-    return this.index.highlightCount(clipId);
+  /**
+   * How many highlights a clip has. The index knows once it holds the clip's current state; while the
+   * background catch-up has not reached the clip (e.g. on the first start, before any index was saved),
+   * the count is read from the clip's annotations file instead, so lists never show a stale 0.
+   */
+  async highlightCount(clipId: string): Promise<number> {
+    if (this.progress.state === 'ready' || this.current.has(clipId)) return this.index.highlightCount(clipId);
+    return this.store.readAnnotations(clipId).then(
+      (highlights) => highlights.length,
+      () => this.index.highlightCount(clipId),
+    );
   }
 
   /** Indexes a clip's article just written to the library (new or changed). */
@@ -118,6 +128,7 @@ export class SearchKeeper {
   /** Indexes a clip's highlights just written to the library. */
   putHighlights(meta: ClipMeta, highlights: Highlight[]): void {
     this.index.setHighlights(meta, highlights);
+    this.current.add(meta.id);
     this.changed(meta.id);
   }
 
@@ -240,6 +251,7 @@ export class SearchKeeper {
     if (fp === null) this.fingerprints.delete(id);
     else this.fingerprints.set(id, fp);
     this.reindexed++;
+    this.current.add(id);
     this.markDirty();
   }
 }
