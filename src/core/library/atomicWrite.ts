@@ -11,16 +11,17 @@ export const TEMP_FILE = /^\..+\.[0-9a-f]{8,}\.tmp$/;
 /**
  * Writes `data` to `file` atomically: temp file in the same folder, write, fsync, rename over the
  * target, fsync the folder. The temp file is in the same folder so the rename never crosses a
- * filesystem (rename is only atomic within one).
+ * filesystem (rename is only atomic within one). `data` may come in pieces (an async iterable, written
+ * as it arrives); if producing it throws, the target is left as it was.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | AsyncIterable<string>): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: fs.FileHandle | undefined;
   try {
     // 'wx' fails if the name exists, so two writers can never share a temp file.
     handle = await fs.open(temp, 'wx');
-    await handle.writeFile(data);
+    await fs.writeFile(handle, data);
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -3,13 +3,13 @@
  * query language of `query.ts`. Article bodies are indexed but not stored: snippets and phrase checks
  * read the text of the top hits only, through a small cache ({@link TextCache}).
  */
-import type { AsPlainObject, Options } from 'minisearch';
+import type { Options } from 'minisearch';
 import type { ClipMeta, Highlight, SearchResult } from '../model';
 import { compileFilters, foldField, type DocFacts } from './filters';
 import { parseQuery } from './query';
 import { makeSnippet } from './snippet';
 import { containsPhrase, foldTerm, isUnspaced, tokenize } from './terms';
-import { TermIndex, type WordGroup } from './termIndex';
+import { TermIndex, type DocRow, type IndexHead, type IndexSnapshot, type TermRow, type WordGroup } from './termIndex';
 import { TextCache, type ReadText } from './textCache';
 
 /** One MiniSearch document: an article (`a:<clip>`) or a highlight (`h:<clip>:<highlight>`). */
@@ -32,11 +32,12 @@ interface IndexedDoc {
   end?: number;
 }
 
-/** The index as saved to disk (see `indexFile.ts`). */
-export interface SavedIndex {
-  mini: AsPlainObject;
+/** The index as it was at one moment, with the means to write it out row by row. */
+export interface SearchSnapshot extends IndexSnapshot {
   /** Clip id → ids of its indexed highlights. */
   clips: Record<string, string[]>;
+  docRow(shortId: number): DocRow | null;
+  termRows(term: string, data: IndexSnapshot['terms'][number][1]): TermRow[];
 }
 
 export interface SearchIndexOptions {
@@ -86,6 +87,7 @@ export interface Ranked {
 export class SearchIndex {
   private readonly clips = new Map<string, Set<string>>();
   private readonly texts: TextCache;
+  private changes = 0;
 
   constructor(
     options: SearchIndexOptions = {},
@@ -94,26 +96,55 @@ export class SearchIndex {
     this.texts = new TextCache(options.readText ?? null);
   }
 
-  /** An index saved by {@link toJSON}; loads in chunks that yield to the event loop. Throws if inconsistent. */
-  static async load(saved: SavedIndex, options: SearchIndexOptions = {}): Promise<SearchIndex> {
-    const index = new SearchIndex(options, await TermIndex.loadAsync<IndexedDoc>(saved.mini, MINI_OPTIONS));
-    let expected = 0;
-    for (const [clipId, highlightIds] of Object.entries(saved.clips)) {
-      const docs = new Set(highlightIds.map((h) => highlightDocId(clipId, h)));
-      expected += docs.size + (index.mini.has(articleDocId(clipId)) ? 1 : 0);
-      index.clips.set(clipId, docs);
-    }
-    if (expected !== index.mini.documentCount) {
-      throw new Error(`The index holds ${index.mini.documentCount} documents where its clip list names ${expected}.`);
+  /**
+   * An empty index to fill from a saved one: `head` and `clips` as {@link snapshot} gave them, then
+   * {@link restoreDoc} and {@link restoreTerm} for each saved row, then {@link checkRestored}.
+   */
+  static restore(head: IndexHead, clips: Record<string, string[]>, options: SearchIndexOptions = {}): SearchIndex {
+    const index = new SearchIndex(options, TermIndex.fromHead<IndexedDoc>(head, MINI_OPTIONS));
+    for (const [clipId, highlightIds] of Object.entries(clips)) {
+      index.clips.set(clipId, new Set(highlightIds.map((h) => highlightDocId(clipId, h))));
     }
     return index;
   }
 
-  /** A plain-object snapshot for saving; {@link load} turns it back into an index. */
-  toJSON(): SavedIndex {
+  restoreDoc(row: DocRow): void {
+    this.mini.addDocRow(row);
+  }
+
+  restoreTerm(row: TermRow): void {
+    this.mini.addTermRow(row);
+  }
+
+  /** Throws unless the restored documents are the ones the saved head and clip list name. */
+  checkRestored(): void {
+    let expected = 0;
+    for (const [clipId, docs] of this.clips) {
+      expected += docs.size + (this.mini.has(articleDocId(clipId)) ? 1 : 0);
+      for (const docId of docs) if (!this.mini.has(docId)) throw new Error(`The index lacks the highlight ${docId}.`);
+    }
+    const live = this.mini.liveIds().length;
+    if (expected !== live || live !== this.mini.documentCount) {
+      throw new Error(`The index holds ${live} documents where its header says ${this.mini.documentCount} and its clip list ${expected}.`);
+    }
+  }
+
+  /** Counts changes: a save that sees it move while it writes starts again later (see `indexFile.ts`). */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** The index as it is now, to save a piece at a time ({@link restore} reads it back). */
+  snapshot(): SearchSnapshot {
     const clips: Record<string, string[]> = {};
     for (const [clipId, docs] of this.clips) clips[clipId] = [...docs].map((d) => d.slice(clipId.length + 3));
-    return { mini: this.mini.toJSON(), clips };
+    const snap = this.mini.snapshot();
+    return {
+      ...snap,
+      clips,
+      docRow: (shortId) => this.mini.docRow(shortId),
+      termRows: (term, data) => this.mini.termRows(term, data),
+    };
   }
 
   /** How many documents (articles and highlights) the index holds. */
@@ -133,6 +164,7 @@ export class SearchIndex {
 
   /** Adds a clip's article, or replaces it keeping its highlights. */
   addClip(meta: ClipMeta, text: string): void {
+    this.changes++;
     const doc: IndexedDoc = {
       id: articleDocId(meta.id),
       title: meta.title,
@@ -153,6 +185,7 @@ export class SearchIndex {
 
   /** Removes a clip and all its highlights from the index. */
   removeClip(id: string): void {
+    this.changes++;
     const docs = this.clips.get(id);
     if (!docs) return;
     if (this.mini.has(articleDocId(id))) this.mini.discard(articleDocId(id));
@@ -163,6 +196,7 @@ export class SearchIndex {
 
   /** Replaces the indexed highlights of a clip with `highlights` (they may arrive before the article). */
   setHighlights(meta: ClipMeta, highlights: Highlight[]): void {
+    this.changes++;
     let docs = this.clips.get(meta.id);
     if (!docs) this.clips.set(meta.id, (docs = new Set()));
     for (const docId of docs) this.mini.discard(docId);

@@ -76,18 +76,30 @@ describe('SearchKeeper', () => {
     expect(await hits(keeper, 'negotiations')).toEqual([`article:${talks.id}`, 'highlight:h1']);
     await keeper.close();
 
-    const saved = JSON.parse(await fs.readFile(indexFilePath(dir), 'utf8'));
-    saved.header.format = 1;
-    await fs.writeFile(indexFilePath(dir), JSON.stringify(saved));
+    // The file is one JSON value a line, the header first.
+    const lines = (await fs.readFile(indexFilePath(dir), 'utf8')).trimEnd().split('\n');
+    const header = JSON.parse(lines[0]!).header;
+    const write = (first: object, rest = lines.slice(1)) => fs.writeFile(indexFilePath(dir), [JSON.stringify({ header: first }), ...rest].join('\n') + '\n');
+    await write({ ...header, format: 1 });
     const again = await reopen(dir);
     expect(again.keeper.opened.problem).toMatch(/another version/);
     expect(await hits(again.keeper, 'negotiations')).toEqual([`article:${talks.id}`, 'highlight:h1']);
     await again.keeper.close();
 
-    saved.header.format = (await import('./indexFile')).INDEX_FORMAT;
-    saved.header.documentCount = 7;
-    await fs.writeFile(indexFilePath(dir), JSON.stringify(saved));
-    expect((await reopen(dir)).keeper.opened.problem).toMatch(/does not hold/);
+    /** How the index opens (the keeper is closed, so its own save is done before the next write). */
+    const opened = async () => {
+      const { keeper } = await reopen(dir);
+      await keeper.close();
+      return keeper.opened;
+    };
+    await write({ ...header, documentCount: 7 });
+    expect((await opened()).problem).toMatch(/does not hold/);
+    await write(header, lines.slice(1, -1));
+    expect((await opened()).problem).toMatch(/cut off/);
+    await write(header, lines.slice(1).map((l) => l.replace(/^\{"terms":\[\["([^"]+)",(\d+),/, '{"terms":[["$1",$2,"x",')));
+    expect((await opened()).problem).toMatch(/damaged/);
+    await write(header);
+    expect(await opened()).toEqual({ loaded: true, problem: null });
   });
 
   it('updates incrementally: adds, highlight changes and deletes are searchable at once and saved', async () => {

@@ -7,7 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LibraryStore } from '../library/store';
 import type { ClipMeta, Highlight, IndexStatus, SearchResult } from '../model';
 import { clipFingerprint } from './fingerprint';
-import { indexFilePath, readIndexFile, writeIndexFile } from './indexFile';
+import { IndexChangedError, indexFilePath, readIndexFile, writeIndexFile } from './indexFile';
 import { SearchIndex } from './searchIndex';
 
 export interface SearchKeeperOptions {
@@ -160,7 +160,8 @@ export class SearchKeeper {
         await writeIndexFile(this.file, this.index, this.fingerprints);
         this.saveError = null;
       } catch (error) {
-        this.saveError = (error as Error).message;
+        // A change during the write is no failure: it marked the index dirty again and the next save writes it.
+        if (!(error instanceof IndexChangedError)) this.saveError = (error as Error).message;
         this.dirty = true;
       }
     });

@@ -68,15 +68,102 @@ function postingsOf(data: FieldTermData): number {
   return n;
 }
 
+/** The index-wide numbers a saved index starts with. */
+export interface IndexHead {
+  documentCount: number;
+  nextId: number;
+  fieldIds: Record<string, number>;
+  averageFieldLength: number[];
+}
+
+/** One document as saved: short id, id, field lengths (by field id), stored fields. */
+export type DocRow = [number, string, number[], Record<string, unknown> | null];
+
+/**
+ * One term's documents in one field as saved: `[term, fieldId, ...postings]`. Postings go by ascending short
+ * id, each as the gap from the previous one (from -1, so gaps are ≥ 1); a term frequency above 1 is
+ * written as the negated gap followed by the frequency. Most terms occur once in a document, so this
+ * is about three bytes a posting instead of MiniSearch's ten.
+ */
+export type TermRow = [string, number, ...number[]];
+
+/** A consistent view of the index to save a piece at a time (see `indexFile.ts`). */
+export interface IndexSnapshot {
+  head: IndexHead;
+  docs: number[];
+  terms: Array<[string, FieldTermData]>;
+}
+
 export class TermIndex<T> extends MiniSearch<T> {
-  /**
-   * A MiniSearch whose saved form `js` (from `toJSON`) is loaded into this class, in chunks that yield
-   * to the event loop (MiniSearch's own loaders always make a plain MiniSearch).
-   */
-  static async loadAsync<D>(js: Parameters<typeof MiniSearch.loadJSAsync>[0], options: Options<D>): Promise<TermIndex<D>> {
-    const loaded = await MiniSearch.loadJSAsync<D>(js, options);
-    // MiniSearch's loader constructs the base class; this subclass adds methods only, no state.
-    return Object.setPrototypeOf(loaded, TermIndex.prototype) as TermIndex<D>;
+  /** An index with `head`'s numbers and no documents yet: {@link addDocRow} and {@link addTermRow} fill it. */
+  static fromHead<D>(head: IndexHead, options: Options<D>): TermIndex<D> {
+    const index = new TermIndex<D>(options);
+    const fields = options.fields;
+    if (fields.length !== Object.keys(head.fieldIds).length || fields.some((f) => head.fieldIds[f] === undefined)) {
+      throw new Error('The saved index has other fields.');
+    }
+    index._documentCount = head.documentCount;
+    index._nextId = head.nextId;
+    index._fieldIds = head.fieldIds;
+    index._avgFieldLength = head.averageFieldLength;
+    return index;
+  }
+
+  /** The index's numbers, the live documents and every term, taken at once (the terms' data by reference). */
+  snapshot(): IndexSnapshot {
+    return {
+      head: { documentCount: this._documentCount, nextId: this._nextId, fieldIds: this._fieldIds, averageFieldLength: [...this._avgFieldLength] },
+      docs: [...this._documentIds.keys()],
+      terms: [...this._index],
+    };
+  }
+
+  /** A live document's saved row, or null once it was discarded. */
+  docRow(shortId: number): DocRow | null {
+    const id = this._documentIds.get(shortId) as string | undefined;
+    if (id === undefined) return null;
+    return [shortId, id, this._fieldLength.get(shortId) ?? [], this._storedFields.get(shortId) ?? null];
+  }
+
+  /** The saved rows of one term (one per field), leaving out discarded documents. */
+  termRows(term: string, data: FieldTermData): TermRow[] {
+    const rows: TermRow[] = [];
+    for (const [fieldId, docs] of data) {
+      let ids = [...docs.keys()].filter((id) => this._documentIds.has(id));
+      if (ids.length === 0) continue;
+      if (ids.some((id, i) => i > 0 && id < ids[i - 1]!)) ids = ids.sort((a, b) => a - b);
+      const row: TermRow = [term, fieldId];
+      let previous = -1;
+      for (const id of ids) {
+        const tf = docs.get(id)!;
+        if (tf === 1) row.push(id - previous);
+        else row.push(previous - id, tf);
+        previous = id;
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** Restores a document saved by {@link docRow}. */
+  addDocRow([shortId, id, lengths, stored]: DocRow): void {
+    this._documentIds.set(shortId, id);
+    this._idToShortId.set(id, shortId);
+    this._fieldLength.set(shortId, lengths);
+    if (stored) this._storedFields.set(shortId, stored);
+  }
+
+  /** Restores a term's postings saved by {@link termRows}. */
+  addTermRow(row: TermRow): void {
+    const docs = new Map<number, number>();
+    let previous = -1;
+    for (let i = 2; i < row.length; i++) {
+      const gap = row[i] as number;
+      if (!Number.isInteger(gap) || gap === 0) throw new Error(`The postings of “${row[0]}” are damaged.`);
+      if (gap > 0) docs.set((previous += gap), 1);
+      else docs.set((previous -= gap), row[++i] as number);
+    }
+    this._index.fetch(row[0], () => new Map()).set(row[1], docs);
   }
 
   /**

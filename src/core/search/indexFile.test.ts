@@ -1,0 +1,58 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IndexChangedError, readIndexFile, writeIndexFile } from './indexFile';
+import { SearchIndex } from './searchIndex';
+import { highlight, meta } from './testDocs';
+
+const texts: Record<string, string> = {
+  tide: 'Tidal power plants turn the tide into power. Tide tables tell when the tide turns.',
+  cafe: 'Le café du coin ouvre à sept heures. Les habitués arrivent tôt.',
+  ru: 'Переговоры между профсоюзами и министерством возобновились во вторник.',
+  old: 'An article that is replaced below, so its first version is discarded.',
+};
+
+function buildIndex() {
+  const index = new SearchIndex({ readText: async (id) => texts[id] ?? '' });
+  for (const [id, text] of Object.entries(texts)) index.addClip(meta(id, `Title of ${id}`, { site: `${id}.example` }), text);
+  index.setHighlights(meta('tide', 'Title of tide'), [highlight('tide', 'h1', texts['tide']!, 'Tide tables', 'check the harbour')]);
+  // Replaced and removed documents leave stale postings behind until MiniSearch vacuums them.
+  index.addClip(meta('old', 'Replaced title'), 'A second version about harbours.');
+  index.removeClip('cafe');
+  return index;
+}
+
+const tempFile = async () => path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-index-')), 'index', 'search.json');
+const ids = async (index: SearchIndex, q: string) => (await index.search(q)).map((r) => `${r.kind}:${r.highlightId ?? r.id}:${r.score.toFixed(6)}`);
+
+describe('the saved index file', () => {
+  it('reads back an index that answers every query as the original did', async () => {
+    const index = buildIndex();
+    const file = await tempFile();
+    const bytes = await writeIndexFile(file, index, new Map([['tide', 'fp']]));
+    expect(bytes).toBe((await fs.stat(file)).size);
+    const read = await readIndexFile(file, { readText: async (id) => texts[id] ?? '' });
+    if (!read.ok) throw new Error(read.problem);
+    expect(read.fingerprints).toEqual(new Map([['tide', 'fp']]));
+    expect(read.index.documentCount).toBe(index.documentCount);
+    expect(read.index.clipIds().sort()).toEqual(index.clipIds().sort());
+    for (const q of ['tide', 'tid', 'harbour', 'переговоры', 'cafe', 'replaced', 'article', 'site:tide.example', '"tide tables"']) {
+      expect(await ids(read.index, q)).toEqual(await ids(index, q));
+    }
+    expect(await ids(read.index, 'tide')).toHaveLength(2);
+    expect(await ids(read.index, 'discarded')).toEqual([]);
+  });
+
+  it('gives up, leaving the old file, when the index changes while it is written', async () => {
+    const index = buildIndex();
+    const file = await tempFile();
+    await writeIndexFile(file, index, new Map());
+    const before = await fs.readFile(file, 'utf8');
+    const saving = writeIndexFile(file, index, new Map());
+    index.addClip(meta('late', 'Late arrival'), 'Written while the index was being saved.');
+    await expect(saving).rejects.toBeInstanceOf(IndexChangedError);
+    expect(await fs.readFile(file, 'utf8')).toBe(before);
+    expect(await fs.readdir(path.dirname(file))).toEqual(['search.json']);
+  });
+});
