@@ -24,7 +24,10 @@ export interface GlossApi {
   listHighlights(): Promise<HighlightListing[]>;
   /** Replaces a clip's article with edited or pasted text/HTML and re-anchors its highlights. */
   updateClipContent(input: UpdateClipContentInput): Promise<ReanchorReport>;
-  /** Fetches a web clip's page again and re-anchors its highlights onto the new text. */
+  /**
+   * Fetches a web clip's page again (images too) and re-anchors its highlights onto the new text; the
+   * old address is kept as an alias if the page moved.
+   */
   reclip(input: { id: string }): Promise<ReanchorReport>;
   listPages(): Promise<PageSummary[]>;
   getPage(id: string): Promise<NotebookPage>;
@@ -52,7 +55,10 @@ export interface GlossApi {
   exportClip(input: ExportClipInput): Promise<ExportedFile>;
   /** The clip's formatted reference; with `quote`, the quote followed by its citation, for copying. */
   citeClip(input: CiteClipInput): Promise<string>;
-  /** Fetches a placeholder clip's page again; fails with the fetch's reason if it still cannot. */
+  /**
+   * Fetches a web clip's page again (an import's placeholder, usually): `reclip` answering with the clip
+   * only. Fails with the fetch's reason if it still cannot, which a placeholder records.
+   */
   retryClip(id: string): Promise<ClipSummary>;
   /** Keeps one version of a file a sync tool duplicated (see `LibraryInfo.conflicts`); the other goes to the trash. */
   resolveConflict(input: ResolveConflictInput): Promise<void>;

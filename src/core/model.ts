@@ -66,6 +66,11 @@ export interface ClipMeta {
   /** ISO 8601 date or date-time, as published by the source, when known. */
   published: string | null;
   url: string | null;
+  /**
+   * Other addresses the article was clipped from, e.g. one that redirected to `url`, so that clipping or
+   * importing any of them again finds this clip (absent when there are none).
+   */
+  aliases?: string[];
   lang: string | null;
   excerpt: string | null;
   words: number;
@@ -101,6 +106,8 @@ export interface ClipSummary {
   byline: string | null;
   published: string | null;
   url: string | null;
+  /** See {@link ClipMeta.aliases}. */
+  aliases?: string[];
   words: number;
   clippedAt: string;
   excerpt: string | null;
@@ -216,7 +223,7 @@ export interface IndexStatus {
 
 /** What a clipper hands to the library: the clean article and the metadata it could find. */
 export interface ClipDraft
-  extends Pick<ClipMeta, 'title' | 'byline' | 'site' | 'published' | 'url' | 'lang' | 'excerpt' | 'origin' | 'placeholder'> {
+  extends Pick<ClipMeta, 'title' | 'byline' | 'site' | 'published' | 'url' | 'aliases' | 'lang' | 'excerpt' | 'origin' | 'placeholder'> {
   /** Sanitised article HTML (block elements separated by newlines). */
   html: string;
   /** `articleText(html)`: the text that selectors index into. */

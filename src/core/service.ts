@@ -50,14 +50,12 @@ export interface GlossServiceOptions extends DesktopOptions, JobOptions {
   images?: ImageOptions;
 }
 
-/** The clipper (Readability, DOMPurify…) loads on the first clip, so listing and searching start fast. */
-const loadClipper = () => import('./clipper');
 /** Likewise the converters (turndown, citation-js) load on the first export. */
 const loadExport = () => Promise.all([import('./export/formats'), import('./export/citation')]);
 
 function summarise(meta: ClipMeta, highlightCount: number): ClipSummary {
-  const { id, title, site, byline, published, url, words, clippedAt, excerpt, placeholder, tags = [], collections = [] } = meta;
-  return { id, title, site, byline, published, url, words, clippedAt, excerpt, highlightCount, ...(placeholder && { placeholder }), tags, collections };
+  const { id, title, site, byline, published, url, aliases, words, clippedAt, excerpt, placeholder, tags = [], collections = [] } = meta;
+  return { id, title, site, byline, published, url, ...(aliases && { aliases }), words, clippedAt, excerpt, highlightCount, ...(placeholder && { placeholder }), tags, collections };
 }
 
 function anchored(text: string, highlight: Highlight): AnchoredHighlight {
@@ -230,28 +228,6 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       index.putHighlights(meta, await store.readAnnotations(clipId));
     },
 
-    async retryClip(id) {
-      const meta = store.getMeta(id);
-      if (!meta.placeholder || !meta.url) throw new GlossError('invalid-input', `Clip "${id}" is not a placeholder waiting for its page.`);
-      const { clipUrl } = await loadClipper();
-      let draft: ClipDraft;
-      try {
-        draft = await clipUrl(meta.url, { fetch: options.fetch });
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        const placeholder = { reason, attemptedAt: new Date().toISOString(), attempts: meta.placeholder.attempts + 1 };
-        await store.updateMeta(id, { placeholder });
-        throw error;
-      }
-      // The import's title is what the person saw in the other tool; keep it over the page's.
-      const fresh = await store.replaceArticle(id, { ...draft, title: meta.title || draft.title, origin: meta.origin });
-      index.putClip(fresh, draft.text);
-      const { placeOrphans } = await import('./import/highlights');
-      await changeHighlights(id, (highlights, text) => placeOrphans(highlights, text));
-      return summarise(fresh, await index.highlightCount(id));
-    },
-
-    addClipDraft: addDraft,
     changeHighlights,
 
     async close() {

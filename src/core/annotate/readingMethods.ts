@@ -12,6 +12,7 @@ import type { SearchKeeper } from '../search/searchKeeper';
 import type { FetchOptions } from '../clipper/fetchPage';
 import { countNames, tidyNames } from './tags';
 import { detailsPatch } from '../clipping/clipDetails';
+import { mergeAliases } from '../clipping/aliases';
 
 /** What the reading methods need from the service that hosts them. */
 export interface ReadingDeps {
@@ -22,18 +23,21 @@ export interface ReadingDeps {
   fetch?: FetchOptions;
 }
 
-export type ReadingMethods = Pick<GlossApi, 'updateClip' | 'getTaxonomy' | 'listHighlights' | 'updateClipContent' | 'reclip'>;
+export type ReadingMethods = Pick<GlossApi, 'updateClip' | 'getTaxonomy' | 'listHighlights' | 'updateClipContent'>;
 
 const loadClipper = () => import('../clipper');
 
 /**
  * Puts `draft` in place of clip `id`'s article (keeping its id, title, tags and origin) and re-anchors
- * its highlights onto the new text (re-clip, edit, clipping a page again as an update).
+ * its highlights onto the new text (re-clip, edit, clipping a page again as an update). An address the
+ * clip had before is kept as an alias when the draft's differs (the page moved).
  */
 export async function replaceClipText(deps: ReadingDeps, id: string, draft: ClipDraft): Promise<ReanchorReport> {
   const { store, index, summarise } = deps;
   const meta = store.getMeta(id);
-  const fresh = await store.replaceArticle(id, { ...draft, title: meta.title, origin: meta.origin, url: draft.url ?? meta.url });
+  const url = draft.url ?? meta.url;
+  const aliases = mergeAliases(url, meta.aliases, [meta.url], draft.aliases);
+  const fresh = await store.replaceArticle(id, { ...draft, title: meta.title, origin: meta.origin, url, aliases });
   index.putClip(fresh, draft.text);
   const { result } = await deps.changeHighlights(id, (highlights, text) => {
     const r = reanchorHighlights(highlights, text);
@@ -88,15 +92,6 @@ export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
       const { clipText, clipHtml } = await loadClipper();
       const draft = text !== undefined ? clipText(text, { title: meta.title, url: meta.url }) : await clipHtml(html!, { title: meta.title, url: meta.url });
       return replaceText(id, draft);
-    },
-
-    async reclip({ id }) {
-      const meta = store.getMeta(id);
-      if (!meta.url || !/^https?:/i.test(meta.url)) {
-        throw new GlossError('invalid-input', 'This clip has no web address to fetch again; paste its new text instead.');
-      }
-      const { clipUrl } = await loadClipper();
-      return replaceText(id, await clipUrl(meta.url, { fetch: deps.fetch }));
     },
   };
 }

@@ -4,7 +4,9 @@ import { createApiClient } from '../apiClient';
 import { dispatchApiCall } from '../dispatch';
 import { normalizeUrl } from '../clipper/urls';
 import { GlossError } from '../errors';
-import { startServer, type TestServer } from '../import/testServer';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { illustratedPage, PNG, startServer, type TestServer } from '../import/testServer';
 import { tempDir } from '../library/testHelpers';
 import { createGlossService, type GlossService } from '../service';
 
@@ -90,5 +92,45 @@ describe('clipping an article twice', () => {
     const updated = await service.clipUrl({ url: `${server.base}/article`, onDuplicate: 'update' });
     expect(updated.id).toBe(first.id);
     expect(await service.listClips()).toHaveLength(1);
+  });
+
+  it('remembers the link a page was clipped from when it redirected, and knows the clip by it', async () => {
+    server = await startServer();
+    const dir = await tempDir();
+    service = await createGlossService({ libraryDir: dir });
+    const clip = await service.clipUrl({ url: `${server.base}/old-article` });
+    expect(clip).toMatchObject({ url: `${server.base}/article`, aliases: [`${server.base}/old-article`] });
+    server.hits.length = 0;
+    await expect(service.clipUrl({ url: `${server.base}/old-article?utm_source=feed` })).rejects.toMatchObject({ code: 'duplicate' });
+    // Known by its old address before any fetch.
+    expect(server.hits).toEqual([]);
+    await expect(service.clipUrl({ url: `${server.base}/article` })).rejects.toMatchObject({ code: 'duplicate' });
+    await service.close();
+    service = await createGlossService({ libraryDir: dir });
+    expect((await service.getClip(clip.id)).meta.aliases).toEqual([`${server.base}/old-article`]);
+  });
+
+  it('re-clips a page that moved with its images and highlights, keeping the old address; retryClip is the same step', async () => {
+    server = await startServer();
+    service = await createGlossService({ libraryDir: await tempDir(), images: {} });
+    const html = illustratedPage().replace('<img src="/figure.png" alt="A kelp frond">', '');
+    const pasted = await service.clipHtml({ html, url: `${server.base}/short/kelp` });
+    const { text } = await service.getClip(pasted.id);
+    const quote = 'without a single unplanned stop';
+    await service.addHighlight({ clipId: pasted.id, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+
+    const report = await service.reclip({ id: pasted.id });
+    expect(report).toMatchObject({ placed: 1, orphaned: [] });
+    expect(report.clip).toMatchObject({ id: pasted.id, url: `${server.base}/illustrated`, aliases: [`${server.base}/short/kelp`], highlightCount: 1 });
+    const after = await service.getClip(pasted.id);
+    const image = /src="(images\/[0-9a-f]+\.png)"/.exec(after.html)![1]!;
+    expect(await fs.readFile(path.join(service.libraryPath, 'clips', pasted.id, image))).toEqual(PNG);
+    expect(after.text.slice(after.highlights[0]!.anchor!.start, after.highlights[0]!.anchor!.end)).toBe(quote);
+    await expect(service.clipUrl({ url: `${server.base}/short/kelp` })).rejects.toMatchObject({ code: 'duplicate' });
+
+    const retried = await service.retryClip(pasted.id);
+    expect(retried).toMatchObject({ id: pasted.id, url: `${server.base}/illustrated`, aliases: [`${server.base}/short/kelp`] });
+    const note = await service.clipText({ text: 'Short note.' });
+    await expect(service.retryClip(note.id)).rejects.toMatchObject({ code: 'invalid-input' });
   });
 });

@@ -1,14 +1,19 @@
 /**
  * The GlossApi clipping methods (URL, pasted text, HTML) with duplicate detection: clipping an article
  * the library already holds asks first (a `duplicate` error naming the clip), updates that clip in place
- * (its highlights re-anchored onto the new text), or keeps both, as the caller chooses.
+ * (its highlights re-anchored onto the new text), or keeps both, as the caller chooses. Also fetching a
+ * clip again (re-clip, an import's placeholder) and adding an import's draft, with images downloaded
+ * on every path.
  */
 import type { GlossApi } from '../api';
 import { replaceClipText, type ReadingDeps } from '../annotate/readingMethods';
 import type { ImageOptions } from '../clipper/images';
 import { writeClipImages } from '../library/clipImages';
 import type { ClipDraft, ClipSummary } from '../model';
+import { mergeAliases } from './aliases';
+import { localiseDraft } from './draftImages';
 import { duplicateError, findByUrl, findDuplicate, type OnDuplicate } from './duplicates';
+import { refetchClip } from './refetch';
 
 /** What the clipping methods need from the service that hosts them. */
 export interface ClipDeps extends ReadingDeps {
@@ -18,7 +23,10 @@ export interface ClipDeps extends ReadingDeps {
   images?: ImageOptions;
 }
 
-export type ClipMethods = Pick<GlossApi, 'clipUrl' | 'clipText' | 'clipHtml'>;
+export type ClipMethods = Pick<GlossApi, 'clipUrl' | 'clipText' | 'clipHtml' | 'reclip' | 'retryClip'> & {
+  /** Adds a clip from a ready draft (an import's page, file or placeholder), its images downloaded. */
+  addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
+};
 
 const loadClipper = () => import('../clipper');
 
@@ -40,10 +48,9 @@ export function createClipMethods(deps: ClipDeps): ClipMethods {
     // Asking must not cost a download of every picture: find out first.
     const existing = onDuplicate === 'ask' ? findDuplicate(store.list(), draft.url, draft.text) : undefined;
     if (existing) throw duplicateError(existing);
-    const { localiseImages } = await loadClipper();
-    const { html, images } = await localiseImages(draft.html, deps.images);
-    const clip = await save({ ...draft, html }, onDuplicate === 'ask' ? 'copy' : onDuplicate);
-    await writeClipImages(store.path, clip.id, images);
+    const local = await localiseDraft(draft, deps.images);
+    const clip = await save(local.draft, onDuplicate === 'ask' ? 'copy' : onDuplicate);
+    await writeClipImages(store.path, clip.id, local.images);
     return clip;
   }
 
@@ -53,7 +60,9 @@ export function createClipMethods(deps: ClipDeps): ClipMethods {
       const known = onDuplicate === undefined || onDuplicate === 'ask' ? findByUrl(store.list(), url) : undefined;
       if (known) throw duplicateError(known);
       const { clipUrl } = await loadClipper();
-      return saveWithImages(await clipUrl(url, { title, fetch: deps.fetch }), onDuplicate);
+      const draft = await clipUrl(url, { title, fetch: deps.fetch });
+      // A link that redirected is remembered, so clipping or importing it again finds this clip.
+      return saveWithImages({ ...draft, aliases: mergeAliases(draft.url, [url]) }, onDuplicate);
     },
 
     async clipText({ text, title, url, onDuplicate }) {
@@ -64,6 +73,19 @@ export function createClipMethods(deps: ClipDeps): ClipMethods {
     async clipHtml({ html, title, url, onDuplicate }) {
       const { clipHtml } = await loadClipper();
       return saveWithImages(await clipHtml(html, { title, url }), onDuplicate);
+    },
+
+    reclip: ({ id }) => refetchClip(deps, id),
+
+    async retryClip(id) {
+      return (await refetchClip(deps, id)).clip;
+    },
+
+    async addClipDraft(draft) {
+      const local = await localiseDraft(draft, deps.images);
+      const clip = await deps.addDraft(local.draft);
+      await writeClipImages(store.path, clip.id, local.images);
+      return clip;
     },
   };
 }

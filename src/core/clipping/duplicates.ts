@@ -1,18 +1,20 @@
 /**
  * Spotting an article the library already holds: by normalised address (tracking parameters,
- * fragments, default ports and trailing slashes do not count) or by the hash of its text.
+ * fragments, default ports and trailing slashes do not count), its own or one it was clipped from
+ * (a link that redirected to it), or by the hash of its text.
  */
 import { contentHash, MIN_HASHED_CHARS } from '../article/contentHash';
 import { normalizeUrl } from '../clipper/urls';
 import { GlossError } from '../errors';
 import type { ClipMeta } from '../model';
+import { clipAddresses } from './aliases';
 
 export type { OnDuplicate } from '../api';
 
-/** The clip among `clips` with the same normalised address as `url`, if any. */
+/** The clip among `clips` with the same normalised address as `url` (or an alias of it), if any. */
 export function findByUrl(clips: readonly ClipMeta[], url: string | null | undefined): ClipMeta | undefined {
   const key = normalizeUrl(url);
-  return key ? clips.find((c) => !c.placeholder && normalizeUrl(c.url) === key) : undefined;
+  return key ? clips.find((c) => !c.placeholder && clipAddresses(c).includes(key)) : undefined;
 }
 
 /**

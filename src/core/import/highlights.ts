@@ -5,7 +5,6 @@
  * by position, so the reader lists it as "couldn't be placed" instead of guessing a place.
  */
 import { randomUUID } from 'node:crypto';
-import { anchorSelectors } from '../anchoring/anchor';
 import { describeRange, findQuote } from '../anchoring/describe';
 import type { Highlight, TextPositionSelector, TextQuoteSelector } from '../model';
 import type { ImportedHighlight } from './types';
@@ -71,20 +70,4 @@ export function mergeHighlights(
     counts[placed ? 'placed' : 'orphaned']++;
   }
   return counts;
-}
-
-/**
- * Gives orphaned highlights a place in a new article text (after a placeholder's page was fetched):
- * those that anchor nowhere but whose quote is now found get fresh selectors. Returns how many.
- */
-export function placeOrphans(highlights: Highlight[], text: string): number {
-  let placed = 0;
-  for (const [index, highlight] of highlights.entries()) {
-    if (anchorSelectors(text, highlight.target.selector)) continue;
-    const selectors = selectorsFor(text, highlight.target.selector[0].exact);
-    if (!selectors) continue;
-    highlights[index] = { ...highlight, target: { ...highlight.target, selector: selectors } };
-    placed++;
-  }
-  return placed;
 }

@@ -4,8 +4,8 @@ import { createGlossService, type GlossService } from '../service';
 import { importFrom, type ImportReport } from './index';
 import { normalizeUrl } from '../clipper/urls';
 import { readReadwiseCsv } from './readwise';
-import { fixtureCopy, FIXTURES, startServer, type TestServer } from './testServer';
-import { readFileSync } from 'node:fs';
+import { fixtureCopy, FIXTURES, PNG, startServer, type TestServer } from './testServer';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 let server: TestServer;
@@ -15,7 +15,7 @@ let service: GlossService;
 beforeAll(async () => {
   server = await startServer();
   work = await tempDir();
-  service = await createGlossService({ libraryDir: path.join(work, 'library'), fetch: { timeoutMs: 5000 } });
+  service = await createGlossService({ libraryDir: path.join(work, 'library'), fetch: { timeoutMs: 5000 }, images: {} });
 });
 
 afterAll(async () => {
@@ -108,14 +108,36 @@ describe('imports into a library', { timeout: 120_000 }, () => {
     expect(after.reduce((n, c) => n + c.highlightCount, 0)).toBe(highlightsBefore);
   });
 
-  it('retries a placeholder when the page is back (Pocket CSV import) and it becomes a full clip', async () => {
+  it('retries a placeholder when the page is back at a new address (Pocket CSV import): a full clip with its images', async () => {
     server.setGone(false);
     const file = await fixtureCopy('pocket-export.csv', work, server.base);
     const report = await importFrom(service, 'pocket', file);
     expect(report).toMatchObject({ imported: 0, merged: 1, placeholders: 0 });
-    const clip = (await service.listClips()).find((c) => c.url === `${server.base}/gone`)!;
+    const clip = (await service.listClips()).find((c) => c.aliases?.includes(`${server.base}/gone`))!;
+    expect(clip).toMatchObject({ url: `${server.base}/illustrated`, title: 'A page that has since disappeared' });
     expect(clip.placeholder).toBeUndefined();
-    expect(clip.title).toBe('A page that has since disappeared');
-    expect((await service.getClip(clip.id)).text).toContain('ready for the grid');
+    const { html, text } = await service.getClip(clip.id);
+    expect(text).toContain('the kelp canopy is thicker');
+    const image = /src="(images\/[0-9a-f]+\.png)"/.exec(html)![1]!;
+    expect(readFileSync(path.join(service.libraryPath, 'clips', clip.id, image))).toEqual(PNG);
+
+    // Its old address still finds it: importing the list again changes nothing.
+    const count = (await service.listClips()).length;
+    server.hits.length = 0;
+    const again = await importFrom(service, 'pocket', file);
+    expect(again).toMatchObject({ imported: 0, merged: 0, placeholders: 0 });
+    expect(await service.listClips()).toHaveLength(count);
+    expect(server.hits).not.toContain('/gone');
+  });
+
+  it('remembers the address a redirecting link came from: importing it again, or the page it leads to, adds nothing', async () => {
+    const list = path.join(work, 'redirects.csv');
+    await fs.writeFile(list, `title,url,time_added,tags,status\nShort link,${server.base}/short/kelp?utm_source=x,1700000000,,unread\nOld link,${server.base}/old-article,1700000000,,unread\n`);
+    const before = (await service.listClips()).length;
+    const report = await importFrom(service, 'pocket', list);
+    // The kelp page is the placeholder fetched above; the old link leads to the tidal article Pocket brought in.
+    expect(report).toMatchObject({ imported: 0, merged: 0 });
+    expect(report.skipped.map((s) => s.reason)).toEqual(['Already in the library.', 'Already in the library.']);
+    expect(await service.listClips()).toHaveLength(before);
   });
 });

@@ -10,6 +10,7 @@ import type { GlossService } from '../service';
 import { mergeHighlights } from './highlights';
 import { normalizeUrl } from '../clipper/urls';
 import { contentHash } from '../article/contentHash';
+import { clipAddresses } from '../clipping/aliases';
 import type { ImportEntry, ImportProgress, ImportReport } from './types';
 
 export interface RunImportOptions {
@@ -41,9 +42,9 @@ class Known {
   }
 
   add(clip: ClipSummary, text?: string): void {
-    const url = normalizeUrl(clip.url);
-    if (url) this.byUrl.set(url, clip);
-    else this.withoutUrl.push(clip);
+    const addresses = clipAddresses(clip);
+    for (const url of addresses) this.byUrl.set(url, clip);
+    if (!addresses.length) this.withoutUrl.push(clip);
     if (!this.byTitle.has(titleKey(clip.title, clip.byline))) this.byTitle.set(titleKey(clip.title, clip.byline), clip);
     if (text !== undefined) this.byText?.set(textKey(text), clip);
   }
@@ -149,6 +150,11 @@ export async function runImport(service: GlossService, entries: ImportEntry[], o
       try {
         clip = await service.clipUrl({ url: url!, title: entry.title ?? undefined });
       } catch (error) {
+        // The page it leads to (e.g. after a redirect) is one the library already holds.
+        if (error instanceof GlossError && error.code === 'duplicate') {
+          skip(entry, 'Already in the library.');
+          return;
+        }
         if (!(error instanceof GlossError) || PERMANENT.has(error.code)) throw error;
         draft = await placeholderDraft(entry, url!, error.message);
         clip = await service.addClipDraft(draft);

@@ -10,7 +10,7 @@ import path from 'node:path';
 
 export const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/import');
 
-/** The page the server serves at `/article` (and, once `gone` is brought back, at `/gone`). */
+/** The page the server serves at `/article`. */
 export function articlePage(title: string): string {
   return `<!doctype html><html lang="en"><head><title>${title} | Harbour Review</title>
     <meta property="og:site_name" content="Harbour Review"><meta name="author" content="Ines Calder"></head><body>
@@ -37,18 +37,22 @@ export const REDIRECTS: Record<string, string> = { '/old-article': '/moved-artic
 
 export interface TestServer {
   base: string;
-  /** Whether `/gone` answers 404 (default) or with a page. */
+  /** Whether `/gone` answers 404 (default) or, the page having moved, redirects to `/illustrated`. */
   setGone(gone: boolean): void;
+  /** The paths asked for so far, in order (to tell whether a step fetched anything). */
+  hits: string[];
   close(): Promise<void>;
 }
 
 /** Starts the server on a free local port. */
 export async function startServer(): Promise<TestServer> {
   let gone = true;
+  const hits: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0]!;
-    if (REDIRECTS[path]) {
-      res.writeHead(path === '/moved-article' ? 302 : 301, { location: REDIRECTS[path] });
+    hits.push(path);
+    if (REDIRECTS[path] || (path === '/gone' && !gone)) {
+      res.writeHead(path === '/moved-article' ? 302 : 301, { location: REDIRECTS[path] ?? '/illustrated' });
       res.end();
     } else if (path === '/illustrated') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -56,9 +60,9 @@ export async function startServer(): Promise<TestServer> {
     } else if (path === '/figure.png') {
       res.writeHead(200, { 'content-type': 'image/png' });
       res.end(PNG);
-    } else if (path === '/article' || (path === '/gone' && !gone)) {
+    } else if (path === '/article') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(articlePage(path === '/article' ? 'Tidal Power Comes of Age' : 'The Page Came Back'));
+      res.end(articlePage('Tidal Power Comes of Age'));
     } else {
       res.writeHead(404, { 'content-type': 'text/html' });
       res.end('<h1>Not found</h1>');
@@ -68,6 +72,7 @@ export async function startServer(): Promise<TestServer> {
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     setGone: (value) => void (gone = value),
+    hits,
     close: () => new Promise((done) => server.close(() => done())),
   };
 }

@@ -23,6 +23,7 @@ export const clipMetaSchema = z.object({
   site: nullableString,
   published: nullableString,
   url: nullableString,
+  aliases: z.array(z.string()).optional(),
   lang: nullableString,
   excerpt: nullableString,
   words: z.number().int().min(0),

@@ -126,6 +126,7 @@ export class LibraryStore {
       site: draft.site,
       published: draft.published,
       url: draft.url,
+      ...(draft.aliases?.length && { aliases: draft.aliases }),
       lang: draft.lang,
       excerpt: draft.excerpt,
       words: (this.options.countWords ?? defaultCountWords)(draft.text),
