@@ -1,56 +1,37 @@
 /**
  * The XSS corpus through every way into the library (web page, pasted HTML, pasted text, the CLI with an
  * HTML file, a folder import, highlight notes): what is stored is inert, and stays the same when sanitised again (no
- * mutation through a re-parse). The Chromium side (test/e2e/xss.test.ts) proves nothing runs when shown.
+ * mutation through a re-parse). Importers, notebook quotes and Markdown re-import: xssImporters.test.ts. The Chromium side (test/e2e/xss.test.ts) proves nothing runs when shown.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sanitizeArticleHtml } from '../../src/core/clipper/sanitize';
 import { importFrom } from '../../src/core/import';
 import { createGlossService, type GlossService } from '../../src/core/service';
-import { executableVectors } from '../fixtures/xss/inert';
 import { hostilePage, payloadBatches, XSS_PAYLOADS } from '../fixtures/xss/payloads';
+import { startHostileSite, type HostileSite } from '../fixtures/xss/site';
+import { expectInert, storedArticles } from '../fixtures/xss/stored';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BATCHES = payloadBatches(10);
 
-async function storedArticles(library: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const id of await readdir(join(library, 'clips'))) out.set(id, await readFile(join(library, 'clips', id, 'article.html'), 'utf8'));
-  return out;
-}
-
-function expectInert(html: string, where: string): void {
-  expect(executableVectors(html), where).toEqual([]);
-  expect(sanitizeArticleHtml(html), `${where} changes when sanitised again`).toBe(html);
-}
-
 describe('XSS corpus', () => {
   let library: string;
   let service: GlossService;
-  let server: Server;
-  let base: string;
+  let site: HostileSite;
 
   beforeAll(async () => {
     library = await mkdtemp(join(tmpdir(), 'gloss-xss-'));
     service = await createGlossService({ libraryDir: library });
-    server = createServer((req, res) => {
-      const batch = Number(/^\/batch\/(\d+)$/.exec(req.url ?? '')?.[1] ?? -1);
-      if (!BATCHES[batch]) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostilePage(batch, BATCHES[batch]));
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    site = await startHostileSite(BATCHES);
   });
 
   afterAll(async () => {
     await service?.close();
-    await new Promise((ok) => server?.close(ok));
+    await site?.close();
     await rm(library, { recursive: true, force: true });
   });
 
@@ -71,7 +52,7 @@ describe('XSS corpus', () => {
 
   it('stores only inert HTML for web pages, pasted HTML, pasted text and highlight notes', async () => {
     for (const [i, batch] of BATCHES.entries()) {
-      await service.clipUrl({ url: `${base}/batch/${i}` });
+      await service.clipUrl({ url: `${site.base}/batch/${i}` });
       await service.clipHtml({ html: hostilePage(100 + i, batch), url: `https://example.org/batch/${i}` });
     }
     const text = XSS_PAYLOADS.map((p) => p.html).join('\n\n');

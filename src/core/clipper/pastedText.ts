@@ -7,6 +7,7 @@ import { articleText } from '../article/text';
 import { GlossError } from '../errors';
 import type { ClipDraft } from '../model';
 import { detectLanguage, dominantScript, type Script } from './lang';
+import { webUrl } from './metadata';
 import {
   dateLineValue, endsLikeSentence, isChromeLine, isLanguageSwitcherLine, isReadingTimeLine,
   isNameList, isPhotoCreditLine, isTailStart, isTodayLine, readMetaLine, wordCount,
@@ -154,13 +155,15 @@ function hostOf(url: string | null | undefined): string | null {
  *
  * @param text the pasted text (any line endings)
  * @param opts.title use this title instead of guessing one
- * @param opts.url  where the text came from, for the site name and absolute links
+ * @param opts.url  where the text came from, for the site name and absolute links (kept only when it is an
+ *   http(s) address: an import's `javascript:` or `file:` address is dropped)
  * @throws GlossError `empty-input` when the text is empty or only whitespace
  */
 export function clipPastedText(
   text: string,
   opts: { title?: string | null; url?: string | null } = {},
 ): ClipDraft {
+  const url = opts.url && webUrl(opts.url) ? opts.url : null;
   const normal = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (normal.trim() === '') throw new GlossError('empty-input', 'Nothing to clip: the text is empty.');
   const all = splitUnits(normal);
@@ -170,15 +173,15 @@ export function clipPastedText(
   // If every line looked like chrome, the person still meant to clip it: keep it all.
   if (!units.some((u) => u.kind !== 'caption')) units = all;
   const { title, units: body } = takeTitle(units, opts.title, found);
-  const html = sanitizeArticleHtml(unitsToHtml(markHeadings(body)), opts.url ?? null);
+  const html = sanitizeArticleHtml(unitsToHtml(markHeadings(body)), url);
   const articleTextValue = articleText(html);
   const firstProse = body.find(isProse)?.text ?? body.find((u) => u.kind === 'line')?.text ?? null;
   return {
     title: title || 'Untitled',
     byline: found.byline,
-    site: hostOf(opts.url),
+    site: hostOf(url),
     published: found.published,
-    url: opts.url ?? null,
+    url,
     lang: detectLanguage(articleTextValue || title),
     excerpt: firstProse ? shorten(firstProse, 200) : null,
     origin: 'text',
