@@ -266,7 +266,14 @@ export function App() {
                           onRetry={() => void refreshClips()}
                         />
                       )}
-                      {route.name === 'search' && <SearchView query={query} onQueryChange={setQuery} focusToken={searchFocus} onOpen={openResult} />}
+                      {route.name === 'search' && <SearchView
+                          query={query}
+                          onQueryChange={setQuery}
+                          focusToken={searchFocus}
+                          onOpen={openResult}
+                          libraryEmpty={clips?.length === 0}
+                          onClip={() => setOverlay('clip')}
+                        />}
                       {route.name === 'settings' && <SettingsView libraryPath={info?.path ?? null} onShowWelcome={() => update({ firstRunDone: false })} />}
                       {route.name === 'notebook' && (
                         <NotebookView

@@ -6,6 +6,7 @@ import { ModalFrame } from './ModalFrame';
 const READER_KEYS: [string, string][] = [
   ['H', 'Highlight the selected text'],
   ['N / P', 'Next / previous highlight'],
+  ['Shift+F10', 'Menu of the active highlight (colours, note, tags, copy, delete)'],
   ['Esc', 'Back to the list'],
   ['Ctrl+Enter', 'Clip (in the clip dialog)'],
 ];

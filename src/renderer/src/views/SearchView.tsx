@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { SearchResult } from '../../../core/model';
-import { CloseIcon, SearchIcon, Spinner } from '../components/Icons';
+import { CloseIcon, PlusIcon, SearchIcon, Spinner } from '../components/Icons';
 import { errorMessage } from '../lib/format';
 
 const DEBOUNCE_MS = 80;
@@ -30,12 +30,17 @@ export function SearchView({
   onQueryChange,
   focusToken,
   onOpen,
+  libraryEmpty = false,
+  onClip,
 }: {
   query: string;
   onQueryChange: (q: string) => void;
   /** Changes whenever the search box should take focus. */
   focusToken: number;
   onOpen: (result: SearchResult) => void;
+  /** Nothing is clipped yet: a search finds nothing, and the view says to clip first. */
+  libraryEmpty?: boolean;
+  onClip?: () => void;
 }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -145,9 +150,19 @@ export function SearchView({
             from anywhere to come back here.
           </p>
         </div>
+      ) : results && results.length === 0 && !pending && libraryEmpty ? (
+        <div className="search-hint">
+          <p>Your library is empty, so there is nothing to search yet.</p>
+          {onClip && (
+            <button type="button" className="button primary" onClick={onClip}>
+              <PlusIcon /> Clip something
+            </button>
+          )}
+        </div>
       ) : results && results.length === 0 && !pending ? (
         <div className="search-hint">
           <p>No matches for “{searchedFor}”.</p>
+          <p className="muted">Try fewer or other words: Gloss looks in the text of every clip and every highlight, and their notes.</p>
         </div>
       ) : results ? (
         <>
