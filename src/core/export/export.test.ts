@@ -71,6 +71,11 @@ describe('citations', () => {
 describe('Markdown', () => {
   const md = clipMarkdown(document);
 
+  it('writes the clip’s tags as Obsidian tags and its collections as a list', () => {
+    const tagged = clipMarkdown({ ...document, meta: { ...meta, tags: ['climate', 'Ocean energy', '#grid'], collections: ['Thesis ch. 2'] } });
+    expect(parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(tagged)![1]!)).toMatchObject({ tags: ['climate', 'Ocean-energy', 'grid'], collections: ['Thesis ch. 2'] });
+  });
+
   it('starts with YAML front matter that parses back', () => {
     const yaml = /^---\n([\s\S]*?)\n---\n/.exec(md)![1]!;
     expect(parseYaml(yaml)).toEqual({

@@ -25,7 +25,12 @@ export function articleMarkdown(html: string): string {
   return turndown().turndown(parseBodyDocument(html).body).trim();
 }
 
-/** The front matter fields, in the order Obsidian shows them. `tags` is empty until clips have tags. */
+/** A tag as Obsidian takes one: no spaces (`Ocean energy` → `Ocean-energy`), no leading `#`. */
+function obsidianTag(tag: string): string {
+  return tag.trim().replace(/^#+/, '').replace(/\s+/g, '-');
+}
+
+/** The front matter fields, in the order Obsidian shows them; the clip's collections become a list property. */
 export function frontMatter(meta: ClipMeta): Record<string, unknown> {
   return {
     title: meta.title,
@@ -34,7 +39,8 @@ export function frontMatter(meta: ClipMeta): Record<string, unknown> {
     site: meta.site,
     published: meta.published,
     clipped: meta.clippedAt,
-    tags: [],
+    tags: (meta.tags ?? []).map(obsidianTag).filter(Boolean),
+    ...(meta.collections?.length && { collections: meta.collections }),
     'gloss-id': meta.id,
   };
 }
