@@ -288,6 +288,8 @@ describe('Gloss UI: reading and annotating', () => {
       await menu.waitFor();
       return menu.locator('[role^="menuitem"]').allTextContents();
     };
+    // Earlier tests' toasts would cover the picture.
+    for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
     const expected = ['Yellow✓', 'Green', 'Blue', 'Pink', 'Purple', 'Edit note', 'Edit tags', 'Copy quote', 'Copy quote with citation', 'Delete highlight'];
 
     // Right-click on the painted words: their highlight's menu, its colour ticked; a colour recolours it.

@@ -108,6 +108,8 @@ describe('Gloss UI: desktop conventions', () => {
     await expect(h.service().getClipEndpoint()).resolves.toMatchObject({ running: true, port: free });
     await expect(h.service().getSettings()).resolves.toMatchObject({ clipEndpoint: { port: free } });
     await expect(section.getByRole('alert').count()).resolves.toBe(0);
+    // Leave Settings so the next visit starts afresh (the settings picture shows no leftover status).
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
     h.assertNoErrors();
   });
 
