@@ -32,6 +32,15 @@ export const COMMANDS = [
   { id: 'font-family', title: 'Reader: switch serif / sans-serif' },
   { id: 'highlights-panel', title: 'Reader: go to highlights', keys: 'CmdOrCtrl+Shift+H', menu: 'view' },
   { id: 'shortcuts', title: 'Keyboard shortcuts', keys: '?', menu: 'help' },
+  { id: 'export-library', title: 'Export the library as Markdown…', menu: 'file' },
+  { id: 'import-readwise', title: 'Import from Readwise (CSV)…', menu: 'file' },
+  { id: 'import-omnivore', title: 'Import from Omnivore…', menu: 'file' },
+  { id: 'import-pocket', title: 'Import from Pocket…', menu: 'file' },
+  { id: 'import-folder', title: 'Import a folder of files…', menu: 'file' },
+  { id: 'backup-library', title: 'Back up the library…', menu: 'file' },
+  { id: 'restore-backup', title: 'Restore a backup…', menu: 'file' },
+  { id: 'move-library', title: 'Move the library…' },
+  { id: 'rebuild-search', title: 'Rebuild the search index' },
 ] as const satisfies readonly CommandInfo[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -118,7 +118,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     libraryPath: store.path,
     ...desktop,
     ...endpoint,
-    ...createJobMethods({ service: () => service, rebuildIndex: (o) => index.rebuild(o) }, options),
+    ...createJobMethods({ service: () => service, rebuildIndex: (o) => index.rebuild(o), saveIndex: () => index.ready().then(() => index.save()) }, options),
 
     async rememberLibrary() {
       await settingsStore.update({ libraryPath: store.path });

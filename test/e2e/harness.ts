@@ -18,6 +18,8 @@ import { createApiClient } from '../../src/core/apiClient';
 import { dispatchApiCall } from '../../src/core/dispatch';
 import type { GlossService } from '../../src/core/service';
 import { createGlossService } from '../../src/core/service';
+import { JobRunner } from '../../src/core/jobs/runner';
+import { switchService } from '../../src/core/jobs/switchService';
 import { answerAssetRequest } from '../../src/core/library/assetRequest';
 import { memorySettingsBackend } from '../../src/core/settings/backend';
 import { REPO_ROOT } from './pageHelpers';
@@ -50,7 +52,7 @@ const MIME: Record<string, string> = {
 };
 
 /** Serves `dir` read-only on 127.0.0.1 (random port); "/" is index.html; `/gloss-asset/<clip>/<file>` as the desktop app's protocol. */
-async function serveStatic(dir: string, libraryDir: string): Promise<{ server: Server; url: string }> {
+async function serveStatic(dir: string, libraryDir: () => string): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     void (async () => {
@@ -63,7 +65,7 @@ async function serveStatic(dir: string, libraryDir: string): Promise<{ server: S
         }
         const asset = /^\/gloss-asset\/([^/]+)\/([^/]+)$/.exec(pathname);
         if (asset) {
-          const answer = await answerAssetRequest(libraryDir, req.method ?? 'GET', `gloss-asset://${asset[1]}/${asset[2]}`);
+          const answer = await answerAssetRequest(libraryDir(), req.method ?? 'GET', `gloss-asset://${asset[1]}/${asset[2]}`);
           if (answer.status !== 200) return void res.writeHead(answer.status).end();
           return void res.writeHead(200, { 'content-type': answer.mime, 'cache-control': 'no-store' }).end(answer.bytes);
         }
@@ -115,6 +117,8 @@ export interface Harness {
   open(): Promise<void>;
   /** Throws if the page reported any error so far. */
   assertNoErrors(): void;
+  /** Answers the next native file dialogs with these paths, in order (`null`: the person cancels). */
+  answerDialogs(...paths: Array<string | null>): void;
   close(): Promise<void>;
 }
 
@@ -133,8 +137,24 @@ export async function startHarness(
   const settings = memorySettingsBackend(options.firstRun ? undefined : { firstRunDone: true });
   // Downloading clips' images is opt-in here, so tests with remote pictures never touch the network.
   const images = options.images ? {} : undefined;
-  let service = await createGlossService({ libraryDir, settings, images });
-  const { server, url } = await serveStatic(RENDERER_DIR, libraryDir);
+  // The desktop app's native dialogs answer with the paths a test prepared (answerDialogs); moving or
+  // opening a library switches the service as the main process does.
+  const dialogAnswers: Array<string | null> = [];
+  const jobs = new JobRunner();
+  const openService = (dir: string): Promise<GlossService> =>
+    createGlossService({
+      libraryDir: dir,
+      settings,
+      images,
+      jobs,
+      choosePath: async (request) => {
+        if (!dialogAnswers.length) throw new Error(`The test prepared no answer for the dialog “${request.title ?? request.mode}”.`);
+        return dialogAnswers.shift()!;
+      },
+      switchLibrary: async (to) => void (await switchService(service, to, openService, (next) => (service = next))),
+    });
+  let service = await openService(libraryDir);
+  const { server, url } = await serveStatic(RENDERER_DIR, () => service.libraryPath);
 
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -183,9 +203,12 @@ export async function startHarness(
       await service.close();
       // Tests resume from the library unless they check that the last view comes back.
       if (!keepView) await settings.write({ ...(settings.read() as object), lastView: { name: 'library' } });
-      service = await createGlossService({ libraryDir, settings, images });
+      service = await openService(service.libraryPath);
       await page.reload();
       await page.locator('.app').waitFor();
+    },
+    answerDialogs(...paths) {
+      dialogAnswers.push(...paths);
     },
     assertNoErrors() {
       if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
@@ -193,6 +216,7 @@ export async function startHarness(
     async close() {
       await context.close().catch(() => undefined);
       await new Promise((ok) => server.close(() => ok(undefined)));
+      await jobs.stopAll();
       await service.close().catch(() => undefined);
       await rm(libraryDir, { recursive: true, force: true });
       await rm(userDataDir, { recursive: true, force: true });

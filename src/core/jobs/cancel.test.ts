@@ -125,7 +125,7 @@ describe('long work as jobs', { timeout: 60_000 }, () => {
 
     const file = path.join(work, 'lib.backup');
     const backup = await finished(service, await service.startJob({ kind: 'backup', out: file }));
-    expect(backup.outcome?.summary).toMatch(/^Backed up 6 clips and 1 highlight \(\d+ files, [\d.]+ MB\) to /);
+    expect(backup.outcome?.summary).toMatch(/^Backed up 6 clips and 1 highlight \(\d+ files, \d+ KB\) to /);
 
     const into = path.join(work, 'restored');
     const restored = await finished(service, await service.startJob({ kind: 'restore', from: file, into }));

@@ -10,7 +10,7 @@ import { GlossError } from '../errors';
 import type { GlossService } from '../service';
 import { moveLibrary } from './moveLibrary';
 import { JobRunner, type JobContext } from './runner';
-import { backupSummary, importSummary } from './summaries';
+import { backupSummary, importSummary, sizeText } from './summaries';
 import type { JobOutcome, JobRequest, PathRequest } from './types';
 
 export interface JobOptions {
@@ -30,6 +30,8 @@ export interface JobDeps {
   service(): GlossService;
   /** Re-reads and re-indexes every clip (see SearchKeeper.rebuild). */
   rebuildIndex(options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<number>;
+  /** Writes the search index's pending changes now (so a move copies them and leaves nothing to write in the old folder). */
+  saveIndex(): Promise<void>;
 }
 
 type JobMethodName = 'startJob' | 'listJobs' | 'cancelJob' | 'dismissJob' | 'choosePath' | 'openLibrary';
@@ -144,15 +146,16 @@ export function createJobMethods(deps: JobDeps, options: JobOptions): JobMethods
         const { checkMoveTarget } = await import('./moveLibrary');
         await checkMoveTarget(library, to);
         return async ({ signal, progress, commit }) => {
+          progress({ label: 'Saving the search index' });
+          await deps.saveIndex();
           const result = await moveLibrary(library, to, async (dir) => {
             commit();
             await switchTo(dir);
           }, { signal, onProgress: progress });
-          const mb = (result.bytes / 1024 / 1024).toFixed(1);
           const env = process.env['GLOSS_LIBRARY'];
           const details = env ? [`GLOSS_LIBRARY is set (${env}): it still wins when Gloss starts, so change or unset it to keep using the new folder.`] : undefined;
           return {
-            summary: `Moved the library (${result.files} files, ${mb} MB) to ${to}. The old folder ${library} is untouched: remove it once you have checked the new one.`,
+            summary: `Moved the library (${result.files} files, ${sizeText(result.bytes)}) to ${to}. The old folder ${library} is untouched: remove it once you have checked the new one.`,
             path: to,
             ...(details && { details }),
           };

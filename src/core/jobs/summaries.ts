@@ -5,6 +5,11 @@ import type { JobOutcome } from './types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** A size people read at a glance: 812 KB, 3.4 MB. */
+export function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /** Most skipped entries listed in an import's outcome (the CLI prints them all). */
 const MAX_DETAILS = 50;
 
@@ -23,6 +28,5 @@ export function importSummary(report: ImportReport, cancelled: boolean): JobOutc
 
 /** A backup's counts. */
 export function backupSummary(counts: BackupManifest['counts'], out: string): string {
-  const mb = (counts.bytes / 1024 / 1024).toFixed(1);
-  return `Backed up ${plural(counts.clips, 'clip')} and ${plural(counts.highlights, 'highlight')} (${plural(counts.files, 'file')}, ${mb} MB) to ${out}.`;
+  return `Backed up ${plural(counts.clips, 'clip')} and ${plural(counts.highlights, 'highlight')} (${plural(counts.files, 'file')}, ${sizeText(counts.bytes)}) to ${out}.`;
 }

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CommandId } from '../../core/commands';
+import type { JobInfo } from '../../core/jobs/types';
 import type { ClipSummary, LibraryInfo, SearchResult } from '../../core/model';
 import type { LastView, Settings } from '../../core/settings/schema';
 import { ClipDialog } from './components/ClipDialog';
 import { CommandPalette } from './components/CommandPalette';
 import { ContextMenu } from './components/ContextMenu';
 import { DropProgress } from './components/DropProgress';
+import { JobsPanel } from './components/JobsPanel';
 import { ConflictsBanner } from './components/ConflictsBanner';
 import { ProblemsBanner } from './components/ProblemsBanner';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
@@ -22,6 +24,9 @@ import { SettingsContext } from './lib/settingsContext';
 import { useCommands } from './lib/useCommands';
 import { ContextMenuContext, useContextMenus } from './lib/useContextMenus';
 import { useFileDrop } from './lib/useFileDrop';
+import { JobsContext } from './lib/jobsContext';
+import type { JobAction } from './lib/jobActions';
+import { useJobs } from './lib/useJobs';
 import { useSettings } from './lib/useSettings';
 import { LibraryView } from './views/LibraryView';
 import type { ReaderFocus } from './views/ReaderView';
@@ -161,6 +166,22 @@ export function App() {
     void refreshInfo();
   }, [refreshClips, refreshInfo]);
 
+  // Imports change the library; a moved library is a new service behind the API, so the page starts afresh.
+  const jobs = useJobs(report, (job) => {
+    if (job.kind === 'import') libraryChanged();
+    if (job.kind === 'move' && job.state === 'done') window.location.reload();
+  });
+  const { runJob } = jobs;
+  const jobsState = useMemo(() => ({ runJob: (action: JobAction) => void runJob(action) }), [runJob]);
+  const openLibrary = useCallback(
+    (job: JobInfo, path: string) =>
+      void window.gloss
+        .dismissJob(job.id)
+        .then(() => window.gloss.openLibrary({ path }))
+        .then(() => window.location.reload(), (e) => report('Couldn’t open that library', e)),
+    [report],
+  );
+
   const onClipped = useCallback(
     (clip: ClipSummary) => {
       setOverlay(null);
@@ -214,8 +235,9 @@ export function App() {
         clipSample: () => void clipSample(),
         go: (name) => go({ name }),
         libraryChanged,
+        runJob,
       }),
-    [settings, update, clipSample, report, go, openSearch, libraryChanged],
+    [settings, update, clipSample, report, go, openSearch, libraryChanged, runJob],
   );
   useCommands(run, overlay === null);
 
@@ -239,6 +261,7 @@ export function App() {
       <NotifyContext.Provider value={notify}>
         <SettingsContext.Provider value={settingsState}>
           <ContextMenuContext.Provider value={menus.open}>
+          <JobsContext.Provider value={jobsState}>
             <div className="app" onContextMenu={menus.onContextMenu}>
               <Sidebar
                 current={welcome ? null : nav}
@@ -312,8 +335,10 @@ export function App() {
               )}
               <DropProgress jobs={drop.jobs} onOpen={(id) => openClip(id, 'library')} onChoose={drop.choose} onDismiss={drop.dismiss} />
               {menus.menu && <ContextMenu {...menus.menu} onClose={menus.close} />}
+              <JobsPanel jobs={jobs.jobs} onCancel={jobs.cancel} onDismiss={jobs.dismiss} onOpenLibrary={openLibrary} />
               <Toasts toasts={toasts} onDismiss={dismissToast} />
             </div>
+          </JobsContext.Provider>
           </ContextMenuContext.Provider>
         </SettingsContext.Provider>
       </NotifyContext.Provider>

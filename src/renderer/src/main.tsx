@@ -10,6 +10,7 @@ import './styles/search.css';
 import './styles/dialog.css';
 import './styles/themes.css';
 import './styles/desktop.css';
+import './styles/jobs.css';
 
 function Unavailable() {
   return (

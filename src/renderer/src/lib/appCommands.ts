@@ -2,6 +2,8 @@ import type { CommandId } from '../../../core/commands';
 import { FONT_SIZE } from '../../../core/settings/limits';
 import type { Settings, SettingsPatch } from '../../../core/settings/schema';
 import { systemPrefersDark, toggledTheme } from './appearance';
+import type { JobImportSource } from '../../../core/jobs/types';
+import type { JobAction } from './jobActions';
 import type { ReportError } from './report';
 
 /** What the app's commands act on. */
@@ -16,6 +18,8 @@ export interface CommandContext {
   openSearch: () => void;
   /** Reads the library list again (a clip arrived from the browser). */
   libraryChanged: () => void;
+  /** Starts long work (export, import, backup…) after choosing its paths. */
+  runJob: (action: JobAction) => void;
 }
 
 /** Runs one command from the palette, the keyboard or the native menu. */
@@ -54,6 +58,21 @@ export function runAppCommand(id: CommandId, ctx: CommandContext): void {
       return void fontSize(-FONT_SIZE.step);
     case 'font-family':
       return void (reader && update({ reader: { fontFamily: reader.fontFamily === 'serif' ? 'sans' : 'serif' } }));
+    case 'export-library':
+      return ctx.runJob({ kind: 'export' });
+    case 'import-readwise':
+    case 'import-omnivore':
+    case 'import-pocket':
+    case 'import-folder':
+      return ctx.runJob({ kind: 'import', source: id.slice('import-'.length) as JobImportSource });
+    case 'backup-library':
+      return ctx.runJob({ kind: 'backup' });
+    case 'restore-backup':
+      return ctx.runJob({ kind: 'restore' });
+    case 'move-library':
+      return ctx.runJob({ kind: 'move' });
+    case 'rebuild-search':
+      return ctx.runJob({ kind: 'reindex' });
     case 'highlights-panel':
       return document.querySelector<HTMLElement>('.highlight-panel button, .highlight-panel [tabindex]')?.focus();
   }

@@ -5,6 +5,7 @@ import { LibraryFilters, passes } from '../components/LibraryFilters';
 import type { ClipSummary } from '../../../core/model';
 import { DocIcon, HighlighterIcon, PlusIcon, Spinner, WarningIcon } from '../components/Icons';
 import { formatDate, formatWords, hostOf, plural, readingTime } from '../lib/format';
+import { useJobsContext } from '../lib/jobsContext';
 
 function newestFirst(a: ClipSummary, b: ClipSummary): number {
   return b.clippedAt.localeCompare(a.clippedAt);
@@ -61,6 +62,7 @@ export function LibraryView({
   onRetry: () => void;
 }) {
   const [filter, setFilter] = useState<LibraryFilter | null>(null);
+  const { runJob } = useJobsContext();
   return (
     <div className="page library">
       <header className="page-head">
@@ -96,6 +98,13 @@ export function LibraryView({
       ) : (
         <>
         <LibraryFilters clips={clips} filter={filter} onChange={setFilter} />
+        {filter?.kind === 'collection' && (
+          <div className="collection-actions">
+            <button type="button" className="button small" onClick={() => runJob({ kind: 'export', collection: filter.name })}>
+              Export “{filter.name}” as Markdown…
+            </button>
+          </div>
+        )}
         <ul className="clip-list" aria-label="Clips" onKeyDown={moveFocus}>
           {clips.filter((c) => passes(c, filter)).sort(newestFirst).map((clip) => (
             <ClipRow key={clip.id} clip={clip} onOpen={onOpen} />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AboutInfo } from '../../../core/desktop/aboutTypes';
 import { BookmarkletSettings } from '../components/BookmarkletSettings';
+import { LibrarySettings } from '../components/LibrarySettings';
 import { ReaderPrefsControls } from '../components/ReaderPrefsControls';
 import { useReportError } from '../lib/report';
 import { useSettingsContext } from '../lib/settingsContext';
@@ -30,17 +31,7 @@ export function SettingsView({ libraryPath, onShowWelcome }: { libraryPath: stri
         <h1>Settings</h1>
       </header>
       <div className="settings-body">
-        <section className="settings-section" aria-labelledby="settings-library">
-          <h2 id="settings-library">Library</h2>
-          <p className="settings-help">Your clips are plain files in this folder. Back it up or sync it like any other folder.</p>
-          <div className="settings-path-row">
-            <code className="settings-path">{libraryPath ?? '…'}</code>
-            <button type="button" className="button" onClick={reveal}>
-              Open folder
-            </button>
-          </div>
-          <p className="settings-help">To use another folder, start Gloss with GLOSS_LIBRARY=/path/to/folder.</p>
-        </section>
+        <LibrarySettings libraryPath={libraryPath} onReveal={reveal} />
         <BookmarkletSettings />
         <section className="settings-section" aria-labelledby="settings-appearance">
           <h2 id="settings-appearance">Appearance and reading</h2>
