@@ -17,6 +17,8 @@ export interface Engine {
   build(articles: BenchArticle[]): Promise<void>;
   /** Ids of the top hits (articles as `c…`, highlights as their clip's id). */
   search(query: string): Promise<string[]>;
+  /** The same hits without snippets, where the engine makes them (to time snippets apart). */
+  searchWithoutSnippets?(query: string): Promise<string[]>;
   /** Saves to `dir`; returns bytes written. */
   save(dir: string): Promise<number>;
   load(dir: string): Promise<void>;
@@ -60,8 +62,12 @@ export function glossEngine(byId: Map<string, BenchArticle>): Engine {
         index.setHighlights(meta, toHighlights(a));
       }
     },
+    // A clip's article and its highlights count as one hit, as the peers' results are clip ids.
     async search(query) {
-      return (await index.search(query, { limit: LIMIT })).map((r) => r.id);
+      return [...new Set((await index.search(query, { limit: LIMIT })).map((r) => r.id))];
+    },
+    async searchWithoutSnippets(query) {
+      return [...new Set((await index.search(query, { limit: LIMIT, snippets: false })).map((r) => r.id))];
     },
     async save(dir) {
       return writeIndexFile(path.join(dir, 'gloss.json'), index, new Map());
@@ -170,7 +176,9 @@ export function lunrEngine(byId: Map<string, BenchArticle>): Engine {
           const last = i === words.length - 1;
           // Stemmed like the index (a whole word 'kaberes' is indexed as 'kabere'), the last one also as a prefix.
           const term = lunr.stemmer(new lunr.Token(w, {})).toString();
-          q.term(term, { presence: lunr.Query.presence.REQUIRED, wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE, editDistance: !last && w.length >= 5 ? 1 : 0 });
+          // editDistance is only given when wanted: Lunr matches nothing at all for `editDistance: 0`.
+          const typos = !last && w.length >= 5 ? { editDistance: 1 } : {};
+          q.term(term, { presence: lunr.Query.presence.REQUIRED, wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE, ...typos });
         });
       });
       const seen = new Set<string>();

@@ -1,6 +1,7 @@
 /**
  * Timing and memory helpers for the benchmarks.
  */
+import os from 'node:os';
 
 /** Runs a full garbage collection when node was started with --expose-gc (the bench scripts do). */
 export function gc(): void {
@@ -19,6 +20,29 @@ export async function time(work: () => unknown): Promise<number> {
   const start = process.hrtime.bigint();
   await work();
   return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/**
+ * Milliseconds `work` takes, and the longest stretch in it during which the event loop could not run a
+ * timer (what a window would feel as a freeze if this ran in Electron's main process).
+ */
+export async function timeWithPauses(work: () => unknown): Promise<{ ms: number; longestPause: number }> {
+  let last = performance.now();
+  let longestPause = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    longestPause = Math.max(longestPause, now - last);
+    last = now;
+  }, 1);
+  const ms = await time(work);
+  clearInterval(tick);
+  longestPause = Math.max(longestPause, performance.now() - last);
+  return { ms, longestPause };
+}
+
+/** The machine's 1-minute load average and core count, as a reading's context (other work skews timings). */
+export function machineLoad(): string {
+  return `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`;
 }
 
 /** The p-th percentile (0–100) of `values`, nearest-rank. */

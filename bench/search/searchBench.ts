@@ -7,19 +7,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { flexEngine, glossEngine, lunrEngine, type Engine } from './engines';
 import { generateArchive, type BenchArticle } from './generate';
-import { heapUsed, mb, ms, percentile, table, time } from './measure';
+import { heapUsed, machineLoad, mb, ms, percentile, table, time, timeWithPauses } from './measure';
 import { makeQueries } from './queries';
 
 interface Row {
   name: string;
   build: number;
   save: number;
+  savePause: number;
   bytes: number;
   load: number;
+  loadPause: number;
   heap: number;
   p50: number;
   p95: number;
   p99: number;
+  /** p50 and p95 without snippets, for engines that make them. */
+  bare: { p50: number; p95: number } | null;
   update: number | null;
   tops: string[][];
 }
@@ -31,11 +35,17 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
   const build = await time(() => engine.build(articles));
   const heap = heapUsed() - before;
   let bytes = 0;
-  const save = await time(async () => (bytes = await engine.save(dir)));
-  const load = await time(() => engine.load(dir));
+  const save = await timeWithPauses(async () => (bytes = await engine.save(dir)));
+  const load = await timeWithPauses(() => engine.load(dir));
   for (const { query } of queries.all) await engine.search(query); // warm up
   const latencies: number[] = [];
   for (const { query } of queries.all) latencies.push(await time(() => engine.search(query)));
+  let bare: Row['bare'] = null;
+  if (engine.searchWithoutSnippets) {
+    const times: number[] = [];
+    for (const { query } of queries.all) times.push(await time(() => engine.searchWithoutSnippets!(query)));
+    bare = { p50: percentile(times, 50), p95: percentile(times, 95) };
+  }
   let update: number | null = null;
   if (engine.update) {
     const times: number[] = [];
@@ -48,7 +58,10 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
   }
   const tops: string[][] = [];
   for (const word of queries.exact) tops.push((await engine.search(word)).slice(0, 10));
-  return { name: engine.name, build, save, bytes, load, heap, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), update, tops };
+  return {
+    name: engine.name, build, save: save.ms, savePause: save.longestPause, bytes, load: load.ms, loadPause: load.longestPause, heap,
+    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), bare, update, tops,
+  };
 }
 
 /** Share of Gloss's top-10 hits that the other engine also has in its top 10, over the exact-word queries. */
@@ -85,13 +98,13 @@ async function runSize(count: number): Promise<void> {
   console.log(
     '\n' +
       table([
-        ['engine', 'build', 'save', 'size on disk', 'load', 'heap', 'heap / 1k', 'p50', 'p95', 'p99', 'update'],
+        ['engine', 'build', 'save (longest pause)', 'size on disk', 'load (longest pause)', 'heap', 'heap / 1k', 'p50', 'p95', 'p99', 'update'],
         ...rows.map((r) => [
           r.name,
           ms(r.build) + ratio(r.build, gloss.build),
-          ms(r.save),
+          `${ms(r.save)} (${ms(r.savePause)})`,
           mb(r.bytes) + ratio(r.bytes, gloss.bytes),
-          ms(r.load) + ratio(r.load, gloss.load),
+          `${ms(r.load)} (${ms(r.loadPause)})` + ratio(r.load, gloss.load),
           mb(r.heap) + ratio(r.heap, gloss.heap),
           mb((r.heap / count) * 1000),
           ms(r.p50) + ratio(r.p50, gloss.p50),
@@ -101,7 +114,9 @@ async function runSize(count: number): Promise<void> {
         ]),
       ]),
   );
-  console.log('(ratios are engine ÷ Gloss; Gloss latencies include making the snippets, the peers return ids only)');
+  console.log('(ratios are engine ÷ Gloss; Gloss latencies include making the snippets, the peers return ids only;');
+  console.log(' a pause is the longest time the event loop could not run, i.e. what the app would feel as a freeze)');
+  if (gloss.bare) console.log(`Gloss without snippets: p50 ${ms(gloss.bare.p50)}, p95 ${ms(gloss.bare.p95)} (snippets add ${ms(gloss.p95 - gloss.bare.p95)} at p95)`);
   for (const r of rows.slice(1)) {
     console.log(`quality: ${r.name} has ${(overlap(gloss.tops, r.tops) * 100).toFixed(0)} % of Gloss's top-10 hits for ${queries.exact.length} exact-word queries; same first hit in ${gloss.tops.filter((t, i) => t[0] === r.tops[i]?.[0]).length}/${queries.exact.length}`);
   }
@@ -110,13 +125,18 @@ async function runSize(count: number): Promise<void> {
   console.log(`${pass(gloss.p95 <= 16)} p95 as-you-type ${ms(gloss.p95)} ≤ 16 ms${at}`);
   console.log(`${pass(gloss.load <= 0.2 * gloss.build)} load ${ms(gloss.load)} ≤ 20 % of rebuild ${ms(gloss.build)} (${((gloss.load / gloss.build) * 100).toFixed(0)} %)`);
   console.log(`${pass((gloss.update ?? Infinity) <= 5)} incremental update ${ms(gloss.update)} ≤ 5 ms`);
+  console.log(`(${machineLoad()}; size done in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
-/** Runs the search benchmark; `--sizes 1k,10k,50k` picks the archive sizes (default 1k,10k). */
+/**
+ * Runs the search benchmark on 1k and 10k articles (a few minutes); `--50k` adds 50k (a long run),
+ * `--sizes 1k,10k,50k` picks the sizes.
+ */
 export async function runSearchBench(argv: string[]): Promise<void> {
   const at = argv.indexOf('--sizes');
-  const sizes = (at >= 0 ? argv[at + 1] ?? '' : '1k,10k').split(',').filter(Boolean).map(parseSize);
+  const chosen = at >= 0 ? argv[at + 1] ?? '' : argv.includes('--50k') ? '1k,10k,50k' : '1k,10k';
+  const sizes = chosen.split(',').filter(Boolean).map(parseSize);
   if (!(globalThis as { gc?: unknown }).gc) console.log('note: run with node --expose-gc for accurate heap numbers (npm run bench:search does)');
-  console.log(`# Search benchmark — node ${process.version}, ${os.cpus().length} CPUs`);
+  console.log(`# Search benchmark — node ${process.version}, ${machineLoad()} at start`);
   for (const size of sizes) await runSize(size);
 }

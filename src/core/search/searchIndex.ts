@@ -46,6 +46,7 @@ export interface SearchIndexOptions {
 }
 
 const DEFAULT_LIMIT = 20;
+const NO_SNIPPET = { snippet: '', marks: [], first: null };
 /** Typos are forgiven from four letters on (one edit per five letters); shorter words would match half the vocabulary. */
 const MIN_FUZZY_LENGTH = 4;
 const FUZZINESS = 0.2;
@@ -214,11 +215,12 @@ export class SearchIndex {
    * be prefixes and small typos are forgiven; quoted phrases match word for word; filters narrow the hits,
    * and filters alone list what they match, newest first. Title, byline and highlight matches rank above
    * matches in the body alone, and equal scores put the more recent clip first. Never throws on a query.
-   * Snippets are made for the returned results only.
+   * Snippets are made for the returned results only; `snippets: false` leaves them empty (a list of
+   * titles, or the benchmark timing them apart).
    */
-  async search(query: string, opts: { limit?: number } = {}): Promise<SearchResult[]> {
+  async search(query: string, opts: { limit?: number; snippets?: boolean } = {}): Promise<SearchResult[]> {
     const ranked = this.rank(query);
-    return ranked ? this.results(ranked, Math.max(1, opts.limit ?? DEFAULT_LIMIT)) : [];
+    return ranked ? this.results(ranked, Math.max(1, opts.limit ?? DEFAULT_LIMIT), opts.snippets ?? true) : [];
   }
 
   /**
@@ -257,7 +259,7 @@ export class SearchIndex {
     };
   }
 
-  private async results(ranked: Ranked, limit: number): Promise<SearchResult[]> {
+  private async results(ranked: Ranked, limit: number, snippets: boolean): Promise<SearchResult[]> {
     const { filter, phrases } = ranked;
     const results: SearchResult[] = [];
     let checks = 0;
@@ -274,14 +276,14 @@ export class SearchIndex {
         const quote = String(stored['quote'] ?? '');
         const note = String(stored['note'] ?? '');
         if (!phrases.every((p) => containsPhrase(quote, p) || containsPhrase(note, p))) continue;
-        const { snippet, marks } = makeSnippet(quote, ranked.terms(shortId, 'quote'));
+        const { snippet, marks } = snippets ? makeSnippet(quote, ranked.terms(shortId, 'quote')) : NO_SNIPPET;
         const position = { start: Number(stored['start']), end: Number(stored['end']) };
         results.push({ id: clipId, kind: 'highlight', highlightId, title, score, snippet, marks, position });
       } else {
-        const text = await this.texts.get(clipId);
+        const text = snippets || phrases.length ? await this.texts.get(clipId) : '';
         if (phrases.length) checks++;
         if (!phrases.every((p) => containsPhrase(title, p) || containsPhrase(text, p))) continue;
-        const { snippet, marks, first } = makeSnippet(text, ranked.terms(shortId, 'body'));
+        const { snippet, marks, first } = snippets ? makeSnippet(text, ranked.terms(shortId, 'body')) : NO_SNIPPET;
         results.push({ id: clipId, kind: 'article', highlightId: null, title, score, snippet, marks, position: first });
       }
     }
