@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayRange } from './filters';
-import { parseQuery } from './query';
+import { parseQuery, removeFilter } from './query';
 import { SearchIndex } from './searchIndex';
 import { highlight, meta } from './testDocs';
 
@@ -58,6 +58,20 @@ describe('parseQuery', () => {
     expect(dayRange('2024-02-29')).toEqual({ from: '2024-02-29', to: '2024-03-01' });
     expect(dayRange('2023-02-29')).toBeNull();
     expect(dayRange('May 2024')).toBeNull();
+  });
+});
+
+describe('removeFilter', () => {
+  it('takes one filter out of the query, whatever its spelling, and tidies the spacing', () => {
+    expect(removeFilter('tides site:example.org after:2020', { key: 'site', value: 'example.org' })).toBe('tides after:2020');
+    expect(removeFilter('a Author:"Ann Lee" b', { key: 'author', value: 'Ann Lee' })).toBe('a b');
+    expect(removeFilter('kind:Highlight tides', { key: 'kind', value: 'highlight' })).toBe('tides');
+    // Only the first of two equal filters, and nothing when the query has no such filter.
+    expect(removeFilter('tag:x tides tag:x', { key: 'tag', value: 'x' })).toBe('tides tag:x');
+    expect(removeFilter('tides site:a.org', { key: 'site', value: 'b.org' })).toBe('tides site:a.org');
+    // What remains parses to the other filters.
+    const rest = removeFilter('"tidal power" site:a.org before:2020 foo:bar', { key: 'site', value: 'a.org' });
+    expect(parseQuery(rest)).toMatchObject({ filters: [{ key: 'before', value: '2020' }], phrases: ['tidal power'], text: 'foo bar' });
   });
 });
 

@@ -61,3 +61,20 @@ export function parseQuery(query: string): ParsedQuery {
   parsed.text = words.join(' ').trim();
   return parsed;
 }
+
+/**
+ * `query` without the filter `filter` (the first part that parses to it), spacing tidied; the query
+ * unchanged when it holds no such filter. Removing a chip in the search view uses this.
+ *
+ * @example removeFilter('tides site:example.org after:2020', { key: 'site', value: 'example.org' }) // → 'tides after:2020'
+ */
+export function removeFilter(query: string, filter: { key: QueryFilterKey; value: string }): string {
+  for (const m of query.matchAll(PART)) {
+    const [whole, rawKey, quotedValue, plainValue] = m;
+    if (rawKey === undefined || rawKey.toLowerCase() !== filter.key) continue;
+    const value = (quotedValue ?? plainValue ?? '').trim();
+    if ((filter.key === 'kind' ? value.toLowerCase() : value) !== filter.value) continue;
+    return (query.slice(0, m.index) + query.slice(m.index + whole.length)).replace(/\s{2,}/g, ' ').trim();
+  }
+  return query;
+}

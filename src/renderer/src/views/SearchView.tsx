@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { SearchResult } from '../../../core/model';
-import { CloseIcon, PlusIcon, SearchIcon, Spinner } from '../components/Icons';
+import type { ParsedQuery, QueryFilterKey, SearchResult } from '../../../core/model';
+import { parseQuery, removeFilter } from '../../../core/search/query';
+import { CloseIcon, DocIcon, HighlighterIcon, PlusIcon, SearchIcon, Spinner } from '../components/Icons';
 import { errorMessage } from '../lib/format';
 
 const DEBOUNCE_MS = 80;
@@ -23,6 +24,53 @@ export function renderSnippet(snippet: string, marks: Array<[number, number]>): 
   });
   if (pos < snippet.length) out.push(snippet.slice(pos));
   return out;
+}
+
+const FILTER_LABELS: Record<QueryFilterKey, string> = {
+  site: 'Site',
+  author: 'Author',
+  kind: 'Kind',
+  before: 'Before',
+  after: 'After',
+  tag: 'Tag',
+  collection: 'Collection',
+};
+
+/** The query's filters as chips (a click removes the filter from the query) and hints about what was not understood. */
+function QueryChips({ parsed, onRemove }: { parsed: ParsedQuery; onRemove: (filter: ParsedQuery['filters'][number]) => void }) {
+  if (!parsed.filters.length && !parsed.hints.length) return null;
+  return (
+    <div className="query-explained">
+      {parsed.filters.length > 0 && (
+        <ul className="query-chips" aria-label="Filters">
+          {parsed.filters.map((f, i) => (
+            <li key={`${f.key}:${f.value}:${i}`}>
+              <button type="button" className="chip" title="Remove this filter" aria-label={`Remove filter ${f.key}: ${f.value}`} onClick={() => onRemove(f)}>
+                <span className="chip-key">{FILTER_LABELS[f.key]}</span>
+                <span className="chip-value">{f.value}</span>
+                <CloseIcon size={12} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {parsed.hints.map((hint, i) => (
+        <p key={i} className="query-hint" role="note">
+          {hint}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** "3 articles, 2 highlights" for the result count line. */
+function kindCounts(results: SearchResult[]): string {
+  const articles = results.filter((r) => r.kind === 'article').length;
+  const highlights = results.length - articles;
+  const parts = [];
+  if (articles) parts.push(articles === 1 ? '1 article' : `${articles} articles`);
+  if (highlights) parts.push(highlights === 1 ? '1 highlight' : `${highlights} highlights`);
+  return parts.join(', ');
 }
 
 export function SearchView({
@@ -88,6 +136,7 @@ export function SearchView({
   }, [active]);
 
   const count = results?.length ?? 0;
+  const parsed = useMemo(() => parseQuery(query), [query]);
 
   return (
     <div className="page search">
@@ -138,6 +187,14 @@ export function SearchView({
         )}
       </div>
 
+      <QueryChips
+        parsed={parsed}
+        onRemove={(filter) => {
+          onQueryChange(removeFilter(query, filter));
+          inputRef.current?.focus();
+        }}
+      />
+
       {error ? (
         <p className="form-error" role="alert">
           {error}
@@ -167,7 +224,7 @@ export function SearchView({
       ) : results ? (
         <>
           <p className="result-count" aria-live="polite">
-            {results.length === 1 ? '1 result' : `${results.length} results`}
+            {results.length === 1 ? '1 result' : `${results.length} results`}: {kindCounts(results)}
           </p>
           <ul className="results" id={`${uid}-results`} role="listbox" aria-label="Results" ref={listRef}>
             {results.map((r, i) => (
@@ -177,12 +234,16 @@ export function SearchView({
                 role="option"
                 aria-selected={i === active}
                 data-index={i}
-                className={`result${i === active ? ' active' : ''}`}
+                className={`result result-${r.kind}${i === active ? ' active' : ''}`}
+                data-kind={r.kind}
                 onMouseMove={() => i !== active && setActive(i)}
                 onClick={() => onOpen(r)}
               >
                 <div className="result-head">
-                  <span className={`badge badge-${r.kind}`}>{r.kind === 'highlight' ? 'Highlight' : 'Article'}</span>
+                  <span className={`badge badge-${r.kind}`}>
+                    {r.kind === 'highlight' ? <HighlighterIcon size={12} /> : <DocIcon size={12} />}
+                    {r.kind === 'highlight' ? 'Highlight' : 'Article'}
+                  </span>
                   <span className="result-title">{r.title}</span>
                 </div>
                 <p className={`result-snippet${r.kind === 'highlight' ? ' quote' : ''}`}>{renderSnippet(r.snippet, r.marks)}</p>
