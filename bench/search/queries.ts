@@ -8,6 +8,8 @@ export interface QuerySet {
   all: Array<{ group: 'prefix' | 'typo' | 'two words' | 'filter'; query: string }>;
   /** Whole mid-frequency words, for comparing the engines' top hits. */
   exact: string[];
+  /** All the queries in a fixed shuffled order, so that any first part of it is a fair sample. */
+  shuffled: string[];
 }
 
 /** Deterministic queries drawn from the archive's vocabulary (mid-frequency words, as people search). */
@@ -43,5 +45,10 @@ export function makeQueries(archive: Archive, seed = 7): QuerySet {
     all.push({ group: 'filter', query: i % 2 ? `${w} site:${site}` : `${w} after:2015` });
   }
   const exact = Array.from({ length: 20 }, word);
-  return { all, exact };
+  const shuffled = all.map((q) => q.query);
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
+  return { all, exact, shuffled };
 }

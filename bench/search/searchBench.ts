@@ -22,11 +22,18 @@ interface Row {
   p50: number;
   p95: number;
   p99: number;
+  /** How many queries were timed (all of them unless the engine ran out of time). */
+  timedQueries: number;
   /** p50 and p95 without snippets, for engines that make them. */
   bare: { p50: number; p95: number } | null;
   update: number | null;
   tops: string[][];
 }
+
+/** Queries run untimed first. */
+const WARM_UP = 10;
+/** Time each engine may spend answering the timed queries. */
+const QUERY_BUDGET_MS = 60_000;
 
 const parseSize = (s: string) => Math.round(Number(s.replace(/k$/i, '')) * (/k$/i.test(s) ? 1000 : 1));
 
@@ -37,13 +44,20 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
   let bytes = 0;
   const save = await timeWithPauses(async () => (bytes = await engine.save(dir)));
   const load = await timeWithPauses(() => engine.load(dir));
-  for (const { query } of queries.all) await engine.search(query); // warm up
+  const timed = queries.shuffled;
+  for (const query of timed.slice(0, WARM_UP)) await engine.search(query);
+  // Each engine answers the queries in the same shuffled order until they are done or its time is up,
+  // so a slow engine is timed on a fair sample rather than holding the run up for many minutes.
   const latencies: number[] = [];
-  for (const { query } of queries.all) latencies.push(await time(() => engine.search(query)));
+  const until = Date.now() + QUERY_BUDGET_MS;
+  for (const query of timed) {
+    if (Date.now() > until) break;
+    latencies.push(await time(() => engine.search(query)));
+  }
   let bare: Row['bare'] = null;
   if (engine.searchWithoutSnippets) {
     const times: number[] = [];
-    for (const { query } of queries.all) times.push(await time(() => engine.searchWithoutSnippets!(query)));
+    for (const query of timed.slice(0, latencies.length)) times.push(await time(() => engine.searchWithoutSnippets!(query)));
     bare = { p50: percentile(times, 50), p95: percentile(times, 95) };
   }
   let update: number | null = null;
@@ -60,7 +74,7 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
   for (const word of queries.exact) tops.push((await engine.search(word)).slice(0, 10));
   return {
     name: engine.name, build, save: save.ms, savePause: save.longestPause, bytes, load: load.ms, loadPause: load.longestPause, heap,
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), bare, update, tops,
+    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), timedQueries: latencies.length, bare, update, tops,
   };
 }
 
@@ -98,7 +112,7 @@ async function runSize(count: number): Promise<void> {
   console.log(
     '\n' +
       table([
-        ['engine', 'build', 'save (longest pause)', 'size on disk', 'load (longest pause)', 'heap', 'heap / 1k', 'p50', 'p95', 'p99', 'update'],
+        ['engine', 'build', 'save (longest pause)', 'size on disk', 'load (longest pause)', 'heap', 'heap / 1k', 'queries', 'p50', 'p95', 'p99', 'update'],
         ...rows.map((r) => [
           r.name,
           ms(r.build) + ratio(r.build, gloss.build),
@@ -107,6 +121,7 @@ async function runSize(count: number): Promise<void> {
           `${ms(r.load)} (${ms(r.loadPause)})` + ratio(r.load, gloss.load),
           mb(r.heap) + ratio(r.heap, gloss.heap),
           mb((r.heap / count) * 1000),
+          `${r.timedQueries}/${queries.shuffled.length}`,
           ms(r.p50) + ratio(r.p50, gloss.p50),
           ms(r.p95) + ratio(r.p95, gloss.p95),
           ms(r.p99) + ratio(r.p99, gloss.p99),
