@@ -18,7 +18,8 @@ import type { Harness } from './harness';
 import { REPO_ROOT, SCREENSHOTS_DIR, startHarness } from './harness';
 
 const SHOTS = SCREENSHOTS_DIR;
-const DOCS_SHOTS = join(REPO_ROOT, 'docs/screenshots');
+/** Pictures only for looking at, never for the README. */
+const TEST_SHOTS = join(REPO_ROOT, 'test-results/screenshots');
 const READWISE_CSV = join(REPO_ROOT, 'test/fixtures/import/readwise-export.csv');
 
 /** A local site whose articles take a while to arrive, so an import of them runs long enough to cancel. */
@@ -145,7 +146,8 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     await bar.waitFor();
     await importing.getByRole('status').filter({ hasText: /^[2-9] of 30/ }).waitFor();
     expect(Number(await bar.getAttribute('max'))).toBe(30);
-    await page.screenshot({ path: join(SHOTS, 'job-progress.png') });
+    // The README's picture of Settings' Library section, with an import in progress.
+    await page.screenshot({ path: join(SHOTS, 'settings-library.png') });
     await importing.getByRole('button', { name: 'Cancel' }).click();
     const summary = importing.getByRole('status').filter({ hasText: /^Cancelled; kept what was imported: imported (\d+) clips/ });
     await summary.waitFor();
@@ -202,11 +204,8 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     expect((await h.service().listClips()).map((c) => c.title).sort()).toEqual(titles);
     expect(await libraryFiles(from)).toEqual(before);
     expect(await readFile(join(to, 'clips', (await h.service().listClips())[0]!.id, 'meta.json'), 'utf8')).toContain('"title"');
-    await page.screenshot({ path: join(SHOTS, 'settings-library.png') });
-    if (process.env['GLOSS_SCREENSHOTS']) {
-      mkdirSync(DOCS_SHOTS, { recursive: true });
-      await page.screenshot({ path: join(DOCS_SHOTS, 'settings-library.png') });
-    }
+    mkdirSync(TEST_SHOTS, { recursive: true });
+    await page.screenshot({ path: join(TEST_SHOTS, 'library-moved.png') });
     h.assertNoErrors();
   });
 });
