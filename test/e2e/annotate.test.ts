@@ -308,6 +308,12 @@ describe('Gloss UI: reading and annotating', () => {
     const card = panel().locator('.hl-item', { hasText: FIRST });
     await card.getByRole('textbox', { name: 'Note' }).waitFor();
     await card.getByRole('button', { name: 'Done' }).click();
+    // From the keyboard on the focused card, too.
+    await card.locator('.hl-quote').focus();
+    await page.keyboard.press('Shift+F10');
+    await expect(menu.getByRole('menuitemradio', { name: 'Blue' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
 
     // Keyboard: n makes the next highlight active, Shift+F10 opens its menu; the arrows and Enter run an item.
     await page.locator('.article-title').click();
