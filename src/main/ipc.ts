@@ -6,16 +6,13 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { GlossApi } from '../core/api';
 import { channelFor, GLOSS_METHODS } from '../core/api';
 import { dispatchApiCall } from '../core/dispatch';
-
-/** Only the app's own page may call: a frame from anywhere else (an iframe, a navigated page) is refused. */
-export type SenderCheck = (senderUrl: string) => boolean;
+import { isAppSender, type SenderCheck } from './securityPolicy';
 
 /** Registers every GlossApi method as an `ipcMain.handle` channel. */
 export function registerGlossIpc(api: GlossApi, isTrustedSender: SenderCheck): void {
   for (const method of GLOSS_METHODS) {
     ipcMain.handle(channelFor(method), (event: IpcMainInvokeEvent, ...args: unknown[]) => {
-      const frame = event.senderFrame;
-      if (!frame || frame !== event.sender.mainFrame || !isTrustedSender(frame.url)) {
+      if (!isAppSender(event, isTrustedSender)) {
         return { ok: false, error: { code: 'invalid-input', message: 'Request refused: unknown sender.' } };
       }
       return dispatchApiCall(api, method, args);

@@ -1,10 +1,11 @@
 /**
  * Window and session hardening. Gloss renders HTML taken from arbitrary web pages, so the renderer is
- * treated as hostile: it can reach nothing but the validated GlossApi.
+ * treated as hostile: it can reach nothing but the validated GlossApi. The rules are in securityPolicy.ts.
  */
 import { app, session, shell, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { safeExternalUrl } from './externalLinks';
+import { denyPermissions, guardWebContents } from './securityPolicy';
 
 /** Opens a link in the system browser when {@link safeExternalUrl} allows it. Returns whether it was opened. */
 export function openExternalSafely(rawUrl: string): boolean {
@@ -16,25 +17,13 @@ export function openExternalSafely(rawUrl: string): boolean {
 
 /** Denies navigation, new windows, webviews and permission requests for every web contents. */
 export function installAppWideGuards(): void {
-  app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.on('will-navigate', (event, url) => {
-      event.preventDefault();
-      openExternalSafely(url);
-    });
-    contents.on('will-redirect', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      openExternalSafely(url);
-      return { action: 'deny' };
-    });
-  });
+  app.on('web-contents-created', (_event, contents: WebContents) => guardWebContents(contents, openExternalSafely));
 }
 
-/** Denies every permission (camera, notifications, geolocation…) and adds the CSP header to responses. */
+/** Denies every permission, device and download, and adds the CSP header to responses. */
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  denyPermissions(ses);
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
