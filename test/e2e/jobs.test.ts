@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import type { Harness } from './harness';
 import { REPO_ROOT, SCREENSHOTS_DIR, startHarness } from './harness';
 
@@ -109,6 +110,16 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     await job(page, 'Export “Coast” as Markdown').getByText(`Exported 2 clips as Markdown to ${out}.`).waitFor();
     expect(await readdir(out)).toHaveLength(2);
     await job(page, 'Export “Coast” as Markdown').getByRole('button', { name: /^Close/ }).click();
+
+    // The same from the collection's context menu.
+    const viaMenu = join(work, 'coast-menu');
+    mkdirSync(viaMenu);
+    h.answerDialogs(viaMenu);
+    await page.getByRole('group', { name: 'Collections' }).getByRole('button', { name: /Coast/ }).click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Collection “Coast”' }).getByRole('menuitem', { name: 'Export as Markdown…' }).click();
+    await job(page, 'Export “Coast” as Markdown').getByText(`Exported 2 clips as Markdown to ${viaMenu}.`).waitFor();
+    expect(await readdir(viaMenu)).toHaveLength(2);
+    await job(page, 'Export “Coast” as Markdown').getByRole('button', { name: /^Close/ }).click();
     await page.getByRole('group', { name: 'Collections' }).getByRole('button', { name: /Coast/ }).click();
     h.assertNoErrors();
   });
@@ -151,6 +162,8 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     await importing.getByRole('button', { name: 'Cancel' }).click();
     const summary = importing.getByRole('status').filter({ hasText: /^Cancelled; kept what was imported: imported (\d+) clips/ });
     await summary.waitFor();
+    // Settings with the jobs panel open passes axe (WCAG AA, contrast included).
+    expect(await seriousViolations(page)).toEqual([]);
     const kept = Number(/imported (\d+) clips/.exec((await summary.textContent()) ?? '')![1]);
     expect(kept).toBeGreaterThanOrEqual(2);
     expect(kept).toBeLessThan(30);
@@ -158,6 +171,22 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     expect(slow).toHaveLength(kept);
     expect(slow.every((c) => !c.placeholder)).toBe(true);
     await importing.getByRole('button', { name: /^Close/ }).click();
+    h.assertNoErrors();
+  });
+
+  it('shows why a job failed: a damaged backup is refused and the folder stays empty', async () => {
+    const { page } = h;
+    await openSettings(page);
+    const damaged = join(work, 'damaged.backup');
+    await writeFile(damaged, 'this is not a gzip file');
+    const into = join(work, 'restore-damaged');
+    mkdirSync(into);
+    h.answerDialogs(damaged, into);
+    await page.getByRole('button', { name: 'Restore…' }).click();
+    const failed = job(page, 'Restore a backup');
+    await failed.getByRole('alert').filter({ hasText: /^The backup cannot be restored: the file is damaged or incomplete/ }).waitFor();
+    expect(await readdir(into)).toEqual([]);
+    await failed.getByRole('button', { name: /^Close/ }).click();
     h.assertNoErrors();
   });
 

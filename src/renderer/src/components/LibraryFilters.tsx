@@ -1,5 +1,7 @@
 import '../styles/annotate.css';
 import type { ClipSummary } from '../../../core/model';
+import { useJobsContext } from '../lib/jobsContext';
+import { menuPosition, useOpenContextMenu } from '../lib/useContextMenus';
 
 /** A tag or collection the library list is narrowed to. */
 export interface LibraryFilter {
@@ -26,6 +28,13 @@ export function LibraryFilters({ clips, filter, onChange }: { clips: ClipSummary
     { kind: 'collection' as const, label: 'Collections', names: counted(clips.map((c) => c.collections ?? [])) },
     { kind: 'tag' as const, label: 'Tags', names: counted(clips.map((c) => c.tags ?? [])) },
   ].filter((g) => g.names.length > 0);
+  const openMenu = useOpenContextMenu();
+  const { runJob } = useJobsContext();
+  const collectionMenu = (e: React.MouseEvent<HTMLElement>, name: string) => {
+    e.preventDefault();
+    const items = [{ label: 'Export as Markdown…', run: () => runJob({ kind: 'export', collection: name }) }];
+    openMenu({ ...menuPosition(e.nativeEvent, e.currentTarget), label: `Collection “${name}”`, items });
+  };
   if (groups.length === 0) return null;
   return (
     <div className="library-filters">
@@ -35,7 +44,14 @@ export function LibraryFilters({ clips, filter, onChange }: { clips: ClipSummary
           {g.names.map(([name, n]) => {
             const on = filter?.kind === g.kind && filter.name === name;
             return (
-              <button key={name} type="button" className="filter-chip" aria-pressed={on} onClick={() => onChange(on ? null : { kind: g.kind, name })}>
+              <button
+                key={name}
+                type="button"
+                className="filter-chip"
+                aria-pressed={on}
+                onClick={() => onChange(on ? null : { kind: g.kind, name })}
+                onContextMenu={g.kind === 'collection' ? (e) => collectionMenu(e, name) : undefined}
+              >
                 {name} <span className="filter-count">{n}</span>
               </button>
             );
