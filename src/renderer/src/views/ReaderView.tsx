@@ -3,7 +3,6 @@ import type { MouseEvent as ReactMouseEvent } from 'react';
 import type { AnchoredHighlight, ClipDocument, HighlightColor, Taxonomy } from '../../../core/model';
 import { HIGHLIGHT_COLORS } from '../../../core/model';
 import type { EditRequest } from '../components/HighlightItem';
-import type { HighlightPatch } from '../components/HighlightPanel';
 import { byPosition, HighlightPanel } from '../components/HighlightPanel';
 import { HighlightToolbar } from '../components/HighlightToolbar';
 import { BackIcon, ExternalIcon, Spinner, TrashIcon, WarningIcon } from '../components/Icons';
@@ -19,12 +18,12 @@ import { ClipLabels } from '../reader/ClipLabels';
 import { highlightAtPoint } from '../reader/highlightAt';
 import type { HighlightMenuActions } from '../reader/useHighlightMenu';
 import { useHighlightMenu } from '../reader/useHighlightMenu';
+import { useHighlightChanges } from '../reader/useHighlightChanges';
 import { QuotedIn } from '../reader/QuotedIn';
 import { ReadingProgress } from '../reader/ReadingProgress';
 import { useReaderKeys } from '../reader/useReaderKeys';
 import { reanchorSummary, UpdateTextDialog } from '../reader/UpdateTextDialog';
 import { ReaderPrefsButton } from '../components/ReaderPrefsButton';
-import { useNotify } from '../lib/notify';
 import { useReadPosition } from '../lib/useReadPosition';
 
 /** Where the reader should open: a text position to scroll to and flash, or a highlight. */
@@ -295,17 +294,6 @@ export function ReaderView({
     [reveal],
   );
 
-  const copyQuote = useCallback(
-    async (quote: string) => {
-      try {
-        await copyText(await window.gloss.citeClip({ id: clipId, style: 'apa', quote }));
-      } catch (e) {
-        report('Couldn’t copy the quote', e);
-      }
-    },
-    [clipId, report],
-  );
-
   // n / p: the next or previous placed highlight after the active one (or the top of the view).
   const step = useCallback(
     (direction: 1 | -1) => {
@@ -319,51 +307,13 @@ export function ReaderView({
   );
   useReaderKeys(scroller, step);
   useReadPosition(clipId, doc ? scroller : null, focus !== null);
-  const notify = useNotify();
-
-  const restoreHighlight = useCallback(
-    async (h: AnchoredHighlight) => {
-      const { anchor: _anchor, ...stored } = h;
-      try {
-        const back = await window.gloss.restoreHighlight(stored);
-        setHighlights((hs) => [...hs, back]);
-        onChanged();
-      } catch (e) {
-        report('Couldn’t bring the highlight back', e);
-      }
-    },
-    [onChanged, report],
-  );
-
+  const { update, remove: removeHighlight, copyWithCitation: copyQuote } = useHighlightChanges(clipId, setHighlights, onChanged);
   const remove = useCallback(
-    async (h: AnchoredHighlight) => {
+    (h: AnchoredHighlight) => {
       setTools(null);
-      try {
-        await window.gloss.deleteHighlight({ clipId, highlightId: h.id });
-        setHighlights((hs) => hs.filter((x) => x.id !== h.id));
-        onChanged();
-        notify({
-          title: 'Highlight deleted',
-          message: h.target.selector[0].exact.slice(0, 80),
-          action: { label: 'Undo', run: () => void restoreHighlight(h) },
-        });
-      } catch (e) {
-        report('Couldn’t delete the highlight', e);
-      }
+      return removeHighlight(h);
     },
-    [clipId, onChanged, report, notify, restoreHighlight],
-  );
-
-  const update = useCallback(
-    async (h: AnchoredHighlight, patch: HighlightPatch) => {
-      try {
-        const next = await window.gloss.updateHighlight({ clipId, highlightId: h.id, ...patch });
-        setHighlights((hs) => hs.map((x) => (x.id === h.id ? next : x)));
-      } catch (e) {
-        report('Couldn’t update the highlight', e);
-      }
-    },
-    [clipId, report],
+    [removeHighlight],
   );
 
   const menuActions = useMemo<HighlightMenuActions>(
