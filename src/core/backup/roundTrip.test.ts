@@ -17,7 +17,7 @@ let restored: GlossService | undefined;
 beforeAll(async () => {
   server = await startServer();
   original = await testLibrary(server.base);
-});
+}, 120_000); // clipping through the page-reading worker takes seconds on a loaded machine
 
 afterAll(async () => {
   await restored?.close();
@@ -35,7 +35,7 @@ async function everyExport(service: GlossService, dir: string): Promise<Map<stri
   return files;
 }
 
-describe('the round trip of the whole library', { timeout: 60_000 }, () => {
+describe('the round trip of the whole library', { timeout: 120_000 }, () => {
   it('restores a backup into an empty library whose every export equals the original’s, pages and images included', async () => {
     const file = path.join(await tempDir(), 'library.gloss-backup');
     const manifest = await createBackup(original.dir, file);

@@ -25,7 +25,7 @@ describe('normalizeUrl', () => {
   });
 });
 
-describe('clipping an article twice', () => {
+describe('clipping an article twice', { timeout: 60_000 }, () => {
   let service: GlossService;
   let server: TestServer | undefined;
   afterEach(async () => {

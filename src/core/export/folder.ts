@@ -81,6 +81,7 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
   }
   if (pages.length) await fs.mkdir(path.join(out, NOTEBOOK_FOLDER), { recursive: true }).catch((e) => { throw ioError(`Could not create the folder ${out}`, e); });
   for (const [index, page] of pages.entries()) {
+    options.signal?.throwIfAborted();
     const file = path.join(out, NOTEBOOK_FOLDER, namer.name(page.title || 'Untitled', page.id, 'md'));
     await writeText(file, exportedPageMarkdown(page, exported));
     files.push(file);

@@ -12,7 +12,7 @@ let library: TestLibrary;
 beforeAll(async () => {
   server = await startServer();
   library = await testLibrary(server.base);
-});
+}, 120_000); // clipping through the page-reading worker takes seconds on a loaded machine
 
 afterAll(async () => {
   await library?.service.close();
