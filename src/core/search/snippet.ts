@@ -72,22 +72,29 @@ function wordEnd(text: string, at: number): number {
 
 /** Collapses whitespace, adds ellipses where text was cut, and maps span offsets into the result. */
 function render(text: string, start: number, end: number, spans: TermSpan[]): Omit<Snippet, 'first'> {
-  let out = start > 0 ? '…' : '';
-  const map = new Map<number, number>();
-  let inSpace = false;
-  for (let i = start; i < end; i++) {
-    const ch = text[i]!;
-    if (/\s/u.test(ch)) {
-      if (!inSpace && out.length > 0 && !out.endsWith('…')) out += ' ';
-      inSpace = true;
-      continue;
+  const prefix = start > 0 ? '…' : '';
+  let out = prefix;
+  // Where each run of non-space text starts, in the source and in the output (flat pairs).
+  const anchors: number[] = [];
+  const space = /\s+/gu;
+  for (let at = start; at < end; ) {
+    space.lastIndex = at;
+    const m = space.exec(text);
+    const chunkEnd = m && m.index < end ? m.index : end;
+    if (chunkEnd > at) {
+      if (out.length > prefix.length && at > start && /\s/u.test(text[at - 1]!)) out += ' ';
+      anchors.push(at, out.length);
+      out += text.slice(at, chunkEnd);
     }
-    inSpace = false;
-    map.set(i, out.length);
-    out += ch;
+    if (!m || m.index >= end) break;
+    at = m.index + m[0].length;
   }
-  out = out.trimEnd();
   if (end < text.length) out += '…';
-  const marks = spans.map((s): [number, number] => [map.get(Math.max(s.start, start))!, map.get(Math.min(s.end, end) - 1)! + 1]);
+  const toOut = (pos: number) => {
+    let k = 0;
+    while (k + 2 < anchors.length && anchors[k + 2]! <= pos) k += 2;
+    return anchors[k + 1]! + (pos - anchors[k]!);
+  };
+  const marks = spans.map((s): [number, number] => [toOut(Math.max(s.start, start)), toOut(Math.min(s.end, end) - 1) + 1]);
   return { snippet: out, marks };
 }

@@ -167,8 +167,8 @@ export class TermIndex<T> extends MiniSearch<T> {
   }
 
   /**
-   * The terms `word` (already folded) stands for: itself, then its completions and its typo neighbours
-   * that occur in the index, the most widespread first, within {@link MAX_PREFIX_TERMS},
+   * The terms `word` (already folded) stands for: itself, then its completions and (if it is neither a
+   * word nor the beginning of one in the index) its typo neighbours, the most widespread first, within {@link MAX_PREFIX_TERMS},
    * {@link MAX_FUZZY_TERMS} and {@link MAX_EXPANSION_POSTINGS}. Weights follow MiniSearch's: a
    * completion counts less the more letters it adds, a neighbour less the more edits it needs.
    */
@@ -184,7 +184,10 @@ export class TermIndex<T> extends MiniSearch<T> {
       }
     }
     const neighbours: Expansion[] = [];
-    if (options.maxDistance > 0) {
+    // Typo neighbours only for a word the index does not know, as typed or as a beginning: a known word
+    // was most likely typed on purpose, and the fuzzy walk of a large vocabulary is the costliest step.
+    const known = prefixes.length > 0 || this._index.has(word);
+    if (options.maxDistance > 0 && !known) {
       for (const [term, [data, distance]] of this._index.fuzzyGet(word, options.maxDistance)) {
         if (distance === 0 || (options.prefix && term.startsWith(word))) continue;
         neighbours.push({ term, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance), postings: postingsOf(data) });
