@@ -9,7 +9,7 @@ import { compileFilters, foldField, type DocFacts } from './filters';
 import { parseQuery } from './query';
 import { makeSnippet } from './snippet';
 import { containsPhrase, foldTerm, isUnspaced, tokenize } from './terms';
-import { TermIndex, type DocRow, type IndexHead, type IndexSnapshot, type TermRow, type WordGroup } from './termIndex';
+import { TermIndex, type DocRow, type FieldTermData, type IndexHead, type IndexSnapshot, type TermRow, type WordGroup } from './termIndex';
 import { TextCache, type ReadText } from './textCache';
 
 /** One MiniSearch document: an article (`a:<clip>`) or a highlight (`h:<clip>:<highlight>`). */
@@ -37,7 +37,7 @@ export interface SearchSnapshot extends IndexSnapshot {
   /** Clip id → ids of its indexed highlights. */
   clips: Record<string, string[]>;
   docRow(shortId: number): DocRow | null;
-  termRows(term: string, data: IndexSnapshot['terms'][number][1]): TermRow[];
+  termRows(term: string, data: FieldTermData): TermRow[];
 }
 
 export interface SearchIndexOptions {
@@ -130,9 +130,12 @@ export class SearchIndex {
     }
   }
 
-  /** Counts changes: a save that sees it move while it writes starts again later (see `indexFile.ts`). */
+  /**
+   * Counts changes: a save that sees it move while it writes starts again later (see `indexFile.ts`).
+   * While MiniSearch sweeps out discarded documents the index is changing too, and the count is NaN.
+   */
   get version(): number {
-    return this.changes;
+    return this.mini.vacuuming ? NaN : this.changes;
   }
 
   /** The index as it is now, to save a piece at a time ({@link restore} reads it back). */

@@ -3,7 +3,7 @@
  * up to date in the background (clips changed, added or removed behind the app's back are re-indexed
  * while search answers from what is there), updated incrementally, and saved debounced and on close.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setTimeout as delay, setImmediate as nextTurn } from 'node:timers/promises';
 import type { LibraryStore } from '../library/store';
 import type { ClipMeta, Highlight, IndexStatus, SearchResult } from '../model';
 import { clipFingerprint } from './fingerprint';
@@ -19,6 +19,9 @@ export interface SearchKeeperOptions {
 
 /** Longest run of indexing work (ms) before the event loop gets a turn, so IPC calls keep being answered. */
 const SLICE_MS = 12;
+/** How often, and how far apart, closing retries a save that the index changed under. */
+const CLOSE_SAVE_ATTEMPTS = 50;
+const CLOSE_SAVE_RETRY_MS = 20;
 /** How many clips are checked at once at start (file stats). */
 const STAT_CONCURRENCY = 16;
 
@@ -146,6 +149,11 @@ export class SearchKeeper {
     await this.building;
     await Promise.all(this.pending);
     await this.save();
+    // A save gives up while MiniSearch sweeps out discarded documents (a few batches): try again shortly.
+    for (let attempt = 0; this.dirty && this.saveError === null && attempt < CLOSE_SAVE_ATTEMPTS; attempt++) {
+      await delay(CLOSE_SAVE_RETRY_MS);
+      await this.save();
+    }
   }
 
   /** Saves now if anything changed since the last save (also called by the debounce timer). */
@@ -160,9 +168,12 @@ export class SearchKeeper {
         await writeIndexFile(this.file, this.index, this.fingerprints);
         this.saveError = null;
       } catch (error) {
-        // A change during the write is no failure: it marked the index dirty again and the next save writes it.
-        if (!(error instanceof IndexChangedError)) this.saveError = (error as Error).message;
-        this.dirty = true;
+        // A change during the write is no failure: the next save writes it.
+        if (error instanceof IndexChangedError) this.markDirty();
+        else {
+          this.saveError = (error as Error).message;
+          this.dirty = true;
+        }
       }
     });
     return this.saving;

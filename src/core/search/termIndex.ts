@@ -56,7 +56,7 @@ const FUZZY_WEIGHT = 0.45;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 /** fieldId → short document id → term frequency, as MiniSearch keeps it per term. */
-type FieldTermData = Map<number, Map<number, number>>;
+export type FieldTermData = Map<number, Map<number, number>>;
 
 interface Expansion extends TermWeight {
   postings: number;
@@ -87,11 +87,14 @@ export type DocRow = [number, string, number[], Record<string, unknown> | null];
  */
 export type TermRow = [string, number, ...number[]];
 
-/** A consistent view of the index to save a piece at a time (see `indexFile.ts`). */
+/**
+ * The index to save a piece at a time (see `indexFile.ts`). The terms are walked lazily, so the saver
+ * must stop as soon as the index changes (its caller counts changes; {@link vacuuming} tells of the rest).
+ */
 export interface IndexSnapshot {
   head: IndexHead;
   docs: number[];
-  terms: Array<[string, FieldTermData]>;
+  terms: Iterable<[string, FieldTermData]>;
 }
 
 export class TermIndex<T> extends MiniSearch<T> {
@@ -109,13 +112,18 @@ export class TermIndex<T> extends MiniSearch<T> {
     return index;
   }
 
-  /** The index's numbers, the live documents and every term, taken at once (the terms' data by reference). */
+  /** The index's numbers and live documents as they are now, and its terms to walk. */
   snapshot(): IndexSnapshot {
     return {
       head: { documentCount: this._documentCount, nextId: this._nextId, fieldIds: this._fieldIds, averageFieldLength: [...this._avgFieldLength] },
       docs: [...this._documentIds.keys()],
-      terms: [...this._index],
+      terms: this._index,
     };
+  }
+
+  /** Whether MiniSearch is sweeping out discarded documents (which changes the term tree). */
+  get vacuuming(): boolean {
+    return this.isVacuuming;
   }
 
   /** A live document's saved row, or null once it was discarded. */
