@@ -22,11 +22,15 @@ interface Row {
   p50: number;
   p95: number;
   p99: number;
+  /** p95 of each query's best of three runs. */
+  best95: number;
   /** How many queries were timed (all of them unless the engine ran out of time). */
   timedQueries: number;
   /** p50 and p95 without snippets, for engines that make them. */
   bare: { p50: number; p95: number } | null;
   update: number | null;
+  /** The fastest of the timed updates. */
+  updateFastest: number | null;
   tops: string[][];
 }
 
@@ -48,11 +52,16 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
   for (const query of timed.slice(0, WARM_UP)) await engine.search(query);
   // Each engine answers the queries in the same shuffled order until they are done or its time is up,
   // so a slow engine is timed on a fair sample rather than holding the run up for many minutes.
+  // Each query is timed as typed (once), and also as its best of three: on a machine shared with other
+  // work the single runs include time the process waited for a CPU, the best of three mostly does not.
   const latencies: number[] = [];
+  const bests: number[] = [];
   const until = Date.now() + QUERY_BUDGET_MS;
   for (const query of timed) {
     if (Date.now() > until) break;
-    latencies.push(await time(() => engine.search(query)));
+    const runs = [await time(() => engine.search(query)), await time(() => engine.search(query)), await time(() => engine.search(query))];
+    latencies.push(runs[0]!);
+    bests.push(Math.min(...runs));
   }
   let bare: Row['bare'] = null;
   if (engine.searchWithoutSnippets) {
@@ -61,6 +70,7 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
     bare = { p50: percentile(times, 50), p95: percentile(times, 95) };
   }
   let update: number | null = null;
+  let updateFastest: number | null = null;
   if (engine.update) {
     const times: number[] = [];
     for (let i = 0; i < 21; i++) {
@@ -69,12 +79,13 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
       times.push(await time(() => engine.update!(changed)));
     }
     update = percentile(times, 50);
+    updateFastest = Math.min(...times);
   }
   const tops: string[][] = [];
   for (const word of queries.exact) tops.push((await engine.search(word)).slice(0, 10));
   return {
     name: engine.name, build, save: save.ms, savePause: save.longestPause, bytes, load: load.ms, loadPause: load.longestPause, heap,
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), timedQueries: latencies.length, bare, update, tops,
+    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), best95: percentile(bests, 95), updateFastest, timedQueries: latencies.length, bare, update, tops,
   };
 }
 
@@ -112,7 +123,7 @@ async function runSize(count: number): Promise<void> {
   console.log(
     '\n' +
       table([
-        ['engine', 'build', 'save (longest pause)', 'size on disk', 'load (longest pause)', 'heap', 'heap / 1k', 'queries', 'p50', 'p95', 'p99', 'update'],
+        ['engine', 'build', 'save (longest pause)', 'size on disk', 'load (longest pause)', 'heap', 'heap / 1k', 'queries', 'p50', 'p95', 'p99', 'p95 best of 3', 'update'],
         ...rows.map((r) => [
           r.name,
           ms(r.build) + ratio(r.build, gloss.build),
@@ -125,6 +136,7 @@ async function runSize(count: number): Promise<void> {
           ms(r.p50) + ratio(r.p50, gloss.p50),
           ms(r.p95) + ratio(r.p95, gloss.p95),
           ms(r.p99) + ratio(r.p99, gloss.p99),
+          ms(r.best95) + ratio(r.best95, gloss.best95),
           r.update === null ? 'rebuild only' : ms(r.update) + ratio(r.update, gloss.update),
         ]),
       ]),
@@ -138,8 +150,9 @@ async function runSize(count: number): Promise<void> {
   const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const at = count === 10_000 ? '' : ` (target is set for 10k; this is ${count.toLocaleString('en')})`;
   console.log(`${pass(gloss.p95 <= 16)} p95 as-you-type ${ms(gloss.p95)} ≤ 16 ms${at}`);
+  console.log(`${pass(gloss.best95 <= 16)} p95 as-you-type, each query's best of three, ${ms(gloss.best95)} ≤ 16 ms${at}`);
   console.log(`${pass(gloss.load <= 0.2 * gloss.build)} load ${ms(gloss.load)} ≤ 20 % of rebuild ${ms(gloss.build)} (${((gloss.load / gloss.build) * 100).toFixed(0)} %)`);
-  console.log(`${pass((gloss.update ?? Infinity) <= 5)} incremental update ${ms(gloss.update)} ≤ 5 ms`);
+  console.log(`${pass((gloss.update ?? Infinity) <= 5)} incremental update ${ms(gloss.update)} ≤ 5 ms (median of 21; fastest ${ms(gloss.updateFastest)})`);
   console.log(`(${machineLoad()}; size done in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
