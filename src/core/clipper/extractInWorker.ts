@@ -6,7 +6,7 @@
  * Where the worker comes from depends on how the core runs (see docs/DESIGN.md, "Reading pages off the
  * main thread"): the desktop app's main process names its bundled worker file with
  * {@link useExtractionWorker}; from source (the tsx CLI, vitest) the worker loads extractWorker.ts through
- * tsx's require hook; anywhere else the page is read in-thread, as before.
+ * tsx's require hook; anywhere else, or when the worker cannot start, the page is read in-thread as before.
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,9 @@ export const DEFAULT_EXTRACTION_LIMITS: Readonly<ExtractionLimits> = { timeoutMs
 const STARTUP_MS = 120_000;
 
 type WorkerSpec = { filename: string; options: WorkerOptions };
+
+/** The worker could not even start (its file cannot be loaded here): the page is read in-thread instead. */
+class WorkerUnavailable extends Error {}
 
 /** undefined: pick by runtime; null: always in-thread; a string: this worker file. */
 let configuredFile: string | null | undefined;
@@ -100,7 +103,7 @@ function runOnWorker(spec: WorkerSpec, job: ExtractJob, limits: ExtractionLimits
   const page = thePage(job.opts.url);
   worker.ref();
   return new Promise<ClipDraft>((resolve, reject) => {
-    const discard = (error: GlossError) => {
+    const discard = (error: Error) => {
       cleanup();
       if (current?.worker === worker) current = null;
       void worker.terminate();
@@ -109,8 +112,10 @@ function runOnWorker(spec: WorkerSpec, job: ExtractJob, limits: ExtractionLimits
     const onTimeout = () =>
       discard(new GlossError('extraction-failed', `${page} took too long to read (over ${limits.timeoutMs < 1000 ? `${limits.timeoutMs} ms` : `${Math.round(limits.timeoutMs / 1000)} s`}), so it was not clipped.`));
     let timer = setTimeout(onTimeout, STARTUP_MS);
+    let started = false;
     const onMessage = (reply: ExtractReply) => {
       if ('started' in reply) {
+        started = true;
         clearTimeout(timer);
         timer = setTimeout(onTimeout, limits.timeoutMs);
         return;
@@ -120,12 +125,15 @@ function runOnWorker(spec: WorkerSpec, job: ExtractJob, limits: ExtractionLimits
       if (reply.ok) resolve(reply.draft);
       else reject(new GlossError(reply.code, reply.message));
     };
-    const onError = (error: Error & { code?: string }) =>
-      discard(
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new GlossError('extraction-failed', `${page} needed too much memory to read (over ${limits.memoryMb} MB), so it was not clipped.`)
-          : new GlossError('extraction-failed', `${page} could not be read: ${error.message}`, { cause: error }),
-      );
+    const onError = (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        discard(new GlossError('extraction-failed', `${page} needed too much memory to read (over ${limits.memoryMb} MB), so it was not clipped.`));
+      } else if (!started) {
+        discard(new WorkerUnavailable(error.message, { cause: error }));
+      } else {
+        discard(new GlossError('extraction-failed', `${page} could not be read: ${error.message}`, { cause: error }));
+      }
+    };
     const onExit = (code: number) => discard(new GlossError('extraction-failed', `${page} could not be read: the page reader stopped (exit code ${code}).`));
     function cleanup() {
       clearTimeout(timer);
@@ -144,9 +152,18 @@ function runOnWorker(spec: WorkerSpec, job: ExtractJob, limits: ExtractionLimits
  *   memory to read (the message says which)
  */
 export function extractArticle(html: string, opts: ExtractOptions = {}, limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS): Promise<ClipDraft> {
-  const run = queue.then(() => {
+  const run = queue.then(async () => {
     const spec = workerSpec();
-    return spec ? runOnWorker(spec, { html, opts }, limits) : extractFromHtml(html, opts);
+    if (!spec) return extractFromHtml(html, opts);
+    try {
+      return await runOnWorker(spec, { html, opts }, limits);
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailable)) throw error;
+      // Clipping must keep working where the worker cannot load: read in-thread from now on, and say why once.
+      console.warn(`Gloss: the page reader's worker could not start (${error.message}); reading pages on the main thread.`);
+      configuredFile = null;
+      return extractFromHtml(html, opts);
+    }
   });
   queue = run.catch(() => undefined);
   return run;
