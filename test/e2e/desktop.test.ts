@@ -247,4 +247,26 @@ describe('Gloss UI: desktop conventions', () => {
     await expect(h.service().listClips()).resolves.toHaveLength(3);
     h.assertNoErrors();
   });
+
+  it('offers the same choice for a file opened from the clip dialog that is already in the library', async () => {
+    const { page } = h;
+    const before = (await h.service().listClips()).length;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Clip' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Clip to your library' });
+    await dialog.getByRole('tab', { name: 'Files' }).click();
+    const words = 'A saved web page with enough words to be an article. '.repeat(20);
+    await dialog.locator('input[type=file]').setInputFiles([
+      { name: 'saved.html', mimeType: 'text/html', buffer: Buffer.from(`<html><head><title>Saved page</title></head><body><article><h1>Saved page</h1><p>${words}</p></article></body></html>`) },
+    ]);
+    await dialog.getByRole('status').filter({ hasText: '0 of 1 clipped, 1 already in your library.' }).waitFor();
+    const offer = dialog.locator('.files-results').getByRole('alert');
+    await expect(offer.textContent()).resolves.toContain('“Saved page” is already in your library');
+    await page.screenshot({ path: join(SHOTS, 'clip-files-duplicate.png') });
+    await offer.getByRole('button', { name: 'Keep both' }).click();
+    await dialog.getByText('Clipped: Saved page').waitFor();
+    await expect(dialog.getByRole('status').filter({ hasText: '1 of 1 clipped.' }).count()).resolves.toBe(1);
+    await expect(h.service().listClips()).resolves.toHaveLength(before + 1);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    h.assertNoErrors();
+  });
 });
