@@ -221,6 +221,17 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     const from = h.service().libraryPath;
     const before = await libraryFiles(from);
     const titles = (await h.service().listClips()).map((c) => c.title).sort();
+    // A folder that is not empty is refused before anything is copied.
+    const full = join(work, 'full');
+    mkdirSync(full);
+    await writeFile(join(full, 'keep.txt'), 'mine');
+    h.answerDialogs(full);
+    await page.getByRole('button', { name: 'Move…' }).click();
+    await page.getByText('Couldn’t move the library').waitFor();
+    await page.getByText(`${full} is not empty (1 item); choose an empty or new folder.`).waitFor();
+    expect(await readdir(full)).toEqual(['keep.txt']);
+    expect(h.service().libraryPath).toBe(from);
+
     const to = join(work, 'moved', 'Gloss Library');
     mkdirSync(to, { recursive: true });
     h.answerDialogs(to);

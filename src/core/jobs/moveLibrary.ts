@@ -53,7 +53,7 @@ export async function checkMoveTarget(from: string, to: string): Promise<{ exist
   if (!info) return { exists: false };
   if (!info.isDirectory()) throw new GlossError('invalid-input', `${target} is a file; choose an empty folder.`);
   const entries = await fs.readdir(target);
-  if (entries.length) throw new GlossError('invalid-input', `${target} is not empty (${entries.length} items); choose an empty or new folder.`);
+  if (entries.length) throw new GlossError('invalid-input', `${target} is not empty (${entries.length} item${entries.length === 1 ? '' : 's'}); choose an empty or new folder.`);
   return { exists: true };
 }
 

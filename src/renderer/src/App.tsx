@@ -166,10 +166,11 @@ export function App() {
     void refreshInfo();
   }, [refreshClips, refreshInfo]);
 
-  // Imports change the library; a moved library is a new service behind the API, so the page starts afresh.
+  // Imports change the library. A move that got as far as switching put a new service behind the API (or,
+  // when the new folder failed to open, the old one again), so the page starts afresh; the panel keeps the outcome.
   const jobs = useJobs(report, (job) => {
     if (job.kind === 'import') libraryChanged();
-    if (job.kind === 'move' && job.state === 'done') window.location.reload();
+    if (job.kind === 'move' && job.state !== 'cancelled') window.location.reload();
   });
   const { runJob } = jobs;
   const jobsState = useMemo(() => ({ runJob: (action: JobAction) => void runJob(action) }), [runJob]);

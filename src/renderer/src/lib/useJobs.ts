@@ -3,6 +3,16 @@ import type { JobInfo } from '../../../core/jobs/types';
 import { jobRequestFor, type JobAction } from './jobActions';
 import type { ReportError } from './report';
 
+/** The title of the message when a job cannot start (a bad path, one already running…). */
+const FAILED_TO_START: Record<JobAction['kind'], string> = {
+  export: 'Couldn’t export',
+  import: 'Couldn’t import',
+  backup: 'Couldn’t back up the library',
+  restore: 'Couldn’t restore the backup',
+  reindex: 'Couldn’t rebuild the search index',
+  move: 'Couldn’t move the library',
+};
+
 /** How often the jobs are read again while one runs (the API has no push events). */
 const POLL_MS = 250;
 
@@ -55,7 +65,7 @@ export function useJobs(report: ReportError, onFinished: (job: JobInfo) => void)
         if (!request) return;
         await window.gloss.startJob(request);
       } catch (e) {
-        report('Couldn’t start that', e);
+        report(FAILED_TO_START[action.kind], e);
       }
       await refresh();
     },
