@@ -4,7 +4,7 @@ import { createGlossService, type GlossService } from '../service';
 import { importFrom, type ImportReport } from './index';
 import { normalizeUrl } from '../clipper/urls';
 import { readReadwiseCsv } from './readwise';
-import { fixtureCopy, FIXTURES, PNG, startServer, type TestServer } from './testServer';
+import { fixtureCopy, FIXTURES, illustratedPage, PNG, startServer, type TestServer } from './testServer';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -91,6 +91,18 @@ describe('imports into a library', { timeout: 120_000 }, () => {
     expect(report.imported).toBe(2);
     expect(report.skipped).toEqual([{ source: 'photo.jpg', title: null, reason: 'Not an .html, .md or .txt file.' }]);
     expect(await titles()).toEqual(expect.arrayContaining(['Field notes', expect.stringMatching(/^Saved Page About Kelp/)]));
+  });
+
+  it('downloads the pictures of an imported page as a first clip does', async () => {
+    const dir = path.join(work, 'saved-pages');
+    await fs.mkdir(dir, { recursive: true });
+    const html = illustratedPage().replace('src="/figure.png"', `src="${server.base}/figure.png"`);
+    await fs.writeFile(path.join(dir, 'kelp.html'), html.replace(/Kelp Forests Return/g, 'Kelp, Saved Offline').replace('Divers counted', 'Volunteers counted'));
+    const report = await importFrom(service, 'folder', dir);
+    expect(report.imported).toBe(1);
+    const { html: saved } = await service.getClip(report.clipIds[0]!);
+    const image = /src="(images\/[0-9a-f]+\.png)"/.exec(saved)![1]!;
+    expect(readFileSync(path.join(service.libraryPath, 'clips', report.clipIds[0]!, image))).toEqual(PNG);
   });
 
   it('adds nothing when every import runs again', async () => {
