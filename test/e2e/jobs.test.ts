@@ -66,6 +66,7 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(TEST_SHOTS, { recursive: true });
     work = await mkdtemp(join(tmpdir(), 'gloss-e2e-jobs-'));
     site = await slowSite(300);
     h = await startHarness();
@@ -162,8 +163,13 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     await importing.getByRole('button', { name: 'Cancel' }).click();
     const summary = importing.getByRole('status').filter({ hasText: /^Cancelled; kept what was imported: imported (\d+) clips/ });
     await summary.waitFor();
-    // Settings with the jobs panel open passes axe (WCAG AA, contrast included).
+    // Settings with the jobs panel open passes axe (WCAG AA, contrast included) in both themes.
     expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(TEST_SHOTS, 'job-cancelled-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
     const kept = Number(/imported (\d+) clips/.exec((await summary.textContent()) ?? '')![1]);
     expect(kept).toBeGreaterThanOrEqual(2);
     expect(kept).toBeLessThan(30);
@@ -244,7 +250,6 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     expect((await h.service().listClips()).map((c) => c.title).sort()).toEqual(titles);
     expect(await libraryFiles(from)).toEqual(before);
     expect(await readFile(join(to, 'clips', (await h.service().listClips())[0]!.id, 'meta.json'), 'utf8')).toContain('"title"');
-    mkdirSync(TEST_SHOTS, { recursive: true });
     await page.screenshot({ path: join(TEST_SHOTS, 'library-moved.png') });
     h.assertNoErrors();
   });
