@@ -226,6 +226,12 @@ describe('Gloss UI: reading and annotating', () => {
     await expect.poll(() => title.inputValue(), { timeout: 10_000 }).toBe('Reading notes');
     await expect(page.locator('.quote-block').count()).resolves.toBe(2);
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Notebook' }).getAttribute('aria-current')).resolves.toBe('page');
+    // A remembered page deleted since (by sync, or by hand) leaves the notebook's list, and no error.
+    await h.service().updateSettings({ lastView: { name: 'notebook', pageId: 'deleted-page' } });
+    await h.restart({ keepView: true });
+    await page.getByRole('heading', { name: 'Choose a page' }).waitFor();
+    await expect(page.getByText('Couldn’t open the page').count()).resolves.toBe(0);
+    await expect.poll(async () => (await h.service().getSettings()).lastView).toEqual({ name: 'notebook' });
     // A plain restart starts from the library, as every other test expects.
     await h.restart();
     await page.locator('.clip-row', { hasText: TITLE }).first().waitFor();
