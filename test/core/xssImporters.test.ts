@@ -1,17 +1,22 @@
 /**
  * The XSS corpus through every importer (Readwise CSV, Omnivore export, Pocket HTML and CSV, whose pages
- * come from a real local server), through notebook quotes, and through a Markdown export imported back:
+ * come from a real local server), the bookmarklet endpoint (a real HTTP client, JSON and form), notebook
+ * quotes, and a Markdown export of all of it imported back:
  * what is stored is inert, hostile addresses are neither fetched nor kept, and notes stay plain text.
  * The Chromium side (test/e2e/xssViews.test.ts) shows the same libraries with the canary armed.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { JSDOM } from 'jsdom';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLibrary } from '../../src/core/export/library';
 import { importFrom } from '../../src/core/import';
+import { tokenBucket } from '../../src/core/endpoint/rateLimit';
+import { send } from '../../src/core/endpoint/testNetwork';
 import { createGlossService, type GlossService } from '../../src/core/service';
-import { payloadBatches, XSS_PAYLOADS } from '../fixtures/xss/payloads';
+import { executableVectors } from '../fixtures/xss/inert';
+import { hostilePage, payloadBatches, XSS_PAYLOADS } from '../fixtures/xss/payloads';
 import { hostileNotebookPage } from '../fixtures/xss/notebook';
 import { startHostileSite, type HostileSite } from '../fixtures/xss/site';
 import { HOSTILE_URLS, writeHostileExports, type HostileExports } from '../fixtures/xss/sources';
@@ -71,16 +76,40 @@ describe('XSS corpus through the importers, notebook quotes and Markdown re-impo
     expect(JSON.stringify(stored.doc)).toContain(XSS_PAYLOADS[0]!.html.replace(/"/g, '\\"'));
   }, 60_000);
 
+  it('stores only inert articles from the bookmarklet endpoint (JSON and form), whose answer pages are inert too', async () => {
+    const port = (await service.startClipEndpoint({ limiter: tokenBucket(1000) })).port!;
+    const token = (await service.getSettings()).clipEndpoint.token;
+    const before = (await service.listClips()).length;
+    for (const [i, batch] of BATCHES.entries()) {
+      // Two different pages per batch (the endpoint updates a clip whose text it already holds).
+      const payload = (via: 'json' | 'form', n: number) =>
+        JSON.stringify({ token, url: `${site.base}/batch/${i}?via=${via}`, html: hostilePage(n, batch), title: `Endpoint ${i} ${batch[0]!.html}`, selection: batch[1]?.html ?? '' });
+      const asJson = await send(port, { body: payload('json', 200 + i) });
+      expect(asJson.status, asJson.body).toBe(200);
+      expect(asJson.headers['content-type']).toMatch(/^application\/json/);
+      // The form fallback answers with a page in the person's browser: the clip's title must stay text there.
+      const asForm = await send(port, { body: new URLSearchParams({ payload: payload('form', 300 + i) }).toString(), type: 'application/x-www-form-urlencoded' });
+      expect(asForm.status, asForm.body).toBe(200);
+      const page = asForm.body.replace(/^<!doctype html><meta charset="utf-8"><title>Gloss<\/title><p style="[^"<>]*">/, '<p>');
+      expect(executableVectors(page), asForm.body).toEqual([]);
+      expect(new JSDOM(page).window.document.body.textContent).toContain(batch[0]!.html);
+    }
+    expect((await service.listClips()).length).toBe(before + BATCHES.length * 2);
+    await expectLibraryInert(service.libraryPath, 'endpoint');
+    for (const meta of await storedMetas(service.libraryPath)) expect(meta.url ?? 'http://', meta.title).toMatch(/^https?:\/\//);
+  }, 300_000);
+
   it('exports the hostile library to Markdown and imports that folder back as inert articles', async () => {
     const out = join(root, 'markdown');
     const exported = await exportLibrary(service, { format: 'md', out });
-    expect(exported.clips).toBe(BATCHES.length * 4);
+    const clips = (await service.listClips()).length;
+    expect(exported.clips).toBe(clips);
     expect(exported.pages).toBe(1);
     const again = await createGlossService({ libraryDir: join(root, 'reimported') });
     try {
       const report = await importFrom(again, 'folder', out);
-      expect(report.imported).toBe(BATCHES.length * 4 + 1);
-      expect(await expectLibraryInert(again.libraryPath, 're-imported')).toBe(BATCHES.length * 4 + 1);
+      expect(report.imported).toBe(clips + 1);
+      expect(await expectLibraryInert(again.libraryPath, 're-imported')).toBe(clips + 1);
       for (const meta of await storedMetas(again.libraryPath)) expect(meta.url ?? 'http://', meta.title).toMatch(/^https?:\/\//);
     } finally {
       await again.close();
