@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import type { Harness } from './harness';
 import { SCREENSHOTS_DIR, startHarness } from './harness';
 
@@ -35,9 +36,10 @@ describe('Gloss UI: search filters as chips', () => {
 
     const chips = page.getByRole('list', { name: 'Filters' });
     await chips.waitFor();
-    await expect(chips.getByRole('button').allTextContents()).resolves.toEqual(['Siteharbour.example', 'Kindarticle']);
+    await expect(chips.getByRole('button').allTextContents()).resolves.toEqual(['Site harbour.example', 'Kind article']);
     await expect(page.getByRole('note').textContent()).resolves.toMatch(/“colour:” is not a filter/);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'search-hint.png') });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
     const results = page.getByRole('listbox', { name: 'Results' });
     // "colour blue" is searched as words and matches nothing, so drop it first.
     await box.fill('tides site:harbour.example kind:article');
@@ -48,12 +50,12 @@ describe('Gloss UI: search filters as chips', () => {
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'search-chips.png') });
 
     // Removing the kind filter brings the highlight back; removing the site filter brings the river.
-    await chips.getByRole('button', { name: 'Remove filter kind: article' }).click();
+    await chips.getByRole('button', { name: 'Kind article (remove filter)' }).click();
     await expect(box.inputValue()).resolves.toBe('tides site:harbour.example');
     await results.locator('.result[data-kind="highlight"]').first().waitFor();
     await expect(page.locator('.result-count').textContent()).resolves.toMatch(/1 article, 1 highlight/);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'search-kinds.png') });
-    await chips.getByRole('button', { name: 'Remove filter site: harbour.example' }).click();
+    await chips.getByRole('button', { name: 'Site harbour.example (remove filter)' }).click();
     await expect(box.inputValue()).resolves.toBe('tides');
     await expect(chips.count()).resolves.toBe(0);
     await results.locator('.result', { hasText: 'River tides' }).waitFor();

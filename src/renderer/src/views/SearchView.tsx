@@ -45,9 +45,8 @@ function QueryChips({ parsed, onRemove }: { parsed: ParsedQuery; onRemove: (filt
         <ul className="query-chips" aria-label="Filters">
           {parsed.filters.map((f, i) => (
             <li key={`${f.key}:${f.value}:${i}`}>
-              <button type="button" className="chip" title="Remove this filter" aria-label={`Remove filter ${f.key}: ${f.value}`} onClick={() => onRemove(f)}>
-                <span className="chip-key">{FILTER_LABELS[f.key]}</span>
-                <span className="chip-value">{f.value}</span>
+              <button type="button" className="chip" title="Remove this filter" aria-label={`${FILTER_LABELS[f.key]} ${f.value} (remove filter)`} onClick={() => onRemove(f)}>
+                <span className="chip-key">{FILTER_LABELS[f.key]}</span> <span className="chip-value">{f.value}</span>
                 <CloseIcon size={12} />
               </button>
             </li>
