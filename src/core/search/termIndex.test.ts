@@ -1,3 +1,4 @@
+import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { MAX_FUZZY_TERMS, MAX_PREFIX_TERMS, TermIndex } from './termIndex';
 import { SearchIndex } from './searchIndex';
@@ -12,6 +13,27 @@ function harbourIndex() {
   }
   return index;
 }
+
+describe('TermIndex.add', () => {
+  it('builds exactly the index MiniSearch builds', () => {
+    const options = { fields: ['title', 'body'], storeFields: ['title'], processTerm: (t: string) => (t.length > 1 ? t.toLowerCase() : null) };
+    const docs = [
+      { id: 'a', title: 'Tide and tide', body: 'The tide turns; the TIDE turns again. A b c.' },
+      { id: 'b', title: 'Café', body: 'Le café du coin, le café du port.' },
+      { id: 'c', body: 'No title here, only the body and the body.' },
+    ];
+    const theirs = new MiniSearch(options);
+    const ours = new TermIndex(options);
+    for (const doc of docs) {
+      theirs.add(doc);
+      ours.add(doc);
+    }
+    theirs.replace({ id: 'a', title: 'Tides', body: 'Rewritten tide text.' });
+    ours.replace({ id: 'a', title: 'Tides', body: 'Rewritten tide text.' });
+    expect(JSON.parse(JSON.stringify(ours))).toEqual(JSON.parse(JSON.stringify(theirs)));
+    expect(() => ours.add(docs[1]!)).toThrow(/duplicate ID/);
+  });
+});
 
 describe('TermIndex.expand', () => {
   it('caps the completions of a prefix, keeping the most widespread', () => {
