@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import type { Harness } from './harness';
 import { inPage, PAINTED, SCREENSHOTS_DIR, SELECT_TEXT, startHarness } from './harness';
 
@@ -303,6 +304,7 @@ describe('Gloss UI: reading and annotating', () => {
     await expect(labels()).resolves.toEqual(expected);
     await expect(menu.getByRole('menuitemradio', { name: 'Yellow' }).getAttribute('aria-checked')).resolves.toBe('true');
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'reader-highlight-menu.png') });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
     await menu.getByRole('menuitemradio', { name: 'Blue' }).click();
     await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-blue')).toEqual([FIRST]);
     await expect.poll(async () => (await coreHighlights()).find((x) => x.target.selector[0].exact === FIRST)?.color).toBe('blue');
