@@ -1,0 +1,82 @@
+/**
+ * Writing a clip's article and metadata. Files land in an order that makes a clip appear only when
+ * complete: article and annotations first, `meta.json` last (a folder without it is never listed).
+ */
+import { promises as fs } from 'node:fs';
+import { GlossError } from '../errors';
+import type { ClipDraft, ClipMeta } from '../model';
+import { contentHash } from '../article/contentHash';
+import { writeFileAtomic } from './atomicWrite';
+import { ioError, validOrThrow } from './checks';
+import { clipDir, clipFile } from './clipFiles';
+import { annotationsFileText, clipMetaSchema, metaFileText } from './schemas';
+import { CREATING_MARKER, CREATING_NOTE } from './unfinished';
+
+/** Counts the words of an article's text. */
+export type WordCounter = (text: string) => number;
+
+/** The metadata fields that follow from an article's text. */
+function textFacts(text: string, countWords: WordCounter): Pick<ClipMeta, 'words' | 'contentHash'> {
+  return { words: countWords(text), contentHash: contentHash(text) };
+}
+
+/** The metadata of a new clip `id` made from `draft` at `now` ({@link writeNewClip} validates it). */
+export function newClipMeta(id: string, draft: ClipDraft, now: Date, countWords: WordCounter): ClipMeta {
+  const facts = textFacts(draft.text, countWords);
+  return {
+    id,
+    title: draft.title,
+    byline: draft.byline,
+    site: draft.site,
+    published: draft.published,
+    url: draft.url,
+    ...(draft.aliases?.length && { aliases: draft.aliases }),
+    lang: draft.lang,
+    excerpt: draft.excerpt,
+    words: facts.words,
+    clippedAt: now.toISOString(),
+    origin: draft.origin,
+    contentHash: facts.contentHash,
+    ...(draft.placeholder && { placeholder: draft.placeholder }),
+  };
+}
+
+/**
+ * Validates `meta` and writes every file of a new clip into its (fresh, empty) folder. On failure the
+ * half-made folder is removed: nothing was visible yet and the caller still holds the draft.
+ */
+export async function writeNewClip(root: string, draft: ClipDraft, meta: ClipMeta): Promise<void> {
+  const { id } = meta;
+  try {
+    validOrThrow(clipMetaSchema, meta, 'The clip');
+    // Until meta.json lands, the marker tells a later open that this folder is an interrupted save.
+    await fs.writeFile(clipFile(root, id, CREATING_MARKER), CREATING_NOTE);
+    await writeFileAtomic(clipFile(root, id, 'article.html'), draft.html);
+    await writeFileAtomic(clipFile(root, id, 'article.txt'), draft.text);
+    await writeFileAtomic(clipFile(root, id, 'annotations.json'), annotationsFileText(id, []));
+    await writeFileAtomic(clipFile(root, id, 'meta.json'), metaFileText(meta));
+    await fs.rm(clipFile(root, id, CREATING_MARKER), { force: true }).catch(() => {});
+  } catch (error) {
+    await fs.rm(clipDir(root, id), { recursive: true, force: true }).catch(() => {});
+    throw error instanceof GlossError ? error : ioError('Could not save the clip', error);
+  }
+}
+
+/** The validated metadata of clip `old` once its article is replaced by `draft` (id and clip date kept). */
+export function replacedArticleMeta(old: ClipMeta, draft: ClipDraft, countWords: WordCounter): ClipMeta {
+  const { placeholder: _old, ...kept } = old;
+  const { html: _html, text, placeholder, ...fields } = draft;
+  const next: ClipMeta = { ...kept, ...fields, ...textFacts(text, countWords), ...(placeholder && { placeholder }) };
+  return validOrThrow(clipMetaSchema, next, 'The clip');
+}
+
+/** Writes a replaced article, then its metadata, so a crash leaves the old metadata over the new article at worst. */
+export async function writeReplacedArticle(root: string, draft: ClipDraft, meta: ClipMeta): Promise<void> {
+  try {
+    await writeFileAtomic(clipFile(root, meta.id, 'article.html'), draft.html);
+    await writeFileAtomic(clipFile(root, meta.id, 'article.txt'), draft.text);
+    await writeFileAtomic(clipFile(root, meta.id, 'meta.json'), metaFileText(meta));
+  } catch (error) {
+    throw ioError('Could not save the clip', error);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * What an open library knows in memory, shared by the store's modules: the readable clips, the problems
+ * found (quarantined files), and the conflicted copies sync tools left behind.
+ */
+import type { ClipMeta, LibraryConflict, LibraryProblem } from '../model';
+import { quarantine } from './quarantine';
+
+export interface LibraryState {
+  /** Absolute path of the library folder. */
+  readonly root: string;
+  /** Every readable clip by id. */
+  readonly metas: Map<string, ClipMeta>;
+  /** Files that failed validation, now and in earlier sessions. */
+  readonly problems: LibraryProblem[];
+  /** Conflicted copies beside clip files, until each is resolved. */
+  conflicts: LibraryConflict[];
+}
+
+/** Moves a damaged file or clip folder to quarantine and records the problem in `state`. */
+export async function setAside(state: LibraryState, source: string, clipId: string, label: string, reason: string, culprit = source): Promise<void> {
+  state.problems.push(await quarantine(state.root, source, clipId, label, reason, culprit));
+}

@@ -1,0 +1,77 @@
+/**
+ * Opening a library: reads every clip folder into the in-memory state, quarantining what cannot be read,
+ * finishing or trashing interrupted saves, and noting conflicted copies left by sync tools.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { cleanTempFiles } from './atomicWrite';
+import { readAnnotationsFile } from './annotationFiles';
+import { clipDir, clipFile, CLIPS_DIR, readClipFile, TRASH_DIR } from './clipFiles';
+import { findConflicts } from './conflicts';
+import { setAside, type LibraryState } from './libraryState';
+import { fileStamp, readQuarantine } from './quarantine';
+import { checkJsonFile, ID_PATTERN, metaFileSchema } from './schemas';
+import { CREATING_MARKER, isUnfinished, moveUnfinishedToTrash } from './unfinished';
+
+/** How many clip folders are read at once when opening: enough to be quick, few enough for EMFILE. */
+const SCAN_CONCURRENCY = 16;
+
+/** Reads every clip folder (and the quarantine's notes) into `state`, quarantining what cannot be read. */
+export async function scanLibrary(state: LibraryState): Promise<void> {
+  state.problems.push(...(await readQuarantine(state.root)));
+  const entries = await fs.readdir(path.join(state.root, CLIPS_DIR), { withFileTypes: true });
+  // Folders that are not clip ids (e.g. made by hand) are left alone: they cannot be addressed anyway.
+  const ids = entries.filter((e) => e.isDirectory() && ID_PATTERN.test(e.name)).map((e) => e.name);
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) await scanClip(state, ids[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, ids.length) }, worker));
+}
+
+/**
+ * Loads one clip folder into `state`. A clip with unreadable metadata or without its article is moved to
+ * quarantine as a whole folder: its files belong together, so restoring it is one move back,
+ * and a meta-less folder left behind would be an invisible stray. Damaged annotations only
+ * cost the highlights, so just that file is moved and the clip stays.
+ */
+export async function scanClip(state: LibraryState, id: string): Promise<void> {
+  const { root } = state;
+  const dir = clipDir(root, id);
+  try {
+    await cleanTempFiles(dir);
+    const rawMeta = await readClipFile(root, id, 'meta.json');
+    const metaFile = clipFile(root, id, 'meta.json');
+    if (rawMeta === null) {
+      const rest = await fs.readdir(dir);
+      // A folder left empty by an interrupted clip holds nothing worth keeping.
+      if (rest.length === 0) return void (await fs.rmdir(dir).catch(() => {}));
+      // Cut off while being saved: never acknowledged, so not damage; kept in the trash all the same.
+      if (await isUnfinished(dir)) return moveUnfinishedToTrash(dir, path.join(root, TRASH_DIR), fileStamp(new Date()));
+      return setAside(state, dir, id, 'clip', 'meta.json is missing (the clip was not finished saving, or the file was deleted).', metaFile);
+    }
+    const checked = checkJsonFile('meta.json', rawMeta, metaFileSchema);
+    if (!checked.ok) return setAside(state, dir, id, 'clip', checked.reason, metaFile);
+    const { schema: _schema, ...meta } = checked.value;
+    if (meta.id !== id) return setAside(state, dir, id, 'clip', `meta.json names clip "${meta.id}" but lies in folder "${id}".`, metaFile);
+    if ((await readClipFile(root, id, 'article.html')) === null) {
+      return setAside(state, dir, id, 'clip', 'article.html is missing, so the clip cannot be shown.', clipFile(root, id, 'article.html'));
+    }
+    state.metas.set(id, meta);
+    // Killed after meta.json was written but before the marker went: the clip is complete.
+    await fs.rm(clipFile(root, id, CREATING_MARKER), { force: true });
+    // Read first: folders are scanned concurrently, and the list must not be copied before an await.
+    const names = await fs.readdir(dir);
+    state.conflicts = [...state.conflicts.filter((c) => c.clipId !== id), ...findConflicts(CLIPS_DIR, id, names)];
+    await readAnnotationsFile(state, id);
+  } catch (error) {
+    // One unreadable folder (permissions, I/O) must not keep the whole library closed.
+    state.problems.push({
+      file: `${CLIPS_DIR}/${id}`,
+      quarantinedAs: '',
+      reason: `The clip could not be read: ${(error as Error).message}`,
+      at: new Date().toISOString(),
+    });
+    state.metas.delete(id);
+  }
+}
