@@ -101,7 +101,7 @@ function overlap(gloss: string[][], other: string[][]): number {
   return total ? shared / total : 1;
 }
 
-async function runSize(count: number): Promise<void> {
+async function runSize(count: number, glossOnly: boolean): Promise<void> {
   const started = Date.now();
   const archive = generateArchive(count);
   const byId = new Map(archive.articles.map((a) => [a.id, a]));
@@ -111,7 +111,7 @@ async function runSize(count: number): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-bench-'));
   const rows: Row[] = [];
   try {
-    for (const make of [glossEngine, flexEngine, lunrEngine]) {
+    for (const make of glossOnly ? [glossEngine] : [glossEngine, flexEngine, lunrEngine]) {
       rows.push(await measureEngine(make(byId), archive.articles, dir, queries));
       process.stdout.write(`  measured ${rows.at(-1)!.name}\n`);
     }
@@ -158,7 +158,7 @@ async function runSize(count: number): Promise<void> {
 
 /**
  * Runs the search benchmark on 1k and 10k articles (a few minutes); `--50k` adds 50k (a long run),
- * `--sizes 1k,10k,50k` picks the sizes.
+ * `--sizes 1k,10k,50k` picks the sizes, `--gloss-only` leaves the peers out (a quick check of Gloss alone).
  */
 export async function runSearchBench(argv: string[]): Promise<void> {
   const at = argv.indexOf('--sizes');
@@ -166,5 +166,5 @@ export async function runSearchBench(argv: string[]): Promise<void> {
   const sizes = chosen.split(',').filter(Boolean).map(parseSize);
   if (!(globalThis as { gc?: unknown }).gc) console.log('note: run with node --expose-gc for accurate heap numbers (npm run bench:search does)');
   console.log(`# Search benchmark — node ${process.version}, ${machineLoad()} at start`);
-  for (const size of sizes) await runSize(size);
+  for (const size of sizes) await runSize(size, argv.includes('--gloss-only'));
 }
