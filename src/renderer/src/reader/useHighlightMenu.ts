@@ -9,6 +9,7 @@ import type { AnchoredHighlight, HighlightColor } from '../../../core/model';
 import { HIGHLIGHT_COLORS } from '../../../core/model';
 import type { MenuItem } from '../components/ContextMenu';
 import { COLOR_LABELS } from '../components/HighlightToolbar';
+import { isEditable } from '../lib/keys';
 import { menuPosition, useOpenContextMenu } from '../lib/useContextMenus';
 import { highlightAtPoint } from './highlightAt';
 
@@ -37,10 +38,6 @@ export function highlightMenuItems(h: AnchoredHighlight, actions: HighlightMenuA
     { label: 'Copy quote with citation', run: () => actions.copyWithCitation(h) },
     { label: 'Delete highlight', run: () => actions.remove(h), danger: true, separated: true },
   ];
-}
-
-function isEditable(el: Element | null): boolean {
-  return el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 }
 
 /**

@@ -1,8 +1,6 @@
 import { useEffect } from 'react';
-
-function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
+import { isEditable } from '../lib/keys';
+import { prefersReducedMotion } from '../lib/motion';
 
 /**
  * Reading keys: j/k scroll down/up by a bit under a screen's third, n/p go to the next/previous highlight.
@@ -12,7 +10,7 @@ export function useReaderKeys(scroller: HTMLElement | null, onStep: (direction: 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isEditable(e.target) || !scroller) return;
-      const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      const reduced = prefersReducedMotion();
       if (e.key === 'j' || e.key === 'k') {
         e.preventDefault();
         const step = Math.round(scroller.clientHeight * 0.3) * (e.key === 'j' ? 1 : -1);

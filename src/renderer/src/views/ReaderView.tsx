@@ -1,61 +1,39 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
-import type { AnchoredHighlight, ClipDocument, HighlightColor, Taxonomy } from '../../../core/model';
-import { HIGHLIGHT_COLORS } from '../../../core/model';
+import type { AnchoredHighlight, HighlightColor } from '../../../core/model';
 import type { EditRequest } from '../components/HighlightItem';
 import { byPosition, HighlightPanel } from '../components/HighlightPanel';
 import { HighlightToolbar } from '../components/HighlightToolbar';
-import { BackIcon, ExternalIcon, Spinner, TrashIcon, WarningIcon } from '../components/Icons';
-import { errorMessage, formatDate, formatWords, hostOf, isWebUrl, readingTime } from '../lib/format';
-import { clearHighlights, customHighlightsSupported, flashRange, paintHighlights, scrollRangeIntoView } from '../lib/highlightPainter';
+import { Spinner, WarningIcon } from '../components/Icons';
+import { isEditable } from '../lib/keys';
+import { prefersReducedMotion } from '../lib/motion';
 import { useReportError } from '../lib/report';
 import { sanitizeArticle } from '../lib/sanitize';
-import { ClipDetailsDialog } from '../components/ClipDetailsDialog';
-import { offsetsToRange, rangeToOffsets, trimOffsets } from '../lib/textOffsets';
 import { copyText } from '../lib/clipboard';
+import { ArticleHead } from '../reader/ArticleHead';
+import { ArticleNotices } from '../reader/ArticleNotices';
 import { ArticleOutline } from '../reader/ArticleOutline';
-import { ClipLabels } from '../reader/ClipLabels';
 import { highlightAtPoint } from '../reader/highlightAt';
+import { initialColor, rememberColor } from '../reader/highlightColor';
 import type { HighlightMenuActions } from '../reader/useHighlightMenu';
 import { useHighlightMenu } from '../reader/useHighlightMenu';
 import { useHighlightChanges } from '../reader/useHighlightChanges';
-import { QuotedIn } from '../reader/QuotedIn';
+import { useArticleSelection } from '../reader/useArticleSelection';
+import { useClipDocument } from '../reader/useClipDocument';
+import type { ReaderFocus } from '../reader/usePaintedHighlights';
+import { revealRange, usePaintedHighlights } from '../reader/usePaintedHighlights';
 import { ReadingProgress } from '../reader/ReadingProgress';
 import { useReaderKeys } from '../reader/useReaderKeys';
 import { reanchorSummary, UpdateTextDialog } from '../reader/UpdateTextDialog';
-import { ReaderPrefsButton } from '../components/ReaderPrefsButton';
+import { ReaderBackButton, ReaderTopBar } from '../reader/ReaderTopBar';
 import { useReadPosition } from '../lib/useReadPosition';
 
-/** Where the reader should open: a text position to scroll to and flash, or a highlight. */
-export interface ReaderFocus {
-  start: number;
-  end: number;
-  highlightId: string | null;
-  /** Changes on every request so the same place can be asked for twice. */
-  key: number;
-}
+export type { ReaderFocus } from '../reader/usePaintedHighlights';
 
-interface PendingSelection {
-  start: number;
-  end: number;
-  rect: DOMRect;
-}
-
-const COLOR_KEY = 'gloss.highlightColor';
-
-function initialColor(): HighlightColor {
-  const saved = window.localStorage.getItem(COLOR_KEY);
-  return (HIGHLIGHT_COLORS as readonly string[]).includes(saved ?? '') ? (saved as HighlightColor) : 'yellow';
-}
-
-function prefersReducedMotion(): boolean {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
+/**
+ * The reader: one clipped article with its highlights painted on it, the highlight panel beside it, and the
+ * toolbar and menus that make, change and remove highlights.
+ */
 export function ReaderView({
   clipId,
   focus,
@@ -77,12 +55,8 @@ export function ReaderView({
   onOpenPage?: (pageId: string) => void;
 }) {
   const report = useReportError();
-  const [doc, setDoc] = useState<ClipDocument | null>(null);
-  const [editingDetails, setEditingDetails] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [highlights, setHighlights] = useState<AnchoredHighlight[]>([]);
-  const [selection, setSelection] = useState<PendingSelection | null>(null);
-  const [pointerDown, setPointerDown] = useState(false);
+  const { doc, setDoc, loadError, taxonomy, reload } = useClipDocument(clipId, setHighlights);
   const [color, setColor] = useState<HighlightColor>(initialColor);
   const [saving, setSaving] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(focus?.highlightId ?? null);
@@ -92,12 +66,9 @@ export function ReaderView({
     setFocusSeen(focus.key);
     if (focus.highlightId) setActiveId(focus.highlightId);
   }
-  const [textMismatch, setTextMismatch] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const articleRef = useRef<HTMLDivElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
-  const rangesRef = useRef(new Map<string, Range>());
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const [articleEl, setArticleEl] = useState<HTMLDivElement | null>(null);
   const articleCallback = useCallback((el: HTMLDivElement | null) => {
@@ -108,131 +79,22 @@ export function ReaderView({
     scrollerRef.current = el;
     setScroller(el);
   }, []);
-  const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null);
   const [request, setRequest] = useState<EditRequest | null>(null);
   const [tools, setTools] = useState<{ id: string; rect: DOMRect } | null>(null);
   const [updating, setUpdating] = useState(false);
   const [reanchored, setReanchored] = useState<string | null>(null);
-  const [loads, setLoads] = useState(0);
-  const focusDone = useRef<number | null>(null);
-
-  // Load the clip.
-  useEffect(() => {
-    // The view is keyed by clip id, so it starts afresh for every clip.
-    let live = true;
-    window.gloss.getClip(clipId).then(
-      (d) => {
-        if (!live) return;
-        setDoc(d);
-        setHighlights(d.highlights);
-      },
-      (e) => live && setLoadError(errorMessage(e)),
-    );
-    window.gloss.getTaxonomy().then(
-      (t) => live && setTaxonomy(t),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [clipId, loads]);
 
   const html = useMemo(() => (doc ? sanitizeArticle(doc.html, doc.meta.id) : ''), [doc]);
   const innerHtml = useMemo(() => ({ __html: html }), [html]);
-
-  // The offsets only mean something if the page's text is the core's text.
-  useLayoutEffect(() => {
-    const article = articleRef.current;
-    if (!doc || !article) return;
-    const same = article.textContent === doc.text;
-    setTextMismatch(!same);
-    if (!same && import.meta.env.DEV) {
-      console.warn('Gloss: the rendered article text differs from the stored text; highlight offsets may drift.');
-    }
-  }, [doc, html]);
-
-  // Paint highlights whenever they change.
-  useLayoutEffect(() => {
-    const article = articleRef.current;
-    if (!doc || !article) return;
-    rangesRef.current = paintHighlights(article, highlights);
-  }, [doc, html, highlights]);
-
-  useEffect(() => () => clearHighlights(), []);
-
-  useEffect(() => {
-    if (!doc) return;
-    document.title = `${doc.meta.title} · Gloss`;
-    return () => {
-      document.title = 'Gloss';
-    };
-  }, [doc]);
-
-  const reveal = useCallback((range: Range, behavior: ScrollBehavior) => {
-    const scroller = scrollerRef.current;
-    if (scroller) scrollRangeIntoView(scroller, range, behavior);
-    flashRange(range);
-  }, []);
-
-  // Open at the requested place.
-  useLayoutEffect(() => {
-    const article = articleRef.current;
-    if (!doc || !article || !focus || focusDone.current === focus.key) return;
-    focusDone.current = focus.key;
-    const range =
-      (focus.highlightId ? rangesRef.current.get(focus.highlightId)?.cloneRange() : undefined) ??
-      offsetsToRange(article, focus.start, focus.end);
-    if (range) reveal(range, 'auto');
-  }, [doc, focus, reveal]);
-
-  // Track the selection inside the article.
-  const readSelection = useCallback(() => {
-    const article = articleRef.current;
-    const sel = window.getSelection();
-    if (!article || !doc || !sel || sel.rangeCount === 0 || sel.isCollapsed) {
-      setSelection(null);
-      return;
-    }
-    const range = sel.getRangeAt(0);
-    if (!article.contains(range.commonAncestorContainer) && !range.intersectsNode(article)) {
-      setSelection(null);
-      return;
-    }
-    const raw = rangeToOffsets(article, range);
-    const { start, end } = trimOffsets(article.textContent ?? '', raw.start, raw.end);
-    if (end <= start) {
-      setSelection(null);
-      return;
-    }
-    const clipped = offsetsToRange(article, start, end) ?? range;
-    const rects = clipped.getClientRects();
-    const rect = rects.length ? (rects[0] as DOMRect) : clipped.getBoundingClientRect();
-    const whole = clipped.getBoundingClientRect();
-    // Anchor the toolbar over the first line of the selection, centred on the whole selection.
-    setSelection({ start, end, rect: new DOMRect(whole.left, rect.top, whole.width, rect.height) });
-  }, [doc]);
-
-  useEffect(() => {
-    document.addEventListener('selectionchange', readSelection);
-    return () => document.removeEventListener('selectionchange', readSelection);
-  }, [readSelection]);
-
-  useEffect(() => {
-    const up = () => setPointerDown(false);
-    window.addEventListener('pointerup', up);
-    window.addEventListener('resize', readSelection);
-    return () => {
-      window.removeEventListener('pointerup', up);
-      window.removeEventListener('resize', readSelection);
-    };
-  }, [readSelection]);
+  const { ranges: rangesRef, textMismatch } = usePaintedHighlights({ doc, html, highlights, article: articleRef, scroller: scrollerRef, focus });
+  const { selection, setSelection, readSelection, pointerDown, onPointerDown } = useArticleSelection(articleRef, doc !== null);
 
   const addHighlight = useCallback(
     async (c: HighlightColor, open?: EditRequest['what']) => {
       if (!selection || saving) return;
       setSaving(true);
       setColor(c);
-      window.localStorage.setItem(COLOR_KEY, c);
+      rememberColor(c);
       try {
         const h = await window.gloss.addHighlight({ clipId, start: selection.start, end: selection.end, color: c });
         setHighlights((hs) => [...hs, h]);
@@ -247,7 +109,7 @@ export function ReaderView({
         setSaving(false);
       }
     },
-    [clipId, selection, saving, onChanged, report],
+    [clipId, selection, setSelection, saving, onChanged, report],
   );
 
   // Keyboard: H highlights the selection; Escape drops it.
@@ -282,16 +144,16 @@ export function ReaderView({
         .querySelector(`.hl-item[data-highlight-id="${CSS.escape(hit.id)}"]`)
         ?.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
     },
-    [highlights],
+    [highlights, rangesRef],
   );
 
   const jump = useCallback(
     (h: AnchoredHighlight) => {
       setActiveId(h.id);
       const range = rangesRef.current.get(h.id);
-      if (range) reveal(range.cloneRange(), prefersReducedMotion() ? 'auto' : 'smooth');
+      if (range) revealRange(scrollerRef.current, range.cloneRange(), prefersReducedMotion() ? 'auto' : 'smooth');
     },
-    [reveal],
+    [rangesRef],
   );
 
   // n / p: the next or previous placed highlight after the active one (or the top of the view).
@@ -336,24 +198,10 @@ export function ReaderView({
   );
   const onHighlightMenu = useHighlightMenu({ article: articleRef, scroller, highlights, ranges: rangesRef, activeId, actions: menuActions });
 
-  async function deleteClip() {
-    setDeleting(true);
-    try {
-      await window.gloss.deleteClip(clipId);
-      onDeleted();
-    } catch (e) {
-      setDeleting(false);
-      setConfirmDelete(false);
-      report('Couldn’t delete the clip', e);
-    }
-  }
-
   if (loadError) {
     return (
       <div className="reader reader-state">
-        <button type="button" className="back-button" onClick={onBack}>
-          <BackIcon /> {backLabel}
-        </button>
+        <ReaderBackButton label={backLabel} onBack={onBack} />
         <div className="empty-state">
           <WarningIcon size={28} />
           <h2>This clip couldn’t be opened</h2>
@@ -374,8 +222,8 @@ export function ReaderView({
   }
 
   const { meta } = doc;
-  const site = meta.site ?? hostOf(meta.url);
-  const date = meta.published ? formatDate(meta.published) : null;
+  // The highlight whose toolbar is open after a click on it (gone if it was deleted meanwhile).
+  const picked = tools && highlights.find((h) => h.id === tools.id);
 
   return (
     <div className="reader" onContextMenu={onHighlightMenu}>
@@ -383,96 +231,32 @@ export function ReaderView({
         className="reader-scroll"
         ref={scrollerCallback}
         onScroll={selection ? readSelection : tools ? () => setTools(null) : undefined}
-        onPointerDown={() => setPointerDown(true)}
+        onPointerDown={onPointerDown}
       >
-        <div className="reader-top">
-          <button type="button" className="back-button" onClick={onBack}>
-            <BackIcon /> {backLabel}
-          </button>
-          <div className="reader-actions">
-            <ReaderPrefsButton />
-            {confirmDelete ? (
-              <div className="confirm" role="group" aria-label="Confirm deletion">
-                <span>Delete this clip and its highlights?</span>
-                <button type="button" className="button small" onClick={() => setConfirmDelete(false)} disabled={deleting} autoFocus>
-                  Keep
-                </button>
-                <button type="button" className="button small danger" onClick={() => void deleteClip()} disabled={deleting}>
-                  {deleting && <Spinner />}
-                  Delete
-                </button>
-              </div>
-            ) : (
-              <button type="button" className="button small" onClick={() => setUpdating(true)}>
-                Update text
-              </button>
-            )}
-            {!confirmDelete && (
-              <button
-                type="button"
-                className="icon-button"
-                aria-label="Delete clip"
-                title="Delete clip"
-                onClick={() => setConfirmDelete(true)}
-              >
-                <TrashIcon />
-              </button>
-            )}
-          </div>
-        </div>
+        <ReaderTopBar
+          clipId={clipId}
+          backLabel={backLabel}
+          onBack={onBack}
+          confirming={confirmDelete}
+          setConfirming={setConfirmDelete}
+          onUpdateText={() => setUpdating(true)}
+          onDeleted={onDeleted}
+        />
         <article className="reader-article" lang={meta.lang ?? undefined}>
-          <header className="article-head">
-            {site && <div className="article-site">{site}</div>}
-            <h1 className="article-title">{meta.title}</h1>
-            <div className="article-meta">
-              {meta.byline && <span className="byline">{meta.byline}</span>}
-              <span title={`Clipped ${formatDate(meta.clippedAt)}`}>{date ?? `Clipped ${formatDate(meta.clippedAt)}`}</span>
-              <span>{formatWords(meta.words)}</span>
-              <span>{readingTime(meta.words)}</span>
-              {isWebUrl(meta.url) && (
-                <a className="original-link" href={meta.url} target="_blank" rel="noopener noreferrer">
-                  Open original <ExternalIcon size={13} />
-                </a>
-              )}
-              <button type="button" className="edit-details" onClick={() => setEditingDetails(true)}>
-                Edit details
-              </button>
-            </div>
-            {editingDetails && (
-              <ClipDetailsDialog
-                meta={meta}
-                onClose={() => setEditingDetails(false)}
-                onSaved={(clip) => {
-                  setEditingDetails(false);
-                  setDoc((d) => d && { ...d, meta: { ...d.meta, ...clip } });
-                  onChanged();
-                }}
-              />
-            )}
-            <ClipLabels meta={meta} taxonomy={taxonomy} onChanged={onChanged} />
-            {onOpenPage && <QuotedIn clipId={clipId} onOpenPage={onOpenPage} />}
-          </header>
+          <ArticleHead
+            clipId={clipId}
+            meta={meta}
+            taxonomy={taxonomy}
+            onMetaSaved={(clip) => setDoc((d) => d && { ...d, meta: { ...d.meta, ...clip } })}
+            onChanged={onChanged}
+            onOpenPage={onOpenPage}
+          />
           <ArticleOutline
             article={articleEl}
             version={html}
             onGo={(el) => el.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' })}
           />
-          {reanchored && (
-            <p className="reanchor-note" role="status">
-              {reanchored}
-            </p>
-          )}
-          {textMismatch && (
-            <p className="text-warning" role="status">
-              <WarningIcon size={14} /> This article’s text renders differently from the stored copy, so highlights may
-              land slightly off.
-            </p>
-          )}
-          {!customHighlightsSupported() && (
-            <p className="text-warning" role="status">
-              <WarningIcon size={14} /> This browser can’t paint highlights; they are listed in the side panel.
-            </p>
-          )}
+          <ArticleNotices reanchored={reanchored} textMismatch={textMismatch} />
           <div className="article-body" ref={articleCallback} onClick={onArticleClick} dangerouslySetInnerHTML={innerHtml} />
           <footer className="article-end" aria-hidden="true">
             ◆
@@ -488,7 +272,7 @@ export function ReaderView({
           onDone={(r) => {
             setUpdating(false);
             setReanchored(reanchorSummary(r));
-            setLoads((n) => n + 1);
+            reload();
             onChanged();
           }}
         />
@@ -516,17 +300,17 @@ export function ReaderView({
           onCopy={() => void copyQuote(doc.text.slice(selection.start, selection.end))}
         />
       )}
-      {!selection && tools && highlights.some((h) => h.id === tools.id) && (
+      {!selection && tools && picked && (
         <HighlightToolbar
           rect={tools.rect}
-          color={highlights.find((h) => h.id === tools.id)!.color}
+          color={picked.color}
           busy={false}
           existing
-          onHighlight={(c) => void update(highlights.find((h) => h.id === tools.id)!, { color: c })}
+          onHighlight={(c) => void update(picked, { color: c })}
           onNote={() => (setRequest({ id: tools.id, what: 'note', key: Date.now() }), setTools(null))}
           onTag={() => (setRequest({ id: tools.id, what: 'tags', key: Date.now() }), setTools(null))}
-          onCopy={() => void copyQuote(highlights.find((h) => h.id === tools.id)!.target.selector[0].exact)}
-          onDelete={() => void remove(highlights.find((h) => h.id === tools.id)!)}
+          onCopy={() => void copyQuote(picked.target.selector[0].exact)}
+          onDelete={() => void remove(picked)}
         />
       )}
     </div>
