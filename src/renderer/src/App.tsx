@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { CommandId } from '../../core/commands';
 import type { JobInfo } from '../../core/jobs/types';
-import type { ClipSummary, LibraryInfo, SearchResult } from '../../core/model';
-import type { LastView, Settings } from '../../core/settings/schema';
+import type { ClipSummary, SearchResult } from '../../core/model';
+import type { Settings } from '../../core/settings/schema';
 import { ClipDialog } from './components/ClipDialog';
 import { CommandPalette } from './components/CommandPalette';
 import { ContextMenu } from './components/ContextMenu';
@@ -12,13 +12,9 @@ import { ConflictsBanner } from './components/ConflictsBanner';
 import { ProblemsBanner } from './components/ProblemsBanner';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { Sidebar } from './components/Sidebar';
-import type { Toast } from './components/Toasts';
 import { Toasts } from './components/Toasts';
 import { runAppCommand } from './lib/appCommands';
-import { errorMessage } from './lib/format';
-import type { Notify } from './lib/notify';
 import { NotifyContext } from './lib/notify';
-import type { ReportError } from './lib/report';
 import { ReportContext } from './lib/report';
 import { SettingsContext } from './lib/settingsContext';
 import { useCommands } from './lib/useCommands';
@@ -28,6 +24,10 @@ import { JobsContext } from './lib/jobsContext';
 import type { JobAction } from './lib/jobActions';
 import { useJobs } from './lib/useJobs';
 import { useSettings } from './lib/useSettings';
+import { useToasts } from './lib/useToasts';
+import { useLibraryListing } from './lib/useLibraryListing';
+import type { Route } from './lib/routes';
+import { lastViewOf, newReaderFocus, routeFromLastView } from './lib/routes';
 import { LibraryView } from './views/LibraryView';
 import type { ReaderFocus } from './views/ReaderView';
 import { ReaderView } from './views/ReaderView';
@@ -36,52 +36,19 @@ import { SettingsView } from './views/SettingsView';
 import { WelcomeView } from './views/WelcomeView';
 import { NotebookView } from './views/NotebookView';
 
-type Route =
-  | { name: 'library' }
-  | { name: 'search' }
-  | { name: 'settings' }
-  | { name: 'notebook' }
-  | { name: 'reader'; clipId: string; focus: ReaderFocus | null; from: 'library' | 'search' | 'notebook' };
-
 type Overlay = 'clip' | 'palette' | 'shortcuts' | null;
 
-let focusKey = 0;
-
-function routeFromLastView(view: LastView): Route {
-  if (view.name === 'reader' && view.clipId) return { name: 'reader', clipId: view.clipId, focus: null, from: 'library' };
-  return { name: view.name === 'reader' ? 'library' : view.name };
-}
-
-/** What the settings remember of `route` (and the notebook's open page). */
-function lastViewOf(route: Route, pageId: string | null): LastView {
-  if (route.name === 'reader') return { name: 'reader', clipId: route.clipId };
-  if (route.name === 'notebook' && pageId) return { name: 'notebook', pageId };
-  return { name: route.name };
-}
-
+/** The Gloss window: sidebar, the current view, dialogs, panels and toasts, and the contexts they share. */
 export function App() {
   const [route, setRoute] = useState<Route>({ name: 'library' });
   const [pageId, setPageId] = useState<string | null>(null);
   // Bumped on every clip so the reader reloads even when clipping updated the clip it shows.
   const [clipRevision, setClipRevision] = useState(0);
-  const [clips, setClips] = useState<ClipSummary[] | null>(null);
-  const [clipsError, setClipsError] = useState<string | null>(null);
-  const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [query, setQuery] = useState('');
   const [searchFocus, setSearchFocus] = useState(0);
-  const [toasts, setToasts] = useState<Toast[]>([]);
-  const toastId = useRef(0);
-
-  const report = useCallback<ReportError>((title, error) => {
-    const message = errorMessage(error);
-    setToasts((ts) => [...ts.slice(-3), { id: ++toastId.current, title, message, kind: 'error' }]);
-  }, []);
-  const notify = useCallback<Notify>((toast) => {
-    setToasts((ts) => [...ts.slice(-3), { ...toast, id: ++toastId.current, kind: 'done' }]);
-  }, []);
-  const dismissToast = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
+  const { toasts, report, notify, dismiss: dismissToast } = useToasts();
 
   const restoreView = useCallback((s: Settings) => {
     setRoute(routeFromLastView(s.lastView));
@@ -90,37 +57,7 @@ export function App() {
   const settingsState = useSettings(report, restoreView);
   const { settings, update } = settingsState;
 
-  const refreshClips = useCallback(async () => {
-    try {
-      setClips(await window.gloss.listClips());
-      setClipsError(null);
-    } catch (e) {
-      setClipsError(errorMessage(e));
-    }
-  }, []);
-
-  const refreshInfo = useCallback(async () => {
-    try {
-      setInfo(await window.gloss.getLibraryInfo());
-    } catch (e) {
-      report('Couldn’t read the library folder', e);
-    }
-  }, [report]);
-
-  useEffect(() => {
-    let live = true;
-    window.gloss.listClips().then(
-      (list) => live && setClips(list),
-      (e) => live && setClipsError(errorMessage(e)),
-    );
-    window.gloss.getLibraryInfo().then(
-      (i) => live && setInfo(i),
-      (e) => live && report('Couldn’t read the library folder', e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [report]);
+  const { clips, clipsError, info, refreshClips, refreshInfo, libraryChanged } = useLibraryListing(report);
 
   const go = useCallback(
     (next: Route) => {
@@ -154,17 +91,12 @@ export function App() {
     (r: SearchResult) => {
       const focus: ReaderFocus | null =
         r.position || r.highlightId
-          ? { start: r.position?.start ?? 0, end: r.position?.end ?? 0, highlightId: r.highlightId, key: ++focusKey }
+          ? newReaderFocus(r.position?.start ?? 0, r.position?.end ?? 0, r.highlightId)
           : null;
       openClip(r.id, 'search', focus);
     },
     [openClip],
   );
-
-  const libraryChanged = useCallback(() => {
-    void refreshClips();
-    void refreshInfo();
-  }, [refreshClips, refreshInfo]);
 
   // Imports change the library. A move that got as far as switching put a new service behind the API (or,
   // when the new folder failed to open, the old one again), so the page starts afresh; the panel keeps the outcome.
@@ -304,7 +236,7 @@ export function App() {
                           pageId={pageId}
                           onSelect={openPage}
                           onOpenQuote={(clipId, highlightId) =>
-                            go({ name: 'reader', clipId, focus: { start: 0, end: 0, highlightId, key: ++focusKey }, from: 'notebook' })
+                            go({ name: 'reader', clipId, focus: newReaderFocus(0, 0, highlightId), from: 'notebook' })
                           }
                         />
                       )}
