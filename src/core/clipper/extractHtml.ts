@@ -15,6 +15,7 @@ import { detectLanguage } from './lang';
 import { readMetadata, webUrl } from './metadata';
 import { keepsOpening, markedArticle, missingAbstract } from './markedArticle';
 import { pruneChrome } from './pageChrome';
+import { tidyPageTitle } from './pageTitle';
 import { sanitizeArticleHtml } from './sanitize';
 
 export interface ExtractOptions {
@@ -84,7 +85,10 @@ export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDr
     article = null; // Readability throws on some degenerate documents; the fallback handles them.
   }
 
-  const title = (opts.title?.trim() || meta.title || article?.title?.trim() || doc.title.trim() || '').replace(/\s+/g, ' ');
+  const pageTitle = (meta.title || article?.title?.trim() || doc.title.trim() || '').replace(/\s+/g, ' ');
+  const site = meta.site ?? (article?.siteName?.trim() || null);
+  const heading = doc.querySelector('h1')?.textContent ?? null;
+  const title = opts.title?.trim().replace(/\s+/g, ' ') || (pageTitle && tidyPageTitle(pageTitle, site, hostName(pageUrl), heading));
   let content: string;
   const marked = markedArticle(doc);
   if (article?.content && norm(article.textContent).length >= MIN_ARTICLE_CHARS && (!marked || keepsOpening(article.textContent, marked))) {
@@ -107,11 +111,12 @@ export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDr
   return {
     title: title || shorten(text.trim().split('\n')[0] ?? '', 80) || 'Untitled',
     byline: meta.byline ?? (article?.byline?.trim() || null),
-    site: meta.site ?? (article?.siteName?.trim() || null) ?? hostName(pageUrl ?? url),
+    site: site ?? hostName(pageUrl ?? url),
     published: meta.published ?? toIsoDate(article?.publishedTime),
     url,
     lang: meta.lang ?? (article?.lang || null) ?? detectLanguage(text),
-    excerpt: meta.excerpt ?? (article?.excerpt?.trim() || null) ?? (firstParagraph ? shorten(firstParagraph, 200) : null),
+    // The clean article's first paragraph before Readability's excerpt, which can be the byline line.
+    excerpt: meta.excerpt ?? (firstParagraph ? shorten(firstParagraph, 200) : null) ?? (article?.excerpt?.trim() || null),
     origin: opts.origin ?? 'html',
     html: content,
     text,
