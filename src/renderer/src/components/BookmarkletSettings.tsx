@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ClipEndpointInfo } from '../../../core/endpoint/types';
 import { copyText } from '../lib/clipboard';
 import { useReportError } from '../lib/report';
+import { useLoaded } from '../lib/useLoaded';
 import { useSettingsContext } from '../lib/settingsContext';
 import { EndpointPortField } from './EndpointPortField';
 
@@ -12,20 +12,9 @@ import { EndpointPortField } from './EndpointPortField';
 export function BookmarkletSettings() {
   const report = useReportError();
   const { settings } = useSettingsContext();
-  const [info, setInfo] = useState<ClipEndpointInfo | null>(null);
+  const [info, setInfo] = useLoaded(() => window.gloss.getClipEndpoint(), 'Couldn’t read the bookmarklet settings');
   const [copied, setCopied] = useState(false);
   const link = useRef<HTMLAnchorElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    window.gloss.getClipEndpoint().then(
-      (i) => live && setInfo(i),
-      (e) => live && report('Couldn’t read the bookmarklet settings', e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [report]);
 
   // React refuses `javascript:` in href (rightly); the link only exists to be dragged, so it is set directly.
   useEffect(() => {

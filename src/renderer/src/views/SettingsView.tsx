@@ -1,27 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { AboutInfo } from '../../../core/desktop/aboutTypes';
 import { BookmarkletSettings } from '../components/BookmarkletSettings';
 import { LibrarySettings } from '../components/LibrarySettings';
 import { ReaderPrefsControls } from '../components/ReaderPrefsControls';
 import { useReportError } from '../lib/report';
 import { useSettingsContext } from '../lib/settingsContext';
+import { useLoaded } from '../lib/useLoaded';
 
 /** Settings: where the library lives, appearance and reader defaults, and the versions Gloss runs on. */
 export function SettingsView({ libraryPath, onShowWelcome }: { libraryPath: string | null; onShowWelcome: () => void }) {
   const { settings, update } = useSettingsContext();
   const report = useReportError();
-  const [about, setAbout] = useState<AboutInfo | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    window.gloss.getAbout().then(
-      (a) => live && setAbout(a),
-      (e) => live && report('Couldn’t read the version information', e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [report]);
+  const [about] = useLoaded(() => window.gloss.getAbout(), 'Couldn’t read the version information');
 
   const reveal = () => void window.gloss.revealLibrary().catch((e) => report('Couldn’t open the library folder', e));
 
