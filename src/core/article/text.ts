@@ -28,3 +28,8 @@ export function countWords(text: string): number {
   }
   return count;
 }
+
+/** Text for comparing loosely: runs of white space as one space, trimmed, lower case. */
+export function looseText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}

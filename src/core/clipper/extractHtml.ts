@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseBodyDocument } from '../article/dom';
-import { articleText } from '../article/text';
+import { articleText, looseText } from '../article/text';
 import { GlossError } from '../errors';
 import type { ClipDraft } from '../model';
 import { toIsoDate } from './dates';
@@ -32,10 +32,6 @@ const CHROME = 'nav, header, footer, aside, form, [role="navigation"], [role="ba
 /** Readability found an article worth keeping: some real text, not a cookie banner. */
 const MIN_ARTICLE_CHARS = 140;
 
-function norm(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 function hostName(url: string | null): string | null {
   try {
     return url ? new URL(url).hostname.replace(/^www\./, '') || null : null;
@@ -48,9 +44,9 @@ function hostName(url: string | null): string | null {
 function dropRepeatedTitle(html: string, title: string): string {
   const doc = parseBodyDocument(html);
   const heading = doc.body.querySelector('h1, h2');
-  const firstText = Array.from(doc.body.querySelectorAll('p, li, blockquote, pre, td')).find((el) => norm(el.textContent) !== '');
+  const firstText = Array.from(doc.body.querySelectorAll('p, li, blockquote, pre, td')).find((el) => looseText(el.textContent) !== '');
   const headingComesFirst = heading && (!firstText || heading.compareDocumentPosition(firstText) & 4);
-  if (heading && headingComesFirst && norm(heading.textContent) === norm(title)) heading.remove();
+  if (heading && headingComesFirst && looseText(heading.textContent) === looseText(title)) heading.remove();
   return doc.body.innerHTML;
 }
 
@@ -91,7 +87,7 @@ export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDr
   const title = opts.title?.trim().replace(/\s+/g, ' ') || (pageTitle && tidyPageTitle(pageTitle, site, hostName(pageUrl), heading));
   let content: string;
   const marked = markedArticle(doc);
-  if (article?.content && norm(article.textContent).length >= MIN_ARTICLE_CHARS && (!marked || keepsOpening(article.textContent, marked))) {
+  if (article?.content && looseText(article.textContent).length >= MIN_ARTICLE_CHARS && (!marked || keepsOpening(article.textContent, marked))) {
     const abstract = missingAbstract(doc, article.textContent);
     content = sanitizeArticleHtml(pruneChrome(dropRepeatedTitle((abstract ?? '') + article.content, title)), base);
   } else if (marked) {

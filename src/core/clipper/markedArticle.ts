@@ -3,11 +3,10 @@
  * scores text density and can pick a newsletter box or cookie notice over a short article; when the page
  * itself says where the article is and Readability's choice misses its opening, the page is believed.
  */
+import { looseText } from '../article/text';
 
 /** Page furniture that may sit inside a marked article (share bars, related boxes, forms). */
 const INNER_CHROME = 'nav, aside, form, footer, [role="navigation"], [role="complementary"], [aria-hidden="true"], [hidden], button';
-
-const norm = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The HTML and opening text of the page's single marked article, or null when there is none (or several). */
 export function markedArticle(doc: Document): { html: string; opening: string } | null {
@@ -17,13 +16,13 @@ export function markedArticle(doc: Document): { html: string; opening: string } 
   const el = candidates[0]?.cloneNode(true) as Element | undefined;
   if (!el) return null;
   for (const junk of Array.from(el.querySelectorAll(INNER_CHROME))) junk.remove();
-  const first = Array.from(el.querySelectorAll('p, li, blockquote, pre, td')).map((p) => norm(p.textContent)).find((t) => t.length >= 40);
+  const first = Array.from(el.querySelectorAll('p, li, blockquote, pre, td')).map((p) => looseText(p.textContent)).find((t) => t.length >= 40);
   return first ? { html: el.innerHTML, opening: first.slice(0, 60) } : null;
 }
 
 /** Whether `text` (e.g. what Readability kept) contains the marked article's opening. */
 export function keepsOpening(text: string | null | undefined, marked: { opening: string }): boolean {
-  return norm(text).includes(marked.opening);
+  return looseText(text).includes(marked.opening);
 }
 
 /**
@@ -33,6 +32,6 @@ export function keepsOpening(text: string | null | undefined, marked: { opening:
  */
 export function missingAbstract(doc: Document, text: string | null | undefined): string | null {
   const box = doc.querySelector('[role="doc-abstract"], section[class~="abstract" i], div[class~="abstract" i], section[id="abstract" i], div[id="abstract" i]');
-  const first = box && Array.from(box.querySelectorAll('p')).map((p) => norm(p.textContent)).find((t) => t.length >= 40);
-  return box && first && !norm(text).includes(first.slice(0, 60)) ? box.innerHTML : null;
+  const first = box && Array.from(box.querySelectorAll('p')).map((p) => looseText(p.textContent)).find((t) => t.length >= 40);
+  return box && first && !looseText(text).includes(first.slice(0, 60)) ? box.innerHTML : null;
 }

@@ -3,10 +3,12 @@
  * ("Tidal power | Harbour News") and a shortened form of the article's own heading.
  */
 
+import { looseText } from '../article/text';
+
 /** " | ", " - ", " – ", " — ", " · ", " » ", " :: " between a title and a site name. */
 const SEPARATOR_ALL = /\s+(?:\||-|–|—|·|»|::)\s+/g;
 
-const fold = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+const fold = (s: string): string => looseText(s.normalize('NFKC'));
 
 /** True when `part` names the site: its name, or its host without `www.` and the top-level domain. */
 function namesSite(part: string, site: string | null, host: string | null): boolean {
