@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'docs/**', 'test-results/**'] },
@@ -17,7 +18,10 @@ export default tseslint.config(
     // The core runs under plain Node and in the CLI: Electron must never leak into it.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core must run without Electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The core must run without Electron.' }] },
+      ],
     },
   },
   {
@@ -32,4 +36,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Formatting is Prettier's job (npm run format:check), not the linter's.
+  prettier,
 );

@@ -36,8 +36,12 @@ const mean = (scores: Score[]): Score => ({
 
 /** Runs the benchmark and prints the table; returns the mean scores. */
 export async function runExtractBench(): Promise<{ gloss: Score; readability: Score }> {
-  const names = readdirSync(PAGES).filter((f) => f.endsWith('.html')).sort();
-  console.log(`${'page'.padEnd(22)} ${'Gloss'.padStart(5)}  P     R     F1   ${'Readability'.padStart(11)}  P     R     F1`);
+  const names = readdirSync(PAGES)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+  console.log(
+    `${'page'.padEnd(22)} ${'Gloss'.padStart(5)}  P     R     F1   ${'Readability'.padStart(11)}  P     R     F1`,
+  );
   const g: Score[] = [];
   const r: Score[] = [];
   for (const file of names) {

@@ -107,9 +107,12 @@ export const CHROME = {
     'What the markets are telling us about next year',
     'Celebrities who quietly left social media',
   ],
-  newsletter: 'Get the best of our journalism in your inbox every morning. Sign up for our free newsletter and never miss a story. You can unsubscribe at any time.',
-  cookie: 'We use cookies and similar technologies to improve your experience, measure audiences and show you personalised advertising. By clicking accept you agree to our use of cookies as described in our cookie policy.',
-  footer: 'Copyright 2025 Example Media Group. All rights reserved. Registered in England and Wales. Terms of use, privacy policy, accessibility statement, contact us, advertise with us, careers.',
+  newsletter:
+    'Get the best of our journalism in your inbox every morning. Sign up for our free newsletter and never miss a story. You can unsubscribe at any time.',
+  cookie:
+    'We use cookies and similar technologies to improve your experience, measure audiences and show you personalised advertising. By clicking accept you agree to our use of cookies as described in our cookie policy.',
+  footer:
+    'Copyright 2025 Example Media Group. All rights reserved. Registered in England and Wales. Terms of use, privacy policy, accessibility statement, contact us, advertise with us, careers.',
   bio: 'Alex writes about cities, transport and the places where people actually live. Before joining us, Alex spent ten years as a local reporter and still believes every story starts at the bus stop.',
 };
 

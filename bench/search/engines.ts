@@ -30,14 +30,28 @@ const LIMIT = 20;
 
 export function toMeta(a: BenchArticle): ClipMeta {
   return {
-    id: a.id, title: a.title, byline: a.byline, site: a.site, published: a.published, url: null, lang: 'en',
-    excerpt: null, words: 0, clippedAt: '2025-01-01T00:00:00.000Z', origin: 'url',
+    id: a.id,
+    title: a.title,
+    byline: a.byline,
+    site: a.site,
+    published: a.published,
+    url: null,
+    lang: 'en',
+    excerpt: null,
+    words: 0,
+    clippedAt: '2025-01-01T00:00:00.000Z',
+    origin: 'url',
   };
 }
 
 function toHighlights(a: BenchArticle): Highlight[] {
   return a.highlights.map((h) => ({
-    id: h.id, clipId: a.id, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', color: 'yellow', note: h.note,
+    id: h.id,
+    clipId: a.id,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    color: 'yellow',
+    note: h.note,
     target: {
       source: `gloss:clip/${a.id}`,
       selector: [
@@ -169,7 +183,10 @@ export function lunrEngine(byId: Map<string, BenchArticle>): Engine {
     async search(query) {
       const { text, keep } = peerQuery(query, byId);
       // Lunr's own search pipeline: stop words dropped, full words stemmed (the word being typed is a prefix).
-      const words = lunr.tokenizer(text).map(String).filter((w) => lunr.stopWordFilter(new lunr.Token(w, {})) !== undefined);
+      const words = lunr
+        .tokenizer(text)
+        .map(String)
+        .filter((w) => lunr.stopWordFilter(new lunr.Token(w, {})) !== undefined);
       if (!words.length) return [];
       const hits = index.query((q) => {
         words.forEach((w, i) => {
@@ -178,7 +195,11 @@ export function lunrEngine(byId: Map<string, BenchArticle>): Engine {
           const term = lunr.stemmer(new lunr.Token(w, {})).toString();
           // editDistance is only given when wanted: Lunr matches nothing at all for `editDistance: 0`.
           const typos = !last && w.length >= 5 ? { editDistance: 1 } : {};
-          q.term(term, { presence: lunr.Query.presence.REQUIRED, wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE, ...typos });
+          q.term(term, {
+            presence: lunr.Query.presence.REQUIRED,
+            wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+            ...typos,
+          });
         });
       });
       const seen = new Set<string>();

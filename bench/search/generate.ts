@@ -23,9 +23,14 @@ even most made after also did many before must through years where much your way
 just those people how too little state good very make world still own see men work long get here between both
 life being under never day same another know while last might us great old year off come since against go came
 right used take three government war report minister talks deal court police market prices economy election
-army city region state president party vote border troops gains losses energy gas oil bank rates inflation`.split(/\s+/);
+army city region state president party vote border troops gains losses energy gas oil bank rates inflation`.split(
+  /\s+/,
+);
 
-const SYLLABLES = 'ka ri to na me so lu vi de pa ro mi ne ta ba lo fe gu hi ja ke ly mo nu pe qu ra se ti ve wa xe yo zu an el in or un ar es is os us ber dor gan lin mar nor par ran sel tor ven'.split(' ');
+const SYLLABLES =
+  'ka ri to na me so lu vi de pa ro mi ne ta ba lo fe gu hi ja ke ly mo nu pe qu ra se ti ve wa xe yo zu an el in or un ar es is os us ber dor gan lin mar nor par ran sel tor ven'.split(
+    ' ',
+  );
 
 /** The vocabulary, most frequent first: the common words, then 30,000 invented words of 2–4 syllables. */
 function vocabulary(random: () => number): string[] {
@@ -91,8 +96,14 @@ export function generateArchive(count: number, seed = 42): Archive {
   const rank = zipf(vocab.length, 1.07, random);
   const word = () => vocab[rank()]!;
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const sites = Array.from({ length: 200 }, (_, i) => `${vocab[200 + i * 7]}${pick(['news', 'times', 'review', 'post'])}.${pick(['com', 'org', 'net', 'ru'])}`);
-  const authors = Array.from({ length: 2000 }, () => `${capital(vocab[300 + Math.floor(random() * 3000)]!)} ${capital(vocab[400 + Math.floor(random() * 5000)]!)}`);
+  const sites = Array.from(
+    { length: 200 },
+    (_, i) => `${vocab[200 + i * 7]}${pick(['news', 'times', 'review', 'post'])}.${pick(['com', 'org', 'net', 'ru'])}`,
+  );
+  const authors = Array.from(
+    { length: 2000 },
+    () => `${capital(vocab[300 + Math.floor(random() * 3000)]!)} ${capital(vocab[400 + Math.floor(random() * 5000)]!)}`,
+  );
   const sentence = (min: number, max: number) => {
     const n = min + Math.floor(random() * (max - min));
     const words = Array.from({ length: n }, word);
@@ -118,7 +129,15 @@ export function generateArchive(count: number, seed = 42): Archive {
     }
     const year = 2005 + Math.floor(random() * 20);
     const published = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
-    articles.push({ id: `c${i}`, title: sentence(4, 10).slice(0, -1), site: pick(sites), byline: pick(authors), published, text, highlights });
+    articles.push({
+      id: `c${i}`,
+      title: sentence(4, 10).slice(0, -1),
+      site: pick(sites),
+      byline: pick(authors),
+      published,
+      text,
+      highlights,
+    });
   }
   return { articles, vocabulary: vocab, sites };
 }

@@ -41,7 +41,12 @@ const QUERY_BUDGET_MS = 60_000;
 
 const parseSize = (s: string) => Math.round(Number(s.replace(/k$/i, '')) * (/k$/i.test(s) ? 1000 : 1));
 
-async function measureEngine(engine: Engine, articles: BenchArticle[], dir: string, queries: ReturnType<typeof makeQueries>): Promise<Row> {
+async function measureEngine(
+  engine: Engine,
+  articles: BenchArticle[],
+  dir: string,
+  queries: ReturnType<typeof makeQueries>,
+): Promise<Row> {
   const before = heapUsed();
   const build = await time(() => engine.build(articles));
   const heap = heapUsed() - before;
@@ -59,14 +64,19 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
   const until = Date.now() + QUERY_BUDGET_MS;
   for (const query of timed) {
     if (Date.now() > until) break;
-    const runs = [await time(() => engine.search(query)), await time(() => engine.search(query)), await time(() => engine.search(query))];
+    const runs = [
+      await time(() => engine.search(query)),
+      await time(() => engine.search(query)),
+      await time(() => engine.search(query)),
+    ];
     latencies.push(runs[0]!);
     bests.push(Math.min(...runs));
   }
   let bare: Row['bare'] = null;
   if (engine.searchWithoutSnippets) {
     const times: number[] = [];
-    for (const query of timed.slice(0, latencies.length)) times.push(await time(() => engine.searchWithoutSnippets!(query)));
+    for (const query of timed.slice(0, latencies.length))
+      times.push(await time(() => engine.searchWithoutSnippets!(query)));
     bare = { p50: percentile(times, 50), p95: percentile(times, 95) };
   }
   let update: number | null = null;
@@ -75,7 +85,11 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
     const times: number[] = [];
     for (let i = 0; i < 21; i++) {
       const a = articles[(i * 7919) % articles.length]!;
-      const changed = { ...a, title: `${a.title} revised`, text: `${a.text}\n\nAn added paragraph about revision number ${i}.` };
+      const changed = {
+        ...a,
+        title: `${a.title} revised`,
+        text: `${a.text}\n\nAn added paragraph about revision number ${i}.`,
+      };
       times.push(await time(() => engine.update!(changed)));
     }
     update = percentile(times, 50);
@@ -84,8 +98,23 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
   const tops: string[][] = [];
   for (const word of queries.exact) tops.push((await engine.search(word)).slice(0, 10));
   return {
-    name: engine.name, build, save: save.ms, savePause: save.longestPause, bytes, load: load.ms, loadPause: load.longestPause, heap,
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), best95: percentile(bests, 95), updateFastest, timedQueries: latencies.length, bare, update, tops,
+    name: engine.name,
+    build,
+    save: save.ms,
+    savePause: save.longestPause,
+    bytes,
+    load: load.ms,
+    loadPause: load.longestPause,
+    heap,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    best95: percentile(bests, 95),
+    updateFastest,
+    timedQueries: latencies.length,
+    bare,
+    update,
+    tops,
   };
 }
 
@@ -107,7 +136,9 @@ async function runSize(count: number, glossOnly: boolean): Promise<void> {
   const byId = new Map(archive.articles.map((a) => [a.id, a]));
   const queries = makeQueries(archive);
   const words = archive.articles.reduce((n, a) => n + a.text.split(' ').length, 0);
-  console.log(`\n## ${count.toLocaleString('en')} articles (${(words / 1e6).toFixed(1)}M words, ${archive.articles.reduce((n, a) => n + a.highlights.length, 0)} highlights; generated in ${((Date.now() - started) / 1000).toFixed(1)} s; ${queries.all.length} as-you-type queries)`);
+  console.log(
+    `\n## ${count.toLocaleString('en')} articles (${(words / 1e6).toFixed(1)}M words, ${archive.articles.reduce((n, a) => n + a.highlights.length, 0)} highlights; generated in ${((Date.now() - started) / 1000).toFixed(1)} s; ${queries.all.length} as-you-type queries)`,
+  );
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-bench-'));
   const rows: Row[] = [];
   try {
@@ -123,7 +154,21 @@ async function runSize(count: number, glossOnly: boolean): Promise<void> {
   console.log(
     '\n' +
       table([
-        ['engine', 'build', 'save (longest pause)', 'size on disk', 'load (longest pause)', 'heap', 'heap / 1k', 'queries', 'p50', 'p95', 'p99', 'p95 best of 3', 'update'],
+        [
+          'engine',
+          'build',
+          'save (longest pause)',
+          'size on disk',
+          'load (longest pause)',
+          'heap',
+          'heap / 1k',
+          'queries',
+          'p50',
+          'p95',
+          'p99',
+          'p95 best of 3',
+          'update',
+        ],
         ...rows.map((r) => [
           r.name,
           ms(r.build) + ratio(r.build, gloss.build),
@@ -143,16 +188,27 @@ async function runSize(count: number, glossOnly: boolean): Promise<void> {
   );
   console.log('(ratios are engine ÷ Gloss; Gloss latencies include making the snippets, the peers return ids only;');
   console.log(' a pause is the longest time the event loop could not run, i.e. what the app would feel as a freeze)');
-  if (gloss.bare) console.log(`Gloss without snippets: p50 ${ms(gloss.bare.p50)}, p95 ${ms(gloss.bare.p95)} (snippets add ${ms(gloss.p95 - gloss.bare.p95)} at p95)`);
+  if (gloss.bare)
+    console.log(
+      `Gloss without snippets: p50 ${ms(gloss.bare.p50)}, p95 ${ms(gloss.bare.p95)} (snippets add ${ms(gloss.p95 - gloss.bare.p95)} at p95)`,
+    );
   for (const r of rows.slice(1)) {
-    console.log(`quality: ${r.name} has ${(overlap(gloss.tops, r.tops) * 100).toFixed(0)} % of Gloss's top-10 hits for ${queries.exact.length} exact-word queries; same first hit in ${gloss.tops.filter((t, i) => t[0] === r.tops[i]?.[0]).length}/${queries.exact.length}`);
+    console.log(
+      `quality: ${r.name} has ${(overlap(gloss.tops, r.tops) * 100).toFixed(0)} % of Gloss's top-10 hits for ${queries.exact.length} exact-word queries; same first hit in ${gloss.tops.filter((t, i) => t[0] === r.tops[i]?.[0]).length}/${queries.exact.length}`,
+    );
   }
   const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const at = count === 10_000 ? '' : ` (target is set for 10k; this is ${count.toLocaleString('en')})`;
   console.log(`${pass(gloss.p95 <= 16)} p95 as-you-type ${ms(gloss.p95)} ≤ 16 ms${at}`);
-  console.log(`${pass(gloss.best95 <= 16)} p95 as-you-type, each query's best of three, ${ms(gloss.best95)} ≤ 16 ms${at}`);
-  console.log(`${pass(gloss.load <= 0.2 * gloss.build)} load ${ms(gloss.load)} ≤ 20 % of rebuild ${ms(gloss.build)} (${((gloss.load / gloss.build) * 100).toFixed(0)} %)`);
-  console.log(`${pass((gloss.update ?? Infinity) <= 5)} incremental update ${ms(gloss.update)} ≤ 5 ms (median of 21; fastest ${ms(gloss.updateFastest)})`);
+  console.log(
+    `${pass(gloss.best95 <= 16)} p95 as-you-type, each query's best of three, ${ms(gloss.best95)} ≤ 16 ms${at}`,
+  );
+  console.log(
+    `${pass(gloss.load <= 0.2 * gloss.build)} load ${ms(gloss.load)} ≤ 20 % of rebuild ${ms(gloss.build)} (${((gloss.load / gloss.build) * 100).toFixed(0)} %)`,
+  );
+  console.log(
+    `${pass((gloss.update ?? Infinity) <= 5)} incremental update ${ms(gloss.update)} ≤ 5 ms (median of 21; fastest ${ms(gloss.updateFastest)})`,
+  );
   console.log(`(${machineLoad()}; size done in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
@@ -162,9 +218,10 @@ async function runSize(count: number, glossOnly: boolean): Promise<void> {
  */
 export async function runSearchBench(argv: string[]): Promise<void> {
   const at = argv.indexOf('--sizes');
-  const chosen = at >= 0 ? argv[at + 1] ?? '' : argv.includes('--50k') ? '1k,10k,50k' : '1k,10k';
+  const chosen = at >= 0 ? (argv[at + 1] ?? '') : argv.includes('--50k') ? '1k,10k,50k' : '1k,10k';
   const sizes = chosen.split(',').filter(Boolean).map(parseSize);
-  if (!(globalThis as { gc?: unknown }).gc) console.log('note: run with node --expose-gc for accurate heap numbers (npm run bench:search does)');
+  if (!(globalThis as { gc?: unknown }).gc)
+    console.log('note: run with node --expose-gc for accurate heap numbers (npm run bench:search does)');
   console.log(`# Search benchmark — node ${process.version}, ${machineLoad()} at start`);
   for (const size of sizes) await runSize(size, argv.includes('--gloss-only'));
 }

@@ -12,19 +12,28 @@ export const backupCommand: Command = async (service, args) => {
   const { createBackup } = await import('../core/backup/create');
   const manifest = await createBackup(service.libraryPath, values.out);
   const { clips, highlights, files } = manifest.counts;
-  return { json: { file: values.out, ...manifest.counts }, text: `Backed up ${clips} clip(s), ${highlights} highlight(s), ${files} file(s) to ${values.out}` };
+  return {
+    json: { file: values.out, ...manifest.counts },
+    text: `Backed up ${clips} clip(s), ${highlights} highlight(s), ${files} file(s) to ${values.out}`,
+  };
 };
 
 /** Restores `file` into the service's library, which must be empty. */
 export async function restoreInto(service: GlossService, file: string): Promise<CommandOutput> {
   const info = await service.getLibraryInfo();
   if (info.clipCount > 0) {
-    throw new GlossError('invalid-input', `The library at ${info.path} already holds ${info.clipCount} clip(s); restore only into an empty library (use --library DIR).`);
+    throw new GlossError(
+      'invalid-input',
+      `The library at ${info.path} already holds ${info.clipCount} clip(s); restore only into an empty library (use --library DIR).`,
+    );
   }
   const { restoreBackup } = await import('../core/backup/restore');
   const manifest = await restoreBackup(file, service.libraryPath);
   const { clips, highlights, files } = manifest.counts;
-  return { json: { library: info.path, ...manifest.counts }, text: `Restored ${clips} clip(s), ${highlights} highlight(s), ${files} file(s) into ${info.path}` };
+  return {
+    json: { library: info.path, ...manifest.counts },
+    text: `Restored ${clips} clip(s), ${highlights} highlight(s), ${files} file(s) into ${info.path}`,
+  };
 }
 
 export const restoreCommand: Command = async (service, args) => {

@@ -57,21 +57,26 @@ const clip: Command = async (service, args) => {
   });
   const [source] = positionals;
   if (!source || positionals.length > 1 || (values.update && values.copy)) {
-    throw new GlossError('invalid-input', 'Usage: gloss clip <url|file|-> [--title T] [--url U] [--update|--copy] [--json]');
+    throw new GlossError(
+      'invalid-input',
+      'Usage: gloss clip <url|file|-> [--title T] [--url U] [--update|--copy] [--json]',
+    );
   }
   const onDuplicate: OnDuplicate = values.update ? 'update' : values.copy ? 'copy' : 'ask';
-  const result = await clipSource(service, source, { title: values.title, url: values.url, onDuplicate }).catch((error: unknown) => {
-    // The app asks with buttons; on the command line the choice is a flag.
-    if (error instanceof GlossError && error.code === 'duplicate' && error.existing) {
-      const { id, title, clippedAt } = error.existing;
-      throw new GlossError(
-        'duplicate',
-        `“${title}” is already in your library as ${id} (clipped ${clippedAt.slice(0, 10)}). Run again with --update (keeps its highlights) or --copy.`,
-        { existing: error.existing },
-      );
-    }
-    throw error;
-  });
+  const result = await clipSource(service, source, { title: values.title, url: values.url, onDuplicate }).catch(
+    (error: unknown) => {
+      // The app asks with buttons; on the command line the choice is a flag.
+      if (error instanceof GlossError && error.code === 'duplicate' && error.existing) {
+        const { id, title, clippedAt } = error.existing;
+        throw new GlossError(
+          'duplicate',
+          `“${title}” is already in your library as ${id} (clipped ${clippedAt.slice(0, 10)}). Run again with --update (keeps its highlights) or --copy.`,
+          { existing: error.existing },
+        );
+      }
+      throw error;
+    },
+  );
   return { json: clipJson(result), text: `Clipped: ${clipLine(result)}` };
 };
 
@@ -80,12 +85,17 @@ const list: Command = async (service, args) => {
   const clips = await service.listClips();
   return {
     json: clips.map(clipJson),
-    text: clips.length ? clips.map(clipLine).join('\n') : 'The library is empty. Clip something with: gloss clip <url|file|->',
+    text: clips.length
+      ? clips.map(clipLine).join('\n')
+      : 'The library is empty. Clip something with: gloss clip <url|file|->',
   };
 };
 
 const show: Command = async (service, args) => {
-  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string', default: 'text' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: 'string', default: 'text' },
+    json: { type: 'boolean' },
+  });
   const [id] = positionals;
   if (!id) throw new GlossError('invalid-input', 'Usage: gloss show <id> [--format text|html|json]');
   const format = values.json ? 'json' : values.format;
@@ -106,7 +116,8 @@ const highlight: Command = async (service, args) => {
     json: { type: 'boolean' },
   });
   const [id] = positionals;
-  if (!id || !values.quote) throw new GlossError('invalid-input', 'Usage: gloss highlight <id> --quote "exact text" [--note "…"] [--json]');
+  if (!id || !values.quote)
+    throw new GlossError('invalid-input', 'Usage: gloss highlight <id> --quote "exact text" [--note "…"] [--json]');
   const { text } = await service.getClip(id);
   const range = findQuote(text, values.quote);
   if (!range) throw new GlossError('not-found', `The quote was not found in clip "${id}".`);
@@ -120,11 +131,17 @@ const search: Command = async (service, args) => {
   const query = positionals.join(' ');
   if (!query.trim()) throw new GlossError('empty-input', 'Usage: gloss search <query> [--limit N] [--json]');
   const limit = values.limit === undefined ? 20 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new GlossError('invalid-input', '--limit takes a whole number from 1 to 500.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new GlossError('invalid-input', '--limit takes a whole number from 1 to 500.');
   const results = await service.search({ query, limit });
   return {
     json: results.map(({ id, kind, title, score, snippet, highlightId }) => ({
-      id, kind, title, score, snippet, ...(highlightId && { highlightId }),
+      id,
+      kind,
+      title,
+      score,
+      snippet,
+      ...(highlightId && { highlightId }),
     })),
     text: results.length
       ? results.map((r) => `${r.id}  [${r.kind}]  ${r.title}\n    ${r.snippet}`).join('\n')
@@ -137,7 +154,10 @@ const problems: Command = async (service, args) => {
   const info = await service.getLibraryInfo();
   const lines = [
     ...info.problems.map((p) => `${p.file}: ${p.reason}\n    moved to ${p.quarantinedAs}`),
-    ...info.conflicts.map((c) => `${c.current}: a sync tool (${c.tool}) left another version at ${c.conflict}\n    choose the one to keep in the app; the other goes to the trash`),
+    ...info.conflicts.map(
+      (c) =>
+        `${c.current}: a sync tool (${c.tool}) left another version at ${c.conflict}\n    choose the one to keep in the app; the other goes to the trash`,
+    ),
   ];
   return {
     json: info.problems,
@@ -147,7 +167,12 @@ const problems: Command = async (service, args) => {
 
 /** Every CLI command by name. */
 export const COMMANDS: Record<string, Command> = {
-  clip, list, show, highlight, search, problems,
+  clip,
+  list,
+  show,
+  highlight,
+  search,
+  problems,
   export: exportCommand,
   import: importCommand,
   backup: backupCommand,

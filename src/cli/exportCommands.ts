@@ -22,10 +22,12 @@ export const exportCommand: Command = async (service, args) => {
     json: { type: 'boolean' },
   });
   const format = values.format as ExportFormat | undefined;
-  if (!format || !EXPORT_FORMATS.includes(format)) throw new GlossError('invalid-input', `${USAGE}\n(--format must be one of ${EXPORT_FORMATS.join(', ')})`);
+  if (!format || !EXPORT_FORMATS.includes(format))
+    throw new GlossError('invalid-input', `${USAGE}\n(--format must be one of ${EXPORT_FORMATS.join(', ')})`);
   const choices = [values.all, values.collection !== undefined, positionals.length > 0].filter(Boolean).length;
   if (!values.out || choices !== 1) throw new GlossError('invalid-input', USAGE);
-  if (values.collection !== undefined && !values.collection.trim()) throw new GlossError('invalid-input', '--collection needs the name of a collection.');
+  if (values.collection !== undefined && !values.collection.trim())
+    throw new GlossError('invalid-input', '--collection needs the name of a collection.');
   const { exportLibrary } = await import('../core/export/library');
   const { files, clips, pages } = await exportLibrary(service, {
     ...(positionals.length && { ids: positionals }),

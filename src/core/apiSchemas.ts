@@ -12,10 +12,14 @@ const optionalTitle = z.string().max(1000).optional();
 const color = z.enum(HIGHLIGHT_COLORS);
 const onDuplicate = z.enum(['ask', 'update', 'copy']).optional();
 const MAX_TEXT = 20 * 1024 * 1024;
-const searchInput = z.object({ query: z.string().max(2000), limit: z.number().int().min(1).max(500).optional() }).strict();
+const searchInput = z
+  .object({ query: z.string().max(2000), limit: z.number().int().min(1).max(500).optional() })
+  .strict();
 
 const names = z.array(z.string().max(200)).max(200);
-const lexicalDoc = z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= MAX_TEXT, 'the document is too large');
+const lexicalDoc = z
+  .record(z.string(), z.unknown())
+  .refine((d) => JSON.stringify(d).length <= MAX_TEXT, 'the document is too large');
 
 /** Input schemas: every call from the UI is checked against these before it reaches the core. */
 export const apiInputSchemas = {
@@ -85,9 +89,13 @@ export const apiInputSchemas = {
   explainQuery: z.tuple([searchInput]),
   getIndexStatus: z.tuple([]),
   exportClip: z.tuple([z.object({ id, format: z.enum(EXPORT_FORMATS) }).strict()]),
-  citeClip: z.tuple([z.object({ id, style: z.enum(REFERENCE_STYLES), quote: z.string().max(1_000_000).optional() }).strict()]),
+  citeClip: z.tuple([
+    z.object({ id, style: z.enum(REFERENCE_STYLES), quote: z.string().max(1_000_000).optional() }).strict(),
+  ]),
   retryClip: z.tuple([id]),
-  resolveConflict: z.tuple([z.object({ clipId: id, file: z.string().min(1).max(1000), keep: z.enum(['current', 'conflict']) }).strict()]),
+  resolveConflict: z.tuple([
+    z.object({ clipId: id, file: z.string().min(1).max(1000), keep: z.enum(['current', 'conflict']) }).strict(),
+  ]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([settingsPatchSchema]),
   getAbout: z.tuple([]),
@@ -102,4 +110,3 @@ export const apiInputSchemas = {
   setClipEndpointPort: z.tuple([z.number()]),
   ...jobInputSchemas,
 } satisfies { [K in keyof GlossApi]: z.ZodType<Parameters<GlossApi[K]>> };
-

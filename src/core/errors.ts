@@ -59,7 +59,9 @@ export interface ErrorInfo {
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof GlossError) {
-    return error.existing ? { code: error.code, message: error.message, existing: error.existing } : { code: error.code, message: error.message };
+    return error.existing
+      ? { code: error.code, message: error.message, existing: error.existing }
+      : { code: error.code, message: error.message };
   }
   if (error instanceof Error) return { code: 'internal', message: error.message || String(error) };
   return { code: 'internal', message: String(error) };

@@ -86,7 +86,7 @@ export interface ClipMeta {
   /** The clip's tags (absent in older files: none). */
   tags?: string[];
   /** The collections (projects) the clip belongs to (absent in older files: none). */
-  collections?: string[];  /** `contentHash(article text)`, kept by the store with the article, for duplicate detection (absent in older files). */
+  collections?: string[]; /** `contentHash(article text)`, kept by the store with the article, for duplicate detection (absent in older files). */
   contentHash?: string;
 }
 
@@ -222,8 +222,10 @@ export interface IndexStatus {
 }
 
 /** What a clipper hands to the library: the clean article and the metadata it could find. */
-export interface ClipDraft
-  extends Pick<ClipMeta, 'title' | 'byline' | 'site' | 'published' | 'url' | 'aliases' | 'lang' | 'excerpt' | 'origin' | 'placeholder'> {
+export interface ClipDraft extends Pick<
+  ClipMeta,
+  'title' | 'byline' | 'site' | 'published' | 'url' | 'aliases' | 'lang' | 'excerpt' | 'origin' | 'placeholder'
+> {
   /** Sanitised article HTML (block elements separated by newlines). */
   html: string;
   /** `articleText(html)`: the text that selectors index into. */

@@ -25,7 +25,8 @@ import { createJobMethods, type JobOptions } from './jobs/jobMethods';
 import type { JobRunner } from './jobs/runner';
 
 /** GlossApi plus what only its owner may do. */
-export interface GlossService extends GlossApi, Pick<DesktopMethods, 'sendCommand'>, Pick<EndpointMethods, 'startClipEndpoint'> {
+export interface GlossService
+  extends GlossApi, Pick<DesktopMethods, 'sendCommand'>, Pick<EndpointMethods, 'startClipEndpoint'> {
   /** The library folder this service works on. */
   readonly libraryPath: string;
   /** Resolves once the search index is complete (it is loaded or rebuilt in the background at start). */
@@ -35,7 +36,10 @@ export interface GlossService extends GlossApi, Pick<DesktopMethods, 'sendComman
   /** Adds a clip from a ready draft (imports: placeholders, pasted exports). */
   addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
   /** Read-modify-write of a clip's highlights under its lock, search index kept in step (imports). */
-  changeHighlights<T>(clipId: string, change: (highlights: Highlight[], text: string) => T): Promise<{ result: T; text: string }>;
+  changeHighlights<T>(
+    clipId: string,
+    change: (highlights: Highlight[], text: string) => T,
+  ): Promise<{ result: T; text: string }>;
   /** The jobs this service runs (shared with the next service after a library switch when passed in). */
   readonly jobs: JobRunner;
   /** Remembers this library's folder as the one the desktop app opens at start. */
@@ -54,8 +58,37 @@ export interface GlossServiceOptions extends DesktopOptions, JobOptions {
 const loadExport = () => Promise.all([import('./export/formats'), import('./export/citation')]);
 
 function summarise(meta: ClipMeta, highlightCount: number): ClipSummary {
-  const { id, title, site, byline, published, url, aliases, words, clippedAt, excerpt, placeholder, tags = [], collections = [] } = meta;
-  return { id, title, site, byline, published, url, ...(aliases && { aliases }), words, clippedAt, excerpt, highlightCount, ...(placeholder && { placeholder }), tags, collections };
+  const {
+    id,
+    title,
+    site,
+    byline,
+    published,
+    url,
+    aliases,
+    words,
+    clippedAt,
+    excerpt,
+    placeholder,
+    tags = [],
+    collections = [],
+  } = meta;
+  return {
+    id,
+    title,
+    site,
+    byline,
+    published,
+    url,
+    ...(aliases && { aliases }),
+    words,
+    clippedAt,
+    excerpt,
+    highlightCount,
+    ...(placeholder && { placeholder }),
+    tags,
+    collections,
+  };
 }
 
 function anchored(text: string, highlight: Highlight): AnchoredHighlight {
@@ -102,7 +135,14 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
   }
 
   const { closeDesktop, settingsStore, ...desktop } = createDesktopMethods(
-    { store, index, summarise, anchored, changeHighlights, clipText: (input) => service.clipText({ ...input, onDuplicate: 'copy' }) },
+    {
+      store,
+      index,
+      summarise,
+      anchored,
+      changeHighlights,
+      clipText: (input) => service.clipText({ ...input, onDuplicate: 'copy' }),
+    },
     options,
   );
 
@@ -118,14 +158,26 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     libraryPath: store.path,
     ...desktop,
     ...endpoint,
-    ...createJobMethods({ service: () => service, rebuildIndex: (o) => index.rebuild(o), saveIndex: () => index.ready().then(() => index.save()) }, options),
+    ...createJobMethods(
+      {
+        service: () => service,
+        rebuildIndex: (o) => index.rebuild(o),
+        saveIndex: () => index.ready().then(() => index.save()),
+      },
+      options,
+    ),
 
     async rememberLibrary() {
       await settingsStore.update({ libraryPath: store.path });
     },
 
     async getLibraryInfo() {
-      return { path: store.path, clipCount: store.list().length, conflicts: store.conflicts(), problems: [...store.problems(), ...pages.problems()] };
+      return {
+        path: store.path,
+        clipCount: store.list().length,
+        conflicts: store.conflicts(),
+        problems: [...store.problems(), ...pages.problems()],
+      };
     },
 
     async listClips() {
@@ -138,7 +190,15 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       return { meta, html, text, highlights: highlights.map((h) => anchored(text, h)) };
     },
 
-    ...createClipMethods({ store, index, summarise, changeHighlights, fetch: options.fetch, addDraft, images: options.images }),
+    ...createClipMethods({
+      store,
+      index,
+      summarise,
+      changeHighlights,
+      fetch: options.fetch,
+      addDraft,
+      images: options.images,
+    }),
 
     async deleteClip(id) {
       await store.deleteClip(id);
@@ -150,7 +210,8 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
         if (end > text.length) {
           throw new GlossError('invalid-input', `The selection (${start}–${end}) is outside the article.`);
         }
-        if (!text.slice(start, end).trim()) throw new GlossError('empty-input', 'Nothing to highlight: the selection is empty.');
+        if (!text.slice(start, end).trim())
+          throw new GlossError('empty-input', 'Nothing to highlight: the selection is empty.');
         const meta = store.getMeta(clipId);
         const now = new Date().toISOString();
         const highlight: Highlight = {

@@ -14,7 +14,10 @@ export function registerAssetScheme(): void {
 export function serveAssets(libraryPath: () => string): void {
   protocol.handle(ASSET_SCHEME, async (request) => {
     const answer = await answerAssetRequest(libraryPath(), request.method, request.url);
-    if (answer.status !== 200) return new Response(answer.status === 405 ? 'method not allowed' : 'not found', { status: answer.status });
-    return new Response(answer.bytes, { headers: { 'content-type': answer.mime, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } });
+    if (answer.status !== 200)
+      return new Response(answer.status === 405 ? 'method not allowed' : 'not found', { status: answer.status });
+    return new Response(answer.bytes, {
+      headers: { 'content-type': answer.mime, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' },
+    });
   });
 }

@@ -11,10 +11,13 @@ describe('CONTENT_SECURITY_POLICY', () => {
   });
 
   it('allows no inline, eval or remote script, and no frames, objects, forms or base', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+    );
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('default-src')).toEqual(["'none'"]);
-    for (const name of ['frame-src', 'object-src', 'form-action', 'base-uri']) expect(directives.get(name)).toEqual(["'none'"]);
+    for (const name of ['frame-src', 'object-src', 'form-action', 'base-uri'])
+      expect(directives.get(name)).toEqual(["'none'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
   });
 });

@@ -138,7 +138,8 @@ app.whenReady().then(async () => {
       samplePath: join(app.getAppPath(), 'resources', 'sample-article.txt'),
       images: {},
       jobs,
-      choosePath: (request) => chooseWithDialog(BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null, request),
+      choosePath: (request) =>
+        chooseWithDialog(BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null, request),
       switchLibrary: async (dir) => void (await switchService(service!, dir, openService, install)),
     });
   try {
@@ -151,7 +152,10 @@ app.whenReady().then(async () => {
     return;
   }
   serveAssets(() => service!.libraryPath);
-  registerGlossIpc(forwardingApi(() => api!), isTrustedSender);
+  registerGlossIpc(
+    forwardingApi(() => api!),
+    isTrustedSender,
+  );
   installMenu((id) => service?.sendCommand(id));
   createWindow();
   app.on('activate', () => {

@@ -26,7 +26,10 @@ function commandItems(section: Section, send: (id: CommandId) => void): MenuItem
 }
 
 /** Builds the menu template; `send` delivers a command id to the page. */
-export function menuTemplate(send: (id: CommandId) => void, platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  send: (id: CommandId) => void,
+  platform: NodeJS.Platform = process.platform,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
   if (mac) {
@@ -48,7 +51,10 @@ export function menuTemplate(send: (id: CommandId) => void, platform: NodeJS.Pla
     });
   }
   template.push(
-    { label: 'File', submenu: [...commandItems('file', send), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [...commandItems('file', send), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }],
+    },
     { role: 'editMenu' },
     {
       label: 'View',
@@ -70,7 +76,10 @@ export function menuTemplate(send: (id: CommandId) => void, platform: NodeJS.Pla
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [...commandItems('help', send), { label: 'Gloss on the web', click: () => void openExternalSafely(HELP_URL) }],
+      submenu: [
+        ...commandItems('help', send),
+        { label: 'Gloss on the web', click: () => void openExternalSafely(HELP_URL) },
+      ],
     },
   );
   return template;

@@ -7,7 +7,13 @@ import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { denyPermissions, guardWebContents, isAppSender, type GuardableContents, type HardenableSession } from './securityPolicy';
+import {
+  denyPermissions,
+  guardWebContents,
+  isAppSender,
+  type GuardableContents,
+  type HardenableSession,
+} from './securityPolicy';
 
 /** A preventable event, as Electron passes to `will-*` listeners. */
 function electronEvent(fields: Record<string, unknown> = {}) {
@@ -18,7 +24,9 @@ function electronEvent(fields: Record<string, unknown> = {}) {
 function guardedContents() {
   const emitter = new EventEmitter();
   let windowOpen: ((details: { url: string }) => { action: string }) | null = null;
-  const contents = Object.assign(emitter, { setWindowOpenHandler: (handler: typeof windowOpen) => void (windowOpen = handler) });
+  const contents = Object.assign(emitter, {
+    setWindowOpenHandler: (handler: typeof windowOpen) => void (windowOpen = handler),
+  });
   const opened: string[] = [];
   guardWebContents(contents as unknown as GuardableContents, (url) => opened.push(url));
   return { emitter, opened, openWindow: (url: string) => windowOpen!({ url }) };
@@ -63,9 +71,18 @@ describe('denyPermissions', () => {
       setDevicePermissionHandler: (h: (...args: never[]) => unknown) => void (handlers['device'] = h),
     });
     denyPermissions(ses as unknown as HardenableSession);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       const answers: boolean[] = [];
-      (handlers['request'] as (wc: unknown, p: string, cb: (ok: boolean) => void) => void)({}, permission, (ok) => answers.push(ok));
+      (handlers['request'] as (wc: unknown, p: string, cb: (ok: boolean) => void) => void)({}, permission, (ok) =>
+        answers.push(ok),
+      );
       expect(answers, permission).toEqual([false]);
       expect((handlers['check'] as (wc: unknown, p: string) => boolean)({}, permission), permission).toBe(false);
     }
@@ -91,7 +108,9 @@ describe('isAppSender', () => {
 
   it('guards every IPC handler: only ipc.ts registers handlers, and each call passes isAppSender first', () => {
     const dir = import.meta.dirname;
-    const users = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && /\bipcMain\b/.test(readFileSync(join(dir, f), 'utf8')));
+    const users = readdirSync(dir).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && /\bipcMain\b/.test(readFileSync(join(dir, f), 'utf8')),
+    );
     expect(users).toEqual(['ipc.ts']);
     const ipc = readFileSync(join(dir, 'ipc.ts'), 'utf8');
     expect(ipc.match(/ipcMain\.\w+\(/g)).toEqual(['ipcMain.handle(']);

@@ -9,7 +9,10 @@ import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
 export type GuardableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 /** The parts of a session the guards use. */
-export type HardenableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'on'>;
+export type HardenableSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'on'
+>;
 
 /**
  * Keeps `contents` on the app's page: navigation (any frame), redirects, webviews and new windows are
@@ -51,7 +54,10 @@ export type SenderCheck = (senderUrl: string) => boolean;
  * Whether an IPC call comes from the app: the main frame (not an iframe) of a web contents whose page
  * `isTrustedSender` accepts.
  */
-export function isAppSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, isTrustedSender: SenderCheck): boolean {
+export function isAppSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  isTrustedSender: SenderCheck,
+): boolean {
   const frame = event.senderFrame;
   return !!frame && frame === event.sender.mainFrame && isTrustedSender(frame.url);
 }

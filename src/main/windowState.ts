@@ -19,9 +19,15 @@ export function savedWindowState(): WindowState {
   const state = store.get('window');
   const bounds = state.bounds;
   if (!bounds) return state;
-  const visible = screen.getAllDisplays().some(({ workArea: a }) =>
-    bounds.x < a.x + a.width && bounds.x + bounds.width > a.x && bounds.y < a.y + a.height && bounds.y + bounds.height > a.y,
-  );
+  const visible = screen
+    .getAllDisplays()
+    .some(
+      ({ workArea: a }) =>
+        bounds.x < a.x + a.width &&
+        bounds.x + bounds.width > a.x &&
+        bounds.y < a.y + a.height &&
+        bounds.y + bounds.height > a.y,
+    );
   return visible ? state : { bounds: null, maximized: state.maximized };
 }
 

@@ -6,8 +6,9 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { channelFor, GLOSS_METHODS } from '../core/api';
 import { createApiClient, type Envelope } from '../core/apiClient';
 
-const api = createApiClient(GLOSS_METHODS, (method, args) =>
-  ipcRenderer.invoke(channelFor(method), ...args) as Promise<Envelope>,
+const api = createApiClient(
+  GLOSS_METHODS,
+  (method, args) => ipcRenderer.invoke(channelFor(method), ...args) as Promise<Envelope>,
 );
 
 contextBridge.exposeInMainWorld('gloss', api);

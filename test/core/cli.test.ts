@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gloss, SEED, SEED_TITLE } from './cliHelpers';
 
-
 let library: string;
 let server: Server;
 let base: string;
@@ -113,7 +112,8 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
 
   it('clips from stdin and from a real HTTP server, and lists newest first', async () => {
     const piped = await gloss(library, ['clip', '-', '--title', 'Field notes', '--json'], {
-      stdin: 'The survey team counted forty-one nesting pairs on the north cliff this spring.\n\nThat is twice last year.',
+      stdin:
+        'The survey team counted forty-one nesting pairs on the north cliff this spring.\n\nThat is twice last year.',
     });
     expect(piped.code).toBe(0);
     expect(JSON.parse(piped.stdout).title).toBe('Field notes');
@@ -124,7 +124,11 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     expect(web.published).toMatch(/^2025-03-04/);
 
     const listed = JSON.parse((await gloss(library, ['list', '--json'])).stdout);
-    expect(listed.map((c: { title: string }) => c.title)).toEqual(['Tidal Power Comes of Age', 'Field notes', SEED_TITLE]);
+    expect(listed.map((c: { title: string }) => c.title)).toEqual([
+      'Tidal Power Comes of Age',
+      'Field notes',
+      SEED_TITLE,
+    ]);
   });
 
   it('fails with a one-line reason and a non-zero exit on bad input', async () => {
@@ -169,6 +173,8 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     const folder = join(library, 'clips', seedId);
     await writeFile(join(folder, 'meta (1).json'), await readFile(join(folder, 'meta.json'), 'utf8'));
     const { stdout } = await gloss(library, ['problems']);
-    expect(stdout).toContain(`clips/${seedId}/meta.json: a sync tool (google-drive) left another version at clips/${seedId}/meta (1).json`);
+    expect(stdout).toContain(
+      `clips/${seedId}/meta.json: a sync tool (google-drive) left another version at clips/${seedId}/meta (1).json`,
+    );
   });
 });

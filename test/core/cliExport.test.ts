@@ -32,9 +32,19 @@ async function markdownExport(lib: string, out: string): Promise<string> {
 // Each call is a fresh Node process, as a user's would be: allow for a loaded 2-core machine.
 describe('gloss export, backup, restore and import', { timeout: 180_000 }, () => {
   it('exports a highlighted clip as Obsidian Markdown and as BibTeX that parses back', async () => {
-    clipId = JSON.parse((await gloss(library, ['clip', SEED, '--url', 'https://example.com/truce', '--json'])).stdout).id;
+    clipId = JSON.parse(
+      (await gloss(library, ['clip', SEED, '--url', 'https://example.com/truce', '--json'])).stdout,
+    ).id;
     const quote = 'Putin has repeatedly stated that his war goals remain unchanged.';
-    const highlighted = await gloss(library, ['highlight', clipId, '--quote', quote, '--note', 'Maximalist aims', '--json']);
+    const highlighted = await gloss(library, [
+      'highlight',
+      clipId,
+      '--quote',
+      quote,
+      '--note',
+      'Maximalist aims',
+      '--json',
+    ]);
     const highlightId = JSON.parse(highlighted.stdout).id;
 
     const markdown = await markdownExport(library, join(work, 'md'));
@@ -55,7 +65,10 @@ describe('gloss export, backup, restore and import', { timeout: 180_000 }, () =>
   it('exports one collection, and names the known collections when asked for another', async () => {
     const lib = join(work, 'collections');
     const service = await createGlossService({ libraryDir: lib });
-    const kelp = await service.clipText({ text: 'Divers counted kelp fronds along the whole reef.', title: 'Kelp survey' });
+    const kelp = await service.clipText({
+      text: 'Divers counted kelp fronds along the whole reef.',
+      title: 'Kelp survey',
+    });
     await service.updateClip({ id: kelp.id, collections: ['Ocean energy'] });
     await service.clipText({ text: 'The survey team counted forty-one nesting pairs.', title: 'Birds' });
     await service.close();
@@ -66,9 +79,17 @@ describe('gloss export, backup, restore and import', { timeout: 180_000 }, () =>
     expect(JSON.parse(run.stdout)).toMatchObject({ format: 'md', clips: 1, pages: 0 });
     expect(await readdir(out)).toEqual(['Kelp survey.md']);
 
-    const unknown = await gloss(lib, ['export', '--collection', 'Birds', '--format', 'bibtex', '--out', join(work, 'birds.bib')]);
+    const unknown = await gloss(lib, [
+      'export',
+      '--collection',
+      'Birds',
+      '--format',
+      'bibtex',
+      '--out',
+      join(work, 'birds.bib'),
+    ]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe('gloss: No collection is called “Birds”. The library\'s collections: “Ocean energy”.\n');
+    expect(unknown.stderr).toBe("gloss: No collection is called “Birds”. The library's collections: “Ocean energy”.\n");
     const both = await gloss(lib, ['export', kelp.id, '--collection', 'Ocean energy', '--format', 'md', '--out', out]);
     expect(both.stderr).toMatch(/^gloss: Usage: gloss export <id…\|--all\|--collection NAME>/);
   });
@@ -79,7 +100,9 @@ describe('gloss export, backup, restore and import', { timeout: 180_000 }, () =>
     const restored = join(work, 'restored');
     const run = await gloss(restored, ['restore', backup]);
     expect(run.code, run.stderr).toBe(0);
-    expect(await markdownExport(restored, join(work, 'md-restored'))).toBe(await markdownExport(library, join(work, 'md-again')));
+    expect(await markdownExport(restored, join(work, 'md-restored'))).toBe(
+      await markdownExport(library, join(work, 'md-again')),
+    );
 
     const again = await gloss(restored, ['restore', backup]);
     expect(again.code).not.toBe(0);

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
 export const SEED = resolve(ROOT, 'test/fixtures/clipper/seed-article.txt');
-export const SEED_TITLE = 'US and Russia in Talks on Truce Agreement That Would Cement Putin’s Territorial Gains in Ukraine';
+export const SEED_TITLE =
+  'US and Russia in Talks on Truce Agreement That Would Cement Putin’s Territorial Gains in Ukraine';
 
 export interface Run {
   code: number | null;
@@ -12,7 +13,11 @@ export interface Run {
 }
 
 /** Runs the CLI as a user would, with its own library folder. `viaNpm` goes through `npm run -s gloss --`. */
-export function gloss(library: string, args: string[], options: { stdin?: string; viaNpm?: boolean } = {}): Promise<Run> {
+export function gloss(
+  library: string,
+  args: string[],
+  options: { stdin?: string; viaNpm?: boolean } = {},
+): Promise<Run> {
   const [command, argv] = options.viaNpm
     ? ['npm', ['run', '-s', 'gloss', '--', ...args]]
     : [process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]];

@@ -54,18 +54,24 @@ async function bundleWriter(): Promise<string> {
     packages: 'external',
     outfile,
     logLevel: 'warning',
-    plugins: [{
-      name: 'no-jsdom',
-      setup(b) {
-        b.onResolve({ filter: /^jsdom$/ }, () => ({ path: 'jsdom', namespace: 'stub' }));
-        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-          // Every name jsdom exports, each failing loudly if the writer ever really used it.
-          contents: ['JSDOM', 'VirtualConsole', 'CookieJar', 'ResourceLoader']
-            .map((name) => `export class ${name} { constructor() { throw new Error('jsdom is not available in the crash writer'); } }`)
-            .join('\n') + '\nexport const toughCookie = {};',
-        }));
+    plugins: [
+      {
+        name: 'no-jsdom',
+        setup(b) {
+          b.onResolve({ filter: /^jsdom$/ }, () => ({ path: 'jsdom', namespace: 'stub' }));
+          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+            // Every name jsdom exports, each failing loudly if the writer ever really used it.
+            contents:
+              ['JSDOM', 'VirtualConsole', 'CookieJar', 'ResourceLoader']
+                .map(
+                  (name) =>
+                    `export class ${name} { constructor() { throw new Error('jsdom is not available in the crash writer'); } }`,
+                )
+                .join('\n') + '\nexport const toughCookie = {};',
+          }));
+        },
       },
-    }],
+    ],
   });
   return outfile;
 }
@@ -75,7 +81,9 @@ async function runAndKill(writer: string, library: string, run: number, expected
   const child = spawn(process.execPath, [writer, library, String(SEED + run)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal })),
+  );
   let ready!: () => void;
   const isReady = new Promise<void>((resolve) => (ready = resolve));
   const lines = createInterface({ input: child.stdout });
@@ -89,7 +97,8 @@ async function runAndKill(writer: string, library: string, run: number, expected
       if (entry) entry.pending = line.note;
     } else if ('ack' in line) {
       if (line.ack === 'clip') expected.clips.set(line.id, line.title);
-      else if (line.ack === 'highlight') expected.notes.set(`${line.clipId}/${line.id}`, { clipId: line.clipId, id: line.id, note: '' });
+      else if (line.ack === 'highlight')
+        expected.notes.set(`${line.clipId}/${line.id}`, { clipId: line.clipId, id: line.id, note: '' });
       else expected.notes.set(`${line.clipId}/${line.id}`, { clipId: line.clipId, id: line.id, note: line.note });
     }
   });
@@ -141,7 +150,9 @@ async function verify(library: string, expected: Expected, run: number): Promise
   const temp = files.filter((f) => /\.tmp$/.test(f.file)).map((f) => path.relative(library, f.file));
   expect(temp, `${where}: temp files left after open`).toEqual([]);
   // The trash keeps interrupted saves as they were; everything the library shows must be whole.
-  const empty = files.filter((f) => f.size === 0 && !f.file.startsWith(path.join(library, 'trash'))).map((f) => path.relative(library, f.file));
+  const empty = files
+    .filter((f) => f.size === 0 && !f.file.startsWith(path.join(library, 'trash')))
+    .map((f) => path.relative(library, f.file));
   expect(empty, `${where}: empty files`).toEqual([]);
   for (const f of files.filter((f) => f.file.endsWith('.json') && f.file.startsWith(path.join(library, 'clips')))) {
     const text = await fs.readFile(f.file, 'utf8');
@@ -170,6 +181,8 @@ describe('crash test: SIGKILL at random moments loses nothing acknowledged', () 
       await verify(library, expected, run);
     }
     expect(expected.clips.size).toBeGreaterThan(0);
-    console.log(`crash test: ${KILLS} kills, ${expected.clips.size} clips and ${expected.notes.size} highlights acknowledged, ${Math.round((Date.now() - started) / 1000)} s`);
+    console.log(
+      `crash test: ${KILLS} kills, ${expected.clips.size} clips and ${expected.notes.size} highlights acknowledged, ${Math.round((Date.now() - started) / 1000)} s`,
+    );
   });
 });

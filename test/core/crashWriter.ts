@@ -26,13 +26,25 @@ const say = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 const TEXT = 'Negotiations resumed on Tuesday after a week of silence. Both sides said the talks were useful.';
 
 function draft(title: string): ClipDraft {
-  return { title, byline: null, site: 'crash.example', published: null, url: null, lang: 'en', excerpt: null, origin: 'text', html: `<p>${TEXT}</p>`, text: TEXT };
+  return {
+    title,
+    byline: null,
+    site: 'crash.example',
+    published: null,
+    url: null,
+    lang: 'en',
+    excerpt: null,
+    origin: 'text',
+    html: `<p>${TEXT}</p>`,
+    text: TEXT,
+  };
 }
 
 const service = await createGlossService({ libraryDir: library });
 const clips = (await service.listClips()).map((c) => c.id);
 const highlights: Array<{ clipId: string; id: string }> = [];
-for (const id of clips) for (const h of (await service.getClip(id)).highlights) highlights.push({ clipId: id, id: h.id });
+for (const id of clips)
+  for (const h of (await service.getClip(id)).highlights) highlights.push({ clipId: id, id: h.id });
 say({ ready: true, clips: clips.length, highlights: highlights.length });
 
 for (let i = 0; ; i++) {

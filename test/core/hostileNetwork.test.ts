@@ -29,7 +29,10 @@ let GZIP_BOMB: Buffer;
 let BROTLI_BOMB: Buffer;
 
 const ROUTES: Record<string, Handler> = {
-  '/endless': (req, res) => res.writeHead(302, { location: `/endless?${Number(new URL(req.url!, 'http://x').searchParams.get('n') ?? 0) + 1}` }).end(),
+  '/endless': (req, res) =>
+    res
+      .writeHead(302, { location: `/endless?${Number(new URL(req.url!, 'http://x').searchParams.get('n') ?? 0) + 1}` })
+      .end(),
   '/drip': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
     const timer = setInterval(() => res.write('<p>drip</p>'), 100);
@@ -47,15 +50,31 @@ const ROUTES: Record<string, Handler> = {
     };
     pump();
   },
-  '/gzip-bomb': (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(GZIP_BOMB),
-  '/brotli-bomb': (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' }).end(BROTLI_BOMB),
-  '/lying-encoding': (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end('<p>not gzip at all</p>'),
+  '/gzip-bomb': (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(GZIP_BOMB),
+  '/brotli-bomb': (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' }).end(BROTLI_BOMB),
+  '/lying-encoding': (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end('<p>not gzip at all</p>'),
   '/wrong-charset': (_req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(Buffer.concat([Buffer.from(articleNamed('a').slice(0, 200)), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0xff, 0xfe]), Buffer.from(articleNamed('a').slice(200))])),
-  '/unknown-charset': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=x-no-such-charset' }).end(articleNamed('b')),
-  '/no-charset': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.from(articleNamed('c — ñandú'), 'utf8')),
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(
+        Buffer.concat([
+          Buffer.from(articleNamed('a').slice(0, 200)),
+          Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0xff, 0xfe]),
+          Buffer.from(articleNamed('a').slice(200)),
+        ]),
+      ),
+  '/unknown-charset': (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=x-no-such-charset' }).end(articleNamed('b')),
+  '/no-charset': (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.from(articleNamed('c — ñandú'), 'utf8')),
   '/no-content-type': (_req, res) => res.writeHead(200).end(articleNamed('d')),
-  '/nested': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<body>${'<div>'.repeat(100_000)}${ARTICLE}${'</div>'.repeat(100_000)}</body>`),
+  '/nested': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(`<body>${'<div>'.repeat(100_000)}${ARTICLE}${'</div>'.repeat(100_000)}</body>`),
   '/reset-mid-body': (req, res) => {
     res.writeHead(200, { 'content-type': 'text/html', 'content-length': '100000' });
     res.write('<p>half of the');
@@ -81,11 +100,16 @@ describe('clipping from a hostile server', () => {
   beforeAll(async () => {
     GZIP_BOMB = bomb((b) => gzipSync(b, { level: 9 }));
     BROTLI_BOMB = bomb((b) => brotliCompressSync(b));
-    server = createServer((req, res) => (ROUTES[new URL(req.url!, 'http://x').pathname] ?? ((_q, r) => r.writeHead(404).end()))(req, res));
+    server = createServer((req, res) =>
+      (ROUTES[new URL(req.url!, 'http://x').pathname] ?? ((_q, r) => r.writeHead(404).end()))(req, res),
+    );
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     library = await tempDir();
-    service = await createGlossService({ libraryDir: library, fetch: { timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES, maxRedirects: 10 } });
+    service = await createGlossService({
+      libraryDir: library,
+      fetch: { timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES, maxRedirects: 10 },
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -111,39 +135,60 @@ describe('clipping from a hostile server', () => {
     expect(outcome.ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
   }
 
-  it('stops endless redirects', async () => expectError(await clip(`${base}/endless`), 'too-many-redirects', /redirect/i));
-  it('gives up on a body that drips forever', async () => expectError(await clip(`${base}/drip`), 'timeout', /127\.0\.0\.1/));
-  it('gives up on a server that never sends headers', async () => expectError(await clip(`${base}/silent`), 'timeout', /127\.0\.0\.1/));
-  it('stops reading a body far over the size cap', async () => expectError(await clip(`${base}/huge`), 'too-large', /larger than/));
-  it('caps a gzip bomb by its inflated size', async () => expectError(await clip(`${base}/gzip-bomb`), 'too-large', /larger than/));
-  it('caps a brotli bomb by its inflated size', async () => expectError(await clip(`${base}/brotli-bomb`), 'too-large', /larger than/));
+  it('stops endless redirects', async () =>
+    expectError(await clip(`${base}/endless`), 'too-many-redirects', /redirect/i));
+  it('gives up on a body that drips forever', async () =>
+    expectError(await clip(`${base}/drip`), 'timeout', /127\.0\.0\.1/));
+  it('gives up on a server that never sends headers', async () =>
+    expectError(await clip(`${base}/silent`), 'timeout', /127\.0\.0\.1/));
+  it('stops reading a body far over the size cap', async () =>
+    expectError(await clip(`${base}/huge`), 'too-large', /larger than/));
+  it('caps a gzip bomb by its inflated size', async () =>
+    expectError(await clip(`${base}/gzip-bomb`), 'too-large', /larger than/));
+  it('caps a brotli bomb by its inflated size', async () =>
+    expectError(await clip(`${base}/brotli-bomb`), 'too-large', /larger than/));
   it('reports a body that is not the encoding it claims', async () => {
     const outcome = await clip(`${base}/lying-encoding`);
     expect(outcome.code, JSON.stringify(outcome)).toMatch(/^(unreachable|unsupported-content|extraction-failed)$/);
     expect(outcome.ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
   });
-  it('reports a connection reset in the middle of the body', async () => expectError(await clip(`${base}/reset-mid-body`), 'unreachable', /127\.0\.0\.1/));
-  it('reports a connection reset before any header', async () => expectError(await clip(`${base}/reset-before-headers`), 'unreachable', /127\.0\.0\.1/));
-  it('refuses a redirect to a file: URL', async () => expectError(await clip(`${base}/redirect-to-file`), 'unsupported-url', /./));
+  it('reports a connection reset in the middle of the body', async () =>
+    expectError(await clip(`${base}/reset-mid-body`), 'unreachable', /127\.0\.0\.1/));
+  it('reports a connection reset before any header', async () =>
+    expectError(await clip(`${base}/reset-before-headers`), 'unreachable', /127\.0\.0\.1/));
+  it('refuses a redirect to a file: URL', async () =>
+    expectError(await clip(`${base}/redirect-to-file`), 'unsupported-url', /./));
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://example.org/a', 'about:blank', 'not a url', 'http://'])(
-    'refuses %s before any request',
-    async (url) => expectError(await clip(url), 'unsupported-url', /./),
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'ftp://example.org/a',
+    'about:blank',
+    'not a url',
+    'http://',
+  ])('refuses %s before any request', async (url) => expectError(await clip(url), 'unsupported-url', /./));
+
+  it.each(['/wrong-charset', '/unknown-charset', '/no-charset', '/no-content-type'])(
+    'clips %s without crashing, or says why not',
+    async (route) => {
+      const outcome = await clip(`${base}${route}`);
+      expect(outcome.ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+      if (outcome.code) expect(outcome.code, outcome.message).toMatch(/^(unsupported-content|extraction-failed)$/);
+      else expect(outcome.title).toMatch(/Quiet rivers/);
+    },
   );
-
-  it.each(['/wrong-charset', '/unknown-charset', '/no-charset', '/no-content-type'])('clips %s without crashing, or says why not', async (route) => {
-    const outcome = await clip(`${base}${route}`);
-    expect(outcome.ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
-    if (outcome.code) expect(outcome.code, outcome.message).toMatch(/^(unsupported-content|extraction-failed)$/);
-    else expect(outcome.title).toMatch(/Quiet rivers/);
-  });
 
   it('refuses 100 000 nested divs quickly with a clear message, without a stack overflow or a blocked app', async () => {
     const heapBefore = process.memoryUsage().heapUsed;
     const outcome = await clip(`${base}/nested`);
     const grown = process.memoryUsage().heapUsed - heapBefore;
     console.log(`nested divs: ${outcome.ms} ms, heap +${Math.round(grown / 2 ** 20)} MB, ${outcome.code ?? 'clipped'}`);
-    expect(outcome, JSON.stringify(outcome)).toMatchObject({ code: 'extraction-failed', message: expect.stringMatching(/more than 256 levels deep/) });
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({
+      code: 'extraction-failed',
+      message: expect.stringMatching(/more than 256 levels deep/),
+    });
     expect(outcome.ms).toBeLessThan(TIMEOUT_MS + 20_000);
     expect(grown).toBeLessThan(1024 * 2 ** 20);
   }, 90_000);

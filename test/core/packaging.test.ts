@@ -19,8 +19,14 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe('packaging', () => {
-  const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, Record<string, unknown> & { target?: string[]; icon?: string }>;
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+  const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<
+    string,
+    Record<string, unknown> & { target?: string[]; icon?: string }
+  >;
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
 
   it('names the app and targets Linux, macOS and Windows installers', () => {
     expect(config['appId']).toBe('app.gloss.desktop');
@@ -34,7 +40,10 @@ describe('packaging', () => {
 
   it('passes electron-builder’s own configuration schema', async () => {
     const { validateConfiguration } = createRequire(import.meta.url)('app-builder-lib/out/util/config/config.js') as {
-      validateConfiguration(config: unknown, debug: { isEnabled: boolean; add(key: string, value: unknown): void }): Promise<void>;
+      validateConfiguration(
+        config: unknown,
+        debug: { isEnabled: boolean; add(key: string, value: unknown): void },
+      ): Promise<void>;
     };
     await expect(validateConfiguration(config, { isEnabled: false, add: () => {} })).resolves.toBeUndefined();
   });

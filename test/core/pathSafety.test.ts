@@ -66,7 +66,9 @@ describe('path safety', () => {
     for (const id of HOSTILE_IDS) {
       const label = JSON.stringify(id.slice(0, 40));
       expect(() => store.getMeta(id), label).toThrow(expect.objectContaining({ code: 'invalid-input' }));
-      expect(() => store.clipFilePath(id, 'meta.json'), label).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+      expect(() => store.clipFilePath(id, 'meta.json'), label).toThrow(
+        expect.objectContaining({ code: 'invalid-input' }),
+      );
       for (const call of [
         () => store.readArticle(id),
         () => store.readAnnotations(id),
@@ -86,8 +88,12 @@ describe('path safety', () => {
 
   it('refuses highlights whose ids or clip ids would name other paths', async () => {
     for (const id of ['../h', 'h/../../x', '..']) {
-      await expect(store.writeAnnotations(goodId, [highlight(goodId, id)])).rejects.toMatchObject({ code: 'invalid-input' });
-      await expect(store.writeAnnotations(goodId, [{ ...highlight(goodId, 'h1'), clipId: id }])).rejects.toMatchObject({ code: 'invalid-input' });
+      await expect(store.writeAnnotations(goodId, [highlight(goodId, id)])).rejects.toMatchObject({
+        code: 'invalid-input',
+      });
+      await expect(store.writeAnnotations(goodId, [{ ...highlight(goodId, 'h1'), clipId: id }])).rejects.toMatchObject({
+        code: 'invalid-input',
+      });
     }
   });
 
@@ -104,7 +110,10 @@ describe('path safety', () => {
     for (const id of HOSTILE_IDS) {
       for (const [method, args] of calls) {
         const envelope = await dispatchApiCall(service, method, args(id));
-        expect(envelope, `${method}(${JSON.stringify(id.slice(0, 40))})`).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+        expect(envelope, `${method}(${JSON.stringify(id.slice(0, 40))})`).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-input' },
+        });
       }
     }
     expect((await service.listClips()).map((c) => c.id)).toEqual([goodId]);
@@ -137,7 +146,10 @@ describe('path safety', () => {
 
 describe('gloss-asset:// protocol', () => {
   const IMAGE = 'ab'.repeat(16) + '.png';
-  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==',
+    'base64',
+  );
   let root: string;
   let library: string;
   let id: string;
@@ -158,7 +170,10 @@ describe('gloss-asset:// protocol', () => {
     await fs.mkdir(path.join(root, 'elsewhere'));
     await fs.writeFile(path.join(root, 'elsewhere', IMAGE), 'outside the library');
     await fs.symlink(path.join(root, 'elsewhere'), linkedImages, 'dir');
-    await fs.symlink(path.join(root, 'secret.png'), path.join(library, 'clips', id, 'images', 'ef'.repeat(16) + '.png'));
+    await fs.symlink(
+      path.join(root, 'secret.png'),
+      path.join(library, 'clips', id, 'images', 'ef'.repeat(16) + '.png'),
+    );
     await fs.symlink(path.join(root, 'elsewhere'), path.join(library, 'clips', '20240101-linkedout'), 'dir');
   });
 
@@ -231,7 +246,10 @@ describe('gloss-asset:// protocol', () => {
   });
 
   it('resolves only the one file a good URL names (pure, no disk)', () => {
-    expect(resolveAssetUrl(library, `gloss-asset://${id}/${IMAGE}`)).toEqual({ path: path.join(library, 'clips', id, 'images', IMAGE), mime: 'image/png' });
+    expect(resolveAssetUrl(library, `gloss-asset://${id}/${IMAGE}`)).toEqual({
+      path: path.join(library, 'clips', id, 'images', IMAGE),
+      mime: 'image/png',
+    });
     expect(resolveAssetUrl(library, `gloss-asset://${id}/x/../${IMAGE}`)).toBeNull();
   });
 });

@@ -33,12 +33,15 @@ function judge(c: MutationCase): Outcome {
 
 describe('re-anchoring under realistic edits (mutation suite)', () => {
   const cases = mutationCases(mutationArticles(FIXTURES), 28);
-  const tally = new Map<EditKind, Record<Outcome, number>>(EDIT_KINDS.map((k) => [k, { correct: 0, orphaned: 0, false: 0 }]));
+  const tally = new Map<EditKind, Record<Outcome, number>>(
+    EDIT_KINDS.map((k) => [k, { correct: 0, orphaned: 0, false: 0 }]),
+  );
   const falses: string[] = [];
   for (const c of cases) {
     const outcome = judge(c);
     tally.get(c.kind)![outcome]++;
-    if (outcome === 'false' && falses.length < 5) falses.push(`${c.kind} in ${c.article}: "${c.text.slice(c.quote.start, c.quote.end)}"`);
+    if (outcome === 'false' && falses.length < 5)
+      falses.push(`${c.kind} in ${c.article}: "${c.text.slice(c.quote.start, c.quote.end)}"`);
   }
 
   it('prints the table and covers at least 500 highlights', () => {
@@ -49,7 +52,11 @@ describe('re-anchoring under realistic edits (mutation suite)', () => {
       return `${kind.padEnd(20)} ${String(n).padStart(5)} ${pct.padStart(7)}% ${String(t.orphaned).padStart(8)} ${String(t.false).padStart(6)}`;
     });
     console.log(
-      [`${highlights} highlights, ${cases.length} edited cases`, `${'edit'.padEnd(20)} ${'cases'.padStart(5)} ${'correct'.padStart(8)} ${'orphaned'.padStart(8)} ${'false'.padStart(6)}`, ...rows].join('\n'),
+      [
+        `${highlights} highlights, ${cases.length} edited cases`,
+        `${'edit'.padEnd(20)} ${'cases'.padStart(5)} ${'correct'.padStart(8)} ${'orphaned'.padStart(8)} ${'false'.padStart(6)}`,
+        ...rows,
+      ].join('\n'),
     );
     expect(highlights).toBeGreaterThanOrEqual(500);
   });

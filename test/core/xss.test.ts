@@ -41,13 +41,16 @@ describe('XSS corpus', () => {
   });
 
   it('a page that is only a <frameset> fails with a clear message instead of crashing the clipper', async () => {
-    await expect(service.clipHtml({ html: '<html><frameset><frame src="https://example.org/a"></frameset></html>' })).rejects.toMatchObject({
+    await expect(
+      service.clipHtml({ html: '<html><frameset><frame src="https://example.org/a"></frameset></html>' }),
+    ).rejects.toMatchObject({
       code: 'extraction-failed',
     });
   });
 
   it('sanitises every payload on its own to inert HTML', { timeout: 120_000 }, () => {
-    for (const p of XSS_PAYLOADS) expectInert(sanitizeArticleHtml(p.html, 'https://example.org/page'), `payload ${p.n} (${p.family}): ${p.html}`);
+    for (const p of XSS_PAYLOADS)
+      expectInert(sanitizeArticleHtml(p.html, 'https://example.org/page'), `payload ${p.n} (${p.family}): ${p.html}`);
   });
 
   it('stores only inert HTML for web pages, pasted HTML, pasted text and highlight notes', async () => {
@@ -56,12 +59,16 @@ describe('XSS corpus', () => {
       await service.clipHtml({ html: hostilePage(100 + i, batch), url: `https://example.org/batch/${i}` });
     }
     const text = XSS_PAYLOADS.map((p) => p.html).join('\n\n');
-    const pasted = await service.clipText({ text: `Pasted hostile text <script>__xss(9500)</script>\n\n${text}`, title: '<img src=x onerror=__xss(9501)>' });
+    const pasted = await service.clipText({
+      text: `Pasted hostile text <script>__xss(9500)</script>\n\n${text}`,
+      title: '<img src=x onerror=__xss(9501)>',
+    });
     const doc = await service.getClip(pasted.id);
     // Pasted text is text: the markup is shown as written, never parsed into elements.
     expect(doc.text).toMatch(/<img src=x onerror=__xss\(\d+\)>/);
     const first = await service.addHighlight({ clipId: pasted.id, start: 0, end: 6 });
-    for (const p of XSS_PAYLOADS.slice(0, 20)) await service.updateHighlight({ clipId: pasted.id, highlightId: first.id, note: p.html });
+    for (const p of XSS_PAYLOADS.slice(0, 20))
+      await service.updateHighlight({ clipId: pasted.id, highlightId: first.id, note: p.html });
     expect((await service.getClip(pasted.id)).highlights[0]!.note).toBe(XSS_PAYLOADS[19]!.html);
 
     const stored = await storedArticles(library);

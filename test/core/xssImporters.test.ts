@@ -26,7 +26,9 @@ const BATCHES = payloadBatches(10);
 
 async function storedMetas(library: string): Promise<Array<{ url: string | null; title: string }>> {
   const ids = await readdir(join(library, 'clips'));
-  return Promise.all(ids.map(async (id) => JSON.parse(await readFile(join(library, 'clips', id, 'meta.json'), 'utf8'))));
+  return Promise.all(
+    ids.map(async (id) => JSON.parse(await readFile(join(library, 'clips', id, 'meta.json'), 'utf8'))),
+  );
 }
 
 describe('XSS corpus through the importers, notebook quotes and Markdown re-import', () => {
@@ -64,7 +66,8 @@ describe('XSS corpus through the importers, notebook quotes and Markdown re-impo
       expect(report.skipped.length, JSON.stringify(report.skipped)).toBe(HOSTILE_URLS.length);
     }
     expect(await expectLibraryInert(service.libraryPath, 'imported')).toBe(BATCHES.length * 4);
-    for (const meta of await storedMetas(service.libraryPath)) expect(meta.url ?? 'http://', meta.title).toMatch(/^https?:\/\//);
+    for (const meta of await storedMetas(service.libraryPath))
+      expect(meta.url ?? 'http://', meta.title).toMatch(/^https?:\/\//);
     // Notes are kept as the text they were, never parsed: the reader shows them as text.
     const notes = (await service.listHighlights()).map((h) => h.highlight.note);
     expect(notes).toContain(`quokkacanary note ${XSS_PAYLOADS[0]!.html}`);
@@ -83,20 +86,33 @@ describe('XSS corpus through the importers, notebook quotes and Markdown re-impo
     for (const [i, batch] of BATCHES.entries()) {
       // Two different pages per batch (the endpoint updates a clip whose text it already holds).
       const payload = (via: 'json' | 'form', n: number) =>
-        JSON.stringify({ token, url: `${site.base}/batch/${i}?via=${via}`, html: hostilePage(n, batch), title: `Endpoint ${i} ${batch[0]!.html}`, selection: batch[1]?.html ?? '' });
+        JSON.stringify({
+          token,
+          url: `${site.base}/batch/${i}?via=${via}`,
+          html: hostilePage(n, batch),
+          title: `Endpoint ${i} ${batch[0]!.html}`,
+          selection: batch[1]?.html ?? '',
+        });
       const asJson = await send(port, { body: payload('json', 200 + i) });
       expect(asJson.status, asJson.body).toBe(200);
       expect(asJson.headers['content-type']).toMatch(/^application\/json/);
       // The form fallback answers with a page in the person's browser: the clip's title must stay text there.
-      const asForm = await send(port, { body: new URLSearchParams({ payload: payload('form', 300 + i) }).toString(), type: 'application/x-www-form-urlencoded' });
+      const asForm = await send(port, {
+        body: new URLSearchParams({ payload: payload('form', 300 + i) }).toString(),
+        type: 'application/x-www-form-urlencoded',
+      });
       expect(asForm.status, asForm.body).toBe(200);
-      const page = asForm.body.replace(/^<!doctype html><meta charset="utf-8"><title>Gloss<\/title><p style="[^"<>]*">/, '<p>');
+      const page = asForm.body.replace(
+        /^<!doctype html><meta charset="utf-8"><title>Gloss<\/title><p style="[^"<>]*">/,
+        '<p>',
+      );
       expect(executableVectors(page), asForm.body).toEqual([]);
       expect(new JSDOM(page).window.document.body.textContent).toContain(batch[0]!.html);
     }
     expect((await service.listClips()).length).toBe(before + BATCHES.length * 2);
     await expectLibraryInert(service.libraryPath, 'endpoint');
-    for (const meta of await storedMetas(service.libraryPath)) expect(meta.url ?? 'http://', meta.title).toMatch(/^https?:\/\//);
+    for (const meta of await storedMetas(service.libraryPath))
+      expect(meta.url ?? 'http://', meta.title).toMatch(/^https?:\/\//);
   }, 300_000);
 
   it('exports the hostile library to Markdown and imports that folder back as inert articles', async () => {
@@ -110,7 +126,8 @@ describe('XSS corpus through the importers, notebook quotes and Markdown re-impo
       const report = await importFrom(again, 'folder', out);
       expect(report.imported).toBe(clips + 1);
       expect(await expectLibraryInert(again.libraryPath, 're-imported')).toBe(clips + 1);
-      for (const meta of await storedMetas(again.libraryPath)) expect(meta.url ?? 'http://', meta.title).toMatch(/^https?:\/\//);
+      for (const meta of await storedMetas(again.libraryPath))
+        expect(meta.url ?? 'http://', meta.title).toMatch(/^https?:\/\//);
     } finally {
       await again.close();
     }

@@ -48,7 +48,10 @@ describe('Gloss UI: reading and annotating', () => {
   const clickOn = async (text: string, button: 'left' | 'right' = 'left') => {
     const { page } = h;
     await inPage(page, SELECT_TEXT, text);
-    await inPage(page, `() => { window.__clickRange = getSelection().getRangeAt(0); getSelection().removeAllRanges(); window.__clickRange.startContainer.parentElement.scrollIntoView({ block: "center" }); }`);
+    await inPage(
+      page,
+      `() => { window.__clickRange = getSelection().getRangeAt(0); getSelection().removeAllRanges(); window.__clickRange.startContainer.parentElement.scrollIntoView({ block: "center" }); }`,
+    );
     // Wait until the scroll has settled (it may be smooth) before taking the words' position.
     const where = `() => { const r = window.__clickRange.getClientRects()[0]; return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }`;
     let box = await inPage<{ x: number; y: number }>(page, where);
@@ -85,7 +88,9 @@ describe('Gloss UI: reading and annotating', () => {
     await page.keyboard.type('claim');
     await page.keyboard.press('Control+b');
     await page.keyboard.type(' of the essay');
-    await expect.poll(async () => (await coreHighlights())[0]?.note, { timeout: 5000 }).toBe('Central claim of the essay');
+    await expect
+      .poll(async () => (await coreHighlights())[0]?.note, { timeout: 5000 })
+      .toBe('Central claim of the essay');
     const [saved] = await coreHighlights();
     expect(JSON.stringify(saved!.noteDoc)).toMatch(/"text":"claim","type":"text"|"format":1[^}]*"text":"claim"/);
     await expect(inPage<string[]>(page, PAINTED, 'gloss-yellow')).resolves.toEqual([FIRST]);
@@ -123,15 +128,21 @@ describe('Gloss UI: reading and annotating', () => {
     await item.getByRole('button', { name: 'Tags' }).click();
     await item.getByRole('combobox').fill('promise');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await coreHighlights()).find((x) => x.target.selector[0].exact === FIRST)?.tags).toEqual(['promise']);
+    await expect
+      .poll(async () => (await coreHighlights()).find((x) => x.target.selector[0].exact === FIRST)?.tags)
+      .toEqual(['promise']);
     await page.keyboard.press('Escape');
 
     // Headless Chromium has no system clipboard: record what the app writes to it.
-    await page.evaluate(`window.__copied = []; navigator.clipboard.writeText = async (t) => { window.__copied.push(t); }`);
+    await page.evaluate(
+      `window.__copied = []; navigator.clipboard.writeText = async (t) => { window.__copied.push(t); }`,
+    );
     await item.getByRole('button', { name: 'Copy quote with citation' }).click();
     await expect
       .poll(() => page.evaluate('window.__copied[0] ?? ""'), { timeout: 10_000 })
-      .toMatch(/^“Marking a passage is a promise to return\.” — Ada Reader, Marginalia and Memory \(The Reading Room\), https:\/\/reading\.example\.org\/marginalia$/);
+      .toMatch(
+        /^“Marking a passage is a promise to return\.” — Ada Reader, Marginalia and Memory \(The Reading Room\), https:\/\/reading\.example\.org\/marginalia$/,
+      );
     h.assertNoErrors();
   });
 
@@ -172,7 +183,9 @@ describe('Gloss UI: reading and annotating', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' (revised)');
     await expect
-      .poll(async () => (await coreHighlights()).find((x) => x.target.selector[0].exact === FIRST)?.note, { timeout: 5000 })
+      .poll(async () => (await coreHighlights()).find((x) => x.target.selector[0].exact === FIRST)?.note, {
+        timeout: 5000,
+      })
       .toBe('Central claim of the essay (revised)');
     await item.getByRole('button', { name: 'Done' }).click();
     await expect(item.locator('.hl-note').textContent()).resolves.toBe('Central claim of the essay (revised)');
@@ -201,7 +214,9 @@ describe('Gloss UI: reading and annotating', () => {
     await expect.poll(() => page.locator('.quote-block').count()).toBe(2);
     await expect.poll(() => page.locator('.page-status').textContent(), { timeout: 5000 }).toBe('Saved');
     const [summary] = await h.service().listPages();
-    const md = await import('node:fs/promises').then((fs) => fs.readFile(join(h.libraryDir, 'pages', summary!.id, 'page.md'), 'utf8'));
+    const md = await import('node:fs/promises').then((fs) =>
+      fs.readFile(join(h.libraryDir, 'pages', summary!.id, 'page.md'), 'utf8'),
+    );
     expect(md).toContain('# Reading notes\n\n## Why people mark');
     expect(md).toContain(`> ${FIRST}\n>\n> — ${TITLE}\n>\n> Note: Central claim of the essay (revised)`);
     expect(md).toContain('- [ ] Compare with the 2019 study');
@@ -211,7 +226,9 @@ describe('Gloss UI: reading and annotating', () => {
     await page.locator('.quote-block', { hasText: FIRST }).getByRole('button').click();
     await page.locator('.article-title', { hasText: TITLE }).waitFor();
     await expect.poll(() => page.locator('.hl-item.active .hl-text').textContent()).toBe(FIRST);
-    await expect(page.locator('.quoted-in').getByRole('button', { name: 'Reading notes' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('.quoted-in').getByRole('button', { name: 'Reading notes' }).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(page.locator('.back-button').textContent()).resolves.toContain('Notebook');
     h.assertNoErrors();
   });
@@ -226,7 +243,12 @@ describe('Gloss UI: reading and annotating', () => {
     await h.restart({ keepView: true });
     await expect.poll(() => title.inputValue(), { timeout: 10_000 }).toBe('Reading notes');
     await expect(page.locator('.quote-block').count()).resolves.toBe(2);
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Notebook' }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('button', { name: 'Notebook' })
+        .getAttribute('aria-current'),
+    ).resolves.toBe('page');
     // A remembered page deleted since (by sync, or by hand) leaves the notebook's list, and no error.
     await h.service().updateSettings({ lastView: { name: 'notebook', pageId: 'deleted-page' } });
     await h.restart({ keepView: true });
@@ -289,7 +311,9 @@ describe('Gloss UI: reading and annotating', () => {
   it('opens a highlight’s menu on the painted text, on its card and from the keyboard', async () => {
     const { page } = h;
     await openEssay();
-    await page.evaluate(`window.__copied = []; navigator.clipboard.writeText = async (t) => { window.__copied.push(t); }`);
+    await page.evaluate(
+      `window.__copied = []; navigator.clipboard.writeText = async (t) => { window.__copied.push(t); }`,
+    );
     const menu = page.getByRole('menu', { name: 'Highlight' });
     const labels = async () => {
       await menu.waitFor();
@@ -297,20 +321,37 @@ describe('Gloss UI: reading and annotating', () => {
     };
     // Earlier tests' toasts would cover the picture.
     for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
-    const expected = ['Yellow✓', 'Green', 'Blue', 'Pink', 'Purple', 'Edit note', 'Edit tags', 'Copy quote', 'Copy quote with citation', 'Delete highlight'];
+    const expected = [
+      'Yellow✓',
+      'Green',
+      'Blue',
+      'Pink',
+      'Purple',
+      'Edit note',
+      'Edit tags',
+      'Copy quote',
+      'Copy quote with citation',
+      'Delete highlight',
+    ];
 
     // Right-click on the painted words: their highlight's menu, its colour ticked; a colour recolours it.
     await clickOn('promise to return', 'right');
     await expect(labels()).resolves.toEqual(expected);
-    await expect(menu.getByRole('menuitemradio', { name: 'Yellow' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await expect(menu.getByRole('menuitemradio', { name: 'Yellow' }).getAttribute('aria-checked')).resolves.toBe(
+      'true',
+    );
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'reader-highlight-menu.png') });
     await expect(seriousViolations(page)).resolves.toEqual([]);
     await menu.getByRole('menuitemradio', { name: 'Blue' }).click();
     await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-blue')).toEqual([FIRST]);
-    await expect.poll(async () => (await coreHighlights()).find((x) => x.target.selector[0].exact === FIRST)?.color).toBe('blue');
+    await expect
+      .poll(async () => (await coreHighlights()).find((x) => x.target.selector[0].exact === FIRST)?.color)
+      .toBe('blue');
 
     // The card in the side panel has the same menu; Edit note opens its editor.
-    await panel().locator('.hl-item', { hasText: FIRST }).click({ button: 'right', position: { x: 20, y: 10 } });
+    await panel()
+      .locator('.hl-item', { hasText: FIRST })
+      .click({ button: 'right', position: { x: 20, y: 10 } });
     await expect(labels()).resolves.toEqual(['Yellow', 'Green', 'Blue✓', ...expected.slice(3)]);
     await menu.getByRole('menuitem', { name: 'Edit note' }).click();
     const card = panel().locator('.hl-item', { hasText: FIRST });
@@ -336,14 +377,21 @@ describe('Gloss UI: reading and annotating', () => {
     await expect.poll(() => page.evaluate('window.__copied.at(-1) ?? ""')).toBe(ACROSS);
     await page.keyboard.press('Shift+F10');
     await menu.getByRole('menuitem', { name: 'Copy quote with citation' }).click();
-    await expect.poll(() => page.evaluate('window.__copied.at(-1) ?? ""')).toMatch(/^“stop marking as the term wears on\./);
+    await expect
+      .poll(() => page.evaluate('window.__copied.at(-1) ?? ""'))
+      .toMatch(/^“stop marking as the term wears on\./);
 
     // Delete from the menu, with Undo in the toast.
     await page.keyboard.press('Shift+F10');
     await menu.getByRole('menuitem', { name: 'Delete highlight' }).click();
     await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-green')).toEqual([]);
     // The newest toast is this deletion's (the previous test's may still be showing).
-    await page.getByRole('status').filter({ hasText: 'Highlight deleted' }).last().getByRole('button', { name: 'Undo' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Highlight deleted' })
+      .last()
+      .getByRole('button', { name: 'Undo' })
+      .click();
     await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-green')).toEqual([ACROSS]);
     h.assertNoErrors();
   });

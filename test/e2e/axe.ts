@@ -16,8 +16,14 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   const results = (await page.evaluate(`window.axe.run({ exclude: [['.rt-readonly']] }, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     resultTypes: ['violations'],
-  })`)) as { violations: { id: string; impact: string | null; nodes: { target: string[]; failureSummary?: string }[] }[] };
+  })`)) as {
+    violations: { id: string; impact: string | null; nodes: { target: string[]; failureSummary?: string }[] }[];
+  };
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)})`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) => `${v.id}: ${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)})`,
+      ),
+    );
 }

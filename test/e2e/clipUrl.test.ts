@@ -91,14 +91,18 @@ describe('Gloss UI: clipping a web address', () => {
     await expect(original.getAttribute('target')).resolves.toBe('_blank');
     await expect(original.getAttribute('rel')).resolves.toBe('noopener noreferrer');
     // Every link in the article opens outside the app, and nothing executable survived.
-    const links = await page.evaluate(`[...document.querySelectorAll('.article-body a')].map((a) => [a.getAttribute('href'), a.target, a.rel])`);
+    const links = await page.evaluate(
+      `[...document.querySelectorAll('.article-body a')].map((a) => [a.getAttribute('href'), a.target, a.rel])`,
+    );
     for (const [href, target, rel] of links as Array<[string | null, string, string]>) {
       if (href === null) continue;
       expect(href).toMatch(/^https?:/);
       expect(target).toBe('_blank');
       expect(rel).toBe('noopener noreferrer');
     }
-    await expect(page.locator('.article-body script, .article-body style, .article-body iframe, .article-body [style]').count()).resolves.toBe(0);
+    await expect(
+      page.locator('.article-body script, .article-body style, .article-body iframe, .article-body [style]').count(),
+    ).resolves.toBe(0);
     await expect(page.locator('.text-warning').count()).resolves.toBe(0);
     await expect(page.title()).resolves.toBe(`${TITLE} · Gloss`);
     await page.waitForTimeout(400);

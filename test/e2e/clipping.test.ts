@@ -45,7 +45,10 @@ describe('Gloss UI: clipping', () => {
     await first.waitFor({ state: 'hidden' });
     await page.locator('.article-title', { hasText: 'Tidal Power Comes of Age' }).waitFor();
 
-    const dialog = await pasteClip(`${ARTICLE}\n\nA correction was added later.`, 'https://news.example/tidal?utm_source=feed#top');
+    const dialog = await pasteClip(
+      `${ARTICLE}\n\nA correction was added later.`,
+      'https://news.example/tidal?utm_source=feed#top',
+    );
     const offer = dialog.locator('.duplicate-offer');
     await offer.waitFor();
     expect(await offer.textContent()).toContain('“Tidal Power Comes of Age” is already in your library');
@@ -64,9 +67,14 @@ describe('Gloss UI: clipping', () => {
 
   it('shows the images it downloaded from the clip folder, not from the web', async () => {
     const { page } = h;
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
     let hits = 0;
-    const server = createServer((_req, res) => void (hits++, res.writeHead(200, { 'content-type': 'image/png' }).end(png)));
+    const server = createServer(
+      (_req, res) => void (hits++, res.writeHead(200, { 'content-type': 'image/png' }).end(png)),
+    );
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
@@ -79,7 +87,10 @@ describe('Gloss UI: clipping', () => {
     // Clipped behind the page's back: reload so the library lists it.
     await page.reload();
     await page.locator('.app').waitFor();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Library/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /Library/ })
+      .click();
     await page.locator('.clip-row', { hasText: 'Harbour Pictures' }).click();
     const img = page.locator('.article-body img');
     await img.waitFor();
@@ -139,7 +150,9 @@ describe('Gloss UI: clipping', () => {
   it('runs the bookmarklet on a page of another origin in a real browser: the page is clipped and told so', async () => {
     const endpoint = await h.service().getClipEndpoint();
     const article = `<html><head><title>The Ferry Diaries</title></head><body><nav>Home · News</nav><article><h1>The Ferry Diaries</h1><p>For forty years the ferryman noted every tide and every storm, and the diaries now fill eleven boxes in the county archive.</p><p>Historians say they are the best record of the estuary before the barrage was built.</p></article></body></html>`;
-    const site = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article));
+    const site = createServer(
+      (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article),
+    );
     await new Promise<void>((ok) => site.listen(0, '127.0.0.1', ok));
     const other = await h.context.newPage();
     try {
@@ -150,7 +163,9 @@ describe('Gloss UI: clipping', () => {
       await other.close();
       site.close();
     }
-    expect((await h.service().listClips()).some((c) => c.title === 'The Ferry Diaries' && c.url?.endsWith('/diaries'))).toBe(true);
+    expect(
+      (await h.service().listClips()).some((c) => c.title === 'The Ferry Diaries' && c.url?.endsWith('/diaries')),
+    ).toBe(true);
   });
 
   it('clips many files from "Open files…" with a progress bar and a result per file', async () => {
@@ -159,10 +174,21 @@ describe('Gloss UI: clipping', () => {
     const dialog = page.getByRole('dialog', { name: 'Clip to your library' });
     await dialog.getByRole('tab', { name: 'Files' }).click();
     await dialog.getByRole('button', { name: 'Open files…' }).waitFor();
-    const para = 'The lock keeper opened the gates at dawn and wrote the level of the water in a ledger that has survived two floods and a fire.';
+    const para =
+      'The lock keeper opened the gates at dawn and wrote the level of the water in a ledger that has survived two floods and a fire.';
     await dialog.locator('input[type=file]').setInputFiles([
-      { name: 'canal-notes.md', mimeType: 'text/markdown', buffer: Buffer.from(`# Canal Notes\n\n${para}\n\nThe ledger is now in the county archive.`) },
-      { name: 'saved-page.html', mimeType: 'text/html', buffer: Buffer.from(`<html><head><title>The Lock Keeper</title></head><body><article><h1>The Lock Keeper</h1><p>${para.replace('dawn', 'six')}</p><p>Visitors can read the ledger on Tuesdays.</p></article></body></html>`) },
+      {
+        name: 'canal-notes.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from(`# Canal Notes\n\n${para}\n\nThe ledger is now in the county archive.`),
+      },
+      {
+        name: 'saved-page.html',
+        mimeType: 'text/html',
+        buffer: Buffer.from(
+          `<html><head><title>The Lock Keeper</title></head><body><article><h1>The Lock Keeper</h1><p>${para.replace('dawn', 'six')}</p><p>Visitors can read the ledger on Tuesdays.</p></article></body></html>`,
+        ),
+      },
       { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
     ]);
     await dialog.getByRole('status').filter({ hasText: '2 of 3 clipped, 1 failed.' }).waitFor();

@@ -34,7 +34,10 @@ describe('Gloss UI: sync conflicts', () => {
     const banner = page.getByRole('status', { name: 'Sync conflicts' });
     await banner.waitFor();
     await expect(banner.textContent()).resolves.toContain('A sync tool left two versions of a file in your library');
-    await expect(banner.locator('.problem-file').allTextContents()).resolves.toEqual([`clips/${clip.id}/meta.json`, `clips/${clip.id}/${copy}`]);
+    await expect(banner.locator('.problem-file').allTextContents()).resolves.toEqual([
+      `clips/${clip.id}/meta.json`,
+      `clips/${clip.id}/${copy}`,
+    ]);
     await expect(banner.textContent()).resolves.toContain('copied by Dropbox');
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'sync-conflict.png') });
 

@@ -64,7 +64,9 @@ describe('Gloss UI: desktop conventions', () => {
 
     // Scroll part way down; the reader comes back there, on the same clip, after a restart.
     await page.locator('.reader-scroll').evaluate((el) => el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2));
-    await expect.poll(async () => Object.keys((await h.service().getSettings()).lastRead).length, { timeout: 5000 }).toBe(1);
+    await expect
+      .poll(async () => Object.keys((await h.service().getSettings()).lastRead).length, { timeout: 5000 })
+      .toBe(1);
     await h.restart({ keepView: true });
     await page.locator('.article-title', { hasText: SEED_TITLE }).waitFor();
     await expect(size()).resolves.toBe('21px');
@@ -86,7 +88,9 @@ describe('Gloss UI: desktop conventions', () => {
 
     await port.fill('80');
     await change.click();
-    await expect(section.getByRole('alert').textContent()).resolves.toBe('The port must be a whole number from 1024 to 65535.');
+    await expect(section.getByRole('alert').textContent()).resolves.toBe(
+      'The port must be a whole number from 1024 to 65535.',
+    );
 
     const busy = await occupyPort();
     try {
@@ -94,7 +98,9 @@ describe('Gloss UI: desktop conventions', () => {
       await change.click();
       await expect
         .poll(() => section.getByRole('alert').textContent())
-        .toBe(`Port ${busy.port} is in use by another program (or not allowed). Gloss keeps listening on port ${before}.`);
+        .toBe(
+          `Port ${busy.port} is in use by another program (or not allowed). Gloss keeps listening on port ${before}.`,
+        );
       await expect(h.service().getClipEndpoint()).resolves.toMatchObject({ running: true, port: before });
     } finally {
       await new Promise((ok) => busy.server.close(ok));
@@ -170,15 +176,27 @@ describe('Gloss UI: desktop conventions', () => {
     await page.keyboard.press('Control+1');
     await page.locator('.clip-row').first().click();
     await page.getByRole('button', { name: 'Delete clip' }).click();
-    await page.getByRole('group', { name: 'Confirm deletion' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await page
+      .getByRole('group', { name: 'Confirm deletion' })
+      .getByRole('button', { name: 'Delete', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Your library is empty' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Clip deleted' }).getByRole('button', { name: 'Undo' }).click();
     await page.locator('.article-title', { hasText: SEED_TITLE }).waitFor();
-    await expect(h.service().getClip(clip!.id)).resolves.toMatchObject({ highlights: [{ anchor: { start: 0, end: 20 } }] });
+    await expect(h.service().getClip(clip!.id)).resolves.toMatchObject({
+      highlights: [{ anchor: { start: 0, end: 20 } }],
+    });
 
     const panel = page.getByRole('complementary', { name: 'Highlights' });
-    await panel.getByRole('button', { name: /Delete highlight/ }).first().click();
-    await page.getByRole('status').filter({ hasText: 'Highlight deleted' }).getByRole('button', { name: 'Undo' }).click();
+    await panel
+      .getByRole('button', { name: /Delete highlight/ })
+      .first()
+      .click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Highlight deleted' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
     await expect.poll(async () => (await h.service().getClip(clip!.id)).highlights.length).toBe(1);
     h.assertNoErrors();
   });
@@ -216,12 +234,16 @@ describe('Gloss UI: desktop conventions', () => {
     await dropSaved('A saved web page with enough words to be an article. ');
     const rows = page.getByRole('region', { name: 'Dropped files' });
     const offer = rows.getByRole('alert');
-    await expect.poll(() => offer.textContent()).toMatch(/^“Saved page” is already in your library \(clipped \d{4}-\d\d-\d\d\)\. Update it/);
+    await expect
+      .poll(() => offer.textContent())
+      .toMatch(/^“Saved page” is already in your library \(clipped \d{4}-\d\d-\d\d\)\. Update it/);
     await page.screenshot({ path: join(SHOTS, 'drop-duplicate.png') });
     await offer.getByRole('button', { name: 'Update existing (keeps highlights)' }).click();
     await rows.getByRole('button', { name: /Open “Saved page”/ }).waitFor();
     await expect(h.service().listClips()).resolves.toHaveLength(3);
-    await expect(h.service().getClip(saved!.id)).resolves.toMatchObject({ highlights: [{ anchor: { start: 11, end: 30 } }] });
+    await expect(h.service().getClip(saved!.id)).resolves.toMatchObject({
+      highlights: [{ anchor: { start: 11, end: 30 } }],
+    });
     await rows.getByRole('button', { name: 'Done' }).click();
 
     await dropSaved('A saved web page with enough words to be an article. ');
@@ -256,7 +278,13 @@ describe('Gloss UI: desktop conventions', () => {
     await dialog.getByRole('tab', { name: 'Files' }).click();
     const words = 'A saved web page with enough words to be an article. '.repeat(20);
     await dialog.locator('input[type=file]').setInputFiles([
-      { name: 'saved.html', mimeType: 'text/html', buffer: Buffer.from(`<html><head><title>Saved page</title></head><body><article><h1>Saved page</h1><p>${words}</p></article></body></html>`) },
+      {
+        name: 'saved.html',
+        mimeType: 'text/html',
+        buffer: Buffer.from(
+          `<html><head><title>Saved page</title></head><body><article><h1>Saved page</h1><p>${words}</p></article></body></html>`,
+        ),
+      },
     ]);
     await dialog.getByRole('status').filter({ hasText: '0 of 1 clipped, 1 already in your library.' }).waitFor();
     const offer = dialog.locator('.files-results').getByRole('alert');

@@ -11,7 +11,15 @@ import type { ElectronApplication } from 'playwright-core';
 import { _electron } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GLOSS_METHODS } from '../../src/core/api';
-import { inPage, PAINTED, REPO_ROOT, SEED_SENTENCE as SENTENCE, SEED_TITLE, SELECT_TEXT, seedArticlePath } from './pageHelpers';
+import {
+  inPage,
+  PAINTED,
+  REPO_ROOT,
+  SEED_SENTENCE as SENTENCE,
+  SEED_TITLE,
+  SELECT_TEXT,
+  seedArticlePath,
+} from './pageHelpers';
 
 /**
  * Where the Electron binary is, or null when it is not installed. Found the way `require('electron')`

@@ -75,13 +75,25 @@ describe('Gloss UI: focus order and empty states', () => {
   async function expectGoodOrder(view: string): Promise<Stop[]> {
     const stops = await tabStops();
     expect(stops.length, `${view}: ${JSON.stringify(stops.map((s) => s.name))}`).toBeGreaterThan(3);
-    expect(stops.filter((s) => !s.visible).map((s) => s.name), `${view}: hidden stops`).toEqual([]);
-    expect(stops.filter((s) => !s.indicated).map((s) => s.name), `${view}: stops without a visible focus`).toEqual([]);
-    expect(stops.filter((s) => s.tabIndex > 0).map((s) => s.name), `${view}: positive tabindex`).toEqual([]);
+    expect(
+      stops.filter((s) => !s.visible).map((s) => s.name),
+      `${view}: hidden stops`,
+    ).toEqual([]);
+    expect(
+      stops.filter((s) => !s.indicated).map((s) => s.name),
+      `${view}: stops without a visible focus`,
+    ).toEqual([]);
+    expect(
+      stops.filter((s) => s.tabIndex > 0).map((s) => s.name),
+      `${view}: positive tabindex`,
+    ).toEqual([]);
     const orders = stops.map((s) => s.order);
     expect(orders, `${view}: Tab follows the document order`).toEqual([...orders].sort((a, b) => a - b));
     const firstMain = stops.findIndex((s) => !s.inSidebar);
-    expect(stops.slice(firstMain).some((s) => s.inSidebar), `${view}: the sidebar comes first`).toBe(false);
+    expect(
+      stops.slice(firstMain).some((s) => s.inSidebar),
+      `${view}: the sidebar comes first`,
+    ).toBe(false);
     return stops;
   }
 
@@ -100,10 +112,14 @@ describe('Gloss UI: focus order and empty states', () => {
     expect(notebook.filter((s) => s.name === 'New page').length).toBeGreaterThan(0);
 
     await nav(/Search/).click();
-    await expect(page.locator('.search-hint').first().textContent()).resolves.toContain('Search the text of every clip');
+    await expect(page.locator('.search-hint').first().textContent()).resolves.toContain(
+      'Search the text of every clip',
+    );
     await page.keyboard.type('anything');
     await expect.poll(() => page.locator('.search-hint').textContent()).toContain('Your library is empty');
-    await expect(page.locator('.search-hint').getByRole('button', { name: 'Clip something' }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.locator('.search-hint').getByRole('button', { name: 'Clip something' }).isVisible(),
+    ).resolves.toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'search-empty-library.png') });
     h.assertNoErrors();
   });

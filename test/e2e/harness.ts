@@ -24,7 +24,16 @@ import { answerAssetRequest } from '../../src/core/library/assetRequest';
 import { memorySettingsBackend } from '../../src/core/settings/backend';
 import { REPO_ROOT } from './pageHelpers';
 
-export { inPage, PAINTED, REPO_ROOT, SCREENSHOTS_DIR, SEED_SENTENCE, SEED_TITLE, SELECT_TEXT, seedArticlePath } from './pageHelpers';
+export {
+  inPage,
+  PAINTED,
+  REPO_ROOT,
+  SCREENSHOTS_DIR,
+  SEED_SENTENCE,
+  SEED_TITLE,
+  SELECT_TEXT,
+  seedArticlePath,
+} from './pageHelpers';
 
 export const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -65,9 +74,15 @@ async function serveStatic(dir: string, libraryDir: () => string): Promise<{ ser
         }
         const asset = /^\/gloss-asset\/([^/]+)\/([^/]+)$/.exec(pathname);
         if (asset) {
-          const answer = await answerAssetRequest(libraryDir(), req.method ?? 'GET', `gloss-asset://${asset[1]}/${asset[2]}`);
+          const answer = await answerAssetRequest(
+            libraryDir(),
+            req.method ?? 'GET',
+            `gloss-asset://${asset[1]}/${asset[2]}`,
+          );
           if (answer.status !== 200) return void res.writeHead(answer.status).end();
-          return void res.writeHead(200, { 'content-type': answer.mime, 'cache-control': 'no-store' }).end(answer.bytes);
+          return void res
+            .writeHead(200, { 'content-type': answer.mime, 'cache-control': 'no-store' })
+            .end(answer.bytes);
         }
         const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
         if (file !== root && !file.startsWith(root + sep)) {
@@ -148,7 +163,8 @@ export async function startHarness(
       images,
       jobs,
       choosePath: async (request) => {
-        if (!dialogAnswers.length) throw new Error(`The test prepared no answer for the dialog “${request.title ?? request.mode}”.`);
+        if (!dialogAnswers.length)
+          throw new Error(`The test prepared no answer for the dialog “${request.title ?? request.mode}”.`);
         return dialogAnswers.shift()!;
       },
       switchLibrary: async (to) => void (await switchService(service, to, openService, (next) => (service = next))),

@@ -46,7 +46,9 @@ async function libraryFiles(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const rel of (await readdir(dir, { recursive: true })).sort()) {
     if (rel === 'index' || rel.startsWith(`index${sep}`) || !(await stat(join(dir, rel))).isFile()) continue;
-    out[rel] = createHash('sha256').update(await readFile(join(dir, rel))).digest('hex');
+    out[rel] = createHash('sha256')
+      .update(await readFile(join(dir, rel)))
+      .digest('hex');
   }
   return out;
 }
@@ -71,7 +73,10 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     site = await slowSite(300);
     h = await startHarness();
     for (const [i, topic] of ['tidal turbines', 'curlew nesting', 'kelp recovery'].entries()) {
-      const clip = await h.service().clipText({ text: `Field report ${i + 1} on ${topic}. The survey found more than expected.`, title: `Report on ${topic}` });
+      const clip = await h.service().clipText({
+        text: `Field report ${i + 1} on ${topic}. The survey found more than expected.`,
+        title: `Report on ${topic}`,
+      });
       if (i < 2) await h.service().updateClip({ id: clip.id, collections: ['Coast'] });
     }
     await h.open();
@@ -93,7 +98,11 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Export as Markdown…' }).click();
     const exported = job(page, 'Export the library as Markdown');
     await exported.getByText(`Exported 3 clips as Markdown to ${out}.`).waitFor();
-    expect((await readdir(out)).filter((f) => f.endsWith('.md')).sort()).toEqual(['Report on curlew nesting.md', 'Report on kelp recovery.md', 'Report on tidal turbines.md']);
+    expect((await readdir(out)).filter((f) => f.endsWith('.md')).sort()).toEqual([
+      'Report on curlew nesting.md',
+      'Report on kelp recovery.md',
+      'Report on tidal turbines.md',
+    ]);
     await exported.getByRole('button', { name: /^Close/ }).click();
     await exported.waitFor({ state: 'detached' });
     expect(await h.service().listJobs()).toEqual([]);
@@ -110,17 +119,27 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Export “Coast” as Markdown…' }).click();
     await job(page, 'Export “Coast” as Markdown').getByText(`Exported 2 clips as Markdown to ${out}.`).waitFor();
     expect(await readdir(out)).toHaveLength(2);
-    await job(page, 'Export “Coast” as Markdown').getByRole('button', { name: /^Close/ }).click();
+    await job(page, 'Export “Coast” as Markdown')
+      .getByRole('button', { name: /^Close/ })
+      .click();
 
     // The same from the collection's context menu.
     const viaMenu = join(work, 'coast-menu');
     mkdirSync(viaMenu);
     h.answerDialogs(viaMenu);
-    await page.getByRole('group', { name: 'Collections' }).getByRole('button', { name: /Coast/ }).click({ button: 'right' });
-    await page.getByRole('menu', { name: 'Collection “Coast”' }).getByRole('menuitem', { name: 'Export as Markdown…' }).click();
+    await page
+      .getByRole('group', { name: 'Collections' })
+      .getByRole('button', { name: /Coast/ })
+      .click({ button: 'right' });
+    await page
+      .getByRole('menu', { name: 'Collection “Coast”' })
+      .getByRole('menuitem', { name: 'Export as Markdown…' })
+      .click();
     await job(page, 'Export “Coast” as Markdown').getByText(`Exported 2 clips as Markdown to ${viaMenu}.`).waitFor();
     expect(await readdir(viaMenu)).toHaveLength(2);
-    await job(page, 'Export “Coast” as Markdown').getByRole('button', { name: /^Close/ }).click();
+    await job(page, 'Export “Coast” as Markdown')
+      .getByRole('button', { name: /^Close/ })
+      .click();
     await page.getByRole('group', { name: 'Collections' }).getByRole('button', { name: /Coast/ }).click();
     h.assertNoErrors();
   });
@@ -148,7 +167,10 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
   it('shows a long import’s progress and cancels it, keeping what was fully imported', async () => {
     const { page } = h;
     const csv = join(work, 'pocket.csv');
-    const rows = Array.from({ length: 30 }, (_, i) => `Slow article ${i + 1},${site.url}/article/${i + 1},1700000000,,unread`);
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `Slow article ${i + 1},${site.url}/article/${i + 1},1700000000,,unread`,
+    );
     await writeFile(csv, `title,url,time_added,tags,status\n${rows.join('\n')}\n`);
     await openSettings(page);
     h.answerDialogs(csv);
@@ -156,12 +178,17 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     const importing = job(page, 'Import from Pocket');
     const bar = importing.getByRole('progressbar');
     await bar.waitFor();
-    await importing.getByRole('status').filter({ hasText: /^[2-9] of 30/ }).waitFor();
+    await importing
+      .getByRole('status')
+      .filter({ hasText: /^[2-9] of 30/ })
+      .waitFor();
     expect(Number(await bar.getAttribute('max'))).toBe(30);
     // The README's picture of Settings' Library section, with an import in progress.
     await page.screenshot({ path: join(SHOTS, 'settings-library.png') });
     await importing.getByRole('button', { name: 'Cancel' }).click();
-    const summary = importing.getByRole('status').filter({ hasText: /^Cancelled; kept what was imported: imported (\d+) clips/ });
+    const summary = importing
+      .getByRole('status')
+      .filter({ hasText: /^Cancelled; kept what was imported: imported (\d+) clips/ });
     await summary.waitFor();
     // Settings with the jobs panel open passes axe (WCAG AA, contrast included) in both themes.
     expect(await seriousViolations(page)).toEqual([]);
@@ -191,7 +218,10 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     h.answerDialogs(damaged, into);
     await page.getByRole('button', { name: 'Restore…' }).click();
     const failed = job(page, 'Restore a backup');
-    await failed.getByRole('alert').filter({ hasText: /^The backup cannot be restored: the file is damaged or incomplete/ }).waitFor();
+    await failed
+      .getByRole('alert')
+      .filter({ hasText: /^The backup cannot be restored: the file is damaged or incomplete/ })
+      .waitFor();
     expect(await readdir(into)).toEqual([]);
     await failed.getByRole('button', { name: /^Close/ }).click();
     h.assertNoErrors();
@@ -203,9 +233,13 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     const file = join(work, 'gloss.backup');
     h.answerDialogs(file);
     await page.getByRole('button', { name: 'Back up…' }).click();
-    await job(page, 'Back up the library').getByText(/^Backed up \d+ clips and 4 highlights/).waitFor();
+    await job(page, 'Back up the library')
+      .getByText(/^Backed up \d+ clips and 4 highlights/)
+      .waitFor();
     expect(existsSync(file)).toBe(true);
-    await job(page, 'Back up the library').getByRole('button', { name: /^Close/ }).click();
+    await job(page, 'Back up the library')
+      .getByRole('button', { name: /^Close/ })
+      .click();
 
     const into = join(work, 'restored');
     mkdirSync(into);
@@ -244,13 +278,19 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
     h.answerDialogs(to);
     await page.getByRole('button', { name: 'Move…' }).click();
     const moved = job(page, 'Move the library');
-    await moved.getByText(new RegExp(`^Moved the library \\(\\d+ files, \\d+ KB\\) to ${to}\\. The old folder ${from} is untouched`)).waitFor();
+    await moved
+      .getByText(
+        new RegExp(`^Moved the library \\(\\d+ files, \\d+ KB\\) to ${to}\\. The old folder ${from} is untouched`),
+      )
+      .waitFor();
     await page.locator('.settings-path', { hasText: to }).waitFor();
     expect(h.service().libraryPath).toBe(to);
     expect((await h.service().getSettings()).libraryPath).toBe(to);
     expect((await h.service().listClips()).map((c) => c.title).sort()).toEqual(titles);
     expect(await libraryFiles(from)).toEqual(before);
-    expect(await readFile(join(to, 'clips', (await h.service().listClips())[0]!.id, 'meta.json'), 'utf8')).toContain('"title"');
+    expect(await readFile(join(to, 'clips', (await h.service().listClips())[0]!.id, 'meta.json'), 'utf8')).toContain(
+      '"title"',
+    );
     await page.screenshot({ path: join(TEST_SHOTS, 'library-moved.png') });
     h.assertNoErrors();
   });

@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
-export const SEED_TITLE = 'US and Russia in Talks on Truce Agreement That Would Cement Putin’s Territorial Gains in Ukraine';
+export const SEED_TITLE =
+  'US and Russia in Talks on Truce Agreement That Would Cement Putin’s Territorial Gains in Ukraine';
 export const SEED_SENTENCE =
   'Sources say the US is trying to secure the support of Kyiv and its European allies, although the outcome of these efforts remains uncertain.';
 

@@ -27,6 +27,8 @@ describe('the bundled page reader worker', () => {
     useExtractionWorker(join(CHUNKS, worker!));
     const opts = { url: 'https://coastal.example/energy', origin: 'url' as const };
     expect(await extractArticle(PAGE, opts)).toEqual(extractFromHtml(PAGE, opts));
-    await expect(extractArticle('<html><body></body></html>', opts)).rejects.toMatchObject({ code: 'extraction-failed' });
+    await expect(extractArticle('<html><body></body></html>', opts)).rejects.toMatchObject({
+      code: 'extraction-failed',
+    });
   }, 60_000);
 });

@@ -75,7 +75,12 @@ describe('Gloss UI: library problems', () => {
     await expect(page.evaluate(`CSS.highlights.has('gloss-green')`)).resolves.toBe(false);
     await item.getByRole('button', { name: 'Delete highlight' }).click();
     await item.waitFor({ state: 'detached' });
-    await expect(h.service().getClip(clip.id).then((d) => d.highlights.length)).resolves.toBe(0);
+    await expect(
+      h
+        .service()
+        .getClip(clip.id)
+        .then((d) => d.highlights.length),
+    ).resolves.toBe(0);
     h.assertNoErrors();
   });
 });

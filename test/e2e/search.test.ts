@@ -14,13 +14,22 @@ describe('Gloss UI: search filters as chips', () => {
   beforeAll(async () => {
     h = await startHarness();
     const service = h.service();
-    const harbour = await service.clipText({ text: 'Harbour tides\n\nThe tidal barrage at the harbour turns the tides into power for the town.' });
+    const harbour = await service.clipText({
+      text: 'Harbour tides\n\nThe tidal barrage at the harbour turns the tides into power for the town.',
+    });
     await service.updateClip({ id: harbour.id, site: 'harbour.example' });
-    const river = await service.clipText({ text: 'River tides\n\nUpriver, the tides reach the old mill twice a day and flood the meadows.' });
+    const river = await service.clipText({
+      text: 'River tides\n\nUpriver, the tides reach the old mill twice a day and flood the meadows.',
+    });
     await service.updateClip({ id: river.id, site: 'river.example' });
     const text = (await service.getClip(harbour.id)).text;
     const start = text.indexOf('tidal barrage');
-    await service.addHighlight({ clipId: harbour.id, start, end: start + 'tidal barrage'.length, note: 'tides as power' });
+    await service.addHighlight({
+      clipId: harbour.id,
+      start,
+      end: start + 'tidal barrage'.length,
+      note: 'tides as power',
+    });
     await h.open();
   });
 
@@ -36,7 +45,10 @@ describe('Gloss UI: search filters as chips', () => {
 
     const chips = page.getByRole('list', { name: 'Filters' });
     await chips.waitFor();
-    await expect(chips.getByRole('button').allTextContents()).resolves.toEqual(['Site harbour.example', 'Kind article']);
+    await expect(chips.getByRole('button').allTextContents()).resolves.toEqual([
+      'Site harbour.example',
+      'Kind article',
+    ]);
     await expect(page.getByRole('note').textContent()).resolves.toMatch(/“colour:” is not a filter/);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'search-hint.png') });
     await expect(seriousViolations(page)).resolves.toEqual([]);
@@ -60,7 +72,9 @@ describe('Gloss UI: search filters as chips', () => {
     await expect(chips.count()).resolves.toBe(0);
     await results.locator('.result', { hasText: 'River tides' }).waitFor();
     // The box keeps the focus, so typing goes on.
-    await expect(page.evaluate('document.activeElement?.getAttribute("aria-label")')).resolves.toBe('Search your library');
+    await expect(page.evaluate('document.activeElement?.getAttribute("aria-label")')).resolves.toBe(
+      'Search your library',
+    );
     h.assertNoErrors();
   });
 });

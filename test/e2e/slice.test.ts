@@ -7,7 +7,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
-import { inPage, PAINTED, SCREENSHOTS_DIR, SEED_SENTENCE, SEED_TITLE, SELECT_TEXT, seedArticlePath, startHarness } from './harness';
+import {
+  inPage,
+  PAINTED,
+  SCREENSHOTS_DIR,
+  SEED_SENTENCE,
+  SEED_TITLE,
+  SELECT_TEXT,
+  seedArticlePath,
+  startHarness,
+} from './harness';
 
 const SENTENCE = SEED_SENTENCE;
 const BODY_WORD = 'Donbas';
@@ -66,7 +75,10 @@ describe('Gloss UI: the foundation slice', () => {
     await expect(dialog.getByRole('tab', { name: 'Paste text' }).getAttribute('aria-selected')).resolves.toBe('true');
     const pasteArea = dialog.getByRole('textbox', { name: 'Article text' });
     await pasteArea.fill(seed);
-    await inPage(page, `() => { const el = document.querySelector('.paste-area'); el.setSelectionRange(0, 0); el.scrollTop = 0; }`);
+    await inPage(
+      page,
+      `() => { const el = document.querySelector('.paste-area'); el.setSelectionRange(0, 0); el.scrollTop = 0; }`,
+    );
     await page.screenshot({ path: join(SHOTS, 'clip-dialog.png') });
     await dialog.getByRole('button', { name: 'Clip', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -93,7 +105,10 @@ describe('Gloss UI: the foundation slice', () => {
 
   it('lists the clip in the library and opens it', async () => {
     const { page } = h;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Library/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /Library/ })
+      .click();
     const rows = page.locator('.clip-row');
     await rows.first().waitFor();
     await expect(rows.count()).resolves.toBe(2);
@@ -166,7 +181,9 @@ describe('Gloss UI: the foundation slice', () => {
     await page.keyboard.press('/');
     const box = page.getByRole('combobox', { name: 'Search your library' });
     await box.waitFor();
-    await expect(page.evaluate('document.activeElement?.getAttribute("aria-label")')).resolves.toBe('Search your library');
+    await expect(page.evaluate('document.activeElement?.getAttribute("aria-label")')).resolves.toBe(
+      'Search your library',
+    );
 
     // A word from the highlight: a Highlight result.
     await box.fill('European allies');
@@ -212,7 +229,10 @@ describe('Gloss UI: the foundation slice', () => {
 
   it('deletes a clip from the reader after confirmation', async () => {
     const { page } = h;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Library/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /Library/ })
+      .click();
     await page.locator('.clip-row', { hasText: 'On Slow Reading' }).click();
     await page.locator('.article-title', { hasText: 'On Slow Reading' }).waitFor();
     await page.getByRole('button', { name: 'Delete clip' }).click();

@@ -51,10 +51,18 @@ describe('Gloss UI: no script from a clipped page ever runs', () => {
     const service = h.service();
     for (const [i, batch] of BATCHES.entries()) {
       await service.clipUrl({ url: `${base}/batch/${i}` });
-      await service.clipHtml({ html: hostilePage(100 + i, batch), title: `Pasted <img src=x onerror=__xss(${9600 + i})> ${i}` });
-      const tampered = await service.clipText({ text: `Tampered batch ${i}\n\nThis ${XSS_SEARCH_WORD} clip's article file is replaced on disk.` });
+      await service.clipHtml({
+        html: hostilePage(100 + i, batch),
+        title: `Pasted <img src=x onerror=__xss(${9600 + i})> ${i}`,
+      });
+      const tampered = await service.clipText({
+        text: `Tampered batch ${i}\n\nThis ${XSS_SEARCH_WORD} clip's article file is replaced on disk.`,
+      });
       const dir = join(h.libraryDir, 'clips', tampered.id);
-      await writeFile(join(dir, 'article.html'), `<p>${XSS_SEARCH_WORD} tampered ${i}</p>${batch.map((p) => p.html).join('\n')}`);
+      await writeFile(
+        join(dir, 'article.html'),
+        `<p>${XSS_SEARCH_WORD} tampered ${i}</p>${batch.map((p) => p.html).join('\n')}`,
+      );
       await rm(join(dir, 'article.txt'), { force: true });
     }
     const pasted = await service.clipText({
@@ -65,8 +73,17 @@ describe('Gloss UI: no script from a clipped page ever runs', () => {
     for (const p of XSS_PAYLOADS.filter((_, i) => i % 6 === 0)) {
       const at = text.indexOf(p.html);
       if (at < 0) continue;
-      const hl = await service.addHighlight({ clipId: pasted.id, start: at, end: at + Math.min(p.html.length, 30), note: p.html });
-      await service.updateHighlight({ clipId: pasted.id, highlightId: hl.id, note: `${XSS_SEARCH_WORD} note ${p.html}` });
+      const hl = await service.addHighlight({
+        clipId: pasted.id,
+        start: at,
+        end: at + Math.min(p.html.length, 30),
+        note: p.html,
+      });
+      await service.updateHighlight({
+        clipId: pasted.id,
+        highlightId: hl.id,
+        note: `${XSS_SEARCH_WORD} note ${p.html}`,
+      });
     }
     // The CLI writes to the same library folder; a restart makes the app's service read it.
     const cliFile = join(h.libraryDir, '..', `gloss-xss-${process.pid}.html`);
@@ -106,7 +123,9 @@ describe('Gloss UI: no script from a clipped page ever runs', () => {
   }, 60_000);
 
   it('leaves the app and its bridge intact', async () => {
-    await expect(h.page.evaluate(`typeof window.gloss.listClips === 'function' && typeof window.__xss === 'function'`)).resolves.toBe(true);
+    await expect(
+      h.page.evaluate(`typeof window.gloss.listClips === 'function' && typeof window.__xss === 'function'`),
+    ).resolves.toBe(true);
     expect(fired).toEqual([]);
   });
 });

@@ -46,7 +46,9 @@ export async function armCanary(h: Harness): Promise<string[]> {
 
 /** Proves the armed page would see a payload that ran: a self-test image error must reach `fired`. */
 export async function canarySelfTest(h: Harness, fired: string[]): Promise<string[]> {
-  await h.page.evaluate(`document.body.insertAdjacentHTML('beforeend', '<img id="selftest" src="x" onerror="__xss(\\'self-test\\')">')`);
+  await h.page.evaluate(
+    `document.body.insertAdjacentHTML('beforeend', '<img id="selftest" src="x" onerror="__xss(\\'self-test\\')">')`,
+  );
   const deadline = Date.now() + 10_000;
   while (!fired.length && Date.now() < deadline) await h.page.waitForTimeout(50);
   await h.page.evaluate(`document.getElementById('selftest').remove()`);
@@ -66,7 +68,10 @@ export async function openEveryClip(h: Harness, fired: string[]): Promise<string
     if (clip.highlightCount > 0 && !clip.placeholder) await page.locator('.hl-item').first().waitFor();
     await page.waitForTimeout(SETTLE_MS);
     if (fired.length) failures.push(`after opening "${clip.title}": ${fired.splice(0).join('; ')}`);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Library/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /Library/ })
+      .click();
     await page.locator('.clip-list').waitFor();
   }
   return failures;
@@ -77,7 +82,11 @@ export async function searchEach(h: Harness, fired: string[], queries: readonly 
   const { page } = h;
   const failures: string[] = [];
   const box = page.getByRole('combobox', { name: 'Search your library' });
-  if (!(await box.isVisible())) await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Search/ }).click();
+  if (!(await box.isVisible()))
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /Search/ })
+      .click();
   for (const query of queries) {
     await box.fill(query);
     await page.getByRole('listbox', { name: 'Results' }).locator('.result').first().waitFor();

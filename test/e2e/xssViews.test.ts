@@ -87,12 +87,16 @@ describe('Gloss UI: nothing imported, quoted or re-imported ever runs', () => {
   }, 60_000);
 
   it('runs nothing in search snippets over imported highlights, notes and pages', async () => {
-    expect(await searchEach(h, fired, [XSS_SEARCH_WORD, 'readwise', 'omnivore', 'onerror', 'script', 'note'])).toEqual([]);
+    expect(await searchEach(h, fired, [XSS_SEARCH_WORD, 'readwise', 'omnivore', 'onerror', 'script', 'note'])).toEqual(
+      [],
+    );
     await h.page.screenshot({ path: join(SCREENSHOTS_DIR, 'xss-search.png') });
   }, 90_000);
 
   it('leaves the app and its bridge intact', async () => {
-    await expect(h.page.evaluate(`typeof window.gloss.listClips === 'function' && typeof window.__xss === 'function'`)).resolves.toBe(true);
+    await expect(
+      h.page.evaluate(`typeof window.gloss.listClips === 'function' && typeof window.__xss === 'function'`),
+    ).resolves.toBe(true);
     expect(fired).toEqual([]);
   });
 });

@@ -29,9 +29,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 const run = require('@doyensec/electronegativity') as (options: Record<string, unknown>) => Promise<ScanResult>;
 const ELECTRON_VERSION = (require('electron/package.json') as { version: string }).version;
-const ACCEPTED = JSON.parse(readFileSync(join(import.meta.dirname, 'electronegativity-accepted.json'), 'utf8')) as Accepted;
+const ACCEPTED = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'electronegativity-accepted.json'), 'utf8'),
+) as Accepted;
 
-const describeFinding = (f: Finding) => `${f.id} at ${f.file}:${f.location.line}:${f.location.column} – ${f.description}${f.sample ? `\n    ${f.sample.slice(0, 160)}` : ''}`;
+const describeFinding = (f: Finding) =>
+  `${f.id} at ${f.file}:${f.location.line}:${f.location.column} – ${f.description}${f.sample ? `\n    ${f.sample.slice(0, 160)}` : ''}`;
 
 describe('Electronegativity over src/', () => {
   it('reports nothing that is not fixed or reviewed', { timeout: 180_000 }, async () => {
@@ -42,7 +45,10 @@ describe('Electronegativity over src/', () => {
       excludeFromScan: ACCEPTED.excludedChecks.map((c) => c.check),
     });
     expect(result.atomicChecks).toBeGreaterThan(20);
-    expect(result.errors.filter((e) => !e.tolerable), 'files the scanner could not parse').toEqual([]);
+    expect(
+      result.errors.filter((e) => !e.tolerable),
+      'files the scanner could not parse',
+    ).toEqual([]);
 
     const isAccepted = (f: Finding) => ACCEPTED.accepted.some((a) => a.id === f.id && a.file === f.file);
     const unexplained = result.issues.filter((f) => !isAccepted(f)).map(describeFinding);
@@ -50,6 +56,7 @@ describe('Electronegativity over src/', () => {
 
     const stale = ACCEPTED.accepted.filter((a) => !result.issues.some((f) => f.id === a.id && f.file === a.file));
     expect(stale, 'accepted findings that no longer occur: remove them').toEqual([]);
-    for (const entry of [...ACCEPTED.accepted, ...ACCEPTED.excludedChecks]) expect(entry.why.length).toBeGreaterThan(40);
+    for (const entry of [...ACCEPTED.accepted, ...ACCEPTED.excludedChecks])
+      expect(entry.why.length).toBeGreaterThan(40);
   });
 });

@@ -13,12 +13,17 @@ function selectorsFor(text: string, phrase: string, occurrence = 0) {
   return describeRange(text, at, at + phrase.length);
 }
 
-const placed = (text: string, anchor: { start: number; end: number } | null) => anchor && text.slice(anchor.start, anchor.end);
+const placed = (text: string, anchor: { start: number; end: number } | null) =>
+  anchor && text.slice(anchor.start, anchor.end);
 
 describe('anchorSelectors', () => {
   it('places an unchanged text by position', () => {
     const selectors = selectorsFor(article, 'Negotiations resumed on Tuesday');
-    expect(anchorSelectors(article, selectors)).toEqual({ start: selectors[1].start, end: selectors[1].end, method: 'position' });
+    expect(anchorSelectors(article, selectors)).toEqual({
+      start: selectors[1].start,
+      end: selectors[1].end,
+      method: 'position',
+    });
   });
 
   it('follows the quote when text is inserted before it', () => {
@@ -81,7 +86,8 @@ describe('anchorSelectors', () => {
 
   it('orphans a highlight when the article was rewritten', () => {
     const selectors = selectorsFor(article, 'Negotiations resumed on Tuesday');
-    const rewritten = 'A recipe for bread: mix flour, water, salt and yeast, then let it rise overnight before baking it hot.';
+    const rewritten =
+      'A recipe for bread: mix flour, water, salt and yeast, then let it rise overnight before baking it hot.';
     expect(anchorSelectors(rewritten, selectors)).toBeNull();
     // A short, common word that still occurs somewhere must not be grabbed either.
     const word = selectorsFor(article, 'the', 1);

@@ -31,15 +31,23 @@ interface Candidate {
  * still there), the exact quote disambiguated by context and nearness, the quote with different
  * whitespace, and a fuzzy match of the quote. Returns `null` (an orphan) when no step is confident.
  */
-export function anchorSelectors(text: string, selectors: [TextQuoteSelector, TextPositionSelector]): HighlightAnchor | null {
+export function anchorSelectors(
+  text: string,
+  selectors: [TextQuoteSelector, TextPositionSelector],
+): HighlightAnchor | null {
   const [quote, position] = selectors;
   if (!quote.exact) return null;
 
   // The stored offsets still hold the quote in its own context: the usual case, no search needed.
   const { start, end } = position;
   const atPosition =
-    Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && text.slice(start, end) === quote.exact;
-  if (atPosition && contextSimilarity(text, start, end, quote) >= CONTEXT_TRUSTED) return { start, end, method: 'position' };
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    end <= text.length &&
+    text.slice(start, end) === quote.exact;
+  if (atPosition && contextSimilarity(text, start, end, quote) >= CONTEXT_TRUSTED)
+    return { start, end, method: 'position' };
 
   // Otherwise every occurrence competes on context, the stored place with a bonus for nearness, so
   // an occurrence in the right context wins (e.g. paragraphs were swapped)…
@@ -81,7 +89,11 @@ function pickByContext(
  * Approximate matching for quotes whose words changed a little (a fixed typo, a changed letter).
  * Allows about one error per eight characters, and accepts only a close quote in agreeing context.
  */
-function fuzzyMatch(text: string, quote: TextQuoteSelector, position: TextPositionSelector): { start: number; end: number } | null {
+function fuzzyMatch(
+  text: string,
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+): { start: number; end: number } | null {
   const length = quote.exact.length;
   const maxErrors = Math.min(32, Math.floor(length / 8));
   if (maxErrors === 0) return null;

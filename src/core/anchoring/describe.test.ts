@@ -38,7 +38,13 @@ describe('describeRange', () => {
   });
 
   it('refuses empty or out-of-range ranges', () => {
-    for (const [s, e] of [[5, 5], [6, 5], [-1, 3], [0, text.length + 1], [1.5, 3]]) {
+    for (const [s, e] of [
+      [5, 5],
+      [6, 5],
+      [-1, 3],
+      [0, text.length + 1],
+      [1.5, 3],
+    ]) {
       expect(() => describeRange(text, s!, e!)).toThrow(expect.objectContaining({ code: 'invalid-input' }));
     }
   });

@@ -22,7 +22,12 @@ export function describeRange(text: string, start: number, end: number): [TextQu
   if (isLowSurrogate(text.charCodeAt(prefixStart)) && prefixStart > 0 && prefixStart < start) prefixStart++;
   if (isHighSurrogate(text.charCodeAt(suffixEnd - 1)) && suffixEnd > end) suffixEnd--;
   return [
-    { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) },
+    {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(prefixStart, start),
+      suffix: text.slice(end, suffixEnd),
+    },
     { type: 'TextPositionSelector', start, end },
   ];
 }

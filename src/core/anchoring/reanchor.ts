@@ -34,7 +34,10 @@ export function reanchorHighlights(highlights: Highlight[], text: string, now: D
     return {
       ...h,
       updatedAt: now.toISOString(),
-      target: { ...h.target, selector: [quote, { type: 'TextPositionSelector', start: anchor.start, end: anchor.end }] },
+      target: {
+        ...h.target,
+        selector: [quote, { type: 'TextPositionSelector', start: anchor.start, end: anchor.end }],
+      },
     } satisfies Highlight;
   });
   return { highlights: next, placed, orphaned };

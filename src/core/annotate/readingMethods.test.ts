@@ -18,16 +18,31 @@ describe('tags, collections and re-anchoring through the service', () => {
   it('keeps tidy tags and collections on clips and highlights, and counts them', async () => {
     service = await createGlossService({ libraryDir: await tempDir() });
     const clip = await service.clipText({ text: ARTICLE });
-    const updated = await service.updateClip({ id: clip.id, tags: [' reading ', 'Reading', 'attention'], collections: ['Thesis'] });
+    const updated = await service.updateClip({
+      id: clip.id,
+      tags: [' reading ', 'Reading', 'attention'],
+      collections: ['Thesis'],
+    });
     expect(updated.tags).toEqual(['reading', 'attention']);
     const doc = await service.getClip(clip.id);
     const start = doc.text.indexOf('a choice about attention');
     const h = await service.addHighlight({ clipId: clip.id, start, end: start + 'a choice about attention'.length });
-    const rich = { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Key', format: 1 }] }] } };
-    const edited = await service.updateHighlight({ clipId: clip.id, highlightId: h.id, tags: ['attention'], note: 'Key', noteDoc: rich });
+    const rich = {
+      root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Key', format: 1 }] }] },
+    };
+    const edited = await service.updateHighlight({
+      clipId: clip.id,
+      highlightId: h.id,
+      tags: ['attention'],
+      note: 'Key',
+      noteDoc: rich,
+    });
     expect(edited.noteDoc).toEqual(rich);
     expect(await service.getTaxonomy()).toEqual({
-      tags: [{ name: 'attention', count: 2 }, { name: 'reading', count: 1 }],
+      tags: [
+        { name: 'attention', count: 2 },
+        { name: 'reading', count: 1 },
+      ],
       collections: [{ name: 'Thesis', count: 1 }],
     });
     expect((await service.listHighlights())[0]).toMatchObject({ clipId: clip.id, highlight: { id: h.id } });
@@ -49,7 +64,10 @@ describe('tags, collections and re-anchoring through the service', () => {
     };
     const kept = await mark('we make a small promise to come back to it');
     const gone = await mark('conversation with the author');
-    const changed = ARTICLE.replace('Slow Reading\n\n', 'Slow Reading\n\nA new opening paragraph arrives before everything else.\n\n').replace(
+    const changed = ARTICLE.replace(
+      'Slow Reading\n\n',
+      'Slow Reading\n\nA new opening paragraph arrives before everything else.\n\n',
+    ).replace(
       "Marginalia used to be the reader's side of a conversation with the author.",
       'Marginal notes were once how readers argued back.',
     );
@@ -68,10 +86,25 @@ describe('tags, collections and re-anchoring through the service', () => {
     const dir = await tempDir();
     service = await createGlossService({ libraryDir: dir });
     const page = await service.createPage({ title: 'Notes' });
-    const quote = { type: 'gloss-quote', version: 1, clipId: 'c1', highlightId: 'h1', quote: 'A quote', title: 'Source', note: '' };
-    const doc = { root: { type: 'root', children: [{ type: 'heading', tag: 'h2', children: [{ type: 'text', text: 'Claims', format: 0 }] }, quote] } };
+    const quote = {
+      type: 'gloss-quote',
+      version: 1,
+      clipId: 'c1',
+      highlightId: 'h1',
+      quote: 'A quote',
+      title: 'Source',
+      note: '',
+    };
+    const doc = {
+      root: {
+        type: 'root',
+        children: [{ type: 'heading', tag: 'h2', children: [{ type: 'text', text: 'Claims', format: 0 }] }, quote],
+      },
+    };
     await service.savePage({ id: page.id, title: 'Notes', doc });
-    expect(await fs.readFile(path.join(dir, 'pages', page.id, 'page.md'), 'utf8')).toBe('# Notes\n\n## Claims\n\n> A quote\n>\n> — Source\n');
+    expect(await fs.readFile(path.join(dir, 'pages', page.id, 'page.md'), 'utf8')).toBe(
+      '# Notes\n\n## Claims\n\n> A quote\n>\n> — Source\n',
+    );
     expect((await service.getBacklinks('c1')).map((b) => [b.pageTitle, b.highlightIds])).toEqual([['Notes', ['h1']]]);
     await service.close();
     await fs.writeFile(path.join(dir, 'pages', page.id, 'page.json'), '{"schema":1,');

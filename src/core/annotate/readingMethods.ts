@@ -19,7 +19,10 @@ export interface ReadingDeps {
   store: LibraryStore;
   index: SearchKeeper;
   summarise(meta: ClipMeta, highlightCount: number): ClipSummary;
-  changeHighlights<T>(clipId: string, change: (highlights: Highlight[], text: string) => T): Promise<{ result: T; text: string }>;
+  changeHighlights<T>(
+    clipId: string,
+    change: (highlights: Highlight[], text: string) => T,
+  ): Promise<{ result: T; text: string }>;
   fetch?: FetchOptions;
 }
 
@@ -82,15 +85,21 @@ export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
 
     async listHighlights() {
       const clips = await allHighlights();
-      return clips.flatMap(({ meta, highlights }) => highlights.map((highlight) => ({ clipId: meta.id, clipTitle: meta.title, highlight })));
+      return clips.flatMap(({ meta, highlights }) =>
+        highlights.map((highlight) => ({ clipId: meta.id, clipTitle: meta.title, highlight })),
+      );
     },
 
     async updateClipContent({ id, text, html }) {
       store.getMeta(id);
-      if ((text === undefined) === (html === undefined)) throw new GlossError('invalid-input', 'Give the clip’s new content as either text or HTML.');
+      if ((text === undefined) === (html === undefined))
+        throw new GlossError('invalid-input', 'Give the clip’s new content as either text or HTML.');
       const meta = store.getMeta(id);
       const { clipText, clipHtml } = await loadClipper();
-      const draft = text !== undefined ? clipText(text, { title: meta.title, url: meta.url }) : await clipHtml(html!, { title: meta.title, url: meta.url });
+      const draft =
+        text !== undefined
+          ? clipText(text, { title: meta.title, url: meta.url })
+          : await clipHtml(html!, { title: meta.title, url: meta.url });
       return replaceText(id, draft);
     },
   };

@@ -1,7 +1,22 @@
 import { parseBodyDocument } from './dom';
 
 const BLOCKS = new Set([
-  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'TR', 'DT', 'DD', 'CAPTION', 'HR',
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGCAPTION',
+  'TR',
+  'DT',
+  'DD',
+  'CAPTION',
+  'HR',
 ]);
 
 function inlineText(element: Element): string {
@@ -28,8 +43,7 @@ export function articlePlainText(html: string): string {
         own.querySelectorAll('ul, ol').forEach((nested) => nested.remove());
         blocks.push(`- ${inlineText(own)}`);
         child.querySelectorAll(':scope > ul, :scope > ol').forEach(walk);
-      }
-      else if (child.tagName === 'TR') {
+      } else if (child.tagName === 'TR') {
         blocks.push(Array.from(child.children, (cell) => inlineText(cell)).join(' | '));
       } else if (child.tagName === 'BLOCKQUOTE' && child.querySelector('p, li, h1, h2, h3, h4, h5, h6')) walk(child);
       else if (child.tagName !== 'HR') blocks.push(inlineText(child));

@@ -12,13 +12,20 @@ import { restoreBackup } from './restore';
 
 async function everyExport(service: GlossService): Promise<string[]> {
   const docs = await Promise.all((await service.listClips()).map((c) => service.getClip(c.id)));
-  return [...docs.map(clipMarkdown), ...(['bibtex', 'csl', 'w3c'] as const).map((f) => exportManyFile(docs, f).content)];
+  return [
+    ...docs.map(clipMarkdown),
+    ...(['bibtex', 'csl', 'w3c'] as const).map((f) => exportManyFile(docs, f).content),
+  ];
 }
 
 async function library(): Promise<{ dir: string; service: GlossService }> {
   const dir = path.join(await tempDir(), 'library');
   const service = await createGlossService({ libraryDir: dir });
-  const clip = await service.clipText({ text: 'The survey team counted forty-one nesting pairs.\n\nThat is twice last year.', title: 'Field notes', url: 'https://birds.example/cliff' });
+  const clip = await service.clipText({
+    text: 'The survey team counted forty-one nesting pairs.\n\nThat is twice last year.',
+    title: 'Field notes',
+    url: 'https://birds.example/cliff',
+  });
   await service.addHighlight({ clipId: clip.id, start: 4, end: 15, note: 'who counted' });
   await service.clipText({ text: 'Kelp forests recovered faster than any model predicted.', title: 'Kelp' });
   await fs.writeFile(path.join(dir, 'quarantine', 'junk.json'), '{');
@@ -66,9 +73,24 @@ describe('backup and restore', { timeout: 60_000 }, () => {
       ['truncated', good.subarray(0, Math.floor(good.length / 2)), /damaged or incomplete/],
       ['bad checksum', gzipSync(flipped), /checksum/],
       ['not a backup', await tarGz([['hello.txt', 'hi']]), /does not start with manifest\.json/],
-      ['bad manifest', await tarGz([['manifest.json', '{"format":"gloss-backup","version":1}']]), /manifest\.json does not have the expected shape/],
-      ['path traversal', await tarGz([['manifest.json', JSON.stringify({ ...manifestText, files: [] })], ['../x', 'evil']]), /unsafe entry “\.\.\/x”/],
-      ['missing file', await tarGz([['manifest.json', JSON.stringify(manifestText)]]), new RegExp(`missing, e\\.g\\. ${firstFile}`)],
+      [
+        'bad manifest',
+        await tarGz([['manifest.json', '{"format":"gloss-backup","version":1}']]),
+        /manifest\.json does not have the expected shape/,
+      ],
+      [
+        'path traversal',
+        await tarGz([
+          ['manifest.json', JSON.stringify({ ...manifestText, files: [] })],
+          ['../x', 'evil'],
+        ]),
+        /unsafe entry “\.\.\/x”/,
+      ],
+      [
+        'missing file',
+        await tarGz([['manifest.json', JSON.stringify(manifestText)]]),
+        new RegExp(`missing, e\\.g\\. ${firstFile}`),
+      ],
     ];
     const parent = await tempDir();
     const target = path.join(parent, 'library');

@@ -69,7 +69,8 @@ export async function createBackup(
       signal?.throwIfAborted();
       // Read again rather than held from the hashing pass: a library with images need not fit in memory.
       const data = await fs.readFile(path.join(library, rel));
-      if (data.length !== manifest.files[index]!.size) throw new Error(`${rel} changed while the backup was being written; try again.`);
+      if (data.length !== manifest.files[index]!.size)
+        throw new Error(`${rel} changed while the backup was being written; try again.`);
       await addEntry(archive, LIBRARY_PREFIX + rel, data);
       onProgress?.({ done: index + 1, total: files.length });
     }
@@ -86,7 +87,9 @@ export async function createBackup(
 }
 
 function addEntry(archive: ReturnType<typeof tarPack>, name: string, data: Buffer): Promise<void> {
-  return new Promise((done, fail) => archive.entry({ name, size: data.length, mode: 0o644 }, data, (error) => (error ? fail(error) : done())));
+  return new Promise((done, fail) =>
+    archive.entry({ name, size: data.length, mode: 0o644 }, data, (error) => (error ? fail(error) : done())),
+  );
 }
 
 function countHighlights(data: Buffer): number {

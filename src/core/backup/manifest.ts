@@ -18,8 +18,15 @@ export const manifestSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   createdAt: z.string(),
-  counts: z.object({ clips: z.number().int().min(0), highlights: z.number().int().min(0), files: z.number().int().min(0), bytes: z.number().int().min(0) }),
-  files: z.array(z.object({ path: relativePath, size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  counts: z.object({
+    clips: z.number().int().min(0),
+    highlights: z.number().int().min(0),
+    files: z.number().int().min(0),
+    bytes: z.number().int().min(0),
+  }),
+  files: z.array(
+    z.object({ path: relativePath, size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  ),
 });
 
 export type BackupManifest = z.infer<typeof manifestSchema>;

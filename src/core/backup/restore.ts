@@ -13,7 +13,14 @@ import { extract as tarExtract } from 'tar-stream';
 import { GlossError } from '../errors';
 import { LibraryStore } from '../library/store';
 import { checkJsonFile } from '../library/schemas';
-import { isSafeRelativePath, LIBRARY_PREFIX, MANIFEST_NAME, manifestSchema, MAX_MANIFEST_BYTES, type BackupManifest } from './manifest';
+import {
+  isSafeRelativePath,
+  LIBRARY_PREFIX,
+  MANIFEST_NAME,
+  manifestSchema,
+  MAX_MANIFEST_BYTES,
+  type BackupManifest,
+} from './manifest';
 
 function damaged(reason: string): GlossError {
   return new GlossError('corrupt-file', `The backup cannot be restored: ${reason}`);
@@ -27,14 +34,21 @@ const CACHE_DIR = 'index';
  * library has, are fine).
  */
 export async function assertEmptyLibrary(dir: string): Promise<void> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
+  const entries = await fs
+    .readdir(dir, { recursive: true, withFileTypes: true })
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
   const cache = path.join(dir, CACHE_DIR);
-  const files = entries.filter((e) => !e.isDirectory() && e.parentPath !== cache && !e.parentPath.startsWith(cache + path.sep));
+  const files = entries.filter(
+    (e) => !e.isDirectory() && e.parentPath !== cache && !e.parentPath.startsWith(cache + path.sep),
+  );
   if (files.length) {
-    throw new GlossError('invalid-input', `The library at ${dir} is not empty (${files.length} files); restore only into an empty library folder.`);
+    throw new GlossError(
+      'invalid-input',
+      `The library at ${dir} is not empty (${files.length} files); restore only into an empty library folder.`,
+    );
   }
 }
 
@@ -70,7 +84,11 @@ async function unpack(file: string, temp: string, options: RestoreOptions = {}):
     const { name, type } = entry.header;
     if (!manifest) {
       if (name !== MANIFEST_NAME) throw damaged(`it does not start with ${MANIFEST_NAME} (is it a Gloss backup?).`);
-      const checked = checkJsonFile(MANIFEST_NAME, (await readAll(entry, MAX_MANIFEST_BYTES)).toString('utf8'), manifestSchema);
+      const checked = checkJsonFile(
+        MANIFEST_NAME,
+        (await readAll(entry, MAX_MANIFEST_BYTES)).toString('utf8'),
+        manifestSchema,
+      );
       if (!checked.ok) throw damaged(checked.reason);
       manifest = checked.value;
       for (const f of manifest.files) {
@@ -84,7 +102,8 @@ async function unpack(file: string, temp: string, options: RestoreOptions = {}):
       continue;
     }
     const rel = name.startsWith(LIBRARY_PREFIX) ? name.slice(LIBRARY_PREFIX.length) : '';
-    if (type !== 'file' || !isSafeRelativePath(rel)) throw damaged(`it holds an unsafe entry “${name.slice(0, 200)}” (${type}).`);
+    if (type !== 'file' || !isSafeRelativePath(rel))
+      throw damaged(`it holds an unsafe entry “${name.slice(0, 200)}” (${type}).`);
     const want = expected.get(rel);
     if (!want) throw damaged(`${rel} is not listed in its manifest.`);
     if (seen.has(rel)) throw damaged(`${rel} appears twice.`);
@@ -98,13 +117,15 @@ async function unpack(file: string, temp: string, options: RestoreOptions = {}):
       size += (chunk as Buffer).length;
     });
     await pipeline(entry, createWriteStream(target, { flags: 'wx' }));
-    if (size !== want.size || hash.digest('hex') !== want.sha256) throw damaged(`${rel} does not match its checksum (the file is damaged).`);
+    if (size !== want.size || hash.digest('hex') !== want.sha256)
+      throw damaged(`${rel} does not match its checksum (the file is damaged).`);
     options.onProgress?.({ done: seen.size, total: manifest.files.length });
   }
   await reading;
   if (!manifest) throw damaged('it is empty.');
   const missing = manifest.files.filter((f) => !seen.has(f.path));
-  if (missing.length) throw damaged(`${missing.length} file(s) listed in its manifest are missing, e.g. ${missing[0]!.path}.`);
+  if (missing.length)
+    throw damaged(`${missing.length} file(s) listed in its manifest are missing, e.g. ${missing[0]!.path}.`);
   return manifest;
 }
 
@@ -112,7 +133,8 @@ async function unpack(file: string, temp: string, options: RestoreOptions = {}):
 function explain(error: unknown): GlossError {
   if (error instanceof GlossError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new GlossError('not-found', `No such backup file: ${message}`);
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+    return new GlossError('not-found', `No such backup file: ${message}`);
   return damaged(`the file is damaged or incomplete (${message}).`);
 }
 
@@ -121,7 +143,11 @@ function explain(error: unknown): GlossError {
  *
  * @throws GlossError `invalid-input` (target not empty), `corrupt-file` (damaged backup), `not-found`
  */
-export async function restoreBackup(file: string, target: string, options: RestoreOptions = {}): Promise<BackupManifest> {
+export async function restoreBackup(
+  file: string,
+  target: string,
+  options: RestoreOptions = {},
+): Promise<BackupManifest> {
   const dir = path.resolve(target);
   await assertEmptyLibrary(dir);
   const temp = path.join(path.dirname(dir), `.${path.basename(dir)}.restore-${randomBytes(6).toString('hex')}`);
@@ -132,8 +158,10 @@ export async function restoreBackup(file: string, target: string, options: Resto
     });
     // The restored folder must open as a library with every clip readable before it replaces anything.
     const store = await LibraryStore.open(temp);
-    if (store.problems().length) throw damaged(`a restored file does not read correctly: ${store.problems()[0]!.reason}`);
-    if (store.list().length !== manifest.counts.clips) throw damaged(`it should hold ${manifest.counts.clips} clips but ${store.list().length} open.`);
+    if (store.problems().length)
+      throw damaged(`a restored file does not read correctly: ${store.problems()[0]!.reason}`);
+    if (store.list().length !== manifest.counts.clips)
+      throw damaged(`it should hold ${manifest.counts.clips} clips but ${store.list().length} open.`);
     options.signal?.throwIfAborted();
     await assertEmptyLibrary(dir);
     // An empty library folder is only empty sub-folders: removing them with rmdir can never lose a file.

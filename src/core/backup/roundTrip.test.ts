@@ -30,7 +30,8 @@ async function everyExport(service: GlossService, dir: string): Promise<Map<stri
   const files = new Map<string, Buffer>();
   for (const format of EXPORT_FORMATS) {
     const out = format === 'md' ? path.join(dir, 'vault') : path.join(dir, `library.${format}`);
-    for (const file of (await exportLibrary(service, { format, out })).files) files.set(path.relative(dir, file), await fs.readFile(file));
+    for (const file of (await exportLibrary(service, { format, out })).files)
+      files.set(path.relative(dir, file), await fs.readFile(file));
   }
   return files;
 }
@@ -40,10 +41,12 @@ describe('the round trip of the whole library', { timeout: 120_000 }, () => {
     const file = path.join(await tempDir(), 'library.gloss-backup');
     const manifest = await createBackup(original.dir, file);
     expect(manifest.counts).toMatchObject({ clips: 3, highlights: 3 });
-    expect(manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining([
-      `pages/${original.page.id}/page.json`,
-      expect.stringMatching(new RegExp(`^clips/${original.kelp.id}/images/[0-9a-f]+\\.png$`)),
-    ]));
+    expect(manifest.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        `pages/${original.page.id}/page.json`,
+        expect.stringMatching(new RegExp(`^clips/${original.kelp.id}/images/[0-9a-f]+\\.png$`)),
+      ]),
+    );
 
     const target = path.join(await tempDir(), 'restored');
     await restoreBackup(file, target);
@@ -53,12 +56,14 @@ describe('the round trip of the whole library', { timeout: 120_000 }, () => {
     const before = await everyExport(original.service, await tempDir());
     const after = await everyExport(restored, await tempDir());
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-    expect([...before.keys()]).toEqual(expect.arrayContaining([
-      path.join('vault', 'Notebook', 'Reading notes.md'),
-      expect.stringMatching(/^vault[/\\]images[/\\][0-9a-f]+\.png$/),
-      'library.bibtex',
-      'library.w3c',
-    ]));
+    expect([...before.keys()]).toEqual(
+      expect.arrayContaining([
+        path.join('vault', 'Notebook', 'Reading notes.md'),
+        expect.stringMatching(/^vault[/\\]images[/\\][0-9a-f]+\.png$/),
+        'library.bibtex',
+        'library.w3c',
+      ]),
+    );
     for (const [name, bytes] of before) {
       if (name.endsWith('.png')) expect(after.get(name)?.equals(bytes), name).toBe(true);
       else expect(after.get(name)?.toString('utf8'), name).toBe(bytes.toString('utf8'));

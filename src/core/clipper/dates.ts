@@ -32,7 +32,10 @@ const PATTERNS: Array<[RegExp, (m: RegExpMatchArray) => [number, number, number]
   // Chinese and Japanese: "2025年7月8日".
   [/(\d{4})年(\d{1,2})月(\d{1,2})日/u, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]],
   // Day first with slashes, as most of the world writes it: "22/04/2024".
-  [/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/u, (m) => (Number(m[2]) <= 12 ? [Number(m[3]), Number(m[2]), Number(m[1])] : null)],
+  [
+    /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/u,
+    (m) => (Number(m[2]) <= 12 ? [Number(m[3]), Number(m[2]), Number(m[1])] : null),
+  ],
 ];
 
 function monthFirst(m: RegExpMatchArray): [number, number, number] | null {

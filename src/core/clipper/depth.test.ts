@@ -4,7 +4,8 @@ import { clipHtml } from './index';
 import { estimatedNesting, MAX_DEPTH, nestingDepth } from './depth';
 
 const ARTICLE = `<article><h1>Quiet rivers</h1>${'<p>The river ran quietly past the mill, and the miller counted the sacks of flour every evening.</p>'.repeat(6)}</article>`;
-const nested = (depth: number) => `<html><body>${'<div>'.repeat(depth)}${ARTICLE}${'</div>'.repeat(depth)}</body></html>`;
+const nested = (depth: number) =>
+  `<html><body>${'<div>'.repeat(depth)}${ARTICLE}${'</div>'.repeat(depth)}</body></html>`;
 
 describe('nesting depth guard', () => {
   it('measures depth without recursion', () => {
@@ -15,7 +16,9 @@ describe('nesting depth guard', () => {
   it('estimates depth from raw markup in one pass, ignoring scripts, styles and comments', () => {
     expect(estimatedNesting(nested(100_000))).toBe(100_001);
     expect(estimatedNesting('<div><p>a</div></div></div><div><section>b</section></div>')).toBe(2);
-    expect(estimatedNesting(`<script>${'"<div>"'.repeat(5000)}</script><!-- ${'<div>'.repeat(5000)} --><p>x</p>`)).toBe(0);
+    expect(estimatedNesting(`<script>${'"<div>"'.repeat(5000)}</script><!-- ${'<div>'.repeat(5000)} --><p>x</p>`)).toBe(
+      0,
+    );
   });
 
   it('refuses 100 000 nested divs before parsing them', async () => {

@@ -21,7 +21,8 @@ export function nestingDepth(root: Element): number {
 }
 
 /** Block containers that never close themselves, so each unclosed or nested one is a level in the DOM. */
-const CONTAINER = /<(\/?)(?:div|section|article|aside|main|blockquote|ul|ol|dl|table|figure|nav|header|footer|span|details)\b[^>]*>/gi;
+const CONTAINER =
+  /<(\/?)(?:div|section|article|aside|main|blockquote|ul|ol|dl|table|figure|nav|header|footer|span|details)\b[^>]*>/gi;
 /** Text the parser does not read as markup. */
 const NOT_MARKUP = /<!--[\s\S]*?-->|<(script|style|template|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
@@ -46,7 +47,8 @@ export function estimatedNesting(html: string): number {
  * @param where the page's host name for the message, when known
  */
 export function assertReadableDepth(page: string | Document, where: string | null): void {
-  const depth = typeof page === 'string' ? estimatedNesting(page) : page.documentElement ? nestingDepth(page.documentElement) : 0;
+  const depth =
+    typeof page === 'string' ? estimatedNesting(page) : page.documentElement ? nestingDepth(page.documentElement) : 0;
   if (depth <= MAX_DEPTH) return;
   throw new GlossError(
     'extraction-failed',

@@ -6,7 +6,8 @@ import { extractFromHtml } from './extractHtml';
 import { sanitizeArticleHtml } from './sanitize';
 
 const PAGE = readFileSync(new URL('../../../test/fixtures/clipper/article-page.html', import.meta.url), 'utf8');
-const PARAGRAPH = 'This paragraph is long enough to look like the body of a real article, with several clauses, a few commas, and enough words that Readability will score it as content rather than chrome.';
+const PARAGRAPH =
+  'This paragraph is long enough to look like the body of a real article, with several clauses, a few commas, and enough words that Readability will score it as content rather than chrome.';
 
 function page(head: string, body: string, lang = ''): string {
   return `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head>${head}</head><body>${body}</body></html>`;
@@ -19,7 +20,9 @@ describe('extractFromHtml', () => {
     expect(draft.title).toBe('Tidal Power Finally Gets Its Moment');
     expect(draft.byline).toBe('Amelia Hart, Tom Reyes');
     expect(draft.published).toBe('2025-03-14T08:30:00.000Z');
-    expect(draft.excerpt).toBe('Tidal turbines off the Scottish coast have run for five years without a major failure.');
+    expect(draft.excerpt).toBe(
+      'Tidal turbines off the Scottish coast have run for five years without a major failure.',
+    );
     expect(draft.site).toBe('The Coastal Review');
     expect(draft.url).toBe('https://www.coastal.example/energy/tidal-power-moment');
     expect(draft.lang).toBe('en-GB');
@@ -30,7 +33,18 @@ describe('extractFromHtml', () => {
     expect(draft.text).toContain('For decades tidal energy was the renewable');
     expect(draft.text).toContain('the data set is small.');
     expect(draft.html).toContain('<h2>Why the tides are different</h2>');
-    for (const cruft of ['Subscribe', 'Advertisement', 'Comments', 'Great read', 'Related stories', 'Offshore wind sets', 'All rights reserved', 'Share on Twitter', 'By Amelia Hart', 'hacked']) {
+    for (const cruft of [
+      'Subscribe',
+      'Advertisement',
+      'Comments',
+      'Great read',
+      'Related stories',
+      'Offshore wind sets',
+      'All rights reserved',
+      'Share on Twitter',
+      'By Amelia Hart',
+      'hacked',
+    ]) {
       expect(draft.text).not.toContain(cruft);
     }
     expect(draft.html).not.toMatch(/<h[12]>Tidal Power Finally/);
@@ -39,7 +53,9 @@ describe('extractFromHtml', () => {
   it('returns sanitised HTML with absolute links and resolved lazy images', () => {
     expect(draft.html).toContain('<a href="https://www.coastal.example/places/pentland-firth">Pentland Firth</a>');
     expect(draft.html).toContain('src="https://www.coastal.example/images/turbine.jpg"');
-    expect(draft.html).toContain('<figcaption>A turbine is lowered into the Pentland Firth. Photo: Coastal Review</figcaption>');
+    expect(draft.html).toContain(
+      '<figcaption>A turbine is lowered into the Pentland Firth. Photo: Coastal Review</figcaption>',
+    );
     expect(draft.html).not.toMatch(/javascript:|<script|<iframe|class=|ads\.example/);
     expect(sanitizeArticleHtml(draft.html)).toBe(draft.html);
     expect(draft.text).toBe(articleText(draft.html));
@@ -66,13 +82,19 @@ describe('extractFromHtml', () => {
   });
 
   it('honours the page’s <base href> for relative links, like a browser', () => {
-    const html = page('<base href="https://cdn.example/docs/">', `<article><p>${PARAGRAPH} <a href="guide.html">Guide</a></p><p>${PARAGRAPH}</p></article>`);
+    const html = page(
+      '<base href="https://cdn.example/docs/">',
+      `<article><p>${PARAGRAPH} <a href="guide.html">Guide</a></p><p>${PARAGRAPH}</p></article>`,
+    );
     const d = extractFromHtml(html, { url: 'https://site.example/page' });
     expect(d.html).toContain('href="https://cdn.example/docs/guide.html"');
   });
 
   it('falls back to the sanitised body when Readability finds nothing, without nav or footer', () => {
-    const html = page('<title>Short note</title>', '<nav><a href="/">Home</a> <a href="/about">About</a></nav><p>Meeting moved to Friday at noon.</p><footer>© Example</footer>');
+    const html = page(
+      '<title>Short note</title>',
+      '<nav><a href="/">Home</a> <a href="/about">About</a></nav><p>Meeting moved to Friday at noon.</p><footer>© Example</footer>',
+    );
     const d = extractFromHtml(html, { url: 'https://notes.example/n/1' });
     expect(d.text.trim()).toBe('Meeting moved to Friday at noon.');
     expect(d.title).toBe('Short note');
@@ -80,7 +102,8 @@ describe('extractFromHtml', () => {
   });
 
   it('guesses the language from the text when the page does not say', () => {
-    const text = 'Банк России на очередном заседании совета директоров принял решение сохранить ключевую ставку на прежнем уровне, объяснив это высоким инфляционным давлением в экономике страны.';
+    const text =
+      'Банк России на очередном заседании совета директоров принял решение сохранить ключевую ставку на прежнем уровне, объяснив это высоким инфляционным давлением в экономике страны.';
     const d = extractFromHtml(page('<title>Ставка</title>', `<article><p>${text}</p><p>${text}</p></article>`));
     expect(d.lang).toBe('ru');
     expect(d.url).toBeNull();
@@ -88,7 +111,10 @@ describe('extractFromHtml', () => {
   });
 
   it('fails with extraction-failed when there is no text at all', () => {
-    for (const html of ['', page('<title>Empty</title>', '<nav>Menu</nav><script>x()</script><img src="https://x.example/a.png">')]) {
+    for (const html of [
+      '',
+      page('<title>Empty</title>', '<nav>Menu</nav><script>x()</script><img src="https://x.example/a.png">'),
+    ]) {
       try {
         extractFromHtml(html, { url: 'https://empty.example/' });
         throw new Error('expected a failure');

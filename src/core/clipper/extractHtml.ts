@@ -27,7 +27,8 @@ export interface ExtractOptions {
 }
 
 /** Page furniture removed before falling back to the whole body. */
-const CHROME = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
+const CHROME =
+  'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
 
 /** Readability found an article worth keeping: some real text, not a cookie banner. */
 const MIN_ARTICLE_CHARS = 140;
@@ -44,7 +45,9 @@ function hostName(url: string | null): string | null {
 function dropRepeatedTitle(html: string, title: string): string {
   const doc = parseBodyDocument(html);
   const heading = doc.body.querySelector('h1, h2');
-  const firstText = Array.from(doc.body.querySelectorAll('p, li, blockquote, pre, td')).find((el) => looseText(el.textContent) !== '');
+  const firstText = Array.from(doc.body.querySelectorAll('p, li, blockquote, pre, td')).find(
+    (el) => looseText(el.textContent) !== '',
+  );
   const headingComesFirst = heading && (!firstText || heading.compareDocumentPosition(firstText) & 4);
   if (heading && headingComesFirst && looseText(heading.textContent) === looseText(title)) heading.remove();
   return doc.body.innerHTML;
@@ -84,10 +87,16 @@ export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDr
   const pageTitle = (meta.title || article?.title?.trim() || doc.title.trim() || '').replace(/\s+/g, ' ');
   const site = meta.site ?? (article?.siteName?.trim() || null);
   const heading = doc.querySelector('h1')?.textContent ?? null;
-  const title = opts.title?.trim().replace(/\s+/g, ' ') || (pageTitle && tidyPageTitle(pageTitle, site, hostName(pageUrl), heading));
+  const title =
+    opts.title?.trim().replace(/\s+/g, ' ') ||
+    (pageTitle && tidyPageTitle(pageTitle, site, hostName(pageUrl), heading));
   let content: string;
   const marked = markedArticle(doc);
-  if (article?.content && looseText(article.textContent).length >= MIN_ARTICLE_CHARS && (!marked || keepsOpening(article.textContent, marked))) {
+  if (
+    article?.content &&
+    looseText(article.textContent).length >= MIN_ARTICLE_CHARS &&
+    (!marked || keepsOpening(article.textContent, marked))
+  ) {
     const abstract = missingAbstract(doc, article.textContent);
     content = sanitizeArticleHtml(pruneChrome(dropRepeatedTitle((abstract ?? '') + article.content, title)), base);
   } else if (marked) {
@@ -112,7 +121,8 @@ export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDr
     url,
     lang: meta.lang ?? (article?.lang || null) ?? detectLanguage(text),
     // The clean article's first paragraph before Readability's excerpt, which can be the byline line.
-    excerpt: meta.excerpt ?? (firstParagraph ? shorten(firstParagraph, 200) : null) ?? (article?.excerpt?.trim() || null),
+    excerpt:
+      meta.excerpt ?? (firstParagraph ? shorten(firstParagraph, 200) : null) ?? (article?.excerpt?.trim() || null),
     origin: opts.origin ?? 'html',
     html: content,
     text,

@@ -6,15 +6,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { extractFromHtml } from './extractHtml';
-import { DEFAULT_EXTRACTION_LIMITS, extractArticle, stopExtractionWorker, useExtractionWorker } from './extractInWorker';
+import {
+  DEFAULT_EXTRACTION_LIMITS,
+  extractArticle,
+  stopExtractionWorker,
+  useExtractionWorker,
+} from './extractInWorker';
 
 const URL = 'https://heavy.example/survey';
 const para = (i: number) =>
   `<p>Entry ${i}: the survey counted <a href="/birds/${i}">herons</a> along the river each morning, and the <em>volunteers</em> wrote every sighting into a shared notebook.</p>`;
-const table = (i: number) => `<table><tr><th>Site ${i}</th><td>${i * 3}</td></tr><tr><td colspan="2">${'<span>nested</span>'.repeat(5)}</td></tr></table>`;
+const table = (i: number) =>
+  `<table><tr><th>Site ${i}</th><td>${i * 3}</td></tr><tr><td colspan="2">${'<span>nested</span>'.repeat(5)}</td></tr></table>`;
 /** An article of `n` paragraphs (with lists and tables) inside page chrome: seconds of work for jsdom at n = 500. */
 function heavyPage(n: number): string {
-  const body = Array.from({ length: n }, (_, i) => (i % 50 === 49 ? table(i) + '<ul><li>one</li><li>two</li></ul>' : para(i))).join('\n');
+  const body = Array.from({ length: n }, (_, i) =>
+    i % 50 === 49 ? table(i) + '<ul><li>one</li><li>two</li></ul>' : para(i),
+  ).join('\n');
   return `<!doctype html><html lang="en"><head><title>River survey</title></head><body><nav><a href="/">Home</a></nav><article><h1>River survey</h1>${body}</article><footer>Footer</footer></body></html>`;
 }
 const SMALL = heavyPage(12);
@@ -23,7 +31,9 @@ describe('extractArticle (worker thread)', () => {
   afterAll(() => stopExtractionWorker());
 
   it('gives the same article as extracting in-thread, for a small and a heavy page', async () => {
-    expect(await extractArticle(SMALL, { url: URL, origin: 'url' })).toEqual(extractFromHtml(SMALL, { url: URL, origin: 'url' }));
+    expect(await extractArticle(SMALL, { url: URL, origin: 'url' })).toEqual(
+      extractFromHtml(SMALL, { url: URL, origin: 'url' }),
+    );
     const heavy = heavyPage(500);
     const draft = await extractArticle(heavy, { url: URL, origin: 'url' });
     expect(draft.text).toContain('Entry 498');
@@ -79,7 +89,9 @@ describe('extractArticle where the worker cannot start', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       expect(await extractArticle(SMALL, { url: URL })).toEqual(extractFromHtml(SMALL, { url: URL }));
-      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining("the page reader's worker could not start")]);
+      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+        expect.stringContaining("the page reader's worker could not start"),
+      ]);
     } finally {
       warn.mockRestore();
     }

@@ -22,7 +22,8 @@ export interface ExtractJob {
 }
 
 /** The worker's answers: an acknowledgement when it starts a job, then the draft or the error. */
-export type ExtractReply = { started: true } | { ok: true; draft: ClipDraft } | { ok: false; code: GlossErrorCode; message: string };
+export type ExtractReply =
+  { started: true } | { ok: true; draft: ClipDraft } | { ok: false; code: GlossErrorCode; message: string };
 
 /** How long and how much memory reading one page may take. */
 export interface ExtractionLimits {
@@ -73,7 +74,10 @@ function workerSpec(): WorkerSpec | null {
   try {
     const tsxHook = createRequire(import.meta.url).resolve('tsx/cjs');
     const entry = fileURLToPath(new URL('./extractWorker.ts', import.meta.url));
-    return { filename: `require(${JSON.stringify(tsxHook)}); require(${JSON.stringify(entry)});`, options: { eval: true } };
+    return {
+      filename: `require(${JSON.stringify(tsxHook)}); require(${JSON.stringify(entry)});`,
+      options: { eval: true },
+    };
   } catch {
     return null;
   }
@@ -110,7 +114,12 @@ function runOnWorker(spec: WorkerSpec, job: ExtractJob, limits: ExtractionLimits
       reject(error);
     };
     const onTimeout = () =>
-      discard(new GlossError('extraction-failed', `${page} took too long to read (over ${limits.timeoutMs < 1000 ? `${limits.timeoutMs} ms` : `${Math.round(limits.timeoutMs / 1000)} s`}), so it was not clipped.`));
+      discard(
+        new GlossError(
+          'extraction-failed',
+          `${page} took too long to read (over ${limits.timeoutMs < 1000 ? `${limits.timeoutMs} ms` : `${Math.round(limits.timeoutMs / 1000)} s`}), so it was not clipped.`,
+        ),
+      );
     let timer = setTimeout(onTimeout, STARTUP_MS);
     let started = false;
     const onMessage = (reply: ExtractReply) => {
@@ -127,14 +136,22 @@ function runOnWorker(spec: WorkerSpec, job: ExtractJob, limits: ExtractionLimits
     };
     const onError = (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        discard(new GlossError('extraction-failed', `${page} needed too much memory to read (over ${limits.memoryMb} MB), so it was not clipped.`));
+        discard(
+          new GlossError(
+            'extraction-failed',
+            `${page} needed too much memory to read (over ${limits.memoryMb} MB), so it was not clipped.`,
+          ),
+        );
       } else if (!started) {
         discard(new WorkerUnavailable(error.message, { cause: error }));
       } else {
         discard(new GlossError('extraction-failed', `${page} could not be read: ${error.message}`, { cause: error }));
       }
     };
-    const onExit = (code: number) => discard(new GlossError('extraction-failed', `${page} could not be read: the page reader stopped (exit code ${code}).`));
+    const onExit = (code: number) =>
+      discard(
+        new GlossError('extraction-failed', `${page} could not be read: the page reader stopped (exit code ${code}).`),
+      );
     function cleanup() {
       clearTimeout(timer);
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
@@ -151,7 +168,11 @@ function runOnWorker(spec: WorkerSpec, job: ExtractJob, limits: ExtractionLimits
  * @throws GlossError `extraction-failed` when the page has no article text, or takes too long or too much
  *   memory to read (the message says which)
  */
-export function extractArticle(html: string, opts: ExtractOptions = {}, limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS): Promise<ClipDraft> {
+export function extractArticle(
+  html: string,
+  opts: ExtractOptions = {},
+  limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS,
+): Promise<ClipDraft> {
   const run = queue.then(async () => {
     const spec = workerSpec();
     if (!spec) return extractFromHtml(html, opts);
@@ -160,7 +181,9 @@ export function extractArticle(html: string, opts: ExtractOptions = {}, limits: 
     } catch (error) {
       if (!(error instanceof WorkerUnavailable)) throw error;
       // Clipping must keep working where the worker cannot load: read in-thread from now on, and say why once.
-      console.warn(`Gloss: the page reader's worker could not start (${error.message}); reading pages on the main thread.`);
+      console.warn(
+        `Gloss: the page reader's worker could not start (${error.message}); reading pages on the main thread.`,
+      );
       configuredFile = null;
       return extractFromHtml(html, opts);
     }

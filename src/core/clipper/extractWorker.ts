@@ -17,9 +17,14 @@ port.on('message', (job: ExtractJob) => {
   try {
     reply = { ok: true, draft: extractFromHtml(job.html, job.opts) };
   } catch (error) {
-    reply = error instanceof GlossError
-      ? { ok: false, code: error.code, message: error.message }
-      : { ok: false, code: 'extraction-failed', message: `Could not read the page: ${(error as Error)?.message ?? String(error)}` };
+    reply =
+      error instanceof GlossError
+        ? { ok: false, code: error.code, message: error.message }
+        : {
+            ok: false,
+            code: 'extraction-failed',
+            message: `Could not read the page: ${(error as Error)?.message ?? String(error)}`,
+          };
   }
   port.postMessage(reply);
 });

@@ -42,9 +42,10 @@ export function connectionError(error: unknown, host: string): GlossError {
       message = `Could not reach ${host}: the network is unreachable.`;
       break;
     default:
-      message = code && /CERT|SSL|TLS|SELF_SIGNED/.test(code)
-        ? `${host} has an invalid security certificate, so the page was not loaded.`
-        : `Could not reach ${host}${code ? ` (${code})` : ''}.`;
+      message =
+        code && /CERT|SSL|TLS|SELF_SIGNED/.test(code)
+          ? `${host} has an invalid security certificate, so the page was not loaded.`
+          : `Could not reach ${host}${code ? ` (${code})` : ''}.`;
   }
   return new GlossError('unreachable', message, { cause: error });
 }

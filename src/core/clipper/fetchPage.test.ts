@@ -23,17 +23,44 @@ function html(res: ServerResponse, body: string | Buffer, type = 'text/html; cha
 
 beforeAll(async () => {
   routes.set('/ok', (_q, r) => html(r, '<!doctype html><title>Hi</title><p>Hello</p>'));
-  routes.set('/r1', (_q, r) => { r.writeHead(302, { location: '/r2' }); r.end(); });
-  routes.set('/r2', (_q, r) => { r.writeHead(301, { location: `${base}/r3` }); r.end(); });
-  routes.set('/r3', (_q, r) => { r.writeHead(307, { location: 'ok' }); r.end(); });
-  routes.set('/loop-a', (_q, r) => { r.writeHead(302, { location: '/loop-b' }); r.end(); });
-  routes.set('/loop-b', (_q, r) => { r.writeHead(302, { location: '/loop-a' }); r.end(); });
-  routes.set('/to-file', (_q, r) => { r.writeHead(302, { location: 'file:///etc/passwd' }); r.end(); });
+  routes.set('/r1', (_q, r) => {
+    r.writeHead(302, { location: '/r2' });
+    r.end();
+  });
+  routes.set('/r2', (_q, r) => {
+    r.writeHead(301, { location: `${base}/r3` });
+    r.end();
+  });
+  routes.set('/r3', (_q, r) => {
+    r.writeHead(307, { location: 'ok' });
+    r.end();
+  });
+  routes.set('/loop-a', (_q, r) => {
+    r.writeHead(302, { location: '/loop-b' });
+    r.end();
+  });
+  routes.set('/loop-b', (_q, r) => {
+    r.writeHead(302, { location: '/loop-a' });
+    r.end();
+  });
+  routes.set('/to-file', (_q, r) => {
+    r.writeHead(302, { location: 'file:///etc/passwd' });
+    r.end();
+  });
   for (let i = 0; i < 15; i++) {
-    routes.set(`/chain${i}`, (_q, r) => { r.writeHead(302, { location: `/chain${i + 1}` }); r.end(); });
+    routes.set(`/chain${i}`, (_q, r) => {
+      r.writeHead(302, { location: `/chain${i + 1}` });
+      r.end();
+    });
   }
-  routes.set('/missing', (_q, r) => { r.writeHead(404, { 'content-type': 'text/html' }); r.end('<h1>Not here</h1>'); });
-  routes.set('/broken', (_q, r) => { r.writeHead(500); r.end('oops'); });
+  routes.set('/missing', (_q, r) => {
+    r.writeHead(404, { 'content-type': 'text/html' });
+    r.end('<h1>Not here</h1>');
+  });
+  routes.set('/broken', (_q, r) => {
+    r.writeHead(500);
+    r.end('oops');
+  });
   routes.set('/doc.pdf', (_q, r) => html(r, '%PDF-1.7', 'application/pdf'));
   routes.set('/data.json', (_q, r) => html(r, '{"a":1}', 'application/json; charset=utf-8'));
   routes.set('/slow', (_q, r) => {
@@ -59,12 +86,31 @@ beforeAll(async () => {
     r.end(bomb);
   });
   routes.set('/cp1251-header', (_q, r) =>
-    html(r, Buffer.concat([Buffer.from('<p>'), CP1251_PRIVET, Buffer.from('</p>')]), 'text/html; charset=windows-1251'));
+    html(r, Buffer.concat([Buffer.from('<p>'), CP1251_PRIVET, Buffer.from('</p>')]), 'text/html; charset=windows-1251'),
+  );
   routes.set('/cp1251-meta', (_q, r) =>
-    html(r, Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><p>'), CP1251_PRIVET, Buffer.from('</p>')]), 'text/html'));
+    html(
+      r,
+      Buffer.concat([
+        Buffer.from(
+          '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><p>',
+        ),
+        CP1251_PRIVET,
+        Buffer.from('</p>'),
+      ]),
+      'text/html',
+    ),
+  );
   routes.set('/sjis', (_q, r) =>
-    html(r, Buffer.concat([Buffer.from('<meta charset="Shift_JIS"><p>'), SJIS_NIHONGO, Buffer.from('</p>')]), 'text/html'));
-  routes.set('/bom', (_q, r) => html(r, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<p>Ünïcödé</p>')]), 'text/html'));
+    html(
+      r,
+      Buffer.concat([Buffer.from('<meta charset="Shift_JIS"><p>'), SJIS_NIHONGO, Buffer.from('</p>')]),
+      'text/html',
+    ),
+  );
+  routes.set('/bom', (_q, r) =>
+    html(r, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<p>Ünïcödé</p>')]), 'text/html'),
+  );
   routes.set('/reset', (q) => q.socket.destroy());
   routes.set('/reset-mid-body', (_q, r) => {
     r.writeHead(200, { 'content-type': 'text/html', 'content-length': 1000 });
@@ -74,7 +120,10 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const handler = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
     if (handler) handler(req, res);
-    else { res.writeHead(404); res.end(); }
+    else {
+      res.writeHead(404);
+      res.end();
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -99,7 +148,11 @@ async function failure(promise: Promise<unknown>): Promise<GlossError> {
 describe('fetchPage', () => {
   it('fetches an HTML page', async () => {
     const page = await fetchPage(`${base}/ok`);
-    expect(page).toEqual({ url: `${base}/ok`, html: '<!doctype html><title>Hi</title><p>Hello</p>', contentType: 'text/html' });
+    expect(page).toEqual({
+      url: `${base}/ok`,
+      html: '<!doctype html><title>Hi</title><p>Hello</p>',
+      contentType: 'text/html',
+    });
   });
 
   it('follows a chain of relative and absolute redirects and reports the final URL', async () => {
@@ -117,7 +170,13 @@ describe('fetchPage', () => {
 
   it('refuses redirects to non-web schemes and non-web URLs', async () => {
     expect((await failure(fetchPage(`${base}/to-file`))).code).toBe('unsupported-url');
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<p>x', 'ftp://example.com/', 'not a url']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,<p>x',
+      'ftp://example.com/',
+      'not a url',
+    ]) {
       expect((await failure(fetchPage(url))).code).toBe('unsupported-url');
     }
   });

@@ -35,9 +35,15 @@ interface Wanted {
   allows(mime: string): boolean;
 }
 
-const PAGE: Wanted = { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', allows: (mime) => !mime || HTML_TYPES.has(mime) };
+const PAGE: Wanted = {
+  accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+  allows: (mime) => !mime || HTML_TYPES.has(mime),
+};
 /** Raster images only: an SVG document may carry script. */
-const IMAGE: Wanted = { accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9', allows: (mime) => /^image\/(png|jpeg|gif|webp|avif|bmp)$/.test(mime) };
+const IMAGE: Wanted = {
+  accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9',
+  allows: (mime) => /^image\/(png|jpeg|gif|webp|avif|bmp)$/.test(mime),
+};
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36 Gloss/0.1';
@@ -51,7 +57,10 @@ export function checkPageUrl(raw: string, base?: string): URL {
     throw new GlossError('unsupported-url', `“${raw.slice(0, 100)}” is not a web address.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new GlossError('unsupported-url', `Only web pages (http or https) can be clipped, not ${url.protocol} addresses.`);
+    throw new GlossError(
+      'unsupported-url',
+      `Only web pages (http or https) can be clipped, not ${url.protocol} addresses.`,
+    );
   }
   return url;
 }
@@ -123,7 +132,11 @@ export async function fetchImage(url: string, opts: FetchOptions = {}): Promise<
   return { bytes, mime };
 }
 
-async function fetchResource(url: string, opts: FetchOptions, wanted: Wanted): Promise<{ url: string; bytes: Uint8Array; contentType: string | null; mime: string }> {
+async function fetchResource(
+  url: string,
+  opts: FetchOptions,
+  wanted: Wanted,
+): Promise<{ url: string; bytes: Uint8Array; contentType: string | null; mime: string }> {
   const { timeoutMs = 20_000, maxBytes = 15 * 1024 * 1024, maxRedirects = 10, signal } = opts;
   let current = checkPageUrl(url);
   const controller = new AbortController();
@@ -159,7 +172,10 @@ async function fetchResource(url: string, opts: FetchOptions, wanted: Wanted): P
           throw new GlossError('too-many-redirects', `${host} redirects in a loop, so the page never arrives.`);
         }
         if (hop >= maxRedirects) {
-          throw new GlossError('too-many-redirects', `${host} redirected more than ${maxRedirects} times, so Gloss gave up.`);
+          throw new GlossError(
+            'too-many-redirects',
+            `${host} redirected more than ${maxRedirects} times, so Gloss gave up.`,
+          );
         }
         current = next;
         continue;
@@ -186,7 +202,11 @@ async function fetchResource(url: string, opts: FetchOptions, wanted: Wanted): P
   } catch (error) {
     if (error instanceof GlossError) throw error;
     if (timedOut) {
-      throw new GlossError('timeout', `${current.host} took longer than ${formatDuration(timeoutMs)} to send the page.`, { cause: error });
+      throw new GlossError(
+        'timeout',
+        `${current.host} took longer than ${formatDuration(timeoutMs)} to send the page.`,
+        { cause: error },
+      );
     }
     if (signal?.aborted) throw new GlossError('timeout', `Loading ${current.host} was cancelled.`, { cause: error });
     throw connectionError(error, current.host);

@@ -8,7 +8,10 @@ import { tempDir } from '../library/testHelpers';
 import { createGlossService } from '../service';
 
 /** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let server: Server;
 let base: string;
@@ -17,8 +20,12 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const url = req.url ?? '';
     if (url === '/pic.png') res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
-    else if (url === '/lazy.png') res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.concat([PNG, Buffer.from([0])]));
-    else if (url === '/drawing.svg') res.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>');
+    else if (url === '/lazy.png')
+      res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.concat([PNG, Buffer.from([0])]));
+    else if (url === '/drawing.svg')
+      res
+        .writeHead(200, { 'content-type': 'image/svg+xml' })
+        .end('<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>');
     else if (url === '/huge.png') res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(2048));
     else res.writeHead(404).end();
   });
@@ -48,11 +55,20 @@ describe('offline images', () => {
       const local = [...doc.html.matchAll(/src="(images\/[^"]+)"/g)].map((m) => m[1]!);
       expect(local).toHaveLength(3); // pic (twice, one file) and the lazy one
       expect(new Set(local).size).toBe(2);
-      for (const [name, alt] of [['drawing.svg', 'svg'], ['missing.png', 'gone'], ['huge.png', 'big']]) {
+      for (const [name, alt] of [
+        ['drawing.svg', 'svg'],
+        ['missing.png', 'gone'],
+        ['huge.png', 'big'],
+      ]) {
         expect(doc.html).toContain(`src="${base}/${name}" alt="${alt}"`);
       }
       const files = await fs.readdir(path.join(libraryDir, 'clips', clip.id, 'images'));
-      expect(files.sort()).toEqual(local.map((l) => l.slice('images/'.length)).filter((v, i, a) => a.indexOf(v) === i).sort());
+      expect(files.sort()).toEqual(
+        local
+          .map((l) => l.slice('images/'.length))
+          .filter((v, i, a) => a.indexOf(v) === i)
+          .sort(),
+      );
       const served = clipImageFile(libraryDir, clip.id, files[0]!);
       expect(served?.mime).toBe('image/png');
       expect((await fs.readFile(served!.path)).length).toBeGreaterThan(0);
@@ -64,8 +80,17 @@ describe('offline images', () => {
 
   it('hands out only image files Gloss made, never a path out of the clip', () => {
     const lib = '/lib';
-    expect(clipImageFile(lib, 'abc', '0123456789abcdef.png')?.path).toBe(path.join(lib, 'clips/abc/images/0123456789abcdef.png'));
-    for (const [id, file] of [['abc', '../meta.json'], ['..', '0123456789abcdef.png'], ['abc', 'meta.json'], ['abc', '0123456789abcdef.svg'], ['a/b', '0123456789abcdef.png'], ['abc', '..%2F0123456789abcdef.png']]) {
+    expect(clipImageFile(lib, 'abc', '0123456789abcdef.png')?.path).toBe(
+      path.join(lib, 'clips/abc/images/0123456789abcdef.png'),
+    );
+    for (const [id, file] of [
+      ['abc', '../meta.json'],
+      ['..', '0123456789abcdef.png'],
+      ['abc', 'meta.json'],
+      ['abc', '0123456789abcdef.svg'],
+      ['a/b', '0123456789abcdef.png'],
+      ['abc', '..%2F0123456789abcdef.png'],
+    ]) {
       expect(clipImageFile(lib, id!, file!)).toBeNull();
     }
   });

@@ -19,14 +19,22 @@ export interface ImageOptions {
 }
 
 const EXT: Record<string, string> = {
-  'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif', 'image/bmp': 'bmp',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/bmp': 'bmp',
 };
 
 /**
  * Downloads the images of sanitised article `html` and returns the HTML with their `src` rewritten to
  * the local files, and the files to write into the clip's `images/` folder.
  */
-export async function localiseImages(html: string, opts: ImageOptions = {}): Promise<{ html: string; images: ClipImage[] }> {
+export async function localiseImages(
+  html: string,
+  opts: ImageOptions = {},
+): Promise<{ html: string; images: ClipImage[] }> {
   const doc = parseBodyDocument(html);
   const wanted = new Map<string, HTMLImageElement[]>();
   for (const img of Array.from(doc.body.querySelectorAll('img'))) {

@@ -4,8 +4,7 @@
  */
 
 export type Script =
-  | 'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'han' | 'kana' | 'hangul' | 'thai'
-  | 'devanagari' | 'other';
+  'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'han' | 'kana' | 'hangul' | 'thai' | 'devanagari' | 'other';
 
 const SCRIPT_TESTS: Array<[Script, RegExp]> = [
   ['latin', /\p{Script=Latin}/u],
@@ -43,8 +42,45 @@ export function dominantScript(text: string): Script | null {
 
 /** Very common function words; a language is only claimed when they are frequent. */
 const STOP_WORDS: Record<string, string[]> = {
-  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'it', 'with', 'as', 'was', 'on', 'are', 'this', 'be', 'by', 'have', 'from'],
-  de: ['der', 'die', 'und', 'das', 'ist', 'nicht', 'ein', 'eine', 'zu', 'den', 'mit', 'sich', 'auf', 'für', 'dem', 'von'],
+  en: [
+    'the',
+    'and',
+    'of',
+    'to',
+    'in',
+    'is',
+    'that',
+    'for',
+    'it',
+    'with',
+    'as',
+    'was',
+    'on',
+    'are',
+    'this',
+    'be',
+    'by',
+    'have',
+    'from',
+  ],
+  de: [
+    'der',
+    'die',
+    'und',
+    'das',
+    'ist',
+    'nicht',
+    'ein',
+    'eine',
+    'zu',
+    'den',
+    'mit',
+    'sich',
+    'auf',
+    'für',
+    'dem',
+    'von',
+  ],
   fr: ['le', 'la', 'les', 'et', 'des', 'est', 'une', 'un', 'du', 'que', 'pour', 'dans', 'qui', 'pas', 'sur', 'au'],
   es: ['el', 'la', 'los', 'las', 'que', 'y', 'en', 'del', 'por', 'una', 'con', 'para', 'es', 'se', 'no', 'lo'],
   it: ['il', 'la', 'che', 'di', 'e', 'è', 'per', 'un', 'una', 'non', 'gli', 'della', 'sono', 'del', 'con'],
@@ -89,15 +125,25 @@ export function detectLanguage(text: string): string | null {
   if ((counts.get('kana') ?? 0) > total * 0.05) return 'ja';
   if (share < 0.6) return null;
   switch (script) {
-    case 'latin': return latinLanguage(text);
-    case 'cyrillic': return cyrillicLanguage(text);
-    case 'greek': return 'el';
-    case 'hebrew': return 'he';
-    case 'han': return 'zh';
-    case 'hangul': return 'ko';
-    case 'thai': return 'th';
-    case 'arabic': return 'ar';
-    case 'devanagari': return 'hi';
-    default: return null;
+    case 'latin':
+      return latinLanguage(text);
+    case 'cyrillic':
+      return cyrillicLanguage(text);
+    case 'greek':
+      return 'el';
+    case 'hebrew':
+      return 'he';
+    case 'han':
+      return 'zh';
+    case 'hangul':
+      return 'ko';
+    case 'thai':
+      return 'th';
+    case 'arabic':
+      return 'ar';
+    case 'devanagari':
+      return 'hi';
+    default:
+      return null;
   }
 }

@@ -2,16 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { findDate, toIsoDate } from './dates';
 import { detectLanguage, dominantScript } from './lang';
 import {
-  bylineValue, dateLineValue, isChromeLine, isLanguageSwitcherLine, isNameList, isPhotoCreditLine,
-  isReadingTimeLine, isTailStart, isTodayLine,
+  bylineValue,
+  dateLineValue,
+  isChromeLine,
+  isLanguageSwitcherLine,
+  isNameList,
+  isPhotoCreditLine,
+  isReadingTimeLine,
+  isTailStart,
+  isTodayLine,
 } from './lineRules';
 
 describe('line rules', () => {
   it('recognises page chrome but not sentences that mention those words', () => {
-    for (const line of ['Search', 'Menu', 'Sign in', 'Share this article', 'Facebook | Twitter | LinkedIn', 'Follow us on Twitter', 'Subscribe', '12 Comments', 'Поиск']) {
+    for (const line of [
+      'Search',
+      'Menu',
+      'Sign in',
+      'Share this article',
+      'Facebook | Twitter | LinkedIn',
+      'Follow us on Twitter',
+      'Subscribe',
+      '12 Comments',
+      'Поиск',
+    ]) {
       expect(isChromeLine(line), line).toBe(true);
     }
-    for (const line of ['Search engines index the web.', 'Home prices rose again', 'Share prices fell sharply on Monday']) {
+    for (const line of [
+      'Search engines index the web.',
+      'Home prices rose again',
+      'Share prices fell sharply on Monday',
+    ]) {
       expect(isChromeLine(line), line).toBe(false);
     }
   });
@@ -49,14 +70,26 @@ describe('line rules', () => {
   it('recognises photo credits without catching news sentences', () => {
     for (const line of [
       'Donald Trump and Vladimir Putin in 2016. Photographer: Chris McGrath/Getty Images via Bloomberg',
-      'Photo: Jane Roe/Reuters', 'Protesters in Paris. (AP Photo/Michel Euler)', 'Фото: Сергей Иванов/ТАСС',
+      'Photo: Jane Roe/Reuters',
+      'Protesters in Paris. (AP Photo/Michel Euler)',
+      'Фото: Сергей Иванов/ТАСС',
       'Photo by Anna Lee on Unsplash',
-    ]) expect(isPhotoCreditLine(line), line).toBe(true);
+    ])
+      expect(isPhotoCreditLine(line), line).toBe(true);
     expect(isPhotoCreditLine('Reuters reported that the talks had stalled.')).toBe(false);
   });
 
   it('recognises the start of the related-stories tail', () => {
-    for (const line of ["Don't Miss", 'Read more', 'Related articles', 'More from Bloomberg', 'You may also like', 'Most popular', 'Recommended for you', 'Читайте также']) {
+    for (const line of [
+      "Don't Miss",
+      'Read more',
+      'Related articles',
+      'More from Bloomberg',
+      'You may also like',
+      'Most popular',
+      'Recommended for you',
+      'Читайте также',
+    ]) {
       expect(isTailStart(line), line).toBe(true);
     }
     expect(isTailStart('Related research suggests the effect is small.')).toBe(false);
@@ -77,8 +110,12 @@ describe('dates', () => {
 describe('language', () => {
   it('detects the dominant script and a language when sure', () => {
     expect(dominantScript('Hello мир мир')).toBe('cyrillic');
-    expect(detectLanguage('The council voted on the plan and it is expected that the lanes will be built in the autumn.')).toBe('en');
-    expect(detectLanguage('Банк России на очередном заседании совета директоров принял решение сохранить ставку.')).toBe('ru');
+    expect(
+      detectLanguage('The council voted on the plan and it is expected that the lanes will be built in the autumn.'),
+    ).toBe('en');
+    expect(
+      detectLanguage('Банк России на очередном заседании совета директоров принял решение сохранить ставку.'),
+    ).toBe('ru');
     expect(detectLanguage('Україна та її союзники обговорюють нові кроки щодо підтримки економіки країни.')).toBe('uk');
     expect(detectLanguage('東京は日本の首都であり、多くの人々が住んでいます。')).toBe('ja');
     expect(detectLanguage('xyz qwv')).toBeNull();

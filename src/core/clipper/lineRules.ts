@@ -25,39 +25,156 @@ export function endsLikeSentence(line: string): boolean {
 
 /** Phrases that are page furniture when a line consists of nothing else. */
 const CHROME_PHRASES = [
-  'skip to main content', 'skip to content', 'skip navigation', 'main menu', 'menu', 'search',
-  'home', 'sign in', 'sign up', 'log in', 'login', 'log out', 'register', 'subscribe now',
-  'subscribe', 'newsletter', 'newsletters', 'account', 'my account', 'close', 'open menu',
-  'share this article', 'share this story', 'share this post', 'share this', 'share on',
-  'share', 'tweet', 'email', 'e-mail', 'print', 'copy link', 'link copied', 'save', 'bookmark',
-  'follow us on', 'follow us', 'follow', 'like', 'comment', 'comments', 'facebook', 'twitter',
-  'x', 'linkedin', 'whatsapp', 'telegram', 'reddit', 'pinterest', 'instagram', 'youtube',
-  'mastodon', 'bluesky', 'threads', 'rss', 'listen', 'listen to this article', 'advertisement',
-  'ad', 'sponsored', 'back to top', 'next', 'previous', 'toggle navigation', 'on this page',
-  'table of contents', 'contents', 'edit this page', 'like this', 'yes', 'no', 'accept cookies', 'accept all', 'gift this article',
-  'forum', 'forums', 'reply', 'quote', 'pin', 'jump to recipe', 'rate this recipe', 'view in browser', 'forward to a friend',
-  'unsubscribe', 'view online', 'redacción', 'redaktion', 'la rédaction', 'staff', 'newsroom',
-  'поиск', 'меню', 'главная', 'войти', 'подписаться', 'поделиться', 'реклама', 'вход',
-  'startseite', 'suche', 'anmelden', 'abmelden', 'registrieren', 'teilen', 'drucken', 'merken', 'kommentare', 'kommentieren',
-  'inicio', 'portada', 'buscar', 'compartir', 'compartir en', 'comentarios', 'suscríbete', 'iniciar sesión', 'contacto', 'sobre mí',
-  'accueil', 'rechercher', 'se connecter', 'partager', 'commentaires', "s'abonner",
-  'ホーム', '検索', 'ログイン', 'シェア', 'メニュー', 'ツイート', '印刷',
+  'skip to main content',
+  'skip to content',
+  'skip navigation',
+  'main menu',
+  'menu',
+  'search',
+  'home',
+  'sign in',
+  'sign up',
+  'log in',
+  'login',
+  'log out',
+  'register',
+  'subscribe now',
+  'subscribe',
+  'newsletter',
+  'newsletters',
+  'account',
+  'my account',
+  'close',
+  'open menu',
+  'share this article',
+  'share this story',
+  'share this post',
+  'share this',
+  'share on',
+  'share',
+  'tweet',
+  'email',
+  'e-mail',
+  'print',
+  'copy link',
+  'link copied',
+  'save',
+  'bookmark',
+  'follow us on',
+  'follow us',
+  'follow',
+  'like',
+  'comment',
+  'comments',
+  'facebook',
+  'twitter',
+  'x',
+  'linkedin',
+  'whatsapp',
+  'telegram',
+  'reddit',
+  'pinterest',
+  'instagram',
+  'youtube',
+  'mastodon',
+  'bluesky',
+  'threads',
+  'rss',
+  'listen',
+  'listen to this article',
+  'advertisement',
+  'ad',
+  'sponsored',
+  'back to top',
+  'next',
+  'previous',
+  'toggle navigation',
+  'on this page',
+  'table of contents',
+  'contents',
+  'edit this page',
+  'like this',
+  'yes',
+  'no',
+  'accept cookies',
+  'accept all',
+  'gift this article',
+  'forum',
+  'forums',
+  'reply',
+  'quote',
+  'pin',
+  'jump to recipe',
+  'rate this recipe',
+  'view in browser',
+  'forward to a friend',
+  'unsubscribe',
+  'view online',
+  'redacción',
+  'redaktion',
+  'la rédaction',
+  'staff',
+  'newsroom',
+  'поиск',
+  'меню',
+  'главная',
+  'войти',
+  'подписаться',
+  'поделиться',
+  'реклама',
+  'вход',
+  'startseite',
+  'suche',
+  'anmelden',
+  'abmelden',
+  'registrieren',
+  'teilen',
+  'drucken',
+  'merken',
+  'kommentare',
+  'kommentieren',
+  'inicio',
+  'portada',
+  'buscar',
+  'compartir',
+  'compartir en',
+  'comentarios',
+  'suscríbete',
+  'iniciar sesión',
+  'contacto',
+  'sobre mí',
+  'accueil',
+  'rechercher',
+  'se connecter',
+  'partager',
+  'commentaires',
+  "s'abonner",
+  'ホーム',
+  '検索',
+  'ログイン',
+  'シェア',
+  'メニュー',
+  'ツイート',
+  '印刷',
 ];
-const CHROME_RE = new RegExp(
-  `^(?:(?:${CHROME_PHRASES.join('|')})(?:\\s*[|•·,/:]\\s*|\\s+|$))+$`,
-  'iu',
-);
+const CHROME_RE = new RegExp(`^(?:(?:${CHROME_PHRASES.join('|')})(?:\\s*[|•·,/:]\\s*|\\s+|$))+$`, 'iu');
 
 /** Navigation, share and subscribe lines: every word is page furniture. */
 export function isChromeLine(line: string): boolean {
-  const normal = line.trim().replace(/\s*\(\d+\)$/, '').replace(/^\d+\s+(?=comments?$)/i, '');
+  const normal = line
+    .trim()
+    .replace(/\s*\(\d+\)$/, '')
+    .replace(/^\d+\s+(?=comments?$)/i, '');
   return normal.length > 0 && wordCount(normal) <= 10 && CHROME_RE.test(normal);
 }
 
 /** "3 mins read", "5 minute read", "Reading time: 4 minutes", "7 мин чтения". */
 export function isReadingTimeLine(line: string): boolean {
-  return /^(?:reading time:?\s*|lesezeit:?\s*|tiempo de lectura:?\s*)?(?:about\s+|ca\.\s+)?\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?|minuten|minutos|мин\.?|минут[аы]?)\.?(?:\s+(?:to\s+)?read|\s+чтения|\s+на\s+чтение|\s+lesezeit|\s+de\s+lectura|\s+de\s+lecture)?$/iu
-    .test(line.trim()) || /^\d+\s*分(?:で読めます|で読める|読了)?$/u.test(line.trim());
+  return (
+    /^(?:reading time:?\s*|lesezeit:?\s*|tiempo de lectura:?\s*)?(?:about\s+|ca\.\s+)?\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?|minuten|minutos|мин\.?|минут[аы]?)\.?(?:\s+(?:to\s+)?read|\s+чтения|\s+на\s+чтение|\s+lesezeit|\s+de\s+lectura|\s+de\s+lecture)?$/iu.test(
+      line.trim(),
+    ) || /^\d+\s*分(?:で読めます|で読める|読了)?$/u.test(line.trim())
+  );
 }
 
 /** "Today: Aug 19, 2025", "Today is Monday": the visit date, not the article's. */
@@ -76,8 +193,14 @@ export function dateLineValue(line: string): string | null {
     // A dateline's place: "Madrid, 22 de abril de 2024".
     .replace(/^\p{Lu}[\p{L}. -]{1,30},\s*(?=$)/u, '')
     .replace(/\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?/giu, '')
-    .replace(/(?<![\p{L}])(?:published|posted|updated|last updated|on|at|date|опубликовано|обновлено|publié le|publié|mis à jour le|mis à jour|veröffentlicht am|veröffentlicht|aktualisiert am|aktualisiert|stand|actualizado|publicado|更新|公開)(?![\p{L}]):?/giu, '')
-    .replace(/[\p{L}]{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[\p{L}]{3,10}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}/u, '')
+    .replace(
+      /(?<![\p{L}])(?:published|posted|updated|last updated|on|at|date|опубликовано|обновлено|publié le|publié|mis à jour le|mis à jour|veröffentlicht am|veröffentlicht|aktualisiert am|aktualisiert|stand|actualizado|publicado|更新|公開)(?![\p{L}]):?/giu,
+      '',
+    )
+    .replace(
+      /[\p{L}]{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[\p{L}]{3,10}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}/u,
+      '',
+    )
     .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b,?/giu, '')
     .replace(/[\s,|·•—–-]+/gu, '');
   return rest === '' ? found.date : null;
@@ -85,7 +208,10 @@ export function dateLineValue(line: string): string | null {
 
 /** "By Jane Doe", "Author: Jane Doe", "Автор: …": the byline, or null. */
 export function bylineValue(line: string): string | null {
-  const m = /^(?:by|written by|author:|words by|автор:?|текст:|von|por|par|autor:|autora:|auteur\s*:)\s+(.{2,80})$/iu.exec(line.trim());
+  const m =
+    /^(?:by|written by|author:|words by|автор:?|текст:|von|por|par|autor:|autora:|auteur\s*:)\s+(.{2,80})$/iu.exec(
+      line.trim(),
+    );
   if (!m?.[1]) return null;
   const name = m[1].trim();
   // A byline is a name or two, not a sentence.
@@ -97,7 +223,10 @@ export function bylineValue(line: string): string | null {
  * the titles of papers and reports.
  */
 export function isNameList(line: string): boolean {
-  const parts = line.trim().split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|и|et|und|y|e)\s+/u).filter(Boolean);
+  const parts = line
+    .trim()
+    .split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|и|et|und|y|e)\s+/u)
+    .filter(Boolean);
   if (parts.length < 2 || parts.length > 12) return false;
   const name = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|di|der|le|la))*$/u;
   return parts.every((p) => name.test(p) && wordCount(p) >= 2 && wordCount(p) <= 4);
@@ -105,10 +234,39 @@ export function isNameList(line: string): boolean {
 
 /** Known language names as shown by language switchers. */
 const LANGUAGE_NAMES = new Set([
-  'english', 'русский', 'українська', 'беларуская', 'deutsch', 'français', 'español', 'italiano',
-  'português', 'polski', 'nederlands', 'svenska', 'türkçe', '中文', '日本語', '한국어', 'العربية',
-  'עברית', 'ελληνικά', 'čeština', 'magyar', 'română', 'қазақша', 'eng', 'рус', 'укр', 'en', 'ru',
-  'ua', 'uk', 'de', 'fr', 'es',
+  'english',
+  'русский',
+  'українська',
+  'беларуская',
+  'deutsch',
+  'français',
+  'español',
+  'italiano',
+  'português',
+  'polski',
+  'nederlands',
+  'svenska',
+  'türkçe',
+  '中文',
+  '日本語',
+  '한국어',
+  'العربية',
+  'עברית',
+  'ελληνικά',
+  'čeština',
+  'magyar',
+  'română',
+  'қазақша',
+  'eng',
+  'рус',
+  'укр',
+  'en',
+  'ru',
+  'ua',
+  'uk',
+  'de',
+  'fr',
+  'es',
 ]);
 
 /**
@@ -116,7 +274,11 @@ const LANGUAGE_NAMES = new Set([
  * "EN | RU"), or a one- or two-word line in another script than the article's.
  */
 export function isLanguageSwitcherLine(line: string, articleScript: Script | null): boolean {
-  const parts = line.trim().toLowerCase().split(/\s*[|/•·,]\s*|\s+/u).filter(Boolean);
+  const parts = line
+    .trim()
+    .toLowerCase()
+    .split(/\s*[|/•·,]\s*|\s+/u)
+    .filter(Boolean);
   if (parts.length === 0 || parts.length > 6) return false;
   if (parts.length >= 2 && parts.every((p) => LANGUAGE_NAMES.has(p))) return true;
   if (parts.length === 1 && LANGUAGE_NAMES.has(parts[0]!) && parts[0]!.length > 3) return true;
@@ -152,7 +314,10 @@ export interface LineMeta {
  * a byline, a date, a reading time or chrome, returns what it says; otherwise null.
  */
 export function readMetaLine(text: string): LineMeta | null {
-  const parts = text.split(/\s+[·•|—–]\s+|\s+\|\s*/u).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/\s+[·•|—–]\s+|\s+\|\s*/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return null;
   const seen: LineMeta = { byline: null, published: null };
   for (const part of parts) {

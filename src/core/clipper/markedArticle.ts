@@ -6,7 +6,8 @@
 import { looseText } from '../article/text';
 
 /** Page furniture that may sit inside a marked article (share bars, related boxes, forms). */
-const INNER_CHROME = 'nav, aside, form, footer, [role="navigation"], [role="complementary"], [aria-hidden="true"], [hidden], button';
+const INNER_CHROME =
+  'nav, aside, form, footer, [role="navigation"], [role="complementary"], [aria-hidden="true"], [hidden], button';
 
 /** The HTML and opening text of the page's single marked article, or null when there is none (or several). */
 export function markedArticle(doc: Document): { html: string; opening: string } | null {
@@ -16,7 +17,9 @@ export function markedArticle(doc: Document): { html: string; opening: string } 
   const el = candidates[0]?.cloneNode(true) as Element | undefined;
   if (!el) return null;
   for (const junk of Array.from(el.querySelectorAll(INNER_CHROME))) junk.remove();
-  const first = Array.from(el.querySelectorAll('p, li, blockquote, pre, td')).map((p) => looseText(p.textContent)).find((t) => t.length >= 40);
+  const first = Array.from(el.querySelectorAll('p, li, blockquote, pre, td'))
+    .map((p) => looseText(p.textContent))
+    .find((t) => t.length >= 40);
   return first ? { html: el.innerHTML, opening: first.slice(0, 60) } : null;
 }
 
@@ -31,7 +34,13 @@ export function keepsOpening(text: string | null | undefined, marked: { opening:
  * and a paper without its abstract is not what a researcher clipped.
  */
 export function missingAbstract(doc: Document, text: string | null | undefined): string | null {
-  const box = doc.querySelector('[role="doc-abstract"], section[class~="abstract" i], div[class~="abstract" i], section[id="abstract" i], div[id="abstract" i]');
-  const first = box && Array.from(box.querySelectorAll('p')).map((p) => looseText(p.textContent)).find((t) => t.length >= 40);
+  const box = doc.querySelector(
+    '[role="doc-abstract"], section[class~="abstract" i], div[class~="abstract" i], section[id="abstract" i], div[id="abstract" i]',
+  );
+  const first =
+    box &&
+    Array.from(box.querySelectorAll('p'))
+      .map((p) => looseText(p.textContent))
+      .find((t) => t.length >= 40);
   return box && first && !looseText(text).includes(first.slice(0, 60)) ? box.innerHTML : null;
 }

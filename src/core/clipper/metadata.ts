@@ -22,7 +22,12 @@ function meta(doc: Document, ...keys: string[]): string | null {
   const tags = Array.from(doc.querySelectorAll('meta[content]'));
   for (const key of wanted) {
     for (const tag of tags) {
-      const name = (tag.getAttribute('property') ?? tag.getAttribute('name') ?? tag.getAttribute('itemprop') ?? '').toLowerCase();
+      const name = (
+        tag.getAttribute('property') ??
+        tag.getAttribute('name') ??
+        tag.getAttribute('itemprop') ??
+        ''
+      ).toLowerCase();
       const content = tag.getAttribute('content')?.trim();
       if (name === key && content) return content;
     }
@@ -64,10 +69,14 @@ export function readMetadata(doc: Document, pageUrl: string | null): PageMetadat
   const ld = readJsonLdArticle(doc);
   const citationAuthors = metaAll(doc, 'citation_author');
   const canonicalLink = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ?? null;
-  const lang = doc.documentElement.getAttribute('lang')?.trim() || ld?.inLanguage || meta(doc, 'og:locale', 'dc.language', 'language');
+  const lang =
+    doc.documentElement.getAttribute('lang')?.trim() ||
+    ld?.inLanguage ||
+    meta(doc, 'og:locale', 'dc.language', 'language');
   return {
     title: first(
-      ld?.headline, meta(doc, 'og:title', 'twitter:title'),
+      ld?.headline,
+      meta(doc, 'og:title', 'twitter:title'),
       meta(doc, 'citation_title', 'dc.title', 'dcterms.title'),
     ),
     byline: first(
@@ -76,16 +85,39 @@ export function readMetadata(doc: Document, pageUrl: string | null): PageMetadat
       personName(meta(doc, 'author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author')),
       citationAuthors.length ? citationAuthors.join(', ') : null,
     ),
-    site: first(meta(doc, 'og:site_name'), ld?.publisher, meta(doc, 'application-name', 'citation_journal_title', 'dc.publisher')),
-    published: toIsoDate(first(
-      ld?.datePublished,
-      meta(doc, 'article:published_time', 'og:published_time'),
-      meta(doc, 'citation_publication_date', 'citation_date', 'citation_online_date', 'dc.date', 'dcterms.date',
-        'dc.date.issued', 'dcterms.issued', 'date', 'pubdate', 'publish-date', 'parsely-pub-date', 'sailthru.date'),
-      doc.querySelector('time[datetime][pubdate], article time[datetime]')?.getAttribute('datetime'),
-    )),
+    site: first(
+      meta(doc, 'og:site_name'),
+      ld?.publisher,
+      meta(doc, 'application-name', 'citation_journal_title', 'dc.publisher'),
+    ),
+    published: toIsoDate(
+      first(
+        ld?.datePublished,
+        meta(doc, 'article:published_time', 'og:published_time'),
+        meta(
+          doc,
+          'citation_publication_date',
+          'citation_date',
+          'citation_online_date',
+          'dc.date',
+          'dcterms.date',
+          'dc.date.issued',
+          'dcterms.issued',
+          'date',
+          'pubdate',
+          'publish-date',
+          'parsely-pub-date',
+          'sailthru.date',
+        ),
+        doc.querySelector('time[datetime][pubdate], article time[datetime]')?.getAttribute('datetime'),
+      ),
+    ),
     canonicalUrl: first(webUrl(canonicalLink, pageUrl), webUrl(meta(doc, 'og:url'), pageUrl), webUrl(ld?.url, pageUrl)),
     lang: lang ? lang.replace(/_/g, '-') : null,
-    excerpt: first(ld?.description, meta(doc, 'og:description', 'twitter:description'), meta(doc, 'description', 'dc.description')),
+    excerpt: first(
+      ld?.description,
+      meta(doc, 'og:description', 'twitter:description'),
+      meta(doc, 'description', 'dc.description'),
+    ),
   };
 }

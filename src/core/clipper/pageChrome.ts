@@ -12,8 +12,9 @@ const HEADER_BLOCKS = 3;
 /** Returns `html` without chrome paragraphs and without a leading metadata line. */
 export function pruneChrome(html: string): string {
   const doc = parseBodyDocument(html);
-  const blocks = Array.from(doc.body.querySelectorAll('p, div, h2, h3, h4, h5, h6, li'))
-    .filter((el) => !el.querySelector('p, div, li, img') && (el.textContent ?? '').trim() !== '');
+  const blocks = Array.from(doc.body.querySelectorAll('p, div, h2, h3, h4, h5, h6, li')).filter(
+    (el) => !el.querySelector('p, div, li, img') && (el.textContent ?? '').trim() !== '',
+  );
   blocks.forEach((el, i) => {
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (wordCount(text) > 12) return;

@@ -5,7 +5,9 @@ describe('tidyPageTitle', () => {
   it('drops a trailing or leading site name', () => {
     expect(tidyPageTitle('Tidal power rises | Harbour News', 'Harbour News', null, null)).toBe('Tidal power rises');
     expect(tidyPageTitle('Harbour News — Tidal power rises', 'Harbour News', null, null)).toBe('Tidal power rises');
-    expect(tidyPageTitle('Tidal power rises - The Harbour', null, 'www.theharbour.com', null)).toBe('Tidal power rises');
+    expect(tidyPageTitle('Tidal power rises - The Harbour', null, 'www.theharbour.com', null)).toBe(
+      'Tidal power rises',
+    );
   });
 
   it('keeps separators that do not name the site', () => {

@@ -15,7 +15,11 @@ function namesSite(part: string, site: string | null, host: string | null): bool
   const p = fold(part).replace(/[\s.]/g, '');
   if (!p) return false;
   if (site && p === fold(site).replace(/[\s.]/g, '')) return true;
-  const hostName = host?.replace(/^www\./, '').split('.').slice(0, -1).join('');
+  const hostName = host
+    ?.replace(/^www\./, '')
+    .split('.')
+    .slice(0, -1)
+    .join('');
   return !!hostName && p === hostName.toLowerCase();
 }
 
@@ -34,8 +38,10 @@ export function tidyPageTitle(title: string, site: string | null, host: string |
   const first = seps[0];
   const last = seps[seps.length - 1];
   let tidy = title;
-  if (last?.index !== undefined && namesSite(title.slice(last.index + last[0].length), site, host)) tidy = title.slice(0, last.index);
-  else if (first?.index !== undefined && namesSite(title.slice(0, first.index), site, host)) tidy = title.slice(first.index + first[0].length);
+  if (last?.index !== undefined && namesSite(title.slice(last.index + last[0].length), site, host))
+    tidy = title.slice(0, last.index);
+  else if (first?.index !== undefined && namesSite(title.slice(0, first.index), site, host))
+    tidy = title.slice(first.index + first[0].length);
   tidy = tidy.trim() || title;
   const h1 = heading?.replace(/\s+/g, ' ').trim() ?? '';
   if (h1 && h1.length <= 200 && h1.length > tidy.length && fold(h1).startsWith(fold(tidy))) return h1;

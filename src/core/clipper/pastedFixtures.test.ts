@@ -26,7 +26,20 @@ const CASES: Expectation[] = [
     lang: 'en',
     firstText: 'For three years I kept every app',
     lastText: 'I no longer squint at code.',
-    absent: ['Skip to content', 'Subscribe', 'Share this', 'Facebook', 'LinkedIn', 'Like this', 'Comments', 'Leave a Reply', 'Great post', '5 min read', 'Blog', 'About'],
+    absent: [
+      'Skip to content',
+      'Subscribe',
+      'Share this',
+      'Facebook',
+      'LinkedIn',
+      'Like this',
+      'Comments',
+      'Leave a Reply',
+      'Great post',
+      '5 min read',
+      'Blog',
+      'About',
+    ],
   },
   {
     file: 'academic-abstract.txt',
@@ -50,7 +63,16 @@ const CASES: Expectation[] = [
     lang: 'en',
     firstText: 'The cache keeps recent build outputs',
     lastText: 'to see what would be removed.',
-    absent: ['Skip to main content', 'API Reference', 'Guides', 'On this page', 'Edit this page', 'helpful', 'Previous', 'Next'],
+    absent: [
+      'Skip to main content',
+      'API Reference',
+      'Guides',
+      'On this page',
+      'Edit this page',
+      'helpful',
+      'Previous',
+      'Next',
+    ],
     also: (html) => {
       expect(html).toContain("<pre><code>export default {\n  cacheDir: '/tmp/build-cache',\n};</code></pre>");
       expect(html).toContain('<li>Use the --force flag to skip the confirmation prompt.</li>');
@@ -76,7 +98,17 @@ const CASES: Expectation[] = [
     lang: 'en',
     firstText: 'The city council voted 7–2',
     lastText: 'Construction is expected to finish in late 2026.',
-    absent: ['Menu', 'Subscribe', 'Updated', 'Listen to this article', 'Advertisement', 'Related articles', 'Mayor Unveils', 'Most popular', 'Restaurants'],
+    absent: [
+      'Menu',
+      'Subscribe',
+      'Updated',
+      'Listen to this article',
+      'Advertisement',
+      'Related articles',
+      'Mayor Unveils',
+      'Most popular',
+      'Restaurants',
+    ],
   },
   {
     file: 'single-newline.txt',

@@ -59,7 +59,10 @@ describe('paste cleaning, measured on copied pages', () => {
     const lines = [
       `paste cleaning on ${CASES.length} pages`,
       `${'check'.padEnd(20)} ${'passed'.padStart(7)} ${'rate'.padStart(7)}`,
-      ...rows.map((r) => `${r.check.padEnd(20)} ${`${r.passed}/${r.total}`.padStart(7)} ${`${(r.rate * 100).toFixed(0)} %`.padStart(7)}`),
+      ...rows.map(
+        (r) =>
+          `${r.check.padEnd(20)} ${`${r.passed}/${r.total}`.padStart(7)} ${`${(r.rate * 100).toFixed(0)} %`.padStart(7)}`,
+      ),
       `${'all'.padEnd(20)} ${`${passed}/${outcomes.length}`.padStart(7)} ${`${((passed / outcomes.length) * 100).toFixed(0)} %`.padStart(7)}`,
       ...outcomes.filter((o) => !o.ok).map((o) => `  failed ${o.check} in ${o.file}: ${o.detail}`),
     ];

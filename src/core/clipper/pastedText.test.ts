@@ -12,7 +12,9 @@ describe('clipPastedText: the seed article', () => {
   const draft = clipPastedText(fixture('seed-article.txt'));
 
   it('finds the title', () => {
-    expect(draft.title).toBe('US and Russia in Talks on Truce Agreement That Would Cement Putin’s Territorial Gains in Ukraine');
+    expect(draft.title).toBe(
+      'US and Russia in Talks on Truce Agreement That Would Cement Putin’s Territorial Gains in Ukraine',
+    );
   });
 
   it('makes the four section headings h2', () => {
@@ -34,7 +36,15 @@ describe('clipPastedText: the seed article', () => {
   });
 
   it('drops all the page chrome and the tail', () => {
-    for (const cruft of ['Today:', 'Search', 'Русский', '3 mins read', "Don't Miss", 'Deflation', 'inflation vs deflation']) {
+    for (const cruft of [
+      'Today:',
+      'Search',
+      'Русский',
+      '3 mins read',
+      "Don't Miss",
+      'Deflation',
+      'inflation vs deflation',
+    ]) {
       expect(draft.text).not.toContain(cruft);
     }
     // The bare alt line is gone; the name only appears as the caption's start and in body text.
@@ -50,7 +60,9 @@ describe('clipPastedText: the seed article', () => {
   });
 
   it('keeps the quoted speech as a paragraph', () => {
-    expect(draft.html).toContain('<p>“I don’t like long waits. They want to meet with me, and I will do whatever I can to stop the killing,” the US president told reporters in the Oval Office.</p>');
+    expect(draft.html).toContain(
+      '<p>“I don’t like long waits. They want to meet with me, and I will do whatever I can to stop the killing,” the US president told reporters in the Oval Office.</p>',
+    );
   });
 
   it('fills in metadata and the canonical text', () => {
@@ -83,7 +95,8 @@ describe('clipPastedText: edge cases', () => {
 
   it('uses the given title and drops its copy from the body', () => {
     const draft = clipPastedText('My Title\n\nSome body text that is long enough to be a sentence here.', {
-      title: 'My Title', url: 'https://www.example.org/a',
+      title: 'My Title',
+      url: 'https://www.example.org/a',
     });
     expect(draft.title).toBe('My Title');
     expect(draft.text).toBe('Some body text that is long enough to be a sentence here.');
@@ -92,18 +105,36 @@ describe('clipPastedText: edge cases', () => {
   });
 
   it('falls back to the first words when there is no title line', () => {
-    const draft = clipPastedText('Just one paragraph of text that someone pasted without any title at all, which goes on for a while longer than eighty characters.');
+    const draft = clipPastedText(
+      'Just one paragraph of text that someone pasted without any title at all, which goes on for a while longer than eighty characters.',
+    );
     expect(draft.title.length).toBeLessThanOrEqual(81);
     expect(draft.title.endsWith('…')).toBe(true);
     expect(draft.text).toContain('Just one paragraph');
   });
 
   it('reads Markdown-ish input', () => {
-    const draft = clipPastedText([
-      '# A Markdown Note', '', 'Intro paragraph with a [link](https://example.com/x) and **bold** text.', '',
-      '## Steps', '', '- first thing', '- second thing', '', '1. one', '2. two', '', '> quoted wisdom',
-      '', '```', 'const x = 1 < 2;', '```',
-    ].join('\n'));
+    const draft = clipPastedText(
+      [
+        '# A Markdown Note',
+        '',
+        'Intro paragraph with a [link](https://example.com/x) and **bold** text.',
+        '',
+        '## Steps',
+        '',
+        '- first thing',
+        '- second thing',
+        '',
+        '1. one',
+        '2. two',
+        '',
+        '> quoted wisdom',
+        '',
+        '```',
+        'const x = 1 < 2;',
+        '```',
+      ].join('\n'),
+    );
     expect(draft.title).toBe('A Markdown Note');
     expect(draft.html).toContain('<a href="https://example.com/x">link</a>');
     expect(draft.html).toContain('<strong>bold</strong>');
@@ -115,18 +146,26 @@ describe('clipPastedText: edge cases', () => {
   });
 
   it('joins hard-wrapped paragraphs', () => {
-    const draft = clipPastedText([
-      'Notes on Wrapping', '',
-      'This paragraph was written in a plain-text editor that wraps lines at',
-      'seventy-two columns, so every line ends in the middle of a sentence and',
-      'the reader should see it as one paragraph again.', '',
-      'A second paragraph follows here and it is also quite a normal one.',
-    ].join('\n'));
-    expect(draft.html).toContain('<p>This paragraph was written in a plain-text editor that wraps lines at seventy-two columns, so every line ends in the middle of a sentence and the reader should see it as one paragraph again.</p>');
+    const draft = clipPastedText(
+      [
+        'Notes on Wrapping',
+        '',
+        'This paragraph was written in a plain-text editor that wraps lines at',
+        'seventy-two columns, so every line ends in the middle of a sentence and',
+        'the reader should see it as one paragraph again.',
+        '',
+        'A second paragraph follows here and it is also quite a normal one.',
+      ].join('\n'),
+    );
+    expect(draft.html).toContain(
+      '<p>This paragraph was written in a plain-text editor that wraps lines at seventy-two columns, so every line ends in the middle of a sentence and the reader should see it as one paragraph again.</p>',
+    );
   });
 
   it('never lets pasted markup through', () => {
-    const draft = clipPastedText('Title Here\n\n<script>alert(1)</script> <img src=x onerror=alert(1)> is what the text says.');
+    const draft = clipPastedText(
+      'Title Here\n\n<script>alert(1)</script> <img src=x onerror=alert(1)> is what the text says.',
+    );
     expect(draft.html).not.toMatch(/<script|<img|<[^>]*\son\w+=/);
     expect(draft.text).toContain('<script>alert(1)</script>');
   });

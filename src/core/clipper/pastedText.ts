@@ -9,8 +9,17 @@ import type { ClipDraft } from '../model';
 import { detectLanguage, dominantScript, type Script } from './lang';
 import { webUrl } from './metadata';
 import {
-  dateLineValue, endsLikeSentence, isChromeLine, isLanguageSwitcherLine, isReadingTimeLine,
-  isNameList, isPhotoCreditLine, isTailStart, isTodayLine, readMetaLine, wordCount,
+  dateLineValue,
+  endsLikeSentence,
+  isChromeLine,
+  isLanguageSwitcherLine,
+  isReadingTimeLine,
+  isNameList,
+  isPhotoCreditLine,
+  isTailStart,
+  isTodayLine,
+  readMetaLine,
+  wordCount,
   type LineMeta,
 } from './lineRules';
 import { sanitizeArticleHtml } from './sanitize';
@@ -97,7 +106,9 @@ function sameText(a: string, b: string): boolean {
  * masthead and menu, and go; a list of names right below it is the byline.
  */
 function takeTitle(
-  units: TextUnit[], given: string | null | undefined, found: Found,
+  units: TextUnit[],
+  given: string | null | undefined,
+  found: Found,
 ): { title: string; units: TextUnit[] } {
   const header = units.slice(0, bodyStart(units));
   let at = -1;
@@ -107,12 +118,14 @@ function takeTitle(
     let best = 0;
     header.forEach((u, i) => {
       const words = wordCount(u.text);
-      if (u.kind !== 'caption' && words >= 2 && isTitleLike(u, 30) && !isNameList(u.text) && words >= best) [at, best] = [i, words];
+      if (u.kind !== 'caption' && words >= 2 && isTitleLike(u, 30) && !isNameList(u.text) && words >= best)
+        [at, best] = [i, words];
     });
     // A page that opens with its question or headline as a sentence ("How do you…?") has no header.
     if (at === -1 && units[0] && wordCount(units[0].text) <= 20 && isTitleLike(units[0], 20)) at = 0;
   }
-  const title = given?.trim() || (at === -1 ? shorten(units.find((u) => u.kind !== 'caption')?.text ?? '', 80) : units[at]!.text);
+  const title =
+    given?.trim() || (at === -1 ? shorten(units.find((u) => u.kind !== 'caption')?.text ?? '', 80) : units[at]!.text);
   if (at === -1) return { title, units };
   const after = units[at + 1];
   let rest = units.slice(at + 1);
@@ -159,10 +172,7 @@ function hostOf(url: string | null | undefined): string | null {
  *   http(s) address: an import's `javascript:` or `file:` address is dropped)
  * @throws GlossError `empty-input` when the text is empty or only whitespace
  */
-export function clipPastedText(
-  text: string,
-  opts: { title?: string | null; url?: string | null } = {},
-): ClipDraft {
+export function clipPastedText(text: string, opts: { title?: string | null; url?: string | null } = {}): ClipDraft {
   const url = opts.url && webUrl(opts.url) ? opts.url : null;
   const normal = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (normal.trim() === '') throw new GlossError('empty-input', 'Nothing to clip: the text is empty.');

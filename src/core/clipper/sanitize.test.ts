@@ -34,7 +34,8 @@ const XSS_PAYLOADS = [
 ];
 
 /** Anything that could run code or load/point elsewhere uncontrolled. */
-const VECTOR = /<script|<iframe|<object|<embed|<svg|<math|<form|<input|<button|<base|<meta|<link|<style|<template|\son\w+\s*=|javascript:|vbscript:|data:(?!image\/(png|jpe?g|gif|webp))|style=|\sid=|class=|srcdoc|formaction/i;
+const VECTOR =
+  /<script|<iframe|<object|<embed|<svg|<math|<form|<input|<button|<base|<meta|<link|<style|<template|\son\w+\s*=|javascript:|vbscript:|data:(?!image\/(png|jpe?g|gif|webp))|style=|\sid=|class=|srcdoc|formaction/i;
 
 describe('sanitizeArticleHtml: security', () => {
   for (const payload of XSS_PAYLOADS) {
@@ -53,7 +54,9 @@ describe('sanitizeArticleHtml: security', () => {
 
 describe('sanitizeArticleHtml: article markup', () => {
   it('demotes h1, strips ids, classes and styles, removes empty paragraphs', () => {
-    const out = sanitizeArticleHtml('<h1 id="t" class="big" style="x">Title</h1><p>&nbsp;</p><p></p><p class="lead">Lead</p>');
+    const out = sanitizeArticleHtml(
+      '<h1 id="t" class="big" style="x">Title</h1><p>&nbsp;</p><p></p><p class="lead">Lead</p>',
+    );
     expect(out).toBe('<h2>Title</h2>\n<p>Lead</p>');
   });
 
@@ -88,20 +91,25 @@ describe('sanitizeArticleHtml: article markup', () => {
   });
 
   it('keeps tables with colspan/rowspan and drops junk sizes', () => {
-    const out = sanitizeArticleHtml('<table><caption>C</caption><tr><th colspan="2">H</th></tr><tr><td rowspan="x">a</td><td>b</td></tr></table>');
+    const out = sanitizeArticleHtml(
+      '<table><caption>C</caption><tr><th colspan="2">H</th></tr><tr><td rowspan="x">a</td><td>b</td></tr></table>',
+    );
     expect(out).toContain('<th colspan="2">H</th>');
     expect(out).toContain('<td>a</td>');
     expect(articleText(out)).toBe('C\nH\na\nb');
   });
 
   it('puts a newline between blocks so words never run together', () => {
-    const out = sanitizeArticleHtml('<div><p>one</p><p>two</p></div><ul><li>three</li><li>four</li></ul><h2>five</h2>six<br>seven');
+    const out = sanitizeArticleHtml(
+      '<div><p>one</p><p>two</p></div><ul><li>three</li><li>four</li></ul><h2>five</h2>six<br>seven',
+    );
     expect(articleText(out)).toBe('one\ntwo\nthree\nfour\nfive\nsix\nseven');
   });
 
   it('unwraps spans and block-only wrappers, turns inline-only wrappers into paragraphs', () => {
-    expect(sanitizeArticleHtml('<section><div><span>a</span> <b>b</b></div><article><p>c</p></article></section>'))
-      .toBe('<p>a <b>b</b></p>\n<p>c</p>');
+    expect(
+      sanitizeArticleHtml('<section><div><span>a</span> <b>b</b></div><article><p>c</p></article></section>'),
+    ).toBe('<p>a <b>b</b></p>\n<p>c</p>');
   });
 
   it('leaves preformatted text alone', () => {
@@ -136,7 +144,8 @@ describe('bestSrcsetUrl', () => {
 
 describe('sanitizeArticleHtml: scale', () => {
   it('handles a long article in linear time (jsdom sibling edits are not)', () => {
-    const unit = '<div class="x"><p>Some <a href="/a">text</a> here with <em>emphasis</em>.</p><ul><li>a</li><li>b</li></ul></div>';
+    const unit =
+      '<div class="x"><p>Some <a href="/a">text</a> here with <em>emphasis</em>.</p><ul><li>a</li><li>b</li></ul></div>';
     const html = `<main><div id="page">${unit.repeat(2000)}</div></main>`;
     const started = Date.now();
     const out = sanitizeArticleHtml(html, BASE);

@@ -10,9 +10,37 @@
 
 /** Elements that start a new line. */
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION',
-  'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'LI', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
-  'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'CAPTION',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HR',
+  'LI',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 const VOID = new Set(['IMG', 'BR', 'HR']);
 /** Inline wrappers that carry nothing once their attributes are gone. */
@@ -21,10 +49,50 @@ const TRANSPARENT = new Set(['SPAN', 'MAIN', 'FONT', 'CENTER', 'SMALL', 'BIG', '
 const WRAPPER = new Set(['DIV', 'SECTION', 'ARTICLE']);
 /** Elements dropped when they hold no text and no image. */
 const DROP_WHEN_EMPTY = new Set([
-  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'DIV', 'SECTION', 'ARTICLE', 'FIGCAPTION',
-  'FIGURE', 'EM', 'STRONG', 'B', 'I', 'U', 'S', 'MARK', 'A', 'UL', 'OL', 'LI', 'DL', 'Q', 'CITE',
-  'ABBR', 'SUB', 'SUP', 'CODE', 'KBD', 'CAPTION', 'DT', 'DD', 'SPAN', 'MAIN', 'FONT', 'CENTER',
-  'SMALL', 'BIG', 'TIME', 'INS', 'DEL',
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'FIGCAPTION',
+  'FIGURE',
+  'EM',
+  'STRONG',
+  'B',
+  'I',
+  'U',
+  'S',
+  'MARK',
+  'A',
+  'UL',
+  'OL',
+  'LI',
+  'DL',
+  'Q',
+  'CITE',
+  'ABBR',
+  'SUB',
+  'SUP',
+  'CODE',
+  'KBD',
+  'CAPTION',
+  'DT',
+  'DD',
+  'SPAN',
+  'MAIN',
+  'FONT',
+  'CENTER',
+  'SMALL',
+  'BIG',
+  'TIME',
+  'INS',
+  'DEL',
 ]);
 /** Containers in which a wrapper holding only inline content must stay a wrapper, not become <p>. */
 const NO_PARAGRAPH_INSIDE = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE']);
@@ -32,13 +100,21 @@ const NO_PARAGRAPH_INSIDE = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P
 type Item = { kind: 'text'; text: string } | { kind: 'el'; el: Element; tag: string };
 
 function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/\u00a0/g, '&nbsp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/\u00a0/g, '&nbsp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** Also escapes < and > (as current Chromium does), so no consumer can mistake a value for markup. */
 function escapeAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/\u00a0/g, '&nbsp;').replace(/"/g, '&quot;')
-    .replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/\u00a0/g, '&nbsp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 export class ArticleSerializer {
@@ -88,7 +164,11 @@ export class ArticleSerializer {
   /** The tag an element is written as (an h1 is demoted, an inline-only wrapper is a paragraph). */
   private tagFor(el: Element, parent: Element): string {
     if (el.tagName === 'H1') return 'H2';
-    if (WRAPPER.has(el.tagName) && !NO_PARAGRAPH_INSIDE.has(parent.tagName) && !el.closest('p, h1, h2, h3, h4, h5, h6, pre')) {
+    if (
+      WRAPPER.has(el.tagName) &&
+      !NO_PARAGRAPH_INSIDE.has(parent.tagName) &&
+      !el.closest('p, h1, h2, h3, h4, h5, h6, pre')
+    ) {
       const hasBlock = this.children(el).some((i) => i.kind === 'el' && BLOCK.has(i.tag));
       if (!hasBlock && !el.querySelector(Array.from(BLOCK, (t) => t.toLowerCase()).join(','))) return 'P';
     }

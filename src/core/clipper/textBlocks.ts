@@ -38,8 +38,10 @@ function isHardWrapped(lines: string[]): boolean {
   const lengths = body.map((l) => l.length);
   const midSentence = body.filter((l) => !endsLikeSentence(l)).length;
   return (
-    Math.min(...lengths) >= 30 && Math.max(...lengths) <= 100 &&
-    Math.max(...lengths) - Math.min(...lengths) <= 40 && midSentence * 2 >= body.length
+    Math.min(...lengths) >= 30 &&
+    Math.max(...lengths) <= 100 &&
+    Math.max(...lengths) - Math.min(...lengths) <= 40 &&
+    midSentence * 2 >= body.length
   );
 }
 

@@ -10,7 +10,10 @@ import type { ClipMeta } from '../model';
  * once normalised, neither `url` nor an earlier one. `undefined` when none is left, so the field stays
  * out of `meta.json`.
  */
-export function mergeAliases(url: string | null, ...lists: Array<ReadonlyArray<string | null | undefined> | undefined>): string[] | undefined {
+export function mergeAliases(
+  url: string | null,
+  ...lists: Array<ReadonlyArray<string | null | undefined> | undefined>
+): string[] | undefined {
   const seen = new Set([normalizeUrl(url)]);
   const aliases: string[] = [];
   for (const address of lists.flatMap((list) => list ?? [])) {

@@ -32,13 +32,18 @@ export function detailsPatch(input: ClipDetailsInput): DetailsPatch {
   if (input.published !== undefined) {
     const raw = blankToNull(input.published);
     const date = raw && (/^\d{4}-(0[1-9]|1[0-2])$/.test(raw) ? raw : toIsoDate(raw));
-    if (raw && !date) throw new GlossError('invalid-input', `“${raw.slice(0, 60)}” is not a date Gloss can read; write it like 2024-05-17.`);
+    if (raw && !date)
+      throw new GlossError(
+        'invalid-input',
+        `“${raw.slice(0, 60)}” is not a date Gloss can read; write it like 2024-05-17.`,
+      );
     patch.published = date;
   }
   if (input.url !== undefined) {
     const raw = blankToNull(input.url);
     const url = raw && webUrl(raw);
-    if (raw && !url) throw new GlossError('invalid-input', `“${raw.slice(0, 60)}” is not a web address (http or https).`);
+    if (raw && !url)
+      throw new GlossError('invalid-input', `“${raw.slice(0, 60)}” is not a web address (http or https).`);
     patch.url = url;
   }
   return patch;

@@ -10,14 +10,18 @@ import { illustratedPage, PNG, startServer, type TestServer } from '../import/te
 import { tempDir } from '../library/testHelpers';
 import { createGlossService, type GlossService } from '../service';
 
-const para = (i: number) => `<p>Paragraph ${i}: the estuary turbines ran through every winter storm, and the engineers who kept them turning wrote down what they learned.</p>`;
-const page = (title: string, extra = '') => `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>${[1, 2, 3, 4].map(para).join('')}${extra}</article></body></html>`;
+const para = (i: number) =>
+  `<p>Paragraph ${i}: the estuary turbines ran through every winter storm, and the engineers who kept them turning wrote down what they learned.</p>`;
+const page = (title: string, extra = '') =>
+  `<html><head><title>${title}</title></head><body><article><h1>${title}</h1>${[1, 2, 3, 4].map(para).join('')}${extra}</article></body></html>`;
 
 describe('normalizeUrl', () => {
   it('drops tracking parameters, fragments, default ports and trailing slashes; keeps www', () => {
-    expect(normalizeUrl('HTTPS://www.Example.org:443/a/b/?utm_source=x&b=2&fbclid=1&a=1&mc_cid=3&mc_eid=4&igshid=5&ref=hn#top')).toBe(
-      'https://www.example.org/a/b?a=1&b=2',
-    );
+    expect(
+      normalizeUrl(
+        'HTTPS://www.Example.org:443/a/b/?utm_source=x&b=2&fbclid=1&a=1&mc_cid=3&mc_eid=4&igshid=5&ref=hn#top',
+      ),
+    ).toBe('https://www.example.org/a/b?a=1&b=2');
     expect(normalizeUrl('http://example.org:80/')).toBe('http://example.org/');
     expect(normalizeUrl('http://example.org:8080/x')).toBe('http://example.org:8080/x');
     expect(normalizeUrl('javascript:alert(1)')).toBeNull();
@@ -37,9 +41,15 @@ describe('clipping an article twice', { timeout: 60_000 }, () => {
   it('asks by default, naming the clip, when the address matches after normalising', async () => {
     service = await createGlossService({ libraryDir: await tempDir() });
     await service.clipHtml({ html: page('Tidal Power'), url: 'https://news.example/tidal/' });
-    const again = service.clipHtml({ html: page('Tidal Power', '<p>Updated.</p>'), url: 'https://news.example/tidal?utm_source=feed#comments' });
+    const again = service.clipHtml({
+      html: page('Tidal Power', '<p>Updated.</p>'),
+      url: 'https://news.example/tidal?utm_source=feed#comments',
+    });
     await expect(again).rejects.toBeInstanceOf(GlossError);
-    await expect(again).rejects.toMatchObject({ code: 'duplicate', message: expect.stringContaining('“Tidal Power” is already in your library') });
+    await expect(again).rejects.toMatchObject({
+      code: 'duplicate',
+      message: expect.stringContaining('“Tidal Power” is already in your library'),
+    });
     expect(await service.listClips()).toHaveLength(1);
   });
 
@@ -49,9 +59,14 @@ describe('clipping an article twice', { timeout: 60_000 }, () => {
     const api = createApiClient(GLOSS_METHODS, (method, args) => dispatchApiCall(service!, method, args));
     const error = await api.clipUrl({ url: 'https://news.example/tidal' }).catch((e: unknown) => e);
     const meta = (await service.getClip(first.id)).meta;
-    expect(error).toMatchObject({ code: 'duplicate', existing: { id: first.id, title: 'Tidal Power', clippedAt: meta.clippedAt } });
+    expect(error).toMatchObject({
+      code: 'duplicate',
+      existing: { id: first.id, title: 'Tidal Power', clippedAt: meta.clippedAt },
+    });
     // The core states the fact; the choice (buttons, flags) is the front end's.
-    expect((error as Error).message).toBe(`“Tidal Power” is already in your library (clipped ${meta.clippedAt.slice(0, 10)}).`);
+    expect((error as Error).message).toBe(
+      `“Tidal Power” is already in your library (clipped ${meta.clippedAt.slice(0, 10)}).`,
+    );
   });
 
   it('finds the same text without an address by its content hash', async () => {
@@ -71,7 +86,11 @@ describe('clipping an article twice', { timeout: 60_000 }, () => {
     const start = doc.text.indexOf(quote);
     await service.addHighlight({ clipId: first.id, start, end: start + quote.length });
 
-    const updated = await service.clipHtml({ html: page('Tidal Power', '<p>A correction was added later.</p>'), url: 'https://news.example/tidal#x', onDuplicate: 'update' });
+    const updated = await service.clipHtml({
+      html: page('Tidal Power', '<p>A correction was added later.</p>'),
+      url: 'https://news.example/tidal#x',
+      onDuplicate: 'update',
+    });
     expect(updated.id).toBe(first.id);
     expect(updated.highlightCount).toBe(1);
     const after = await service.getClip(first.id);
@@ -79,7 +98,11 @@ describe('clipping an article twice', { timeout: 60_000 }, () => {
     const h = after.highlights[0]!;
     expect(after.text.slice(h.anchor!.start, h.anchor!.end)).toBe(quote);
 
-    const copy = await service.clipHtml({ html: page('Tidal Power'), url: 'https://news.example/tidal', onDuplicate: 'copy' });
+    const copy = await service.clipHtml({
+      html: page('Tidal Power'),
+      url: 'https://news.example/tidal',
+      onDuplicate: 'copy',
+    });
     expect(copy.id).not.toBe(first.id);
     expect(await service.listClips()).toHaveLength(2);
   });
@@ -88,7 +111,9 @@ describe('clipping an article twice', { timeout: 60_000 }, () => {
     server = await startServer();
     service = await createGlossService({ libraryDir: await tempDir() });
     const first = await service.clipUrl({ url: `${server.base}/article` });
-    await expect(service.clipUrl({ url: `${server.base}/article?utm_medium=email` })).rejects.toMatchObject({ code: 'duplicate' });
+    await expect(service.clipUrl({ url: `${server.base}/article?utm_medium=email` })).rejects.toMatchObject({
+      code: 'duplicate',
+    });
     const updated = await service.clipUrl({ url: `${server.base}/article`, onDuplicate: 'update' });
     expect(updated.id).toBe(first.id);
     expect(await service.listClips()).toHaveLength(1);
@@ -101,7 +126,9 @@ describe('clipping an article twice', { timeout: 60_000 }, () => {
     const clip = await service.clipUrl({ url: `${server.base}/old-article` });
     expect(clip).toMatchObject({ url: `${server.base}/article`, aliases: [`${server.base}/old-article`] });
     server.hits.length = 0;
-    await expect(service.clipUrl({ url: `${server.base}/old-article?utm_source=feed` })).rejects.toMatchObject({ code: 'duplicate' });
+    await expect(service.clipUrl({ url: `${server.base}/old-article?utm_source=feed` })).rejects.toMatchObject({
+      code: 'duplicate',
+    });
     // Known by its old address before any fetch.
     expect(server.hits).toEqual([]);
     await expect(service.clipUrl({ url: `${server.base}/article` })).rejects.toMatchObject({ code: 'duplicate' });
@@ -117,11 +144,20 @@ describe('clipping an article twice', { timeout: 60_000 }, () => {
     const pasted = await service.clipHtml({ html, url: `${server.base}/short/kelp` });
     const { text } = await service.getClip(pasted.id);
     const quote = 'without a single unplanned stop';
-    await service.addHighlight({ clipId: pasted.id, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+    await service.addHighlight({
+      clipId: pasted.id,
+      start: text.indexOf(quote),
+      end: text.indexOf(quote) + quote.length,
+    });
 
     const report = await service.reclip({ id: pasted.id });
     expect(report).toMatchObject({ placed: 1, orphaned: [] });
-    expect(report.clip).toMatchObject({ id: pasted.id, url: `${server.base}/illustrated`, aliases: [`${server.base}/short/kelp`], highlightCount: 1 });
+    expect(report.clip).toMatchObject({
+      id: pasted.id,
+      url: `${server.base}/illustrated`,
+      aliases: [`${server.base}/short/kelp`],
+      highlightCount: 1,
+    });
     const after = await service.getClip(pasted.id);
     const image = /src="(images\/[0-9a-f]+\.png)"/.exec(after.html)![1]!;
     expect(await fs.readFile(path.join(service.libraryPath, 'clips', pasted.id, image))).toEqual(PNG);
@@ -129,7 +165,11 @@ describe('clipping an article twice', { timeout: 60_000 }, () => {
     await expect(service.clipUrl({ url: `${server.base}/short/kelp` })).rejects.toMatchObject({ code: 'duplicate' });
 
     const retried = await service.retryClip(pasted.id);
-    expect(retried).toMatchObject({ id: pasted.id, url: `${server.base}/illustrated`, aliases: [`${server.base}/short/kelp`] });
+    expect(retried).toMatchObject({
+      id: pasted.id,
+      url: `${server.base}/illustrated`,
+      aliases: [`${server.base}/short/kelp`],
+    });
     const note = await service.clipText({ text: 'Short note.' });
     await expect(service.retryClip(note.id)).rejects.toMatchObject({ code: 'invalid-input' });
   });

@@ -12,7 +12,10 @@ const loadClipper = () => import('../clipper');
  * The draft with its http(s) images pointed at local files, and those files (to write with
  * `writeClipImages` once the clip has an id). Without `options` (images off) the draft is unchanged.
  */
-export async function localiseDraft(draft: ClipDraft, options: ImageOptions | undefined): Promise<{ draft: ClipDraft; images: ClipImage[] }> {
+export async function localiseDraft(
+  draft: ClipDraft,
+  options: ImageOptions | undefined,
+): Promise<{ draft: ClipDraft; images: ClipImage[] }> {
   if (!options) return { draft, images: [] };
   const { localiseImages } = await loadClipper();
   const { html, images } = await localiseImages(draft.html, options);

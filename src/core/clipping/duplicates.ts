@@ -21,7 +21,11 @@ export function findByUrl(clips: readonly ClipMeta[], url: string | null | undef
  * The clip among `clips` that holds the same article as a draft with address `url` and text `text`:
  * first by address, then by content hash (only for texts long enough to be an article).
  */
-export function findDuplicate(clips: readonly ClipMeta[], url: string | null | undefined, text: string): ClipMeta | undefined {
+export function findDuplicate(
+  clips: readonly ClipMeta[],
+  url: string | null | undefined,
+  text: string,
+): ClipMeta | undefined {
   const byUrl = findByUrl(clips, url);
   if (byUrl || text.trim().length < MIN_HASHED_CHARS) return byUrl;
   const hash = contentHash(text);

@@ -32,7 +32,9 @@ export async function refetchClip(deps: ClipDeps, id: string): Promise<ReanchorR
   } catch (error) {
     if (meta.placeholder) {
       const reason = error instanceof Error ? error.message : String(error);
-      await store.updateMeta(id, { placeholder: { reason, attemptedAt: new Date().toISOString(), attempts: meta.placeholder.attempts + 1 } });
+      await store.updateMeta(id, {
+        placeholder: { reason, attemptedAt: new Date().toISOString(), attempts: meta.placeholder.attempts + 1 },
+      });
     }
     throw error;
   }

@@ -15,7 +15,10 @@ describe('desktop methods', () => {
     const highlight = await service.addHighlight({ clipId: clip.id, start: 0, end: 10 });
     await service.deleteHighlight({ clipId: clip.id, highlightId: highlight.id });
     const { anchor: _anchor, ...plain } = highlight;
-    await expect(service.restoreHighlight(plain)).resolves.toMatchObject({ id: highlight.id, anchor: highlight.anchor });
+    await expect(service.restoreHighlight(plain)).resolves.toMatchObject({
+      id: highlight.id,
+      anchor: highlight.anchor,
+    });
     await service.deleteClip(clip.id);
     await expect(service.listClips()).resolves.toHaveLength(0);
     await expect(service.restoreClip(clip.id)).resolves.toMatchObject({ id: clip.id, highlightCount: 1 });

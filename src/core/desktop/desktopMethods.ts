@@ -32,7 +32,10 @@ export interface DesktopDeps {
   index: { putClip(meta: ClipMeta, text: string): void; putHighlights(meta: ClipMeta, highlights: Highlight[]): void };
   summarise(meta: ClipMeta, highlightCount: number): ClipSummary;
   anchored(text: string, highlight: Highlight): AnchoredHighlight;
-  changeHighlights<T>(clipId: string, change: (highlights: Highlight[], text: string) => T): Promise<{ result: T; text: string }>;
+  changeHighlights<T>(
+    clipId: string,
+    change: (highlights: Highlight[], text: string) => T,
+  ): Promise<{ result: T; text: string }>;
   clipText(input: ClipTextInput): Promise<ClipSummary>;
 }
 

@@ -28,16 +28,34 @@ describe('the bookmarklet’s clip endpoint', () => {
     expect(info.bookmarklet).toBe(bookmarkletUrl(port, token));
     const nextCommand = service.nextCommand();
     const selection = 'Paragraph 3: the estuary turbines ran through\n every winter storm';
-    const res = await send(port, { body: JSON.stringify({ token, url: 'https://harbour.example/tidal?utm_source=x', html: PAGE, title: 'Tidal Power Comes of Age', selection }) });
+    const res = await send(port, {
+      body: JSON.stringify({
+        token,
+        url: 'https://harbour.example/tidal?utm_source=x',
+        html: PAGE,
+        title: 'Tidal Power Comes of Age',
+        selection,
+      }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe('*');
     const answer = JSON.parse(res.body);
     expect(answer).toMatchObject({ ok: true, title: 'Tidal Power Comes of Age' });
     await expect(nextCommand).resolves.toBe('reload-library');
     const clip = (await service.listClips()).find((c) => c.id === answer.id);
-    expect(clip).toMatchObject({ url: 'https://harbour.example/tidal?utm_source=x', title: 'Tidal Power Comes of Age', highlightCount: 1 });
+    expect(clip).toMatchObject({
+      url: 'https://harbour.example/tidal?utm_source=x',
+      title: 'Tidal Power Comes of Age',
+      highlightCount: 1,
+    });
     // Clipping the same page again updates it and does not add the highlight twice.
-    const again = JSON.parse((await send(port, { body: JSON.stringify({ token, url: 'https://harbour.example/tidal', html: PAGE, selection }) })).body);
+    const again = JSON.parse(
+      (
+        await send(port, {
+          body: JSON.stringify({ token, url: 'https://harbour.example/tidal', html: PAGE, selection }),
+        })
+      ).body,
+    );
     expect(again.id).toBe(answer.id);
     expect(await service.listClips()).toHaveLength(1);
     expect((await service.listClips())[0]!.highlightCount).toBe(1);
@@ -45,7 +63,8 @@ describe('the bookmarklet’s clip endpoint', () => {
 
   it('refuses a missing or wrong token, other methods, other hosts and an oversized body', async () => {
     const { port, token } = await start(1000, 64 * 1024);
-    const body = (t?: string) => JSON.stringify({ ...(t !== undefined && { token: t }), url: 'https://a.example/', html: PAGE });
+    const body = (t?: string) =>
+      JSON.stringify({ ...(t !== undefined && { token: t }), url: 'https://a.example/', html: PAGE });
     expect((await send(port, { body: body() })).status).toBe(401);
     expect((await send(port, { body: body('x'.repeat(token.length)) })).status).toBe(403);
     expect((await send(port, { body: body(token.slice(0, -1)) })).status).toBe(403);
@@ -64,7 +83,10 @@ describe('the bookmarklet’s clip endpoint', () => {
   it('answers a form post (the fallback for pages that forbid fetch) with a small page', async () => {
     const { port, token } = await start();
     const payload = JSON.stringify({ token, url: 'https://harbour.example/tidal', html: PAGE, title: 'Tidal <Power>' });
-    const res = await send(port, { type: 'application/x-www-form-urlencoded', body: new URLSearchParams({ payload }).toString() });
+    const res = await send(port, {
+      type: 'application/x-www-form-urlencoded',
+      body: new URLSearchParams({ payload }).toString(),
+    });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('Clipped to Gloss: “Tidal &#60;Power&#62;”');
@@ -73,7 +95,8 @@ describe('the bookmarklet’s clip endpoint', () => {
   it('slows a flood down with 429', async () => {
     const { port, token } = await start(30);
     const statuses: number[] = [];
-    for (let i = 0; i < 40; i++) statuses.push((await send(port, { body: JSON.stringify({ token: 'wrong' + i }) })).status);
+    for (let i = 0; i < 40; i++)
+      statuses.push((await send(port, { body: JSON.stringify({ token: 'wrong' + i }) })).status);
     expect(statuses.slice(0, 30).every((s) => s === 403)).toBe(true);
     expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
     expect(token).toBeTruthy();

@@ -20,7 +20,6 @@ import type { ClipEndpointInfo } from './types';
 
 export type { ClipEndpointInfo } from './types';
 
-
 export interface EndpointDeps {
   settings: SettingsStore;
   clipHtml(input: ClipHtmlInput): Promise<ClipSummary>;
@@ -67,14 +66,22 @@ export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
   async function highlightSelection(clipId: string, selection: string): Promise<void> {
     const doc = await deps.getClip(clipId);
     const exact = selection.replace(/\s+/g, ' ').trim();
-    const at = anchorSelectors(doc.text, [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: 0 }]);
+    const at = anchorSelectors(doc.text, [
+      { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start: 0, end: 0 },
+    ]);
     if (!at || doc.highlights.some((h) => h.anchor?.start === at.start && h.anchor.end === at.end)) return;
     await deps.addHighlight({ clipId, start: at.start, end: at.end });
   }
 
   async function clip(request: ClipRequest): Promise<{ id: string; title: string }> {
     // Clipping from the browser again means "this page as it is now": update, keeping highlights.
-    const summary = await deps.clipHtml({ html: request.html, url: request.url, title: request.title, onDuplicate: 'update' });
+    const summary = await deps.clipHtml({
+      html: request.html,
+      url: request.url,
+      title: request.title,
+      onDuplicate: 'update',
+    });
     if (request.selection) await highlightSelection(summary.id, request.selection).catch(() => undefined);
     deps.sendCommand('reload-library');
     return { id: summary.id, title: summary.title };
@@ -92,14 +99,19 @@ export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
 
     async setClipEndpointPort(port) {
       if (!Number.isInteger(port) || port < ENDPOINT_PORT.min || port > ENDPOINT_PORT.max) {
-        throw new GlossError('invalid-input', `The port must be a whole number from ${ENDPOINT_PORT.min} to ${ENDPOINT_PORT.max}.`);
+        throw new GlossError(
+          'invalid-input',
+          `The port must be a whole number from ${ENDPOINT_PORT.min} to ${ENDPOINT_PORT.max}.`,
+        );
       }
       const change = changing.then(async () => {
         if (wanted && running?.port !== port) {
           // The new server must be listening before the old one closes: a busy port keeps the old one.
           const next = await serve(port, true).catch((error: unknown) => {
             const keeps = running ? ` Gloss keeps listening on port ${running.port}.` : '';
-            throw new GlossError('port-busy', `${error instanceof Error ? error.message : String(error)}${keeps}`, { cause: error });
+            throw new GlossError('port-busy', `${error instanceof Error ? error.message : String(error)}${keeps}`, {
+              cause: error,
+            });
           });
           await running?.close();
           running = next;

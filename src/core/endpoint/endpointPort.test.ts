@@ -5,7 +5,11 @@ import { createGlossService, type GlossService } from '../service';
 import { tokenBucket } from './rateLimit';
 import { freePort, occupyPort, send } from './testNetwork';
 
-const refused = (port: number) => send(port, { method: 'GET', path: '/' }).then(() => false, (e: NodeJS.ErrnoException) => e.code === 'ECONNREFUSED');
+const refused = (port: number) =>
+  send(port, { method: 'GET', path: '/' }).then(
+    () => false,
+    (e: NodeJS.ErrnoException) => e.code === 'ECONNREFUSED',
+  );
 
 describe('changing the clip endpoint’s port', () => {
   let service: GlossService;
@@ -37,7 +41,10 @@ describe('changing the clip endpoint’s port', () => {
     const busy = await occupyPort();
     held = busy.server;
     const error = await service.setClipEndpointPort(busy.port).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'port-busy', message: `Port ${busy.port} is in use by another program (or not allowed). Gloss keeps listening on port ${old}.` });
+    expect(error).toMatchObject({
+      code: 'port-busy',
+      message: `Port ${busy.port} is in use by another program (or not allowed). Gloss keeps listening on port ${old}.`,
+    });
     expect(await service.getClipEndpoint()).toMatchObject({ running: true, port: old });
     expect((await service.getSettings()).clipEndpoint.port).not.toBe(busy.port);
     expect(await refused(old)).toBe(false);

@@ -50,7 +50,9 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer 
 function parsePayload(body: Buffer, contentType: string): Record<string, unknown> | null {
   try {
     const text = body.toString('utf8');
-    const json = /^application\/x-www-form-urlencoded/i.test(contentType) ? new URLSearchParams(text).get('payload') : text;
+    const json = /^application\/x-www-form-urlencoded/i.test(contentType)
+      ? new URLSearchParams(text).get('payload')
+      : text;
     const value: unknown = JSON.parse(json ?? '');
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
@@ -96,7 +98,8 @@ export function createClipHandler(opts: HandlerOptions, port: () => number) {
     if (!payload) return fail(400, 'The request is not the JSON the bookmarklet sends.');
     const token = typeof payload['token'] === 'string' ? payload['token'] : '';
     if (!token) return fail(401, 'The request carries no token: drag the bookmarklet from Gloss’s Settings again.');
-    if (!sameToken(token, opts.token())) return fail(403, 'The token is wrong: drag the bookmarklet from Gloss’s Settings again.');
+    if (!sameToken(token, opts.token()))
+      return fail(403, 'The token is wrong: drag the bookmarklet from Gloss’s Settings again.');
     const request = checkRequest(payload);
     if (typeof request === 'string') return fail(400, request);
     try {

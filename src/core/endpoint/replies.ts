@@ -34,8 +34,16 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /** Sends `body` as a tiny page with no script and nothing loaded from anywhere. */
 export function replyHtml(res: ServerResponse, status: number, body: Reply): void {
-  const message = body.ok ? `Clipped to Gloss: “${body.title ?? ''}”. You can close this tab.` : `Gloss could not clip the page: ${body.error ?? ''}`;
+  const message = body.ok
+    ? `Clipped to Gloss: “${body.title ?? ''}”. You can close this tab.`
+    : `Gloss could not clip the page: ${body.error ?? ''}`;
   res
-    .writeHead(status, { ...COMMON, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" })
-    .end(`<!doctype html><meta charset="utf-8"><title>Gloss</title><p style="font:16px system-ui,sans-serif;margin:40px">${escapeHtml(message)}</p>`);
+    .writeHead(status, {
+      ...COMMON,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    })
+    .end(
+      `<!doctype html><meta charset="utf-8"><title>Gloss</title><p style="font:16px system-ui,sans-serif;margin:40px">${escapeHtml(message)}</p>`,
+    );
 }

@@ -36,14 +36,18 @@ function listen(server: Server, port: number): Promise<boolean> {
  * Starts the endpoint on loopback, preferring `port`; with `exact`, on that port only (a `port-busy`
  * error when another program holds it), for a port the person chose.
  */
-export async function startClipEndpoint(opts: HandlerOptions & { port: number; exact?: boolean }): Promise<RunningEndpoint> {
+export async function startClipEndpoint(
+  opts: HandlerOptions & { port: number; exact?: boolean },
+): Promise<RunningEndpoint> {
   let bound = 0;
   const handle = createClipHandler(opts, () => bound);
   const server = createServer((req, res) => void handle(req, res).catch(() => res.writeHead(500).end()));
   // Slow or stalled senders must not hold sockets open forever.
   server.requestTimeout = 60_000;
   server.headersTimeout = 10_000;
-  const candidates = opts.exact ? [opts.port] : [...Array.from({ length: PORT_TRIES }, (_, i) => opts.port + i).filter((p) => p > 0 && p < 65536), 0];
+  const candidates = opts.exact
+    ? [opts.port]
+    : [...Array.from({ length: PORT_TRIES }, (_, i) => opts.port + i).filter((p) => p > 0 && p < 65536), 0];
   let listening = false;
   for (const candidate of candidates) {
     listening = await listen(server, candidate);

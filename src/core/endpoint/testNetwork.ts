@@ -3,10 +3,19 @@ import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 
 /** A real HTTP request; returns status, headers and the body text. */
-export function send(port: number, opts: { method?: string; path?: string; body?: string; type?: string; host?: string }) {
+export function send(
+  port: number,
+  opts: { method?: string; path?: string; body?: string; type?: string; host?: string },
+) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'POST', path: opts.path ?? '/clip', headers: { 'content-type': opts.type ?? 'text/plain;charset=utf-8', ...(opts.host && { host: opts.host }) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'POST',
+        path: opts.path ?? '/clip',
+        headers: { 'content-type': opts.type ?? 'text/plain;charset=utf-8', ...(opts.host && { host: opts.host }) },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');

@@ -10,18 +10,37 @@ const GOLDEN = path.resolve(__dirname, '../../../test/fixtures/export/keys.bib')
 
 function clip(id: string, fields: Partial<ClipMeta>): ClipMeta {
   return {
-    id, title: 'Untitled', byline: null, site: null, published: null, url: null, lang: 'en', excerpt: null,
-    words: 100, clippedAt: '2025-05-01T10:00:00.000Z', origin: 'url', ...fields,
+    id,
+    title: 'Untitled',
+    byline: null,
+    site: null,
+    published: null,
+    url: null,
+    lang: 'en',
+    excerpt: null,
+    words: 100,
+    clippedAt: '2025-05-01T10:00:00.000Z',
+    origin: 'url',
+    ...fields,
   };
 }
 
 const metas: ClipMeta[] = [
-  clip('20250101-aaaaaaa1', { title: 'Climate Models Get Sharper', byline: 'By Jane Smith and Li Wei', published: '2024-03-02', site: 'Science Daily' }),
+  clip('20250101-aaaaaaa1', {
+    title: 'Climate Models Get Sharper',
+    byline: 'By Jane Smith and Li Wei',
+    published: '2024-03-02',
+    site: 'Science Daily',
+  }),
   clip('20250101-aaaaaaa2', { title: 'The Climate of Cities', byline: 'Ana Smith', published: '2024-11-30' }),
   clip('20250101-aaaaaaa3', { title: 'Über die Gezeiten', byline: 'Zoë Müller', published: '2023' }),
-  clip('20250101-aaaaaaa4', { title: 'Why the Grid Needs Storage', site: 'www.nytimes.com', published: '2025-01-09T08:00:00Z' }),
+  clip('20250101-aaaaaaa4', {
+    title: 'Why the Grid Needs Storage',
+    site: 'www.nytimes.com',
+    published: '2025-01-09T08:00:00Z',
+  }),
   clip('20250101-aaaaaaa5', { title: 'A Note on Tidal Power', published: null }),
-  clip('20250101-aaaaaaa6', { title: 'US and Russia in Talks on Truce', byline: 'Reuters' , published: '2025-02-01' }),
+  clip('20250101-aaaaaaa6', { title: 'US and Russia in Talks on Truce', byline: 'Reuters', published: '2025-02-01' }),
   clip('20250101-aaaaaaa7', { title: '???', byline: null }),
 ];
 
@@ -46,11 +65,17 @@ describe('BibTeX citation keys', () => {
 
   it('are unique within one export: clashing keys get a, b …, never another clip’s key', () => {
     expect(citationKeys(metas.slice(0, 2))).toEqual(['smith2024climatea', 'smith2024climateb']);
-    const tricky = [metas[0]!, metas[1]!, clip('20250101-aaaaaaa8', { title: 'Climatea', byline: 'Jo Smith', published: '2024' })];
+    const tricky = [
+      metas[0]!,
+      metas[1]!,
+      clip('20250101-aaaaaaa8', { title: 'Climatea', byline: 'Jo Smith', published: '2024' }),
+    ];
     const keys = citationKeys(tricky);
     expect(new Set(keys).size).toBe(3);
     expect(keys).toEqual(['smith2024climateb', 'smith2024climatec', 'smith2024climatea']);
-    const many = citationKeys(Array.from({ length: 30 }, (_, i) => clip(`20250101-bbbbbb${String(i).padStart(2, '0')}`, { title: 'Same' })));
+    const many = citationKeys(
+      Array.from({ length: 30 }, (_, i) => clip(`20250101-bbbbbb${String(i).padStart(2, '0')}`, { title: 'Same' })),
+    );
     expect(many.slice(25, 28)).toEqual(['samez', 'sameaa', 'sameab']);
     expect(new Set(many).size).toBe(30);
   });

@@ -8,13 +8,25 @@ import { dateParts } from './dates';
 
 /** Words that say nothing about a title, skipped when picking its first significant word. */
 const STOP_WORDS = new Set(
-  ('a an the and or but nor of on in at to for from by with without into onto over under about after before ' +
-    'as is are was were be been it its this that these those how why what when where who which not no').split(' '),
+  (
+    'a an the and or but nor of on in at to for from by with without into onto over under about after before ' +
+    'as is are was were be been it its this that these those how why what when where who which not no'
+  ).split(' '),
 );
 
 /** Letters that Unicode decomposition does not split into an ASCII base letter and a mark. */
 const SPECIAL_LETTERS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'ng',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŋ: 'ng',
 };
 
 /** `Zoë Łukasz-Ørsted` → `zoelukaszorsted`: lower case, accents dropped, only a–z and 0–9 left. */
@@ -29,7 +41,10 @@ export function asciiFold(text: string): string {
 
 /** The words of a text as folded ASCII, empty ones (punctuation, other scripts) left out. */
 function foldedWords(text: string): string[] {
-  return text.split(/[\s\-–—/:;,.!?"'“”‘’()[\]]+/).map(asciiFold).filter(Boolean);
+  return text
+    .split(/[\s\-–—/:;,.!?"'“”‘’()[\]]+/)
+    .map(asciiFold)
+    .filter(Boolean);
 }
 
 /** The first title word that is not a stop word (else the first word at all). */

@@ -6,7 +6,10 @@
 export function dateParts(iso: string | null): number[] | null {
   const match = iso ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso) : null;
   if (!match) return null;
-  return match.slice(1).filter((part) => part !== undefined).map(Number);
+  return match
+    .slice(1)
+    .filter((part) => part !== undefined)
+    .map(Number);
 }
 
 /** A date for people, e.g. "March 4, 2025" or "March 2025" or "2025"; null when there is none. */

@@ -22,20 +22,34 @@ const meta: ClipMeta = {
   origin: 'url',
 };
 
-const html = '<h2>The winter test</h2>\n<p>The turbines ran through the <em>winter storms</em>.</p>\n<table><thead><tr><th>Year</th><th>GWh</th></tr></thead><tbody><tr><td>2024</td><td>41</td></tr></tbody></table>';
+const html =
+  '<h2>The winter test</h2>\n<p>The turbines ran through the <em>winter storms</em>.</p>\n<table><thead><tr><th>Year</th><th>GWh</th></tr></thead><tbody><tr><td>2024</td><td>41</td></tr></tbody></table>';
 const text = 'The winter test\nThe turbines ran through the winter storms.\nYearGWh2024 41';
 
 function highlight(id: string, exact: string, note: string, anchor: AnchoredHighlight['anchor']): AnchoredHighlight {
   const start = anchor?.start ?? 0;
   return {
-    id, clipId: meta.id, createdAt: '2025-05-02T10:00:00.000Z', updatedAt: '2025-05-02T11:00:00.000Z', color: 'yellow', note,
-    target: { source: meta.url!, selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start, end: anchor ? anchor.end : 0 }] },
+    id,
+    clipId: meta.id,
+    createdAt: '2025-05-02T10:00:00.000Z',
+    updatedAt: '2025-05-02T11:00:00.000Z',
+    color: 'yellow',
+    note,
+    target: {
+      source: meta.url!,
+      selector: [
+        { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start, end: anchor ? anchor.end : 0 },
+      ],
+    },
     anchor,
   };
 }
 
 const document: ClipDocument = {
-  meta, html, text,
+  meta,
+  html,
+  text,
   highlights: [
     highlight('b2', 'winter storms', '', { start: 44, end: 57, method: 'position' }),
     highlight('a1', 'The turbines ran', 'Key claim\nsecond line', { start: 16, end: 32, method: 'position' }),
@@ -48,7 +62,10 @@ describe('citations', () => {
     const [item] = new Cite(bibtex([meta])).data as Array<Record<string, unknown>>;
     expect(item!['citation-key']).toBe('calder2025tidal');
     expect(item!.title).toBe(meta.title);
-    expect(item!.author).toEqual([{ given: 'Ines', family: 'Calder' }, { given: 'Tom', family: 'Reyes' }]);
+    expect(item!.author).toEqual([
+      { given: 'Ines', family: 'Calder' },
+      { given: 'Tom', family: 'Reyes' },
+    ]);
     expect(item!.URL).toBe(meta.url);
     expect((item!.issued as { 'date-parts': number[][] })['date-parts'][0]).toEqual([2025, 3, 4]);
   });
@@ -61,10 +78,18 @@ describe('citations', () => {
   });
 
   it('formats APA and Chicago references, and quotes with their citation', () => {
-    expect(formatReferences([meta], 'apa').trim()).toBe('Calder, I., & Reyes, T. (2025, March 4). Tidal Power Comes of Age. Harbour Review. https://harbour.example/tidal');
-    expect(formatReferences([meta], 'chicago').trim()).toBe('Calder, Ines, and Tom Reyes. “Tidal Power Comes of Age.” Harbour Review, March 4, 2025. https://harbour.example/tidal.');
-    expect(quoteWithCitation(' ran all winter ', meta)).toBe('“ran all winter” — Ines Calder, Tom Reyes, Tidal Power Comes of Age (Harbour Review, March 4, 2025), https://harbour.example/tidal');
-    expect(quoteWithCitation('x', { ...meta, byline: null, site: null, published: null, url: null })).toBe('“x” — Tidal Power Comes of Age');
+    expect(formatReferences([meta], 'apa').trim()).toBe(
+      'Calder, I., & Reyes, T. (2025, March 4). Tidal Power Comes of Age. Harbour Review. https://harbour.example/tidal',
+    );
+    expect(formatReferences([meta], 'chicago').trim()).toBe(
+      'Calder, Ines, and Tom Reyes. “Tidal Power Comes of Age.” Harbour Review, March 4, 2025. https://harbour.example/tidal.',
+    );
+    expect(quoteWithCitation(' ran all winter ', meta)).toBe(
+      '“ran all winter” — Ines Calder, Tom Reyes, Tidal Power Comes of Age (Harbour Review, March 4, 2025), https://harbour.example/tidal',
+    );
+    expect(quoteWithCitation('x', { ...meta, byline: null, site: null, published: null, url: null })).toBe(
+      '“x” — Tidal Power Comes of Age',
+    );
   });
 });
 
@@ -72,15 +97,27 @@ describe('Markdown', () => {
   const md = clipMarkdown(document);
 
   it('writes the clip’s tags as Obsidian tags and its collections as a list', () => {
-    const tagged = clipMarkdown({ ...document, meta: { ...meta, tags: ['climate', 'Ocean energy', '#grid'], collections: ['Thesis ch. 2'] } });
-    expect(parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(tagged)![1]!)).toMatchObject({ tags: ['climate', 'Ocean-energy', 'grid'], collections: ['Thesis ch. 2'] });
+    const tagged = clipMarkdown({
+      ...document,
+      meta: { ...meta, tags: ['climate', 'Ocean energy', '#grid'], collections: ['Thesis ch. 2'] },
+    });
+    expect(parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(tagged)![1]!)).toMatchObject({
+      tags: ['climate', 'Ocean-energy', 'grid'],
+      collections: ['Thesis ch. 2'],
+    });
   });
 
   it('starts with YAML front matter that parses back', () => {
     const yaml = /^---\n([\s\S]*?)\n---\n/.exec(md)![1]!;
     expect(parseYaml(yaml)).toEqual({
-      title: meta.title, authors: ['Ines Calder', 'Tom Reyes'], url: meta.url, site: 'Harbour Review',
-      published: meta.published, clipped: meta.clippedAt, tags: [], 'gloss-id': meta.id,
+      title: meta.title,
+      authors: ['Ines Calder', 'Tom Reyes'],
+      url: meta.url,
+      site: 'Harbour Review',
+      published: meta.published,
+      clipped: meta.clippedAt,
+      tags: [],
+      'gloss-id': meta.id,
     });
   });
 
@@ -104,13 +141,24 @@ describe('W3C annotations', () => {
     const file = exportClipFile(document, 'w3c');
     expect(file).toMatchObject({ filename: 'Tidal Power Comes of Age.jsonld', mimeType: 'application/ld+json' });
     const collection = JSON.parse(file.content);
-    expect(collection).toMatchObject({ '@context': ANNOTATION_CONTEXT, type: 'AnnotationCollection', label: meta.title, total: 3 });
+    expect(collection).toMatchObject({
+      '@context': ANNOTATION_CONTEXT,
+      type: 'AnnotationCollection',
+      label: meta.title,
+      total: 3,
+    });
     const [first, second] = collection.first.items;
     expect(collection.first.type).toBe('AnnotationPage');
     expect(first).toMatchObject({ type: 'Annotation', motivation: 'highlighting', target: { source: meta.url } });
     expect(first.body).toBeUndefined();
-    expect(first.target.selector.map((s: { type: string }) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
-    expect(second).toMatchObject({ motivation: 'commenting', body: { type: 'TextualBody', value: 'Key claim\nsecond line', format: 'text/plain' } });
+    expect(first.target.selector.map((s: { type: string }) => s.type)).toEqual([
+      'TextQuoteSelector',
+      'TextPositionSelector',
+    ]);
+    expect(second).toMatchObject({
+      motivation: 'commenting',
+      body: { type: 'TextualBody', value: 'Key claim\nsecond line', format: 'text/plain' },
+    });
     expect(second.anchor).toBeUndefined();
   });
 });
@@ -123,6 +171,10 @@ describe('file names', () => {
     expect(safeFileStem('CON', 'id')).toBe('CON (clip)');
     expect(safeFileStem('x'.repeat(300), 'id')).toHaveLength(100);
     const namer = new FileNamer();
-    expect([namer.name('Notes', 'a', 'md'), namer.name('notes', 'b', 'md'), namer.name('Notes', 'c', 'md')]).toEqual(['Notes.md', 'notes (2).md', 'Notes (3).md']);
+    expect([namer.name('Notes', 'a', 'md'), namer.name('notes', 'b', 'md'), namer.name('Notes', 'c', 'md')]).toEqual([
+      'Notes.md',
+      'notes (2).md',
+      'Notes (3).md',
+    ]);
   });
 });

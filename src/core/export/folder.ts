@@ -64,7 +64,10 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
   const files: string[] = [];
   const namer = new FileNamer();
   const exported = new Map<string, { stem: string; highlightIds: Set<string> }>() satisfies ExportedClips;
-  if (format === 'md') await fs.mkdir(out, { recursive: true }).catch((e) => { throw ioError(`Could not create the folder ${out}`, e); });
+  if (format === 'md')
+    await fs.mkdir(out, { recursive: true }).catch((e) => {
+      throw ioError(`Could not create the folder ${out}`, e);
+    });
   for (const [index, id] of ids.entries()) {
     options.signal?.throwIfAborted();
     const document = await getClip(id);
@@ -73,13 +76,19 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
       await writeText(path.join(out, name), clipMarkdown(document));
       files.push(path.join(out, name));
       if (libraryPath) files.push(...(await copyClipImages(libraryPath, id, document.html, out)));
-      exported.set(id, { stem: name.slice(0, -'.md'.length), highlightIds: new Set(document.highlights.map((h) => h.id)) });
+      exported.set(id, {
+        stem: name.slice(0, -'.md'.length),
+        highlightIds: new Set(document.highlights.map((h) => h.id)),
+      });
     } else {
       documents.push(document);
     }
     onProgress?.({ done: index + 1, total, title: document.meta.title });
   }
-  if (pages.length) await fs.mkdir(path.join(out, NOTEBOOK_FOLDER), { recursive: true }).catch((e) => { throw ioError(`Could not create the folder ${out}`, e); });
+  if (pages.length)
+    await fs.mkdir(path.join(out, NOTEBOOK_FOLDER), { recursive: true }).catch((e) => {
+      throw ioError(`Could not create the folder ${out}`, e);
+    });
   for (const [index, page] of pages.entries()) {
     options.signal?.throwIfAborted();
     const file = path.join(out, NOTEBOOK_FOLDER, namer.name(page.title || 'Untitled', page.id, 'md'));
@@ -90,7 +99,9 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
   if (format !== 'md') {
     options.signal?.throwIfAborted();
     await fs.mkdir(path.dirname(out), { recursive: true });
-    await writeFileAtomic(out, exportManyFile(documents, format).content).catch((e) => { throw ioError(`Could not write ${out}`, e); });
+    await writeFileAtomic(out, exportManyFile(documents, format).content).catch((e) => {
+      throw ioError(`Could not write ${out}`, e);
+    });
     files.push(out);
   }
   return { files };

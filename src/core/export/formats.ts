@@ -36,7 +36,11 @@ function content(documents: ClipDocument[], format: ExportFormat, label: string)
       const collection =
         documents.length === 1
           ? clipAnnotations(documents[0]!.meta, documents[0]!.highlights)
-          : annotationCollection(label, 'urn:gloss:library', documents.flatMap((d) => d.highlights));
+          : annotationCollection(
+              label,
+              'urn:gloss:library',
+              documents.flatMap((d) => d.highlights),
+            );
       return JSON.stringify(collection, null, 2) + '\n';
     }
   }

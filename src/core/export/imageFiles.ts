@@ -23,7 +23,12 @@ export function localImageNames(html: string): string[] {
  * Copies the images clip `clipId`'s `html` uses from the library at `libraryPath` into `out/images/`.
  * An image missing from the library is left out (the Markdown keeps its link). Returns the files written.
  */
-export async function copyClipImages(libraryPath: string, clipId: string, html: string, out: string): Promise<string[]> {
+export async function copyClipImages(
+  libraryPath: string,
+  clipId: string,
+  html: string,
+  out: string,
+): Promise<string[]> {
   const written: string[] = [];
   for (const name of localImageNames(html)) {
     const source = clipImageFile(libraryPath, clipId, name);

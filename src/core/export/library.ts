@@ -17,7 +17,8 @@ export interface ClipSelection {
   collection?: string;
 }
 
-export type ExportLibraryOptions = ClipSelection & Omit<ExportToDiskOptions, 'ids' | 'getClip' | 'pages' | 'libraryPath'>;
+export type ExportLibraryOptions = ClipSelection &
+  Omit<ExportToDiskOptions, 'ids' | 'getClip' | 'pages' | 'libraryPath'>;
 
 /** What was exported: the files, and how many clips and notebook pages they hold. */
 export interface ExportLibraryResult extends ExportResult {
@@ -35,7 +36,9 @@ export function clipsInCollection(clips: readonly ClipSummary[], collection: str
   const chosen = clips.filter((c) => c.collections.some((name) => name.toLocaleLowerCase() === wanted));
   if (chosen.length) return chosen;
   const known = countNames(clips.map((c) => c.collections)).map((entry) => `“${entry.name}”`);
-  const listing = known.length ? `The library's collections: ${known.join(', ')}.` : 'The library has no collections yet.';
+  const listing = known.length
+    ? `The library's collections: ${known.join(', ')}.`
+    : 'The library has no collections yet.';
   throw new GlossError('not-found', `No collection is called “${collection}”. ${listing}`);
 }
 
@@ -47,7 +50,8 @@ export function clipsInCollection(clips: readonly ClipSummary[], collection: str
  */
 export async function selectClips(service: GlossService, selection: ClipSelection): Promise<string[]> {
   const clips = await service.listClips();
-  if (selection.ids && selection.collection !== undefined) throw new GlossError('invalid-input', 'Export either clips by id or a collection, not both.');
+  if (selection.ids && selection.collection !== undefined)
+    throw new GlossError('invalid-input', 'Export either clips by id or a collection, not both.');
   if (selection.collection !== undefined) return clipsInCollection(clips, selection.collection).map((c) => c.id);
   if (!selection.ids) return clips.map((c) => c.id);
   const known = new Set(clips.map((c) => c.id));
@@ -60,7 +64,11 @@ export async function selectClips(service: GlossService, selection: ClipSelectio
  * The notebook pages that go with an export: every page for the whole library, the pages quoting any
  * of the chosen clips for a collection, none for clips chosen by id.
  */
-async function pagesFor(service: GlossService, selection: ClipSelection, ids: readonly string[]): Promise<NotebookPage[]> {
+async function pagesFor(
+  service: GlossService,
+  selection: ClipSelection,
+  ids: readonly string[],
+): Promise<NotebookPage[]> {
   if (selection.ids) return [];
   const pages = await Promise.all((await service.listPages()).map((p) => service.getPage(p.id)));
   if (selection.collection === undefined) return pages;
@@ -72,11 +80,20 @@ async function pagesFor(service: GlossService, selection: ClipSelection, ids: re
  * Exports the selected clips from the library behind `service`; in Markdown with their images and the
  * notebook pages that go with them (see {@link pagesFor}), their quotes linked to the clip files.
  */
-export async function exportLibrary(service: GlossService, options: ExportLibraryOptions): Promise<ExportLibraryResult> {
+export async function exportLibrary(
+  service: GlossService,
+  options: ExportLibraryOptions,
+): Promise<ExportLibraryResult> {
   const { ids: wanted, collection, ...rest } = options;
   const selection = { ids: wanted, collection };
   const ids = await selectClips(service, selection);
   const pages = options.format === 'md' ? await pagesFor(service, selection, ids) : [];
-  const result = await exportToDisk({ ...rest, ids, pages, libraryPath: service.libraryPath, getClip: (id) => service.getClip(id) });
+  const result = await exportToDisk({
+    ...rest,
+    ids,
+    pages,
+    libraryPath: service.libraryPath,
+    getClip: (id) => service.getClip(id),
+  });
   return { ...result, clips: ids.length, pages: pages.length };
 }

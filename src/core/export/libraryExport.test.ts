@@ -22,12 +22,18 @@ afterAll(async () => {
 /** Every file under `dir`, as sorted forward-slash paths. */
 async function tree(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 /** The Obsidian links `[[file#^block]]` (or `[[file]]`) of a Markdown text. */
 function wikiLinks(markdown: string): Array<{ file: string; block: string | null }> {
-  return [...markdown.matchAll(/\[\[([^\]#|]+)(?:#\^([^\]|]+))?\]\]/g)].map((m) => ({ file: m[1]!, block: m[2] ?? null }));
+  return [...markdown.matchAll(/\[\[([^\]#|]+)(?:#\^([^\]|]+))?\]\]/g)].map((m) => ({
+    file: m[1]!,
+    block: m[2] ?? null,
+  }));
 }
 
 describe('exporting a library as Markdown', { timeout: 60_000 }, () => {
@@ -50,11 +56,15 @@ describe('exporting a library as Markdown', { timeout: 60_000 }, () => {
     expect(await fs.readFile(path.join(out, 'Kelp Forests Return.md'), 'utf8')).toContain(`](${image})`);
 
     const page = await fs.readFile(path.join(out, 'Notebook/Reading notes.md'), 'utf8');
-    expect(page).toMatch(/^# Reading notes\n\n## Two sources agree\n\nBoth articles say the winter proved it\.\n\n> without a single unplanned stop\n>\n> — \[\[Kelp Forests Return#\^gloss-/);
+    expect(page).toMatch(
+      /^# Reading notes\n\n## Two sources agree\n\nBoth articles say the winter proved it\.\n\n> without a single unplanned stop\n>\n> — \[\[Kelp Forests Return#\^gloss-/,
+    );
     const links = wikiLinks(page);
     expect(links).toHaveLength(2);
     const highlightIds = library.page.doc['root'] as { children: Array<{ highlightId?: string }> };
-    expect(links.map((l) => l.block)).toEqual(highlightIds.children.filter((c) => c.highlightId).map((c) => `gloss-${c.highlightId}`));
+    expect(links.map((l) => l.block)).toEqual(
+      highlightIds.children.filter((c) => c.highlightId).map((c) => `gloss-${c.highlightId}`),
+    );
     for (const link of links) {
       const target = await fs.readFile(path.join(out, `${link.file}.md`), 'utf8');
       expect(target.split('\n'), `${link.file} holds ^${link.block}`).toContain(`^${link.block}`);
@@ -65,16 +75,24 @@ describe('exporting a library as Markdown', { timeout: 60_000 }, () => {
     const out = path.join(await tempDir(), 'ocean');
     const result = await exportLibrary(library.service, { format: 'md', out, collection: 'ocean ENERGY' });
     expect(result).toMatchObject({ clips: 2, pages: 1 });
-    expect((await tree(out)).filter((f) => f.endsWith('.md'))).toEqual(['Kelp Forests Return.md', 'Notebook/Reading notes.md', 'Tidal Power Comes of Age.md']);
+    expect((await tree(out)).filter((f) => f.endsWith('.md'))).toEqual([
+      'Kelp Forests Return.md',
+      'Notebook/Reading notes.md',
+      'Tidal Power Comes of Age.md',
+    ]);
 
     const bib = path.join(await tempDir(), 'ocean.bib');
-    expect(await exportLibrary(library.service, { format: 'bibtex', out: bib, collection: 'Ocean energy' })).toMatchObject({ clips: 2, pages: 0, files: [bib] });
+    expect(
+      await exportLibrary(library.service, { format: 'bibtex', out: bib, collection: 'Ocean energy' }),
+    ).toMatchObject({ clips: 2, pages: 0, files: [bib] });
     expect((await fs.readFile(bib, 'utf8')).match(/^@/gm)).toHaveLength(2);
 
     const missing = path.join(await tempDir(), 'none');
-    await expect(exportLibrary(library.service, { format: 'md', out: missing, collection: 'Birds' })).rejects.toMatchObject({
+    await expect(
+      exportLibrary(library.service, { format: 'md', out: missing, collection: 'Birds' }),
+    ).rejects.toMatchObject({
       code: 'not-found',
-      message: 'No collection is called “Birds”. The library\'s collections: “Ocean energy”.',
+      message: "No collection is called “Birds”. The library's collections: “Ocean energy”.",
     });
     await expect(fs.access(missing)).rejects.toThrow();
   });

@@ -14,7 +14,12 @@ let converter: TurndownService | null = null;
 
 function turndown(): TurndownService {
   if (!converter) {
-    converter = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
+    converter = new TurndownService({
+      headingStyle: 'atx',
+      codeBlockStyle: 'fenced',
+      bulletListMarker: '-',
+      emDelimiter: '*',
+    });
     converter.use(gfm);
   }
   return converter;

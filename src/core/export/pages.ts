@@ -20,7 +20,9 @@ export type ExportedClips = ReadonlyMap<string, { stem: string; highlightIds: Re
 export function quoteLink(quote: QuoteBlockData, clips: ExportedClips): string | null {
   const clip = clips.get(quote.clipId);
   if (!clip) return null;
-  return clip.highlightIds.has(quote.highlightId) ? `[[${clip.stem}#^${blockId(quote.highlightId)}]]` : `[[${clip.stem}]]`;
+  return clip.highlightIds.has(quote.highlightId)
+    ? `[[${clip.stem}#^${blockId(quote.highlightId)}]]`
+    : `[[${clip.stem}]]`;
 }
 
 /** A page's Markdown for an export whose clip files are `clips`. */

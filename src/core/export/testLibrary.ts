@@ -20,7 +20,11 @@ export interface TestLibrary {
   page: NotebookPage;
 }
 
-const paragraph = (text: string) => ({ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text, format: 0 }] });
+const paragraph = (text: string) => ({
+  type: 'paragraph',
+  version: 1,
+  children: [{ type: 'text', version: 1, text, format: 0 }],
+});
 
 async function highlight(service: GlossService, clipId: string, quote: string, note: string) {
   const range = findQuote((await service.getClip(clipId)).text, quote);
@@ -34,20 +38,36 @@ export async function testLibrary(base: string): Promise<TestLibrary> {
   const service = await createGlossService({ libraryDir: dir, images: {}, fetch: { timeoutMs: 5000 } });
   const kelp = await service.clipUrl({ url: `${base}/illustrated` });
   const tidal = await service.clipUrl({ url: `${base}/article` });
-  const notes = await service.clipText({ text: 'The survey team counted forty-one nesting pairs.\n\nThat is twice last year.', title: 'Field notes #3 [draft]' });
+  const notes = await service.clipText({
+    text: 'The survey team counted forty-one nesting pairs.\n\nThat is twice last year.',
+    title: 'Field notes #3 [draft]',
+  });
   const onKelp = await highlight(service, kelp.id, 'without a single unplanned stop', 'Reliability');
   const onTidal = await highlight(service, tidal.id, 'tidal energy is ready for the grid', 'The claim\nto check');
   await highlight(service, notes.id, 'forty-one nesting pairs', '');
   for (const clip of [kelp, tidal]) await service.updateClip({ id: clip.id, collections: ['Ocean energy'] });
 
   const quote = (clip: ClipSummary, h: typeof onKelp) => ({
-    type: QUOTE_NODE_TYPE, version: 1, clipId: clip.id, highlightId: h.id, quote: h.target.selector[0].exact, title: clip.title, note: h.note,
+    type: QUOTE_NODE_TYPE,
+    version: 1,
+    clipId: clip.id,
+    highlightId: h.id,
+    quote: h.target.selector[0].exact,
+    title: clip.title,
+    note: h.note,
   });
   const created = await service.createPage({ title: 'Reading notes' });
   const doc = {
     root: {
-      type: 'root', version: 1, children: [
-        { type: 'heading', tag: 'h2', version: 1, children: [{ type: 'text', version: 1, text: 'Two sources agree', format: 0 }] },
+      type: 'root',
+      version: 1,
+      children: [
+        {
+          type: 'heading',
+          tag: 'h2',
+          version: 1,
+          children: [{ type: 'text', version: 1, text: 'Two sources agree', format: 0 }],
+        },
         paragraph('Both articles say the winter proved it.'),
         quote(kelp, onKelp),
         quote(tidal, onTidal),
@@ -55,5 +75,12 @@ export async function testLibrary(base: string): Promise<TestLibrary> {
     },
   };
   await service.savePage({ id: created.id, title: 'Reading notes', doc });
-  return { dir, service, kelp: (await service.listClips()).find((c) => c.id === kelp.id)!, tidal, notes, page: await service.getPage(created.id) };
+  return {
+    dir,
+    service,
+    kelp: (await service.listClips()).find((c) => c.id === kelp.id)!,
+    tidal,
+    notes,
+    page: await service.getPage(created.id),
+  };
 }

@@ -34,7 +34,14 @@ export function toWebAnnotation(highlight: Highlight, withContext = true): WebAn
     motivation: note ? 'commenting' : 'highlighting',
     created: highlight.createdAt,
     modified: highlight.updatedAt,
-    ...(note && { body: { type: 'TextualBody' as const, value: highlight.note, format: 'text/plain' as const, purpose: 'commenting' as const } }),
+    ...(note && {
+      body: {
+        type: 'TextualBody' as const,
+        value: highlight.note,
+        format: 'text/plain' as const,
+        purpose: 'commenting' as const,
+      },
+    }),
     target: { source: highlight.target.source, selector: highlight.target.selector },
   };
 }

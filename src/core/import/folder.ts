@@ -27,7 +27,13 @@ export async function readFolder(dir: string): Promise<{ entries: ImportEntry[];
     const value = await fs.readFile(file, 'utf8');
     // A text file's name is its title when it has one of its own; HTML pages carry theirs.
     const title = TEXT.has(ext) ? path.basename(file, path.extname(file)) : null;
-    entries.push({ source: relative, title, url: null, content: { kind: HTML.has(ext) ? 'html' : 'text', value }, highlights: [] });
+    entries.push({
+      source: relative,
+      title,
+      url: null,
+      content: { kind: HTML.has(ext) ? 'html' : 'text', value },
+      highlights: [],
+    });
   }
   return { entries, ignored };
 }

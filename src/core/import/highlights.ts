@@ -57,7 +57,10 @@ export function mergeHighlights(
     }
     known.add(key);
     const placed = selectorsFor(text, item.quote.trim());
-    const created = item.createdAt && !Number.isNaN(Date.parse(item.createdAt)) ? new Date(item.createdAt).toISOString() : now.toISOString();
+    const created =
+      item.createdAt && !Number.isNaN(Date.parse(item.createdAt))
+        ? new Date(item.createdAt).toISOString()
+        : now.toISOString();
     highlights.push({
       id: randomUUID().replace(/-/g, '').slice(0, 16),
       clipId: target.clipId,

@@ -15,7 +15,11 @@ let service: GlossService;
 beforeAll(async () => {
   server = await startServer();
   work = await tempDir();
-  service = await createGlossService({ libraryDir: path.join(work, 'library'), fetch: { timeoutMs: 5000 }, images: {} });
+  service = await createGlossService({
+    libraryDir: path.join(work, 'library'),
+    fetch: { timeoutMs: 5000 },
+    images: {},
+  });
 });
 
 afterAll(async () => {
@@ -27,7 +31,9 @@ const titles = async () => (await service.listClips()).map((c) => c.title).sort(
 
 describe('normalizeUrl', () => {
   it('drops tracking parameters, fragments and trailing slashes', () => {
-    expect(normalizeUrl('https://Example.org/a/?utm_source=x&b=2&fbclid=1&a=1&gclid=2&ref=hn#top')).toBe('https://example.org/a?a=1&b=2');
+    expect(normalizeUrl('https://Example.org/a/?utm_source=x&b=2&fbclid=1&a=1&gclid=2&ref=hn#top')).toBe(
+      'https://example.org/a?a=1&b=2',
+    );
     expect(normalizeUrl('javascript:alert(1)')).toBeNull();
   });
 });
@@ -39,7 +45,11 @@ describe('Readwise CSV', () => {
       ['Tidal Power Comes of Age', 'Ines Calder', 2],
       ['Upstream: Selected Essays', 'Mary Oliver', 2],
     ]);
-    expect(entries[0]!.highlights[0]).toMatchObject({ note: 'First winter without downtime', color: 'yellow', createdAt: '2025-03-05T09:12:44.000Z' });
+    expect(entries[0]!.highlights[0]).toMatchObject({
+      note: 'First winter without downtime',
+      color: 'yellow',
+      createdAt: '2025-03-05T09:12:44.000Z',
+    });
   });
 });
 
@@ -51,7 +61,10 @@ describe('imports into a library', { timeout: 120_000 }, () => {
     const progress: number[] = [];
     pocket = await importFrom(service, 'pocket', file, { onProgress: (p) => progress.push(p.done) });
     expect(pocket).toMatchObject({ imported: 2, merged: 0, placeholders: 1 });
-    expect(pocket.skipped.map((s) => s.reason)).toEqual(['Already in the library.', expect.stringMatching(/not a web address/)]);
+    expect(pocket.skipped.map((s) => s.reason)).toEqual([
+      'Already in the library.',
+      expect.stringMatching(/not a web address/),
+    ]);
     expect(progress.at(-1)).toBe(4);
     const clips = await service.listClips();
     const placeholder = clips.find((c) => c.placeholder)!;
@@ -90,14 +103,19 @@ describe('imports into a library', { timeout: 120_000 }, () => {
     const report = await importFrom(service, 'folder', path.join(FIXTURES, 'folder'));
     expect(report.imported).toBe(2);
     expect(report.skipped).toEqual([{ source: 'photo.jpg', title: null, reason: 'Not an .html, .md or .txt file.' }]);
-    expect(await titles()).toEqual(expect.arrayContaining(['Field notes', expect.stringMatching(/^Saved Page About Kelp/)]));
+    expect(await titles()).toEqual(
+      expect.arrayContaining(['Field notes', expect.stringMatching(/^Saved Page About Kelp/)]),
+    );
   });
 
   it('downloads the pictures of an imported page as a first clip does', async () => {
     const dir = path.join(work, 'saved-pages');
     await fs.mkdir(dir, { recursive: true });
     const html = illustratedPage().replace('src="/figure.png"', `src="${server.base}/figure.png"`);
-    await fs.writeFile(path.join(dir, 'kelp.html'), html.replace(/Kelp Forests Return/g, 'Kelp, Saved Offline').replace('Divers counted', 'Volunteers counted'));
+    await fs.writeFile(
+      path.join(dir, 'kelp.html'),
+      html.replace(/Kelp Forests Return/g, 'Kelp, Saved Offline').replace('Divers counted', 'Volunteers counted'),
+    );
     const report = await importFrom(service, 'folder', dir);
     expect(report.imported).toBe(1);
     const { html: saved } = await service.getClip(report.clipIds[0]!);
@@ -144,7 +162,10 @@ describe('imports into a library', { timeout: 120_000 }, () => {
 
   it('remembers the address a redirecting link came from: importing it again, or the page it leads to, adds nothing', async () => {
     const list = path.join(work, 'redirects.csv');
-    await fs.writeFile(list, `title,url,time_added,tags,status\nShort link,${server.base}/short/kelp?utm_source=x,1700000000,,unread\nOld link,${server.base}/old-article,1700000000,,unread\n`);
+    await fs.writeFile(
+      list,
+      `title,url,time_added,tags,status\nShort link,${server.base}/short/kelp?utm_source=x,1700000000,,unread\nOld link,${server.base}/old-article,1700000000,,unread\n`,
+    );
     const before = (await service.listClips()).length;
     const report = await importFrom(service, 'pocket', list);
     // The kelp page is the placeholder fetched above; the old link leads to the tidal article Pocket brought in.

@@ -25,11 +25,15 @@ async function kindOf(target: string): Promise<'file' | 'folder'> {
 }
 
 /** Reads the export at `target` into entries, plus the files that are not part of it. */
-async function readSource(source: ImportSource, target: string): Promise<{ entries: ImportEntry[]; skipped: SkippedEntry[] }> {
+async function readSource(
+  source: ImportSource,
+  target: string,
+): Promise<{ entries: ImportEntry[]; skipped: SkippedEntry[] }> {
   const kind = await kindOf(target);
   const name = path.basename(target);
   const needs = (wanted: 'file' | 'folder', what: string) => {
-    if (kind !== wanted) throw new GlossError('invalid-input', `${target} is a ${kind}; a ${source} import takes ${what}.`);
+    if (kind !== wanted)
+      throw new GlossError('invalid-input', `${target} is a ${kind}; a ${source} import takes ${what}.`);
   };
   switch (source) {
     case 'readwise':
@@ -47,7 +51,10 @@ async function readSource(source: ImportSource, target: string): Promise<{ entri
     case 'folder': {
       needs('folder', 'a folder of .html, .md and .txt files');
       const { entries, ignored } = await readFolder(target);
-      return { entries, skipped: ignored.map((file) => ({ source: file, title: null, reason: 'Not an .html, .md or .txt file.' })) };
+      return {
+        entries,
+        skipped: ignored.map((file) => ({ source: file, title: null, reason: 'Not an .html, .md or .txt file.' })),
+      };
     }
   }
 }
@@ -57,7 +64,12 @@ async function readSource(source: ImportSource, target: string): Promise<{ entri
  * Pages are fetched one after another with progress; the report counts what was imported, merged
  * and skipped (with reasons).
  */
-export async function importFrom(service: GlossService, source: ImportSource, target: string, options: RunImportOptions = {}): Promise<ImportReport> {
+export async function importFrom(
+  service: GlossService,
+  source: ImportSource,
+  target: string,
+  options: RunImportOptions = {},
+): Promise<ImportReport> {
   const { entries, skipped } = await readSource(source, target);
   const report = await runImport(service, entries, options);
   report.skipped.unshift(...skipped);

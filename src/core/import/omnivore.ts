@@ -10,17 +10,28 @@ import { z } from 'zod';
 import { GlossError } from '../errors';
 import type { ImportEntry } from './types';
 
-const itemSchema = z.object({
-  id: z.string().optional(),
-  slug: z.string().optional(),
-  title: z.string().nullish(),
-  author: z.string().nullish(),
-  url: z.string().nullish(),
-  savedAt: z.string().nullish(),
-  highlights: z
-    .array(z.object({ quote: z.string().nullish(), annotation: z.string().nullish(), createdAt: z.string().nullish(), updatedAt: z.string().nullish() }).passthrough())
-    .nullish(),
-}).passthrough();
+const itemSchema = z
+  .object({
+    id: z.string().optional(),
+    slug: z.string().optional(),
+    title: z.string().nullish(),
+    author: z.string().nullish(),
+    url: z.string().nullish(),
+    savedAt: z.string().nullish(),
+    highlights: z
+      .array(
+        z
+          .object({
+            quote: z.string().nullish(),
+            annotation: z.string().nullish(),
+            createdAt: z.string().nullish(),
+            updatedAt: z.string().nullish(),
+          })
+          .passthrough(),
+      )
+      .nullish(),
+  })
+  .passthrough();
 
 const METADATA = /^metadata_.*\.json$/i;
 
@@ -36,17 +47,24 @@ function contentFile(dir: string, slug: string | undefined): string | null {
  * @throws GlossError `invalid-input` when the folder holds no metadata file or one is not valid JSON
  */
 export async function readOmnivoreFolder(dir: string): Promise<ImportEntry[]> {
-  const names = (await fs.readdir(dir)).filter((n) => METADATA.test(n)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  if (!names.length) throw new GlossError('invalid-input', `${dir} is not an Omnivore export: it has no metadata_*.json file.`);
+  const names = (await fs.readdir(dir))
+    .filter((n) => METADATA.test(n))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  if (!names.length)
+    throw new GlossError('invalid-input', `${dir} is not an Omnivore export: it has no metadata_*.json file.`);
   const entries: ImportEntry[] = [];
   for (const name of names) {
     let items: unknown;
     try {
       items = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8'));
     } catch (error) {
-      throw new GlossError('invalid-input', `${name} in the Omnivore export is not valid JSON: ${(error as Error).message}`);
+      throw new GlossError(
+        'invalid-input',
+        `${name} in the Omnivore export is not valid JSON: ${(error as Error).message}`,
+      );
     }
-    if (!Array.isArray(items)) throw new GlossError('invalid-input', `${name} in the Omnivore export is not a list of saved items.`);
+    if (!Array.isArray(items))
+      throw new GlossError('invalid-input', `${name} in the Omnivore export is not a list of saved items.`);
     for (const [index, raw] of items.entries()) {
       const source = `${name}: item ${index + 1}`;
       const parsed = itemSchema.safeParse(raw);

@@ -26,7 +26,8 @@ export function readPocketHtml(html: string, fileName = 'ril_export.html'): Impo
  */
 export function readPocketCsv(csv: string, fileName = 'pocket.csv'): ImportEntry[] {
   const rows = readCsvRows(csv, fileName);
-  if (rows.length && !('url' in rows[0]!)) throw new GlossError('invalid-input', `${fileName} does not look like a Pocket export: no url column.`);
+  if (rows.length && !('url' in rows[0]!))
+    throw new GlossError('invalid-input', `${fileName} does not look like a Pocket export: no url column.`);
   return rows.map((row, index) => ({
     source: `${fileName}: row ${index + 2}`,
     title: row['title']?.trim() || null,

@@ -13,7 +13,16 @@ import type { ImportEntry } from './types';
 const REQUIRED = ['Highlight', 'Book Title'];
 
 /** Readwise's colour names onto the reader's colours (anything else stays yellow). */
-const COLORS: Record<string, HighlightColor> = { yellow: 'yellow', green: 'green', blue: 'blue', pink: 'pink', red: 'pink', orange: 'yellow', purple: 'purple', violet: 'purple' };
+const COLORS: Record<string, HighlightColor> = {
+  yellow: 'yellow',
+  green: 'green',
+  blue: 'blue',
+  pink: 'pink',
+  red: 'pink',
+  orange: 'yellow',
+  purple: 'purple',
+  violet: 'purple',
+};
 
 function rowDate(value: string | undefined): string | null {
   if (!value?.trim()) return null;
@@ -31,7 +40,10 @@ export function readReadwiseCsv(csv: string, fileName = 'readwise.csv'): ImportE
   const columns = rows.length ? Object.keys(rows[0]!) : [];
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (rows.length && missing.length) {
-    throw new GlossError('invalid-input', `${fileName} does not look like a Readwise export: no ${missing.join(' or ')} column.`);
+    throw new GlossError(
+      'invalid-input',
+      `${fileName} does not look like a Readwise export: no ${missing.join(' or ')} column.`,
+    );
   }
   const books = new Map<string, ImportEntry>();
   for (const [index, row] of rows.entries()) {
@@ -40,7 +52,14 @@ export function readReadwiseCsv(csv: string, fileName = 'readwise.csv'): ImportE
     const key = `${title}\u0000${byline}`;
     let entry = books.get(key);
     if (!entry) {
-      entry = { source: `${fileName}: row ${index + 2}`, title, url: null, byline, highlightsOnly: true, highlights: [] };
+      entry = {
+        source: `${fileName}: row ${index + 2}`,
+        title,
+        url: null,
+        byline,
+        highlightsOnly: true,
+        highlights: [],
+      };
       books.set(key, entry);
     }
     const quote = row['Highlight']?.trim();

@@ -37,7 +37,10 @@ class Known {
   private readonly withoutUrl: ClipSummary[] = [];
   private byText: Map<string, ClipSummary> | null = null;
 
-  constructor(private readonly service: GlossService, clips: ClipSummary[]) {
+  constructor(
+    private readonly service: GlossService,
+    clips: ClipSummary[],
+  ) {
     for (const clip of clips) this.add(clip);
   }
 
@@ -74,7 +77,8 @@ async function carriedDraft(entry: ImportEntry): Promise<ClipDraft | null> {
   let draft: ClipDraft | null = null;
   if (entry.content?.kind === 'html') draft = await clipper.clipHtml(entry.content.value, { title, url: entry.url });
   else if (entry.content?.kind === 'text') draft = clipper.clipText(entry.content.value, { title, url: entry.url });
-  else if (entry.highlightsOnly) draft = clipper.clipText(entry.highlights.map((h) => h.quote.trim()).join('\n\n'), { title, url: null });
+  else if (entry.highlightsOnly)
+    draft = clipper.clipText(entry.highlights.map((h) => h.quote.trim()).join('\n\n'), { title, url: null });
   return draft && { ...draft, byline: entry.byline ?? draft.byline };
 }
 
@@ -97,10 +101,22 @@ async function placeholderDraft(entry: ImportEntry, url: string, reason: string)
  * to existing clips by normalised URL (see {@link normalizeUrl}), else by title and author
  * (highlights-only entries), else by article text (files); highlights are matched by quote.
  */
-export async function runImport(service: GlossService, entries: ImportEntry[], options: RunImportOptions = {}): Promise<ImportReport> {
-  const report: ImportReport = { imported: 0, merged: 0, placeholders: 0, skipped: [], highlights: { placed: 0, orphaned: 0, duplicates: 0 }, clipIds: [] };
+export async function runImport(
+  service: GlossService,
+  entries: ImportEntry[],
+  options: RunImportOptions = {},
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    imported: 0,
+    merged: 0,
+    placeholders: 0,
+    skipped: [],
+    highlights: { placed: 0, orphaned: 0, duplicates: 0 },
+    clipIds: [],
+  };
   const known = new Known(service, await service.listClips());
-  const skip = (entry: ImportEntry, reason: string) => report.skipped.push({ source: entry.source, title: entry.title, reason });
+  const skip = (entry: ImportEntry, reason: string) =>
+    report.skipped.push({ source: entry.source, title: entry.title, reason });
 
   async function addHighlights(clip: ClipSummary, entry: ImportEntry): Promise<number> {
     if (!entry.highlights.length) return 0;
@@ -175,7 +191,8 @@ export async function runImport(service: GlossService, entries: ImportEntry[], o
       if (entry.url && !url && !entry.content) skip(entry, `“${entry.url.slice(0, 100)}” is not a web address.`);
       else if (!url && !entry.content && !entry.highlightsOnly) skip(entry, 'No web address and no content to import.');
       else {
-        const existing = known.byAddress(url) ?? (entry.highlightsOnly ? known.byName(entry.title, entry.byline) : undefined);
+        const existing =
+          known.byAddress(url) ?? (entry.highlightsOnly ? known.byName(entry.title, entry.byline) : undefined);
         if (existing) await mergeInto(existing, entry);
         else await addNew(entry, url);
       }

@@ -21,7 +21,10 @@ export function articlePage(title: string): string {
 }
 
 /** A 1×1 PNG, the picture of `/illustrated`. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** `/illustrated`: an article with a figure, served as `/figure.png`. */
 export function illustratedPage(): string {
@@ -33,7 +36,11 @@ export function illustratedPage(): string {
 }
 
 /** Addresses that redirect (301, then 302 on the second hop) and where they end up. */
-export const REDIRECTS: Record<string, string> = { '/old-article': '/moved-article', '/moved-article': '/article', '/short/kelp': '/illustrated' };
+export const REDIRECTS: Record<string, string> = {
+  '/old-article': '/moved-article',
+  '/moved-article': '/article',
+  '/short/kelp': '/illustrated',
+};
 
 export interface TestServer {
   base: string;
@@ -83,7 +90,9 @@ export async function fixtureCopy(name: string, dir: string, base: string): Prom
   const to = path.join(dir, name);
   await fs.cp(from, to, { recursive: true });
   const files = (await fs.stat(to)).isDirectory()
-    ? (await fs.readdir(to, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
+    ? (await fs.readdir(to, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name))
     : [to];
   for (const file of files) {
     if (!/\.(csv|html|json|md)$/.test(file)) continue;

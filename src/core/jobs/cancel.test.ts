@@ -22,14 +22,22 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-const SENTENCES = ['Tides rose early.', 'The ferry waited.', 'Gulls circled the pier.', 'Fog lifted by noon.', 'Nets dried on the wall.', 'The lighthouse blinked.'];
+const SENTENCES = [
+  'Tides rose early.',
+  'The ferry waited.',
+  'Gulls circled the pier.',
+  'Fog lifted by noon.',
+  'Nets dried on the wall.',
+  'The lighthouse blinked.',
+];
 
 /** A library of six clips, one with a highlight. */
 async function library(): Promise<{ work: string; service: GlossService }> {
   const work = await tempDir();
   const service = await createGlossService({ libraryDir: path.join(work, 'library') });
   open.push(service);
-  for (const [i, s] of SENTENCES.entries()) await service.clipText({ text: `${s} Entry ${i} of the harbour log.`, title: `Harbour log ${i}` });
+  for (const [i, s] of SENTENCES.entries())
+    await service.clipText({ text: `${s} Entry ${i} of the harbour log.`, title: `Harbour log ${i}` });
   const first = (await service.listClips())[0]!;
   await service.addHighlight({ clipId: first.id, start: 0, end: 5 });
   return { work, service };
@@ -42,7 +50,6 @@ function abortAfter(after: number) {
   return { signal: controller.signal, tick: () => void (++seen >= after && controller.abort()) };
 }
 
-
 async function finished(service: GlossService, job: JobInfo): Promise<JobInfo> {
   return service.jobs.wait(job.id);
 }
@@ -53,7 +60,16 @@ describe('cancelling long work', { timeout: 60_000 }, () => {
     const out = path.join(work, 'vault');
     const ids = (await service.listClips()).map((c) => c.id);
     const stop = abortAfter(2);
-    await expect(exportToDisk({ ids, format: 'md', out, getClip: (id) => service.getClip(id), signal: stop.signal, onProgress: stop.tick })).rejects.toThrow();
+    await expect(
+      exportToDisk({
+        ids,
+        format: 'md',
+        out,
+        getClip: (id) => service.getClip(id),
+        signal: stop.signal,
+        onProgress: stop.tick,
+      }),
+    ).rejects.toThrow();
     const files = await fs.readdir(out);
     expect(files).toHaveLength(2);
     for (const file of files) {
@@ -67,7 +83,8 @@ describe('cancelling long work', { timeout: 60_000 }, () => {
     const { work, service } = await library();
     const folder = path.join(work, 'notes');
     await fs.mkdir(folder);
-    for (const i of [1, 2, 3, 4, 5]) await fs.writeFile(path.join(folder, `note-${i}.md`), `Imported note number ${i} about salt marshes.`);
+    for (const i of [1, 2, 3, 4, 5])
+      await fs.writeFile(path.join(folder, `note-${i}.md`), `Imported note number ${i} about salt marshes.`);
     const stop = abortAfter(3); // progress comes before each entry: the third call means two are in
     const report = await importFrom(service, 'folder', folder, { signal: stop.signal, onProgress: stop.tick });
     expect(report.imported).toBe(2);
@@ -95,7 +112,9 @@ describe('cancelling long work', { timeout: 60_000 }, () => {
     const parent = path.join(work, 'restore-here');
     await fs.mkdir(parent);
     const stop = abortAfter(3);
-    await expect(restoreBackup(file, path.join(parent, 'lib'), { signal: stop.signal, onProgress: stop.tick })).rejects.toThrow();
+    await expect(
+      restoreBackup(file, path.join(parent, 'lib'), { signal: stop.signal, onProgress: stop.tick }),
+    ).rejects.toThrow();
     expect(await fs.readdir(parent)).toEqual([]);
   });
 
@@ -119,7 +138,10 @@ describe('long work as jobs', { timeout: 60_000 }, () => {
     const { work, service } = await library();
     const vault = path.join(work, 'vault');
     const exported = await finished(service, await service.startJob({ kind: 'export', out: vault }));
-    expect(exported).toMatchObject({ state: 'done', outcome: { summary: `Exported 6 clips as Markdown to ${vault}.`, path: vault } });
+    expect(exported).toMatchObject({
+      state: 'done',
+      outcome: { summary: `Exported 6 clips as Markdown to ${vault}.`, path: vault },
+    });
     expect(exported.progress).toMatchObject({ done: 6, total: 6 });
     expect(await fs.readdir(vault)).toHaveLength(6);
 
@@ -129,7 +151,10 @@ describe('long work as jobs', { timeout: 60_000 }, () => {
 
     const into = path.join(work, 'restored');
     const restored = await finished(service, await service.startJob({ kind: 'restore', from: file, into }));
-    expect(restored).toMatchObject({ state: 'done', outcome: { summary: `Restored 6 clips and 1 highlight into ${into}.`, path: into } });
+    expect(restored).toMatchObject({
+      state: 'done',
+      outcome: { summary: `Restored 6 clips and 1 highlight into ${into}.`, path: into },
+    });
 
     const imported = await finished(service, await service.startJob({ kind: 'import', source: 'folder', from: vault }));
     expect(imported.outcome?.summary).toBe('Imported 6 clips, merged 0, skipped 0, 0 highlights added.');
@@ -142,18 +167,33 @@ describe('long work as jobs', { timeout: 60_000 }, () => {
     const { work, service } = await library();
     const job = await service.startJob({ kind: 'export', out: path.join(work, 'vault') });
     service.jobs.cancel(job.id);
-    await expect(finished(service, job)).resolves.toMatchObject({ state: 'cancelled', outcome: { summary: 'Cancelled before anything was written.' } });
+    await expect(finished(service, job)).resolves.toMatchObject({
+      state: 'cancelled',
+      outcome: { summary: 'Cancelled before anything was written.' },
+    });
   });
 
   it('refuses bad paths before starting anything', async () => {
     const { work, service } = await library();
     await expect(service.startJob({ kind: 'export', out: 'relative/vault' })).rejects.toThrow(/must be a full path/);
-    await expect(service.startJob({ kind: 'import', source: 'readwise', from: path.join(work, 'missing.csv') })).rejects.toThrow(/does not exist/);
-    await expect(service.startJob({ kind: 'import', source: 'omnivore', from: path.join(service.libraryPath, 'settings.json') })).rejects.toThrow();
-    await expect(service.startJob({ kind: 'backup', out: path.join(work, 'nowhere', 'x.backup') })).rejects.toThrow(/does not exist/);
-    await expect(service.startJob({ kind: 'backup', out: path.join(service.libraryPath, 'x.backup') })).rejects.toThrow(/outside the library/);
-    await expect(service.startJob({ kind: 'restore', from: path.join(work, 'none.backup'), into: path.join(work, 'r') })).rejects.toThrow(/does not exist/);
-    await expect(service.startJob({ kind: 'move', to: path.join(work, 'moved') })).rejects.toThrow(/needs the desktop app/);
+    await expect(
+      service.startJob({ kind: 'import', source: 'readwise', from: path.join(work, 'missing.csv') }),
+    ).rejects.toThrow(/does not exist/);
+    await expect(
+      service.startJob({ kind: 'import', source: 'omnivore', from: path.join(service.libraryPath, 'settings.json') }),
+    ).rejects.toThrow();
+    await expect(service.startJob({ kind: 'backup', out: path.join(work, 'nowhere', 'x.backup') })).rejects.toThrow(
+      /does not exist/,
+    );
+    await expect(service.startJob({ kind: 'backup', out: path.join(service.libraryPath, 'x.backup') })).rejects.toThrow(
+      /outside the library/,
+    );
+    await expect(
+      service.startJob({ kind: 'restore', from: path.join(work, 'none.backup'), into: path.join(work, 'r') }),
+    ).rejects.toThrow(/does not exist/);
+    await expect(service.startJob({ kind: 'move', to: path.join(work, 'moved') })).rejects.toThrow(
+      /needs the desktop app/,
+    );
     await expect(service.choosePath({ mode: 'open-file' })).rejects.toThrow(/needs the desktop app/);
     expect(await service.listJobs()).toEqual([]);
   });

@@ -14,7 +14,10 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-async function serviceAnswering(answer: string | null, switched: string[] = []): Promise<{ work: string; service: GlossService; asked: PathRequest[] }> {
+async function serviceAnswering(
+  answer: string | null,
+  switched: string[] = [],
+): Promise<{ work: string; service: GlossService; asked: PathRequest[] }> {
   const work = await tempDir();
   const asked: PathRequest[] = [];
   const service = await createGlossService({
@@ -39,13 +42,17 @@ describe('choosePath', () => {
   });
 
   it('refuses a relative path, a missing file, and a folder where a file was asked for', async () => {
-    await expect((await serviceAnswering('notes/today.csv')).service.choosePath({ mode: 'save-file' })).rejects.toThrow(/full path/);
+    await expect((await serviceAnswering('notes/today.csv')).service.choosePath({ mode: 'save-file' })).rejects.toThrow(
+      /full path/,
+    );
     const missing = await serviceAnswering('/no/such/file.csv');
     await expect(missing.service.choosePath({ mode: 'open-file' })).rejects.toThrow(/does not exist/);
     const folder = await serviceAnswering(await tempDir());
     await expect(folder.service.choosePath({ mode: 'open-file' })).rejects.toThrow(/is not a file/);
     // Saving may name a file that does not exist yet.
-    expect(await (await serviceAnswering('/tmp/new.backup')).service.choosePath({ mode: 'save-file' })).toBe('/tmp/new.backup');
+    expect(await (await serviceAnswering('/tmp/new.backup')).service.choosePath({ mode: 'save-file' })).toBe(
+      '/tmp/new.backup',
+    );
   });
 });
 
@@ -85,7 +92,9 @@ describe('job requests from the renderer', () => {
     expect(await refused('startJob', { kind: 'import', source: 'evernote', from: '/tmp/x' })).toMatch(/Invalid input/);
     expect(await refused('startJob', { kind: 'move', to: '/tmp/a\u0000b' })).toMatch(/not a valid path/);
     expect(await refused('cancelJob', '../../etc')).toMatch(/not a valid id/);
-    expect(await refused('choosePath', { mode: 'open-file', filters: [{ name: 'x', extensions: ['*.exe;rm'] }] })).toMatch(/Invalid input/);
+    expect(
+      await refused('choosePath', { mode: 'open-file', filters: [{ name: 'x', extensions: ['*.exe;rm'] }] }),
+    ).toMatch(/Invalid input/);
     expect(await dispatchApiCall(service, 'listJobs', [])).toEqual({ ok: true, value: [] });
   });
 });

@@ -48,7 +48,8 @@ export async function existingPath(p: string, kind: 'file' | 'folder', what: str
   const full = absolutePath(p, what);
   const info = await fs.stat(full).catch(() => null);
   if (!info) throw new GlossError('not-found', `The ${what} ${full} does not exist.`);
-  if (kind === 'folder' ? !info.isDirectory() : !info.isFile()) throw new GlossError('invalid-input', `The ${what} ${full} is not a ${kind}.`);
+  if (kind === 'folder' ? !info.isDirectory() : !info.isFile())
+    throw new GlossError('invalid-input', `The ${what} ${full} is not a ${kind}.`);
   return full;
 }
 
@@ -63,7 +64,8 @@ const TITLES: Record<JobRequest['kind'], string> = {
 
 function titleOf(request: JobRequest): string {
   if (request.kind === 'export' && request.collection) return `Export “${request.collection}” as Markdown`;
-  if (request.kind === 'import') return `Import from ${request.source === 'folder' ? 'a folder' : request.source[0]!.toUpperCase() + request.source.slice(1)}`;
+  if (request.kind === 'import')
+    return `Import from ${request.source === 'folder' ? 'a folder' : request.source[0]!.toUpperCase() + request.source.slice(1)}`;
   return TITLES[request.kind];
 }
 
@@ -85,7 +87,8 @@ export function createJobMethods(deps: JobDeps, options: JobOptions): JobMethods
         const out = absolutePath(request.out, 'export folder');
         const { exportLibrary, selectClips } = await import('../export/library');
         const selection = { collection: request.collection };
-        if (!(await selectClips(service, selection)).length) throw new GlossError('empty-input', 'The library has no clips to export.');
+        if (!(await selectClips(service, selection)).length)
+          throw new GlossError('empty-input', 'The library has no clips to export.');
         return async ({ signal, progress }) => {
           let done = 0;
           let total = 0;
@@ -98,29 +101,47 @@ export function createJobMethods(deps: JobDeps, options: JobOptions): JobMethods
               onProgress: (p) => progress({ done: (done = p.done), total: (total = p.total), label: p.title }),
             });
             const pages = result.pages ? ` and ${result.pages} notebook page${result.pages === 1 ? '' : 's'}` : '';
-            return { summary: `Exported ${result.clips} clip${result.clips === 1 ? '' : 's'}${pages} as Markdown to ${out}.`, path: out };
+            return {
+              summary: `Exported ${result.clips} clip${result.clips === 1 ? '' : 's'}${pages} as Markdown to ${out}.`,
+              path: out,
+            };
           } catch (error) {
             if (!signal.aborted) throw error;
-            const summary = done ? `Cancelled after ${done} of ${total} items; the files written are complete.` : 'Cancelled before anything was written.';
+            const summary = done
+              ? `Cancelled after ${done} of ${total} items; the files written are complete.`
+              : 'Cancelled before anything was written.';
             return { summary, path: out };
           }
         };
       }
       case 'import': {
-        const from = await existingPath(request.from, ['omnivore', 'folder'].includes(request.source) ? 'folder' : 'file', 'import source');
+        const from = await existingPath(
+          request.from,
+          ['omnivore', 'folder'].includes(request.source) ? 'folder' : 'file',
+          'import source',
+        );
         return async ({ signal, progress }) => {
           const { importFrom } = await import('../import');
-          const report = await importFrom(service, request.source, from, { signal, onProgress: (p) => progress({ ...p, label: p.title }) });
+          const report = await importFrom(service, request.source, from, {
+            signal,
+            onProgress: (p) => progress({ ...p, label: p.title }),
+          });
           return importSummary(report, signal.aborted);
         };
       }
       case 'backup': {
         const out = absolutePath(request.out, 'backup file');
         await existingPath(path.dirname(out), 'folder', 'folder for the backup');
-        if (out === library || out.startsWith(library + path.sep)) throw new GlossError('invalid-input', 'Save the backup outside the library folder.');
+        if (out === library || out.startsWith(library + path.sep))
+          throw new GlossError('invalid-input', 'Save the backup outside the library folder.');
         return async ({ signal, progress }) => {
           const { createBackup } = await import('../backup/create');
-          const manifest = await createBackup(library, out, (p) => progress({ ...p, label: `${p.done} of ${p.total} files` }), signal);
+          const manifest = await createBackup(
+            library,
+            out,
+            (p) => progress({ ...p, label: `${p.done} of ${p.total} files` }),
+            signal,
+          );
           return { summary: backupSummary(manifest.counts, out), path: out };
         };
       }
@@ -130,14 +151,23 @@ export function createJobMethods(deps: JobDeps, options: JobOptions): JobMethods
         const { assertEmptyLibrary, restoreBackup } = await import('../backup/restore');
         await assertEmptyLibrary(into);
         return async ({ signal, progress }) => {
-          const manifest = await restoreBackup(from, into, { signal, onProgress: (p) => progress({ ...p, label: `${p.done} of ${p.total} files` }) });
+          const manifest = await restoreBackup(from, into, {
+            signal,
+            onProgress: (p) => progress({ ...p, label: `${p.done} of ${p.total} files` }),
+          });
           const { clips, highlights } = manifest.counts;
-          return { summary: `Restored ${clips} clip${clips === 1 ? '' : 's'} and ${highlights} highlight${highlights === 1 ? '' : 's'} into ${into}.`, path: into };
+          return {
+            summary: `Restored ${clips} clip${clips === 1 ? '' : 's'} and ${highlights} highlight${highlights === 1 ? '' : 's'} into ${into}.`,
+            path: into,
+          };
         };
       }
       case 'reindex':
         return async ({ signal, progress }) => {
-          const count = await deps.rebuildIndex({ signal, onProgress: (done, total) => progress({ done, total, label: `${done} of ${total} clips` }) });
+          const count = await deps.rebuildIndex({
+            signal,
+            onProgress: (done, total) => progress({ done, total, label: `${done} of ${total} clips` }),
+          });
           return { summary: `Rebuilt the search index: ${count} clip${count === 1 ? '' : 's'} indexed.` };
         };
       case 'move': {
@@ -148,12 +178,21 @@ export function createJobMethods(deps: JobDeps, options: JobOptions): JobMethods
         return async ({ signal, progress, commit }) => {
           progress({ label: 'Saving the search index' });
           await deps.saveIndex();
-          const result = await moveLibrary(library, to, async (dir) => {
-            commit();
-            await switchTo(dir);
-          }, { signal, onProgress: progress });
+          const result = await moveLibrary(
+            library,
+            to,
+            async (dir) => {
+              commit();
+              await switchTo(dir);
+            },
+            { signal, onProgress: progress },
+          );
           const env = process.env['GLOSS_LIBRARY'];
-          const details = env ? [`GLOSS_LIBRARY is set (${env}): it still wins when Gloss starts, so change or unset it to keep using the new folder.`] : undefined;
+          const details = env
+            ? [
+                `GLOSS_LIBRARY is set (${env}): it still wins when Gloss starts, so change or unset it to keep using the new folder.`,
+              ]
+            : undefined;
           return {
             summary: `Moved the library (${result.files} files, ${sizeText(result.bytes)}) to ${to}. The old folder ${library} is untouched: remove it once you have checked the new one.`,
             path: to,
@@ -189,11 +228,19 @@ export function createJobMethods(deps: JobDeps, options: JobOptions): JobMethods
     async openLibrary({ path: dir }) {
       const switchTo = needSwitch();
       const full = await existingPath(dir, 'folder', 'library folder');
-      if (full === deps.service().libraryPath) throw new GlossError('invalid-input', 'Gloss is already using that library.');
-      if (jobs.busy()) throw new GlossError('invalid-input', 'Wait for the running jobs to finish (or cancel them) before opening another library.');
+      if (full === deps.service().libraryPath)
+        throw new GlossError('invalid-input', 'Gloss is already using that library.');
+      if (jobs.busy())
+        throw new GlossError(
+          'invalid-input',
+          'Wait for the running jobs to finish (or cancel them) before opening another library.',
+        );
       const entries = await fs.readdir(full);
       if (entries.length && !entries.includes('clips')) {
-        throw new GlossError('invalid-input', `${full} does not look like a Gloss library (it has no clips folder); choose an empty folder or a library.`);
+        throw new GlossError(
+          'invalid-input',
+          `${full} does not look like a Gloss library (it has no clips folder); choose an empty folder or a library.`,
+        );
       }
       await switchTo(full);
       return full;

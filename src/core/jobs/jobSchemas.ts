@@ -4,12 +4,21 @@ import type { ImportSource } from '../import';
 import { JOB_IMPORT_SOURCES as SOURCES } from './types';
 
 // The jobs' list is written out (the renderer cannot load the importers); these fail to compile when the lists differ.
-const sameSources: [Exclude<ImportSource, (typeof SOURCES)[number]>, Exclude<(typeof SOURCES)[number], ImportSource>] extends [never, never] ? true : never = true;
+const sameSources: [
+  Exclude<ImportSource, (typeof SOURCES)[number]>,
+  Exclude<(typeof SOURCES)[number], ImportSource>,
+] extends [never, never]
+  ? true
+  : never = true;
 void sameSources;
 
 /** A path as the app's dialogs give it; whether it is absolute and exists is checked by the job methods. */
-// eslint-disable-next-line no-control-regex
-const filePath = z.string().min(1).max(4096).regex(/^[^\u0000]+$/, 'not a valid path');
+const filePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000]+$/, 'not a valid path');
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
 
 const jobRequest = z.discriminatedUnion('kind', [
@@ -26,7 +35,14 @@ const pathRequest = z
     mode: z.enum(['open-file', 'open-folder', 'save-file']),
     title: z.string().max(200).optional(),
     defaultName: z.string().max(255).optional(),
-    filters: z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9*]{1,16}$/)).max(20) }).strict()).max(10).optional(),
+    filters: z
+      .array(
+        z
+          .object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9*]{1,16}$/)).max(20) })
+          .strict(),
+      )
+      .max(10)
+      .optional(),
   })
   .strict();
 

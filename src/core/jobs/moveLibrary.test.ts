@@ -24,7 +24,10 @@ async function library(): Promise<{ work: string; dir: string }> {
   const dir = path.join(work, 'library');
   const service = await createGlossService({ libraryDir: dir });
   for (const i of [1, 2, 3]) {
-    const clip = await service.clipText({ text: `Moorland survey ${i}: curlews nested near the stream.`, title: `Survey ${i}` });
+    const clip = await service.clipText({
+      text: `Moorland survey ${i}: curlews nested near the stream.`,
+      title: `Survey ${i}`,
+    });
     await service.addHighlight({ clipId: clip.id, start: 0, end: 8, note: `note ${i}` });
   }
   await service.close();
@@ -36,12 +39,19 @@ async function contents(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const rel of await fs.readdir(dir, { recursive: true })) {
     const file = path.join(dir, rel);
-    if ((await fs.stat(file)).isFile()) out[rel] = createHash('sha256').update(await fs.readFile(file)).digest('hex');
+    if ((await fs.stat(file)).isFile())
+      out[rel] = createHash('sha256')
+        .update(await fs.readFile(file))
+        .digest('hex');
   }
   return out;
 }
 
-const exists = (p: string) => fs.stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  fs.stat(p).then(
+    () => true,
+    () => false,
+  );
 
 describe('moveLibrary', { timeout: 60_000 }, () => {
   it('copies and verifies every file, then switches; the old folder is untouched', async () => {
@@ -50,7 +60,9 @@ describe('moveLibrary', { timeout: 60_000 }, () => {
     const to = path.join(work, 'elsewhere', 'Gloss Library');
     const labels: string[] = [];
     const switched: string[] = [];
-    const result = await moveLibrary(dir, to, async (d) => void switched.push(d), { onProgress: (p) => labels.push(p.label) });
+    const result = await moveLibrary(dir, to, async (d) => void switched.push(d), {
+      onProgress: (p) => labels.push(p.label),
+    });
     expect(switched).toEqual([to]);
     expect(await contents(to)).toEqual(before);
     expect(await contents(dir)).toEqual(before);
@@ -82,7 +94,10 @@ describe('moveLibrary', { timeout: 60_000 }, () => {
     let calls = 0;
     let switched = false;
     await expect(
-      moveLibrary(dir, to, async () => void (switched = true), { signal: controller.signal, onProgress: () => void (++calls === 3 && controller.abort()) }),
+      moveLibrary(dir, to, async () => void (switched = true), {
+        signal: controller.signal,
+        onProgress: () => void (++calls === 3 && controller.abort()),
+      }),
     ).rejects.toThrow();
     expect(switched).toBe(false);
     expect(await fs.readdir(to)).toEqual([]);
@@ -94,17 +109,22 @@ describe('moveLibrary', { timeout: 60_000 }, () => {
     const to = path.join(work, 'new');
     const rels = Object.keys(await contents(dir));
     let blocked = false;
-    const move = moveLibrary(dir, to, async () => {
-      throw new Error('must not switch');
-    }, {
-      onProgress: (p) => {
-        if (blocked) return;
-        blocked = true;
-        // Another program puts folders where the files not yet copied must go: the next copy fails.
-        const copiedFirst = p.label.slice('Copying '.length);
-        for (const rel of rels.filter((r) => r !== copiedFirst)) mkdirSync(path.join(to, rel), { recursive: true });
+    const move = moveLibrary(
+      dir,
+      to,
+      async () => {
+        throw new Error('must not switch');
       },
-    });
+      {
+        onProgress: (p) => {
+          if (blocked) return;
+          blocked = true;
+          // Another program puts folders where the files not yet copied must go: the next copy fails.
+          const copiedFirst = p.label.slice('Copying '.length);
+          for (const rel of rels.filter((r) => r !== copiedFirst)) mkdirSync(path.join(to, rel), { recursive: true });
+        },
+      },
+    );
     await expect(move).rejects.toThrow(/Could not move the library to .*new/);
     expect(await exists(to)).toBe(false);
   });
@@ -135,19 +155,24 @@ describe('moveLibrary', { timeout: 60_000 }, () => {
   it('a failed switch removes the copy', async () => {
     const { work, dir } = await library();
     const to = path.join(work, 'target');
-    await expect(moveLibrary(dir, to, async () => Promise.reject(new Error('cannot open')))).rejects.toThrow(/cannot open/);
+    await expect(moveLibrary(dir, to, async () => Promise.reject(new Error('cannot open')))).rejects.toThrow(
+      /cannot open/,
+    );
     expect(await exists(to)).toBe(false);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a read-only new folder fails with a clear error and leaves it empty', async () => {
-    const { work, dir } = await library();
-    const to = path.join(work, 'readonly');
-    await fs.mkdir(to);
-    await fs.chmod(to, 0o555);
-    await expect(moveLibrary(dir, to, async () => {})).rejects.toThrow(/Could not move the library|permission/i);
-    expect(await fs.readdir(to)).toEqual([]);
-    await fs.chmod(to, 0o755);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'a read-only new folder fails with a clear error and leaves it empty',
+    async () => {
+      const { work, dir } = await library();
+      const to = path.join(work, 'readonly');
+      await fs.mkdir(to);
+      await fs.chmod(to, 0o555);
+      await expect(moveLibrary(dir, to, async () => {})).rejects.toThrow(/Could not move the library|permission/i);
+      expect(await fs.readdir(to)).toEqual([]);
+      await fs.chmod(to, 0o755);
+    },
+  );
 
   it('refuses a folder that is not empty, inside the library, or holding it', async () => {
     const { work, dir } = await library();
@@ -169,12 +194,19 @@ describe('moving as a job, with the service switched', { timeout: 60_000 }, () =
     const jobs = new JobRunner();
     let current: GlossService;
     const openAt = (libraryDir: string): Promise<GlossService> =>
-      createGlossService({ libraryDir, settings, jobs, switchLibrary: async (d) => void (await switchService(current, d, openAt, (s) => void (current = s))) });
+      createGlossService({
+        libraryDir,
+        settings,
+        jobs,
+        switchLibrary: async (d) => void (await switchService(current, d, openAt, (s) => void (current = s))),
+      });
     current = await openAt(dir);
     const titles = (await current.listClips()).map((c) => c.title).sort();
     const to = path.join(work, 'moved');
     const job = await current.startJob({ kind: 'move', to });
-    expect(() => jobs.start('export', 'Export', async () => ({ summary: '' }))).toThrow(/Move the library” is still running/);
+    expect(() => jobs.start('export', 'Export', async () => ({ summary: '' }))).toThrow(
+      /Move the library” is still running/,
+    );
     const done = await jobs.wait(job.id);
     open.push(current);
     expect(done).toMatchObject({ state: 'done', outcome: { path: to } });
@@ -193,7 +225,14 @@ describe('moving as a job, with the service switched', { timeout: 60_000 }, () =
     let current = await createGlossService({ libraryDir: dir, settings });
     const notAFolder = path.join(work, 'file');
     await fs.writeFile(notAFolder, 'x');
-    await expect(switchService(current, path.join(notAFolder, 'lib'), (d) => createGlossService({ libraryDir: d, settings }), (s) => void (current = s))).rejects.toThrow();
+    await expect(
+      switchService(
+        current,
+        path.join(notAFolder, 'lib'),
+        (d) => createGlossService({ libraryDir: d, settings }),
+        (s) => void (current = s),
+      ),
+    ).rejects.toThrow();
     open.push(current);
     expect(current.libraryPath).toBe(dir);
     expect(await current.listClips()).toHaveLength(3);

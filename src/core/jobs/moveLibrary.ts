@@ -34,7 +34,8 @@ const MAX_PASSES = 4;
 
 type Stamp = { size: number; mtimeMs: number };
 
-const within = (parent: string, child: string) => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+const within = (parent: string, child: string) =>
+  child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
 
 /**
  * Throws unless `to` can take the library at `from`: an absolute path outside it (and not holding it),
@@ -44,8 +45,10 @@ export async function checkMoveTarget(from: string, to: string): Promise<{ exist
   if (!path.isAbsolute(to)) throw new GlossError('invalid-input', `Choose a full folder path, not “${to}”.`);
   const source = path.resolve(from);
   const target = path.resolve(to);
-  if (within(source, target)) throw new GlossError('invalid-input', 'The new folder cannot be inside the library itself.');
-  if (within(target, source)) throw new GlossError('invalid-input', 'The new folder cannot hold the library’s current folder.');
+  if (within(source, target))
+    throw new GlossError('invalid-input', 'The new folder cannot be inside the library itself.');
+  if (within(target, source))
+    throw new GlossError('invalid-input', 'The new folder cannot hold the library’s current folder.');
   const info = await fs.stat(target).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw ioError(`Could not read ${target}`, error);
@@ -53,7 +56,11 @@ export async function checkMoveTarget(from: string, to: string): Promise<{ exist
   if (!info) return { exists: false };
   if (!info.isDirectory()) throw new GlossError('invalid-input', `${target} is a file; choose an empty folder.`);
   const entries = await fs.readdir(target);
-  if (entries.length) throw new GlossError('invalid-input', `${target} is not empty (${entries.length} item${entries.length === 1 ? '' : 's'}); choose an empty or new folder.`);
+  if (entries.length)
+    throw new GlossError(
+      'invalid-input',
+      `${target} is not empty (${entries.length} item${entries.length === 1 ? '' : 's'}); choose an empty or new folder.`,
+    );
   return { exists: true };
 }
 
@@ -111,7 +118,12 @@ async function copyVerified(source: string, target: string, { signal, onProgress
       signal?.throwIfAborted();
       const original = path.join(source, rel);
       const copy = path.join(target, rel);
-      const [a, b, after, copyInfo] = await Promise.all([sha256(original), sha256(copy), fs.stat(original).catch(() => null), fs.stat(copy)]);
+      const [a, b, after, copyInfo] = await Promise.all([
+        sha256(original),
+        sha256(copy),
+        fs.stat(original).catch(() => null),
+        fs.stat(copy),
+      ]);
       if (!after || !same(after, stamp)) {
         copied.delete(rel); // Written again while it was copied: the next pass copies it again.
       } else if (a !== b || copyInfo.size !== stamp.size) {
@@ -140,7 +152,12 @@ async function removeCopy(target: string, existed: boolean): Promise<void> {
  *
  * @throws GlossError `invalid-input` (see {@link checkMoveTarget}), `io` (a copy failed or did not verify)
  */
-export async function moveLibrary(from: string, to: string, switchTo: (dir: string) => Promise<void>, options: MoveOptions = {}): Promise<MoveResult> {
+export async function moveLibrary(
+  from: string,
+  to: string,
+  switchTo: (dir: string) => Promise<void>,
+  options: MoveOptions = {},
+): Promise<MoveResult> {
   const { exists } = await checkMoveTarget(from, to);
   const source = path.resolve(from);
   const target = path.resolve(to);

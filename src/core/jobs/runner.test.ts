@@ -47,7 +47,12 @@ describe('JobRunner', () => {
     expect(runner.cancel(job.id).cancelling).toBe(true);
     await release();
     const finished = await runner.wait(job.id);
-    expect(finished).toMatchObject({ state: 'cancelled', cancelling: false, outcome: { summary: 'Stopped after 1 steps.' }, error: null });
+    expect(finished).toMatchObject({
+      state: 'cancelled',
+      cancelling: false,
+      outcome: { summary: 'Stopped after 1 steps.' },
+      error: null,
+    });
   });
 
   it('counts a job that throws after a cancel as cancelled, not failed', async () => {
@@ -76,7 +81,9 @@ describe('JobRunner', () => {
     const runner = new JobRunner();
     const first = steppedWork(1);
     const job = runner.start('export', 'Export the library', first.work);
-    expect(() => runner.start('export', 'Export again', steppedWork(1).work)).toThrow(/Export the library” is still running/);
+    expect(() => runner.start('export', 'Export again', steppedWork(1).work)).toThrow(
+      /Export the library” is still running/,
+    );
     expect(() => runner.start('move', 'Move', steppedWork(1).work, { exclusive: true })).toThrow(/still running/);
     const other = steppedWork(1);
     const backup = runner.start('backup', 'Backup', other.work);

@@ -43,7 +43,10 @@ export class JobRunner {
     const running = [...this.jobs.values()].filter((e) => e.info.state === 'running');
     const blocking = running.find((e) => e.exclusive || e.info.kind === kind || options.exclusive);
     if (blocking) {
-      throw new GlossError('invalid-input', `“${blocking.info.title}” is still running; wait for it to finish or cancel it first.`);
+      throw new GlossError(
+        'invalid-input',
+        `“${blocking.info.title}” is still running; wait for it to finish or cancel it first.`,
+      );
     }
     const controller = new AbortController();
     const info: JobInfo = {
@@ -58,7 +61,13 @@ export class JobRunner {
       startedAt: new Date().toISOString(),
       finishedAt: null,
     };
-    const entry: Entry = { info, controller, finished: Promise.resolve(info), exclusive: options.exclusive ?? false, committed: false };
+    const entry: Entry = {
+      info,
+      controller,
+      finished: Promise.resolve(info),
+      exclusive: options.exclusive ?? false,
+      committed: false,
+    };
     const context: JobContext = {
       signal: controller.signal,
       progress: (update) => {
@@ -82,7 +91,8 @@ export class JobRunner {
       .then(() => work(context))
       .then(
         (outcome) => finish(controller.signal.aborted ? 'cancelled' : 'done', outcome, null),
-        (error: unknown) => (controller.signal.aborted ? finish('cancelled', null, null) : finish('failed', null, error)),
+        (error: unknown) =>
+          controller.signal.aborted ? finish('cancelled', null, null) : finish('failed', null, error),
       );
     entry.finished = finished;
     this.jobs.set(info.id, entry);
@@ -107,7 +117,8 @@ export class JobRunner {
   /** Forgets a finished job (the app has shown its outcome); a running job must be cancelled first. */
   dismiss(id: string): void {
     const entry = this.get(id);
-    if (entry.info.state === 'running') throw new GlossError('invalid-input', `“${entry.info.title}” is still running.`);
+    if (entry.info.state === 'running')
+      throw new GlossError('invalid-input', `“${entry.info.title}” is still running.`);
     this.jobs.delete(id);
   }
 
@@ -140,6 +151,7 @@ export class JobRunner {
 
   private forgetOld(): void {
     const finished = [...this.jobs.values()].filter((e) => e.info.state !== 'running');
-    for (const entry of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(entry.info.id);
+    for (const entry of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
+      this.jobs.delete(entry.info.id);
   }
 }

@@ -20,7 +20,9 @@ export function importSummary(report: ImportReport, cancelled: boolean): JobOutc
   if (placeholders) parts.push(`${plural(placeholders, 'page')} to fetch later`);
   parts.push(`${plural(highlights.placed + highlights.orphaned, 'highlight')} added`);
   const counts = parts.join(', ');
-  const summary = cancelled ? `Cancelled; kept what was imported: ${counts}.` : `${counts[0]!.toUpperCase()}${counts.slice(1)}.`;
+  const summary = cancelled
+    ? `Cancelled; kept what was imported: ${counts}.`
+    : `${counts[0]!.toUpperCase()}${counts.slice(1)}.`;
   const details = skipped.slice(0, MAX_DETAILS).map((s) => `${s.title ?? s.source}: ${s.reason}`);
   if (skipped.length > MAX_DETAILS) details.push(`…and ${skipped.length - MAX_DETAILS} more.`);
   return { summary, ...(details.length && { details }) };

@@ -28,7 +28,8 @@ export function resolveAssetUrl(libraryPath: string, rawUrl: string): { path: st
   } catch {
     return null;
   }
-  if (url.protocol !== `${ASSET_SCHEME}:` || url.username || url.password || url.port || url.search || url.hash) return null;
+  if (url.protocol !== `${ASSET_SCHEME}:` || url.username || url.password || url.port || url.search || url.hash)
+    return null;
   // The raw URL must read back as parsed (nothing normalised away: `..`, `./`) and carry no query, not even `?`.
   if (rawUrl !== url.href || /[?#]/.test(rawUrl)) return null;
   const file = /^\/([^/]+)$/.exec(url.pathname)?.[1];

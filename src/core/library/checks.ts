@@ -19,7 +19,8 @@ export function checkAnnotations(id: string, raw: string): Checked<Highlight[]> 
 /** Throws `invalid-input` unless every highlight is well-formed and belongs to clip `id`. */
 export function validHighlights(id: string, highlights: Highlight[]): Highlight[] {
   const valid = highlights.map((h) => validOrThrow(highlightSchema, h, 'A highlight'));
-  if (valid.some((h) => h.clipId !== id)) throw new GlossError('invalid-input', `A highlight belongs to another clip than "${id}".`);
+  if (valid.some((h) => h.clipId !== id))
+    throw new GlossError('invalid-input', `A highlight belongs to another clip than "${id}".`);
   return valid;
 }
 
@@ -28,7 +29,10 @@ export function validOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: stri
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new GlossError('invalid-input', `${what} is not valid (${issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'unknown problem'}).`);
+  throw new GlossError(
+    'invalid-input',
+    `${what} is not valid (${issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'unknown problem'}).`,
+  );
 }
 
 /** Wraps a filesystem error in a GlossError `io` with a human lead-in. */

@@ -43,7 +43,8 @@ export async function makeClipFolder(root: string, now: Date): Promise<string> {
       await fs.mkdir(clipDir(root, id));
       return id;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 5) throw ioError('Could not create the clip folder', error);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 5)
+        throw ioError('Could not create the clip folder', error);
     }
   }
 }

@@ -22,11 +22,20 @@ export const IMAGE_FILE = /^[0-9a-f]{16,64}\.(png|jpg|gif|webp|avif|bmp)$/;
 export const IMAGES_DIR = 'images';
 
 const MIME: Record<string, string> = {
-  png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', bmp: 'image/bmp',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  bmp: 'image/bmp',
 };
 
 /** Writes a clip's images into its folder (each atomically; an existing name holds the same bytes). */
-export async function writeClipImages(libraryPath: string, clipId: string, images: readonly ClipImage[]): Promise<void> {
+export async function writeClipImages(
+  libraryPath: string,
+  clipId: string,
+  images: readonly ClipImage[],
+): Promise<void> {
   if (!images.length) return;
   const dir = imagesDir(libraryPath, clipId);
   if (!dir) throw new Error(`Not a clip id: ${clipId}`);
@@ -41,7 +50,11 @@ export async function writeClipImages(libraryPath: string, clipId: string, image
  * The absolute path and MIME type of image `file` of clip `clipId`, or null when either name is not one
  * Gloss makes (so `..`, slashes, encoded separators and other files of the clip are all refused).
  */
-export function clipImageFile(libraryPath: string, clipId: string, file: string): { path: string; mime: string } | null {
+export function clipImageFile(
+  libraryPath: string,
+  clipId: string,
+  file: string,
+): { path: string; mime: string } | null {
   const dir = imagesDir(libraryPath, clipId);
   const ext = IMAGE_FILE.exec(file)?.[1];
   return dir && ext ? { path: path.join(dir, file), mime: MIME[ext]! } : null;

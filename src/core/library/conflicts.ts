@@ -58,11 +58,22 @@ async function checkKeepable(library: string, conflict: LibraryConflict): Promis
   const raw = await fs.readFile(path.join(library, conflict.conflict), 'utf8');
   const checked =
     conflict.file === 'meta.json'
-      ? checkJsonFile(conflict.file, raw, metaFileSchema.transform((m) => m.id))
-      : checkJsonFile(conflict.file, raw, annotationsFileSchema.transform((a) => a.clipId));
+      ? checkJsonFile(
+          conflict.file,
+          raw,
+          metaFileSchema.transform((m) => m.id),
+        )
+      : checkJsonFile(
+          conflict.file,
+          raw,
+          annotationsFileSchema.transform((a) => a.clipId),
+        );
   if (!checked.ok) throw new GlossError('corrupt-file', `The other version cannot be kept: ${checked.reason}`);
   if (checked.value !== conflict.clipId) {
-    throw new GlossError('corrupt-file', `The other version cannot be kept: it belongs to another clip than "${conflict.clipId}".`);
+    throw new GlossError(
+      'corrupt-file',
+      `The other version cannot be kept: it belongs to another clip than "${conflict.clipId}".`,
+    );
   }
 }
 
@@ -71,7 +82,12 @@ async function checkKeepable(library: string, conflict: LibraryConflict): Promis
  * 'conflict'` moves the current file there and puts the copy in its place (one rename each, so a crash
  * leaves one of the two versions in place, never neither half-written).
  */
-export async function resolveConflictFiles(library: string, trashDir: string, conflict: LibraryConflict, keep: 'current' | 'conflict'): Promise<void> {
+export async function resolveConflictFiles(
+  library: string,
+  trashDir: string,
+  conflict: LibraryConflict,
+  keep: 'current' | 'conflict',
+): Promise<void> {
   const current = path.join(library, conflict.current);
   const copy = path.join(library, conflict.conflict);
   const trashName = (name: string) => path.join(trashDir, `${fileStamp(new Date())}-${conflict.clipId}-${name}`);
@@ -85,6 +101,8 @@ export async function resolveConflictFiles(library: string, trashDir: string, co
     await fs.rename(copy, current);
   } catch (error) {
     if (error instanceof GlossError) throw error;
-    throw new GlossError('io', `Could not resolve the conflict on ${conflict.current}: ${(error as Error).message}`, { cause: error });
+    throw new GlossError('io', `Could not resolve the conflict on ${conflict.current}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

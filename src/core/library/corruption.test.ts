@@ -29,7 +29,9 @@ describe('LibraryStore with files of the wrong version', () => {
     await fs.writeFile(file(victim.id, 'meta.json'), JSON.stringify({ ...meta, schema }));
     const store = await LibraryStore.open(dir);
     expect(store.list().map((m) => m.id)).toEqual([good.id]);
-    expect(store.problems()).toMatchObject([{ file: `clips/${victim.id}/meta.json`, reason: expect.stringMatching(reason) }]);
+    expect(store.problems()).toMatchObject([
+      { file: `clips/${victim.id}/meta.json`, reason: expect.stringMatching(reason) },
+    ]);
   });
 
   it('sets aside highlights from a newer Gloss; the clip still opens and the file is kept', async () => {

@@ -17,6 +17,13 @@ export interface LibraryState {
 }
 
 /** Moves a damaged file or clip folder to quarantine and records the problem in `state`. */
-export async function setAside(state: LibraryState, source: string, clipId: string, label: string, reason: string, culprit = source): Promise<void> {
+export async function setAside(
+  state: LibraryState,
+  source: string,
+  clipId: string,
+  label: string,
+  reason: string,
+  culprit = source,
+): Promise<void> {
   state.problems.push(await quarantine(state.root, source, clipId, label, reason, culprit));
 }

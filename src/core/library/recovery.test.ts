@@ -26,7 +26,9 @@ async function expectVictimQuarantined(dir: string, victimId: string, goodId: st
   expect(problems[0]!.reason).toMatch(reason);
   expect(problems[0]!.quarantinedAs).toMatch(new RegExp(`^quarantine/.+-${victimId}-clip$`));
   // Moved whole, not deleted: the article is still there.
-  expect(await fs.readFile(path.join(dir, problems[0]!.quarantinedAs, 'article.html'), 'utf8')).toContain('Negotiations');
+  expect(await fs.readFile(path.join(dir, problems[0]!.quarantinedAs, 'article.html'), 'utf8')).toContain(
+    'Negotiations',
+  );
   expect(await fs.readFile(path.join(dir, problems[0]!.quarantinedAs + '.reason.txt'), 'utf8')).toMatch(reason);
   await expect(fs.stat(path.join(dir, 'clips', victimId))).rejects.toMatchObject({ code: 'ENOENT' });
 
@@ -80,7 +82,10 @@ describe('LibraryStore with damaged files', () => {
     await fs.rm(clipFile(dir, victim.id, 'meta.json'));
     const store = await LibraryStore.open(dir, { textOf });
     expect(store.list().map((m) => m.id)).toEqual([good.id]);
-    expect(store.problems()[0]).toMatchObject({ file: `clips/${victim.id}/meta.json`, reason: expect.stringMatching(/meta\.json is missing/) });
+    expect(store.problems()[0]).toMatchObject({
+      file: `clips/${victim.id}/meta.json`,
+      reason: expect.stringMatching(/meta\.json is missing/),
+    });
   });
 
   it('quarantines just a damaged annotations.json; the clip opens with no highlights', async () => {
@@ -102,7 +107,10 @@ describe('LibraryStore with damaged files', () => {
     const { dir, good } = await setup();
     const h = highlight(good.id, 'h1');
     h.target.selector[1] = { type: 'TextPositionSelector', start: 9, end: 3 };
-    await fs.writeFile(clipFile(dir, good.id, 'annotations.json'), JSON.stringify({ schema: 1, clipId: good.id, highlights: [h] }));
+    await fs.writeFile(
+      clipFile(dir, good.id, 'annotations.json'),
+      JSON.stringify({ schema: 1, clipId: good.id, highlights: [h] }),
+    );
     const store = await LibraryStore.open(dir, { textOf });
     expect(await store.readAnnotations(good.id)).toEqual([]);
     expect(store.problems()[0]!.reason).toMatch(/start must not be after end/);

@@ -48,14 +48,36 @@ export async function scanClip(state: LibraryState, id: string): Promise<void> {
       if (rest.length === 0) return void (await fs.rmdir(dir).catch(() => {}));
       // Cut off while being saved: never acknowledged, so not damage; kept in the trash all the same.
       if (await isUnfinished(dir)) return moveUnfinishedToTrash(dir, path.join(root, TRASH_DIR), fileStamp(new Date()));
-      return setAside(state, dir, id, 'clip', 'meta.json is missing (the clip was not finished saving, or the file was deleted).', metaFile);
+      return setAside(
+        state,
+        dir,
+        id,
+        'clip',
+        'meta.json is missing (the clip was not finished saving, or the file was deleted).',
+        metaFile,
+      );
     }
     const checked = checkJsonFile('meta.json', rawMeta, metaFileSchema);
     if (!checked.ok) return setAside(state, dir, id, 'clip', checked.reason, metaFile);
     const { schema: _schema, ...meta } = checked.value;
-    if (meta.id !== id) return setAside(state, dir, id, 'clip', `meta.json names clip "${meta.id}" but lies in folder "${id}".`, metaFile);
+    if (meta.id !== id)
+      return setAside(
+        state,
+        dir,
+        id,
+        'clip',
+        `meta.json names clip "${meta.id}" but lies in folder "${id}".`,
+        metaFile,
+      );
     if ((await readClipFile(root, id, 'article.html')) === null) {
-      return setAside(state, dir, id, 'clip', 'article.html is missing, so the clip cannot be shown.', clipFile(root, id, 'article.html'));
+      return setAside(
+        state,
+        dir,
+        id,
+        'clip',
+        'article.html is missing, so the clip cannot be shown.',
+        clipFile(root, id, 'article.html'),
+      );
     }
     state.metas.set(id, meta);
     // Killed after meta.json was written but before the marker went: the clip is complete.

@@ -32,7 +32,10 @@ export const clipMetaSchema = z.object({
   placeholder: z.object({ reason: z.string(), attemptedAt: isoDate, attempts: z.number().int().min(0) }).optional(),
   tags: z.array(z.string()).optional(),
   collections: z.array(z.string()).optional(),
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  contentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 }) satisfies z.ZodType<ClipMeta>;
 
 export const metaFileSchema = clipMetaSchema.extend({ schema: z.literal(SCHEMA_VERSION) });

@@ -22,7 +22,10 @@ describe('LibraryStore basics', () => {
     const dir = path.join(await tempDir(), 'new-library');
     const store = await LibraryStore.open(dir, { textOf });
     expect((await fs.readdir(dir)).sort()).toEqual(['clips', 'quarantine', 'trash']);
-    const meta = await store.createClip(draft('Talks', 'Negotiations resumed on Tuesday.'), new Date('2024-05-17T08:00:00Z'));
+    const meta = await store.createClip(
+      draft('Talks', 'Negotiations resumed on Tuesday.'),
+      new Date('2024-05-17T08:00:00Z'),
+    );
     expect(meta.id).toMatch(/^20240517-[0-9a-z]{8}$/);
     expect(meta).toMatchObject({ title: 'Talks', words: 4, clippedAt: '2024-05-17T08:00:00.000Z', origin: 'url' });
     expect(store.getMeta(meta.id)).toEqual(meta);
@@ -32,7 +35,10 @@ describe('LibraryStore basics', () => {
     });
     expect(await store.readAnnotations(meta.id)).toEqual([]);
     expect((await fs.readdir(path.join(dir, 'clips', meta.id))).sort()).toEqual([
-      'annotations.json', 'article.html', 'article.txt', 'meta.json',
+      'annotations.json',
+      'article.html',
+      'article.txt',
+      'meta.json',
     ]);
     const onDisk = JSON.parse(await fs.readFile(clipFile(dir, meta.id, 'meta.json'), 'utf8'));
     expect(onDisk).toEqual({ schema: 1, ...meta });
@@ -95,7 +101,9 @@ describe('LibraryStore basics', () => {
     await expect(store.updateMeta(a.id, { words: -1 })).rejects.toMatchObject({ code: 'invalid-input' });
     const bad = { ...highlight(a.id, 'h1'), color: 'red' } as never;
     await expect(store.writeAnnotations(a.id, [bad])).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(store.writeAnnotations(a.id, [highlight(b.id, 'h1')])).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(store.writeAnnotations(a.id, [highlight(b.id, 'h1')])).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
     expect(store.getMeta(a.id).words).toBe(4);
   });
 
@@ -109,7 +117,9 @@ describe('LibraryStore basics', () => {
 describe('LibraryStore concurrency', () => {
   it('serialises writes: every concurrent write lands whole, in call order', async () => {
     const { dir, store, a } = await libraryWithTwoClips();
-    const lists = Array.from({ length: 10 }, (_, i) => Array.from({ length: i + 1 }, (_, j) => highlight(a.id, `h${j}`)));
+    const lists = Array.from({ length: 10 }, (_, i) =>
+      Array.from({ length: i + 1 }, (_, j) => highlight(a.id, `h${j}`)),
+    );
     await Promise.all(lists.map((l) => store.writeAnnotations(a.id, l)));
     expect(await store.readAnnotations(a.id)).toHaveLength(10);
     expect((await fs.readdir(path.join(dir, 'clips', a.id))).filter((n) => n.endsWith('.tmp'))).toEqual([]);

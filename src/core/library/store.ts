@@ -40,7 +40,10 @@ export class LibraryStore {
   private readonly lock = new KeyedMutex();
   private readonly countWords: WordCounter;
 
-  private constructor(dir: string, private readonly options: LibraryStoreOptions) {
+  private constructor(
+    dir: string,
+    private readonly options: LibraryStoreOptions,
+  ) {
     this.path = dir;
     this.state = { root: dir, metas: new Map(), problems: [], conflicts: [] };
     this.countWords = options.countWords ?? defaultCountWords;
@@ -53,7 +56,8 @@ export class LibraryStore {
   static async open(dir: string, options: LibraryStoreOptions = {}): Promise<LibraryStore> {
     const store = new LibraryStore(path.resolve(dir), options);
     try {
-      for (const sub of [CLIPS_DIR, QUARANTINE_DIR, TRASH_DIR]) await fs.mkdir(path.join(store.path, sub), { recursive: true });
+      for (const sub of [CLIPS_DIR, QUARANTINE_DIR, TRASH_DIR])
+        await fs.mkdir(path.join(store.path, sub), { recursive: true });
     } catch (error) {
       throw ioError(`Could not create the library folder at ${store.path}`, error);
     }
@@ -63,7 +67,9 @@ export class LibraryStore {
 
   /** Every readable clip, newest first. */
   list(): ClipMeta[] {
-    return [...this.state.metas.values()].sort((a, b) => b.clippedAt.localeCompare(a.clippedAt) || b.id.localeCompare(a.id));
+    return [...this.state.metas.values()].sort(
+      (a, b) => b.clippedAt.localeCompare(a.clippedAt) || b.id.localeCompare(a.id),
+    );
   }
 
   /** The metadata of one clip; `not-found` if there is no such clip. */
@@ -92,10 +98,12 @@ export class LibraryStore {
     assertId(clipId);
     await this.lock.run(clipId, async () => {
       const found = this.state.conflicts.find((c) => c.clipId === clipId && c.conflict === conflictPath);
-      if (!found) throw new GlossError('not-found', `No conflicted copy "${conflictPath.slice(0, 200)}" in clip "${clipId}".`);
+      if (!found)
+        throw new GlossError('not-found', `No conflicted copy "${conflictPath.slice(0, 200)}" in clip "${clipId}".`);
       await resolveConflictFiles(this.path, path.join(this.path, TRASH_DIR), found, keep);
       // The text cache belongs to the article that was replaced.
-      if (keep === 'conflict' && found.file === 'article.html') await fs.rm(clipFile(this.path, clipId, 'article.txt'), { force: true });
+      if (keep === 'conflict' && found.file === 'article.html')
+        await fs.rm(clipFile(this.path, clipId, 'article.txt'), { force: true });
       this.state.metas.delete(clipId);
       await scanClip(this.state, clipId);
     });
@@ -108,7 +116,8 @@ export class LibraryStore {
     if (html === null) throw new GlossError('corrupt-file', `The article of clip "${id}" is missing from the library.`);
     const cached = await readClipFile(this.path, id, 'article.txt');
     if (cached !== null) return { html, text: cached };
-    if (!this.options.textOf) throw new GlossError('internal', `The text of clip "${id}" needs rebuilding but no text extractor was given.`);
+    if (!this.options.textOf)
+      throw new GlossError('internal', `The text of clip "${id}" needs rebuilding but no text extractor was given.`);
     const text = this.options.textOf(html);
     // The cache is a convenience: failing to write it must not fail the read.
     await this.lock.run(id, () => writeFileAtomic(clipFile(this.path, id, 'article.txt'), text)).catch(() => {});
@@ -201,7 +210,10 @@ export class LibraryStore {
    * Read-modify-write of a clip's highlights under the clip's lock. Use this for add/edit/delete:
    * two quick changes then both land, where separate read + write calls could interleave and drop one.
    */
-  async updateAnnotations(id: string, change: (highlights: Highlight[]) => Highlight[] | Promise<Highlight[]>): Promise<Highlight[]> {
+  async updateAnnotations(
+    id: string,
+    change: (highlights: Highlight[]) => Highlight[] | Promise<Highlight[]>,
+  ): Promise<Highlight[]> {
     assertId(id);
     return this.lock.run(id, async () => {
       const next = validHighlights(id, await change(await this.readAnnotationsNow(id)));

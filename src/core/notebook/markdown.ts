@@ -45,7 +45,8 @@ function inline(nodes: LexicalNodeJson[] = []): string {
     .map((n) => {
       if (n.type === 'text') return textRun(n);
       if (n.type === 'linebreak') return '  \n';
-      if (n.type === 'link' || n.type === 'autolink') return `[${inline(n.children)}](${String(n['url'] ?? '').replace(/[()\s]/g, encodeURIComponent)})`;
+      if (n.type === 'link' || n.type === 'autolink')
+        return `[${inline(n.children)}](${String(n['url'] ?? '').replace(/[()\s]/g, encodeURIComponent)})`;
       return inline(n.children);
     })
     .join('');
@@ -74,14 +75,20 @@ function block(node: LexicalNodeJson, options: PageMarkdownOptions): string {
       return `${'#'.repeat(level)} ${inline(node.children)}`;
     }
     case 'quote':
-      return inline(node.children).split('\n').map((l) => `> ${l}`).join('\n');
+      return inline(node.children)
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n');
     case 'list':
       return list(node, 0).join('\n');
     case 'code':
       return '```\n' + inline(node.children).replace(/ {2}\n/g, '\n') + '\n```';
     case QUOTE_NODE_TYPE: {
       const data = quoteBlockData(node);
-      const quote = data.quote.split('\n').map((l) => `> ${l}`).join('\n');
+      const quote = data.quote
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n');
       const note = data.note.trim();
       return `${quote}\n>\n> — ${options.quoteSource?.(data) ?? data.title}${note ? `\n>\n> Note: ${note.split('\n').join(' ')}` : ''}`;
     }
@@ -92,6 +99,8 @@ function block(node: LexicalNodeJson, options: PageMarkdownOptions): string {
 
 /** The page as Markdown: `# title`, then one block per top-level node, blank lines between. */
 export function pageMarkdown(title: string, doc: Record<string, unknown>, options: PageMarkdownOptions = {}): string {
-  const blocks = rootChildren(doc).map((node) => block(node, options)).filter((b) => b.trim() !== '');
+  const blocks = rootChildren(doc)
+    .map((node) => block(node, options))
+    .filter((b) => b.trim() !== '');
   return [`# ${title || 'Untitled'}`, ...blocks].join('\n\n') + '\n';
 }

@@ -4,7 +4,10 @@
 import type { GlossApi } from '../api';
 import type { PageStore } from './pageStore';
 
-export type NotebookMethods = Pick<GlossApi, 'listPages' | 'getPage' | 'createPage' | 'savePage' | 'deletePage' | 'getBacklinks'>;
+export type NotebookMethods = Pick<
+  GlossApi,
+  'listPages' | 'getPage' | 'createPage' | 'savePage' | 'deletePage' | 'getBacklinks'
+>;
 
 /** Builds the notebook methods over a page store. */
 export function createNotebookMethods(pages: PageStore): NotebookMethods {

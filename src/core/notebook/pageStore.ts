@@ -79,9 +79,11 @@ export class PageStore {
     await this.lock.run(id, async () => {
       const trash = path.join(this.library, 'trash');
       await fs.mkdir(trash, { recursive: true });
-      await fs.rename(path.join(this.dir(), id), path.join(trash, `${now.toISOString().replace(/[:.]/g, '-')}-page-${id}`)).catch((e) => {
-        throw ioError('Could not move the page to the trash', e);
-      });
+      await fs
+        .rename(path.join(this.dir(), id), path.join(trash, `${now.toISOString().replace(/[:.]/g, '-')}-page-${id}`))
+        .catch((e) => {
+          throw ioError('Could not move the page to the trash', e);
+        });
       this.pages.delete(id);
     });
   }
@@ -90,8 +92,16 @@ export class PageStore {
   backlinks(clipId: string): Backlink[] {
     const links: Backlink[] = [];
     for (const page of this.pages.values()) {
-      const ids = quoteBlocks(page.doc).filter((q) => q.clipId === clipId).map((q) => q.highlightId);
-      if (ids.length) links.push({ pageId: page.id, pageTitle: page.title, updatedAt: page.updatedAt, highlightIds: [...new Set(ids)] });
+      const ids = quoteBlocks(page.doc)
+        .filter((q) => q.clipId === clipId)
+        .map((q) => q.highlightId);
+      if (ids.length)
+        links.push({
+          pageId: page.id,
+          pageTitle: page.title,
+          updatedAt: page.updatedAt,
+          highlightIds: [...new Set(ids)],
+        });
     }
     return links.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
@@ -130,10 +140,20 @@ export class PageStore {
       return;
     }
     const checked = checkJsonFile('page.json', raw, pageFileSchema);
-    if (!checked.ok) return void this.found.push(await quarantine(this.library, folder, id, 'page', checked.reason, file));
+    if (!checked.ok)
+      return void this.found.push(await quarantine(this.library, folder, id, 'page', checked.reason, file));
     const { schema: _schema, ...page } = checked.value;
     if (page.id !== id) {
-      return void this.found.push(await quarantine(this.library, folder, id, 'page', `page.json names page "${page.id}" but lies in folder "${id}".`, file));
+      return void this.found.push(
+        await quarantine(
+          this.library,
+          folder,
+          id,
+          'page',
+          `page.json names page "${page.id}" but lies in folder "${id}".`,
+          file,
+        ),
+      );
     }
     this.pages.set(id, page);
   }

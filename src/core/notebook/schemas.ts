@@ -31,7 +31,18 @@ export function emptyDoc(): Record<string, unknown> {
       direction: null,
       format: '',
       indent: 0,
-      children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [], textFormat: 0, textStyle: '' }],
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [],
+          textFormat: 0,
+          textStyle: '',
+        },
+      ],
     },
   };
 }

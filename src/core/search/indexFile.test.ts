@@ -15,16 +15,21 @@ const texts: Record<string, string> = {
 
 function buildIndex() {
   const index = new SearchIndex({ readText: async (id) => texts[id] ?? '' });
-  for (const [id, text] of Object.entries(texts)) index.addClip(meta(id, `Title of ${id}`, { site: `${id}.example` }), text);
-  index.setHighlights(meta('tide', 'Title of tide'), [highlight('tide', 'h1', texts['tide']!, 'Tide tables', 'check the harbour')]);
+  for (const [id, text] of Object.entries(texts))
+    index.addClip(meta(id, `Title of ${id}`, { site: `${id}.example` }), text);
+  index.setHighlights(meta('tide', 'Title of tide'), [
+    highlight('tide', 'h1', texts['tide']!, 'Tide tables', 'check the harbour'),
+  ]);
   // Replaced and removed documents leave stale postings behind until MiniSearch vacuums them.
   index.addClip(meta('old', 'Replaced title'), 'A second version about harbours.');
   index.removeClip('cafe');
   return index;
 }
 
-const tempFile = async () => path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-index-')), 'index', 'search.json');
-const ids = async (index: SearchIndex, q: string) => (await index.search(q)).map((r) => `${r.kind}:${r.highlightId ?? r.id}:${r.score.toFixed(6)}`);
+const tempFile = async () =>
+  path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-index-')), 'index', 'search.json');
+const ids = async (index: SearchIndex, q: string) =>
+  (await index.search(q)).map((r) => `${r.kind}:${r.highlightId ?? r.id}:${r.score.toFixed(6)}`);
 
 describe('the saved index file', () => {
   it('reads back an index that answers every query as the original did', async () => {
@@ -37,7 +42,17 @@ describe('the saved index file', () => {
     expect(read.fingerprints).toEqual(new Map([['tide', 'fp']]));
     expect(read.index.documentCount).toBe(index.documentCount);
     expect(read.index.clipIds().sort()).toEqual(index.clipIds().sort());
-    for (const q of ['tide', 'tid', 'harbour', 'переговоры', 'cafe', 'replaced', 'article', 'site:tide.example', '"tide tables"']) {
+    for (const q of [
+      'tide',
+      'tid',
+      'harbour',
+      'переговоры',
+      'cafe',
+      'replaced',
+      'article',
+      'site:tide.example',
+      '"tide tables"',
+    ]) {
       expect(await ids(read.index, q)).toEqual(await ids(index, q));
     }
     expect(await ids(read.index, 'tide')).toHaveLength(2);

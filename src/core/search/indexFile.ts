@@ -46,8 +46,7 @@ export interface IndexFileHeader {
 
 /** The saved index, read back and checked. */
 export type ReadIndexFile =
-  | { ok: true; index: SearchIndex; fingerprints: Map<string, string> }
-  | { ok: false; problem: string };
+  { ok: true; index: SearchIndex; fingerprints: Map<string, string> } | { ok: false; problem: string };
 
 /** Where a library keeps its saved search index. */
 export function indexFilePath(libraryPath: string): string {
@@ -59,7 +58,11 @@ export function indexFilePath(libraryPath: string): string {
  * size written in bytes. Throws {@link IndexChangedError} (and leaves the old file) if the index changes
  * before it is written out.
  */
-export async function writeIndexFile(file: string, index: SearchIndex, fingerprints: ReadonlyMap<string, string>): Promise<number> {
+export async function writeIndexFile(
+  file: string,
+  index: SearchIndex,
+  fingerprints: ReadonlyMap<string, string>,
+): Promise<number> {
   const version = index.version;
   const snap = index.snapshot();
   const header: IndexFileHeader = {
@@ -128,7 +131,12 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
     raw = await fs.readFile(file, 'utf8');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return { ok: false, problem: missing ? 'There is no saved search index yet.' : `The saved search index could not be read: ${(error as Error).message}` };
+    return {
+      ok: false,
+      problem: missing
+        ? 'There is no saved search index yet.'
+        : `The saved search index could not be read: ${(error as Error).message}`,
+    };
   }
   let at = 0;
   /** The next line's value, or null at the end of the file. */
@@ -155,7 +163,8 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
     let slice = performance.now();
     for (let value = next(); value; value = next()) {
       if (Array.isArray(value['docs'])) for (const row of value['docs'] as DocRow[]) index.restoreDoc(checkDocRow(row));
-      else if (Array.isArray(value['terms'])) for (const row of value['terms'] as TermRow[]) index.restoreTerm(checkTermRow(row));
+      else if (Array.isArray(value['terms']))
+        for (const row of value['terms'] as TermRow[]) index.restoreTerm(checkTermRow(row));
       else if (value['end']) ended = true;
       if (performance.now() - slice > SLICE_MS) {
         await nextTurn();
@@ -174,11 +183,13 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
 }
 
 function checkDocRow(row: DocRow): DocRow {
-  if (!Array.isArray(row) || !Number.isInteger(row[0]) || typeof row[1] !== 'string' || !Array.isArray(row[2])) throw new Error('a document row is malformed');
+  if (!Array.isArray(row) || !Number.isInteger(row[0]) || typeof row[1] !== 'string' || !Array.isArray(row[2]))
+    throw new Error('a document row is malformed');
   return row;
 }
 
 function checkTermRow(row: TermRow): TermRow {
-  if (!Array.isArray(row) || typeof row[0] !== 'string' || !Number.isInteger(row[1])) throw new Error('a term row is malformed');
+  if (!Array.isArray(row) || typeof row[0] !== 'string' || !Number.isInteger(row[1]))
+    throw new Error('a term row is malformed');
   return row;
 }

@@ -9,9 +9,16 @@ const otherText = 'Territorial disputes and economic gains were discussed at the
 
 function buildIndex() {
   const index = new SearchIndex();
-  const war = meta('war', 'Front line report', { site: 'www.NYTimes.com', byline: 'Anna Müller', published: '2023-03-15' });
+  const war = meta('war', 'Front line report', {
+    site: 'www.NYTimes.com',
+    byline: 'Anna Müller',
+    published: '2023-03-15',
+  });
   index.addClip(war, warText);
-  index.addClip(meta('summit', 'Summit notes', { site: 'example.org', byline: 'Bob Stone', published: '2024-07-01' }), otherText);
+  index.addClip(
+    meta('summit', 'Summit notes', { site: 'example.org', byline: 'Bob Stone', published: '2024-07-01' }),
+    otherText,
+  );
   index.setHighlights(war, [
     highlight('war', 'h1', warText, 'territorial gains', 'check the map'),
     highlight('war', 'h2', warText, 'Gains were small'),
@@ -63,7 +70,9 @@ describe('parseQuery', () => {
 
 describe('removeFilter', () => {
   it('takes one filter out of the query, whatever its spelling, and tidies the spacing', () => {
-    expect(removeFilter('tides site:example.org after:2020', { key: 'site', value: 'example.org' })).toBe('tides after:2020');
+    expect(removeFilter('tides site:example.org after:2020', { key: 'site', value: 'example.org' })).toBe(
+      'tides after:2020',
+    );
     expect(removeFilter('a Author:"Ann Lee" b', { key: 'author', value: 'Ann Lee' })).toBe('a b');
     expect(removeFilter('kind:Highlight tides', { key: 'kind', value: 'highlight' })).toBe('tides');
     // Only the first of two equal filters, and nothing when the query has no such filter.
@@ -71,7 +80,11 @@ describe('removeFilter', () => {
     expect(removeFilter('tides site:a.org', { key: 'site', value: 'b.org' })).toBe('tides site:a.org');
     // What remains parses to the other filters.
     const rest = removeFilter('"tidal power" site:a.org before:2020 foo:bar', { key: 'site', value: 'a.org' });
-    expect(parseQuery(rest)).toMatchObject({ filters: [{ key: 'before', value: '2020' }], phrases: ['tidal power'], text: 'foo bar' });
+    expect(parseQuery(rest)).toMatchObject({
+      filters: [{ key: 'before', value: '2020' }],
+      phrases: ['tidal power'],
+      text: 'foo bar',
+    });
   });
 });
 
@@ -90,7 +103,10 @@ describe('SearchIndex query language', () => {
     expect(ids(await index.search('gains site:nytimes kind:article'))).toEqual(['article:war']);
     expect(ids(await index.search('gains author:muller kind:article'))).toEqual(['article:war']);
     expect(ids(await index.search('site:example.org'))).toEqual(['article:summit']);
-    expect(ids(await index.search('gains site:example.org site:nytimes kind:article')).sort()).toEqual(['article:summit', 'article:war']);
+    expect(ids(await index.search('gains site:example.org site:nytimes kind:article')).sort()).toEqual([
+      'article:summit',
+      'article:war',
+    ]);
   });
 
   it('filters by kind: article, highlight, note (a highlight with a note) and page', async () => {

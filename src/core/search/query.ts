@@ -49,7 +49,9 @@ export function parseQuery(query: string): ParsedQuery {
       if (value.startsWith('//')) words.push(whole);
       else if (!isFilterKey(key)) {
         words.push(`${rawKey} ${value}`);
-        parsed.hints.push(`“${rawKey}:” is not a filter, so it was searched as words. Filters: ${QUERY_FILTER_KEYS.map((k) => `${k}:`).join(' ')}`);
+        parsed.hints.push(
+          `“${rawKey}:” is not a filter, so it was searched as words. Filters: ${QUERY_FILTER_KEYS.map((k) => `${k}:`).join(' ')}`,
+        );
       } else if (value) {
         const problem = badValue(key, key === 'kind' ? value.toLowerCase() : value);
         if (problem) parsed.hints.push(problem);

@@ -13,15 +13,24 @@ function buildIndex() {
   index.addClip(talks, talksText);
   index.addClip(meta('cafe', 'Un matin au café'), cafeText);
   index.addClip(meta('ru', 'Новости'), russianText);
-  index.addClip(meta('other', 'Gardening notes'), 'Plant the tomatoes after the last frost. The negotiations with the slugs continue.');
-  index.setHighlights(talks, [highlight('talks', 'h1', talksText, 'Observers expect a deal', 'key forecast for the unions')]);
+  index.addClip(
+    meta('other', 'Gardening notes'),
+    'Plant the tomatoes after the last frost. The negotiations with the slugs continue.',
+  );
+  index.setHighlights(talks, [
+    highlight('talks', 'h1', talksText, 'Observers expect a deal', 'key forecast for the unions'),
+  ]);
   return index;
 }
 
 describe('SearchIndex', async () => {
   it('finds clips by title, byline and body', async () => {
     const index = buildIndex();
-    expect((await index.search('labour'))[0]).toMatchObject({ id: 'talks', kind: 'article', title: 'Labour talks resume' });
+    expect((await index.search('labour'))[0]).toMatchObject({
+      id: 'talks',
+      kind: 'article',
+      title: 'Labour talks resume',
+    });
     expect((await index.search('writer')).map((r) => r.id)).toEqual(['talks']);
     expect((await index.search('tomatoes')).map((r) => r.id)).toEqual(['other']);
   });
@@ -30,10 +39,15 @@ describe('SearchIndex', async () => {
     const index = buildIndex();
     const byQuote = (await index.search('observers')).find((r) => r.kind === 'highlight');
     const start = talksText.indexOf('Observers expect a deal');
-    expect(byQuote).toMatchObject({ id: 'talks', highlightId: 'h1', title: 'Labour talks resume', snippet: 'Observers expect a deal' });
+    expect(byQuote).toMatchObject({
+      id: 'talks',
+      highlightId: 'h1',
+      title: 'Labour talks resume',
+      snippet: 'Observers expect a deal',
+    });
     expect(byQuote!.position).toEqual({ start, end: start + 'Observers expect a deal'.length });
     expect(byQuote!.marks).toEqual([[0, 9]]);
-    const byNote = (await index.search('forecast'));
+    const byNote = await index.search('forecast');
     expect(byNote).toHaveLength(1);
     expect(byNote[0]).toMatchObject({ kind: 'highlight', highlightId: 'h1', snippet: 'Observers expect a deal' });
   });
@@ -47,7 +61,7 @@ describe('SearchIndex', async () => {
   it('requires every word to match', async () => {
     const index = buildIndex();
     expect((await index.search('negotiations unions')).map((r) => r.id)).toEqual(['talks']);
-    expect((await index.search('negotiations zebra'))).toEqual([]);
+    expect(await index.search('negotiations zebra')).toEqual([]);
   });
 
   it('folds accents both ways and handles Cyrillic', async () => {
@@ -55,7 +69,7 @@ describe('SearchIndex', async () => {
     expect((await index.search('cafe')).map((r) => r.id)).toEqual(['cafe']);
     expect((await index.search('CAFÉ')).map((r) => r.id)).toEqual(['cafe']);
     expect((await index.search('habitues')).map((r) => r.id)).toEqual(['cafe']);
-    const ru = (await index.search('переговоры'));
+    const ru = await index.search('переговоры');
     expect(ru.map((r) => r.id)).toEqual(['ru']);
     expect(ru[0]!.snippet.slice(...ru[0]!.marks[0]!)).toBe('Переговоры');
     expect((await index.search('вторн')).map((r) => r.id)).toEqual(['ru']);
@@ -98,30 +112,32 @@ describe('SearchIndex', async () => {
   it('removes a clip with its highlights, and replaces highlights', async () => {
     const index = buildIndex();
     index.removeClip('talks');
-    expect((await index.search('observers'))).toEqual([]);
-    expect((await index.search('labour'))).toEqual([]);
+    expect(await index.search('observers')).toEqual([]);
+    expect(await index.search('labour')).toEqual([]);
     const talks = meta('talks', 'Labour talks resume');
     index.addClip(talks, talksText);
     index.setHighlights(talks, [highlight('talks', 'h2', talksText, 'the ministry')]);
     index.setHighlights(talks, [highlight('talks', 'h3', talksText, 'before the summer')]);
     expect((await index.search('ministry')).filter((r) => r.kind === 'highlight')).toEqual([]);
-    expect((await index.search('summer')).filter((r) => r.kind === 'highlight').map((r) => r.highlightId)).toEqual(['h3']);
+    expect((await index.search('summer')).filter((r) => r.kind === 'highlight').map((r) => r.highlightId)).toEqual([
+      'h3',
+    ]);
   });
 
   it('re-adding a clip updates its title without duplicating it', async () => {
     const index = buildIndex();
     index.addClip(meta('cafe', 'Morning coffee'), cafeText);
     expect((await index.search('cafe')).map((r) => `${r.id}:${r.title}`)).toEqual(['cafe:Morning coffee']);
-    expect((await index.search('matin'))).toEqual([]);
+    expect(await index.search('matin')).toEqual([]);
   });
 
   it('returns nothing for an empty query and respects the limit', async () => {
     const index = buildIndex();
-    expect((await index.search(''))).toEqual([]);
-    expect((await index.search('   \n'))).toEqual([]);
-    expect((await index.search('!!!'))).toEqual([]);
+    expect(await index.search('')).toEqual([]);
+    expect(await index.search('   \n')).toEqual([]);
+    expect(await index.search('!!!')).toEqual([]);
     for (let i = 0; i < 30; i++) index.addClip(meta(`m${i}`, `Memo ${i}`), 'memo text');
-    expect((await index.search('memo'))).toHaveLength(20);
-    expect((await index.search('memo', { limit: 5 }))).toHaveLength(5);
+    expect(await index.search('memo')).toHaveLength(20);
+    expect(await index.search('memo', { limit: 5 })).toHaveLength(5);
   });
 });

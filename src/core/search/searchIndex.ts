@@ -9,7 +9,15 @@ import { compileFilters, foldField, type DocFacts } from './filters';
 import { parseQuery } from './query';
 import { makeSnippet } from './snippet';
 import { containsPhrase, foldTerm, isUnspaced, tokenize } from './terms';
-import { TermIndex, type DocRow, type FieldTermData, type IndexHead, type IndexSnapshot, type TermRow, type WordGroup } from './termIndex';
+import {
+  TermIndex,
+  type DocRow,
+  type FieldTermData,
+  type IndexHead,
+  type IndexSnapshot,
+  type TermRow,
+  type WordGroup,
+} from './termIndex';
 import { TextCache, type ReadText } from './textCache';
 
 /** One MiniSearch document: an article (`a:<clip>`) or a highlight (`h:<clip>:<highlight>`). */
@@ -126,7 +134,9 @@ export class SearchIndex {
     }
     const live = this.mini.liveIds().length;
     if (expected !== live || live !== this.mini.documentCount) {
-      throw new Error(`The index holds ${live} documents where its header says ${this.mini.documentCount} and its clip list ${expected}.`);
+      throw new Error(
+        `The index holds ${live} documents where its header says ${this.mini.documentCount} and its clip list ${expected}.`,
+      );
     }
   }
 
@@ -209,7 +219,14 @@ export class SearchIndex {
       const [quote, position] = h.target.selector;
       const id = highlightDocId(meta.id, h.id);
       docs.add(id);
-      this.mini.add({ id, quote: quote.exact, note: h.note, tagKeys: (h.tags ?? []).map(foldField).join('\n'), start: position.start, end: position.end });
+      this.mini.add({
+        id,
+        quote: quote.exact,
+        note: h.note,
+        tagKeys: (h.tags ?? []).map(foldField).join('\n'),
+        start: position.start,
+        end: position.end,
+      });
     }
   }
 
@@ -235,12 +252,15 @@ export class SearchIndex {
     const filter = compileFilters(parsed.filters);
     const phrases = parsed.phrases.map((p) => tokenize(p).map(foldTerm).filter(Boolean)).filter((p) => p.length > 0);
     const groups = wordGroups(this.mini, parsed.text);
-    for (const words of phrases) for (const term of words) groups.push({ terms: [{ term, weight: 1 }], required: true });
+    for (const words of phrases)
+      for (const term of words) groups.push({ terms: [{ term, weight: 1 }], required: true });
     const date = this.dateOf();
     if (groups.length === 0) {
       if (!filter) return null;
       // Filters alone: what they match, newest first (filtered before sorting: a filter usually keeps few).
-      const ids = this.mini.liveIds().filter((id) => filter(this.facts(this.mini.idOf(id)!, this.mini.storedOf(id) ?? {})));
+      const ids = this.mini
+        .liveIds()
+        .filter((id) => filter(this.facts(this.mini.idOf(id)!, this.mini.storedOf(id) ?? {})));
       ids.sort((a, b) => newerFirst(date(a), date(b)));
       return { order: ids.values(), score: () => 0, terms: () => new Set(), filter: null, phrases };
     }
@@ -301,7 +321,9 @@ export class SearchIndex {
       let date = dates.get(shortId);
       if (date === undefined) {
         const docId = this.mini.idOf(shortId) ?? '';
-        const article = docId.startsWith('h:') ? this.mini.getStoredFields(articleDocId(docId.split(':')[1] ?? '')) : this.mini.storedOf(shortId);
+        const article = docId.startsWith('h:')
+          ? this.mini.getStoredFields(articleDocId(docId.split(':')[1] ?? ''))
+          : this.mini.storedOf(shortId);
         dates.set(shortId, (date = String(article?.['date'] ?? '')));
       }
       return date;
@@ -312,7 +334,7 @@ export class SearchIndex {
   private facts(docId: string, stored: Record<string, unknown>): DocFacts {
     const isHighlight = docId.startsWith('h:');
     const clipId = docId.split(':')[1] ?? '';
-    const article = isHighlight ? this.mini.getStoredFields(articleDocId(clipId)) ?? {} : stored;
+    const article = isHighlight ? (this.mini.getStoredFields(articleDocId(clipId)) ?? {}) : stored;
     return {
       kind: isHighlight ? 'highlight' : 'article',
       hasNote: isHighlight && Boolean(stored['note']),
@@ -321,7 +343,9 @@ export class SearchIndex {
       date: String(article['date'] ?? ''),
       // A highlight carries its own tags and its clip's.
       tags: [article['tagKeys'], isHighlight ? stored['tagKeys'] : ''].join('\n').split('\n').filter(Boolean),
-      collections: String(article['collectionKeys'] ?? '').split('\n').filter(Boolean),
+      collections: String(article['collectionKeys'] ?? '')
+        .split('\n')
+        .filter(Boolean),
     };
   }
 }

@@ -25,7 +25,8 @@ async function reopen(dir: string) {
   return { store, keeper };
 }
 
-const hits = async (keeper: SearchKeeper, q: string) => (await keeper.search(q)).map((r) => `${r.kind}:${r.highlightId ?? r.id}`).sort();
+const hits = async (keeper: SearchKeeper, q: string) =>
+  (await keeper.search(q)).map((r) => `${r.kind}:${r.highlightId ?? r.id}`).sort();
 
 describe('SearchKeeper', () => {
   it('builds a missing index, saves it, and loads it next time without rebuilding', async () => {
@@ -43,7 +44,9 @@ describe('SearchKeeper', () => {
     expect(build).not.toHaveBeenCalled();
     build.mockRestore();
     expect(await second.keeper.search('negotiations')).toEqual(before);
-    expect(await hits(second.keeper, 'cafe')).toEqual(['article:' + (await second.store.list()).find((m) => m.title === 'Un matin')!.id]);
+    expect(await hits(second.keeper, 'cafe')).toEqual([
+      'article:' + (await second.store.list()).find((m) => m.title === 'Un matin')!.id,
+    ]);
     expect(second.keeper.status()).toEqual({ state: 'ready', done: 0, total: 0 });
   });
 
@@ -79,7 +82,8 @@ describe('SearchKeeper', () => {
     // The file is one JSON value a line, the header first.
     const lines = (await fs.readFile(indexFilePath(dir), 'utf8')).trimEnd().split('\n');
     const header = JSON.parse(lines[0]!).header;
-    const write = (first: object, rest = lines.slice(1)) => fs.writeFile(indexFilePath(dir), [JSON.stringify({ header: first }), ...rest].join('\n') + '\n');
+    const write = (first: object, rest = lines.slice(1)) =>
+      fs.writeFile(indexFilePath(dir), [JSON.stringify({ header: first }), ...rest].join('\n') + '\n');
     await write({ ...header, format: 1 });
     const again = await reopen(dir);
     expect(again.keeper.opened.problem).toMatch(/another version/);
@@ -96,7 +100,10 @@ describe('SearchKeeper', () => {
     expect((await opened()).problem).toMatch(/does not hold/);
     await write(header, lines.slice(1, -1));
     expect((await opened()).problem).toMatch(/cut off/);
-    await write(header, lines.slice(1).map((l) => l.replace(/^\{"terms":\[\["([^"]+)",(\d+),/, '{"terms":[["$1",$2,"x",')));
+    await write(
+      header,
+      lines.slice(1).map((l) => l.replace(/^\{"terms":\[\["([^"]+)",(\d+),/, '{"terms":[["$1",$2,"x",')),
+    );
     expect((await opened()).problem).toMatch(/damaged/);
     await write(header);
     expect(await opened()).toEqual({ loaded: true, problem: null });

@@ -89,7 +89,9 @@ export class SearchKeeper {
    * Reads every clip again and indexes it afresh (the "Rebuild search index" command), reporting
    * progress. Cancelling stops between clips: each clip is then indexed either as before or anew.
    */
-  async rebuild(options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+  async rebuild(
+    options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<number> {
     await this.building;
     const metas = this.store.list();
     const live = new Set(metas.map((m) => m.id));
@@ -205,7 +207,10 @@ export class SearchKeeper {
     this.dirty = true;
     if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
-    const wait = Math.min(this.options.saveDelayMs, Math.max(0, this.firstDirtyAt + this.options.maxSaveDelayMs - Date.now()));
+    const wait = Math.min(
+      this.options.saveDelayMs,
+      Math.max(0, this.firstDirtyAt + this.options.maxSaveDelayMs - Date.now()),
+    );
     this.timer = setTimeout(() => void this.save(), wait);
     this.timer.unref();
   }

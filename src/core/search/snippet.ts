@@ -35,7 +35,8 @@ function bestWindow(spans: TermSpan[], textLength: number, length: number): [num
   const counts = new Map<string, number>();
   for (let i = 0, j = 0; i < spans.length; i++) {
     j = Math.max(j, i);
-    for (; j < spans.length && spans[j]!.end - spans[i]!.start <= length; j++) counts.set(spans[j]!.term, (counts.get(spans[j]!.term) ?? 0) + 1);
+    for (; j < spans.length && spans[j]!.end - spans[i]!.start <= length; j++)
+      counts.set(spans[j]!.term, (counts.get(spans[j]!.term) ?? 0) + 1);
     if (counts.size > best.distinct) best = { from: i, to: Math.max(i, j - 1), distinct: counts.size };
     if (j > i) {
       const left = counts.get(spans[i]!.term)! - 1;
@@ -77,7 +78,7 @@ function render(text: string, start: number, end: number, spans: TermSpan[]): Om
   // Where each run of non-space text starts, in the source and in the output (flat pairs).
   const anchors: number[] = [];
   const space = /\s+/gu;
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     space.lastIndex = at;
     const m = space.exec(text);
     const chunkEnd = m && m.index < end ? m.index : end;
@@ -95,6 +96,9 @@ function render(text: string, start: number, end: number, spans: TermSpan[]): Om
     while (k + 2 < anchors.length && anchors[k + 2]! <= pos) k += 2;
     return anchors[k + 1]! + (pos - anchors[k]!);
   };
-  const marks = spans.map((s): [number, number] => [toOut(Math.max(s.start, start)), toOut(Math.min(s.end, end) - 1) + 1]);
+  const marks = spans.map((s): [number, number] => [
+    toOut(Math.max(s.start, start)),
+    toOut(Math.min(s.end, end) - 1) + 1,
+  ]);
   return { snippet: out, marks };
 }

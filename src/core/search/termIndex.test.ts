@@ -16,7 +16,11 @@ function harbourIndex() {
 
 describe('TermIndex.add', () => {
   it('builds exactly the index MiniSearch builds', () => {
-    const options = { fields: ['title', 'body'], storeFields: ['title'], processTerm: (t: string) => (t.length > 1 ? t.toLowerCase() : null) };
+    const options = {
+      fields: ['title', 'body'],
+      storeFields: ['title'],
+      processTerm: (t: string) => (t.length > 1 ? t.toLowerCase() : null),
+    };
     const docs = [
       { id: 'a', title: 'Tide and tide', body: 'The tide turns; the TIDE turns again. A b c.' },
       { id: 'b', title: 'Café', body: 'Le café du coin, le café du port.' },
@@ -52,7 +56,9 @@ describe('TermIndex.expand', () => {
     const index = harbourIndex();
     // "harb3x" is one substitution away from harb30…harb39.
     const terms = index.expand('harb3x', { prefix: true, maxDistance: 1 });
-    expect(terms.slice(1).map((t) => t.term)).toEqual(['harb39', 'harb38', 'harb37', 'harb36', 'harb35', 'harb34'].slice(0, MAX_FUZZY_TERMS));
+    expect(terms.slice(1).map((t) => t.term)).toEqual(
+      ['harb39', 'harb38', 'harb37', 'harb36', 'harb35', 'harb34'].slice(0, MAX_FUZZY_TERMS),
+    );
     expect(index.expand('tode', { prefix: true, maxDistance: 1 }).map((t) => t.term)).toEqual(['tode', 'tide']);
   });
 });
@@ -62,7 +68,8 @@ describe('search with capped expansions', () => {
     const index = new SearchIndex();
     index.addClip(meta('tides', 'Spring tides'), 'The tide came in over the harbour wall at dawn.');
     index.addClip(meta('mills', 'Old mills'), 'The mill wheel turned with the river.');
-    for (let i = 0; i < 60; i++) index.addClip(meta(`n${i}`, `Note ${i}`), `Harbwords harb${i}x and tidings of tidbits number ${i}.`);
+    for (let i = 0; i < 60; i++)
+      index.addClip(meta(`n${i}`, `Note ${i}`), `Harbwords harb${i}x and tidings of tidbits number ${i}.`);
     const ids = async (q: string) => (await index.search(q, { limit: 100 })).map((r) => r.id);
     expect(await ids('tode')).toContain('tides'); // 4 letters, one substitution
     expect(await ids('hrabour')).toEqual([]); // a swap is two edits: too many for 7 letters

@@ -122,7 +122,12 @@ export class TermIndex<T> extends MiniSearch<T> {
   /** The index's numbers and live documents as they are now, and its terms to walk. */
   snapshot(): IndexSnapshot {
     return {
-      head: { documentCount: this._documentCount, nextId: this._nextId, fieldIds: this._fieldIds, averageFieldLength: [...this._avgFieldLength] },
+      head: {
+        documentCount: this._documentCount,
+        nextId: this._nextId,
+        fieldIds: this._fieldIds,
+        averageFieldLength: [...this._avgFieldLength],
+      },
       docs: [...this._documentIds.keys()],
       terms: this._index,
     };
@@ -231,7 +236,11 @@ export class TermIndex<T> extends MiniSearch<T> {
       for (const [term, data] of this._index.atPrefix(word)) {
         if (term === word) continue;
         const added = term.length - word.length;
-        prefixes.push({ term, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * added), postings: postingsOf(data) });
+        prefixes.push({
+          term,
+          weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * added),
+          postings: postingsOf(data),
+        });
       }
     }
     const neighbours: Expansion[] = [];
@@ -241,11 +250,18 @@ export class TermIndex<T> extends MiniSearch<T> {
     if (options.maxDistance > 0 && !known) {
       for (const [term, [data, distance]] of this._index.fuzzyGet(word, options.maxDistance)) {
         if (distance === 0 || (options.prefix && term.startsWith(word))) continue;
-        neighbours.push({ term, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance), postings: postingsOf(data) });
+        neighbours.push({
+          term,
+          weight: (FUZZY_WEIGHT * term.length) / (term.length + distance),
+          postings: postingsOf(data),
+        });
       }
     }
     let budget = MAX_EXPANSION_POSTINGS;
-    for (const [list, max] of [[prefixes, MAX_PREFIX_TERMS], [neighbours, MAX_FUZZY_TERMS]] as const) {
+    for (const [list, max] of [
+      [prefixes, MAX_PREFIX_TERMS],
+      [neighbours, MAX_FUZZY_TERMS],
+    ] as const) {
       list.sort((a, b) => b.postings - a.postings || a.term.length - b.term.length || (a.term < b.term ? -1 : 1));
       let n = 0;
       for (const e of list) {
@@ -271,7 +287,11 @@ export class TermIndex<T> extends MiniSearch<T> {
     const matched = new Uint16Array(size);
     const requiredMatched = new Uint16Array(size);
     const lastGroup = new Int32Array(size).fill(-1);
-    const fields = Object.entries(boosts).map(([name, boost]) => ({ id: this._fieldIds[name]!, boost, strong: strongFields.has(name) ? 1 : 0 }));
+    const fields = Object.entries(boosts).map(([name, boost]) => ({
+      id: this._fieldIds[name]!,
+      boost,
+      strong: strongFields.has(name) ? 1 : 0,
+    }));
     const live = this._documentIds;
     const lengths = this._fieldLength;
     const total = this._documentCount;
@@ -290,7 +310,8 @@ export class TermIndex<T> extends MiniSearch<T> {
           for (const [doc, tf] of docs) {
             if (!live.has(doc)) continue;
             const length = lengths.get(doc)![field.id]!;
-            score[doc]! += factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avgLength)));
+            score[doc]! +=
+              factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avgLength)));
             if (field.strong) strong[doc] = 1;
             if (lastGroup[doc] !== g) {
               lastGroup[doc] = g;

@@ -13,7 +13,8 @@ const ASCII = /^[A-Za-z0-9]*$/;
  * Scripts written without spaces between words (Chinese, Japanese, Thai…): a run of their letters is
  * one sentence, not one word, so it is cut into words by the platform's dictionary segmenter.
  */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /** Combining marks except the Japanese voicing marks, whose loss would turn が into か. */
 const FOLDED_MARKS = /(?![\u3099\u309a])\p{M}/gu;
@@ -32,7 +33,8 @@ function segmentRun(run: string, at: number): WordSpan[] {
   segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
   const out: WordSpan[] = [];
   for (const seg of segmenter.segment(run)) {
-    if (seg.isWordLike) out.push({ start: at + seg.index, end: at + seg.index + seg.segment.length, word: seg.segment });
+    if (seg.isWordLike)
+      out.push({ start: at + seg.index, end: at + seg.index + seg.segment.length, word: seg.segment });
   }
   return out;
 }
@@ -150,7 +152,8 @@ function foldInPlace(text: string): string | null {
 function isWordCharAt(s: string, i: number): boolean {
   if (i >= s.length) return false;
   const code = s.charCodeAt(i);
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  if (code < 0x80)
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
   return WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i)!));
 }
 

@@ -6,8 +6,18 @@ import type { ClipMeta, Highlight } from '../model';
 /** Clip metadata with plausible defaults. */
 export function meta(id: string, title: string, extra: Partial<ClipMeta> = {}): ClipMeta {
   return {
-    id, title, byline: null, site: null, published: null, url: null, lang: 'en', excerpt: null,
-    words: 0, clippedAt: '2024-05-01T00:00:00.000Z', origin: 'text', ...extra,
+    id,
+    title,
+    byline: null,
+    site: null,
+    published: null,
+    url: null,
+    lang: 'en',
+    excerpt: null,
+    words: 0,
+    clippedAt: '2024-05-01T00:00:00.000Z',
+    origin: 'text',
+    ...extra,
   };
 }
 
@@ -15,7 +25,12 @@ export function meta(id: string, title: string, extra: Partial<ClipMeta> = {}): 
 export function highlight(clipId: string, id: string, text: string, exact: string, note = ''): Highlight {
   const start = text.indexOf(exact);
   return {
-    id, clipId, createdAt: '2024-05-02T00:00:00.000Z', updatedAt: '2024-05-02T00:00:00.000Z', color: 'yellow', note,
+    id,
+    clipId,
+    createdAt: '2024-05-02T00:00:00.000Z',
+    updatedAt: '2024-05-02T00:00:00.000Z',
+    color: 'yellow',
+    note,
     target: {
       source: `gloss:clip/${clipId}`,
       selector: [

@@ -31,7 +31,10 @@ export const lastViewSchema = z.object({ name: z.enum(VIEWS), clipId: clipId.opt
 export const DEFAULT_ENDPOINT_PORT = ENDPOINT_PORT.default;
 const clipEndpointSchema = z.object({
   port: z.number().int().min(ENDPOINT_PORT.min).max(ENDPOINT_PORT.max).default(DEFAULT_ENDPOINT_PORT),
-  token: z.string().regex(/^[A-Za-z0-9_-]{0,128}$/).default(''),
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{0,128}$/)
+    .default(''),
 });
 
 /** A clip's last-read place: how far down the article (0–1) and when. */
@@ -39,7 +42,11 @@ export const readPositionSchema = z.object({ fraction: z.number().min(0).max(1),
 
 export const settingsSchema = z.object({
   theme: z.enum(THEMES).default('system'),
-  reader: readerSettingsSchema.default({ fontSize: FONT_SIZE.default, lineWidth: LINE_WIDTH.default, fontFamily: 'serif' }),
+  reader: readerSettingsSchema.default({
+    fontSize: FONT_SIZE.default,
+    lineWidth: LINE_WIDTH.default,
+    fontFamily: 'serif',
+  }),
   firstRunDone: z.boolean().default(false),
   lastView: lastViewSchema.default({ name: 'library' }),
   lastRead: z.record(clipId, readPositionSchema).default({}),
@@ -71,7 +78,10 @@ export const settingsPatchSchema = z
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** What the service itself may change beyond {@link SettingsPatch}: the endpoint's port and token are not the page's to set. */
-export type StoredSettingsPatch = SettingsPatch & { clipEndpoint?: Partial<Settings['clipEndpoint']>; libraryPath?: string | null };
+export type StoredSettingsPatch = SettingsPatch & {
+  clipEndpoint?: Partial<Settings['clipEndpoint']>;
+  libraryPath?: string | null;
+};
 
 /** The settings a new install starts with. */
 export function defaultSettings(): Settings {

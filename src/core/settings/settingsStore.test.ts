@@ -42,7 +42,10 @@ describe('settings', () => {
   it('keeps working after a failed write', async () => {
     let fail = true;
     const backend = memorySettingsBackend();
-    const store = openSettingsStore({ read: backend.read, write: (v) => (fail ? Promise.reject(new Error('disk full')) : backend.write(v)) });
+    const store = openSettingsStore({
+      read: backend.read,
+      write: (v) => (fail ? Promise.reject(new Error('disk full')) : backend.write(v)),
+    });
     await expect(store.update({ theme: 'dark' })).rejects.toThrow('disk full');
     fail = false;
     await store.update({ theme: 'light' });
@@ -64,7 +67,10 @@ describe('settings patches', () => {
     const file = path.join(await tempDir(), 'settings.json');
     const store = openSettingsStore(jsonFileSettingsBackend(file));
     await store.update(settingsPatchSchema.parse({ lastView: { name: 'notebook', pageId: 'p-2026_01' } }));
-    expect(openSettingsStore(jsonFileSettingsBackend(file)).get().lastView).toEqual({ name: 'notebook', pageId: 'p-2026_01' });
+    expect(openSettingsStore(jsonFileSettingsBackend(file)).get().lastView).toEqual({
+      name: 'notebook',
+      pageId: 'p-2026_01',
+    });
     expect(settingsPatchSchema.safeParse({ lastView: { name: 'notebook', pageId: '../etc' } }).success).toBe(false);
     expect(settingsPatchSchema.safeParse({ lastView: { name: 'notebook', page: 'x' } }).success).toBe(false);
   });

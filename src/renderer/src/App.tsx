@@ -83,7 +83,8 @@ export function App() {
   }, [go]);
 
   const openClip = useCallback(
-    (clipId: string, from: 'library' | 'search', focus: ReaderFocus | null = null) => go({ name: 'reader', clipId, focus, from }),
+    (clipId: string, from: 'library' | 'search', focus: ReaderFocus | null = null) =>
+      go({ name: 'reader', clipId, focus, from }),
     [go],
   );
 
@@ -111,7 +112,10 @@ export function App() {
       void window.gloss
         .dismissJob(job.id)
         .then(() => window.gloss.openLibrary({ path }))
-        .then(() => window.location.reload(), (e) => report('Couldn’t open that library', e)),
+        .then(
+          () => window.location.reload(),
+          (e) => report('Couldn’t open that library', e),
+        ),
     [report],
   );
 
@@ -194,84 +198,119 @@ export function App() {
       <NotifyContext.Provider value={notify}>
         <SettingsContext.Provider value={settingsState}>
           <ContextMenuContext.Provider value={menus.open}>
-          <JobsContext.Provider value={jobsState}>
-            <div className="app" onContextMenu={menus.onContextMenu}>
-              <Sidebar
-                current={welcome ? null : nav}
-                clipCount={clips?.length ?? null}
-                libraryPath={info?.path ?? null}
-                onNavigate={(t) => (t === 'search' ? openSearch() : go({ name: t }))}
-                onClip={() => setOverlay('clip')}
-              />
-              <main className="main">
-                {!problemsDismissed && problems.length > 0 && <ProblemsBanner problems={problems} onDismiss={() => setProblemsDismissed(true)} />}
-                {info && info.conflicts.length > 0 && (
-                  <ConflictsBanner conflicts={info.conflicts} onResolved={() => void Promise.all([refreshInfo(), refreshClips()])} />
-                )}
-                <div className="view">
-                  {welcome ? (
-                    <WelcomeView onClipSample={clipSample} onClip={() => setOverlay('clip')} onDone={() => update({ firstRunDone: true })} />
-                  ) : (
-                    <>
-                      {route.name === 'library' && (
-                        <LibraryView
-                          clips={clips}
-                          error={clipsError}
-                          onOpen={(id) => openClip(id, 'library')}
-                          onClip={() => setOverlay('clip')}
-                          onRetry={() => void refreshClips()}
-                        />
-                      )}
-                      {route.name === 'search' && <SearchView
-                          query={query}
-                          onQueryChange={setQuery}
-                          focusToken={searchFocus}
-                          onOpen={openResult}
-                          libraryEmpty={clips?.length === 0}
-                          onClip={() => setOverlay('clip')}
-                        />}
-                      {route.name === 'settings' && <SettingsView libraryPath={info?.path ?? null} onShowWelcome={() => update({ firstRunDone: false })} />}
-                      {route.name === 'notebook' && (
-                        <NotebookView
-                          pageId={pageId}
-                          onSelect={openPage}
-                          onOpenQuote={(clipId, highlightId) =>
-                            go({ name: 'reader', clipId, focus: newReaderFocus(0, 0, highlightId), from: 'notebook' })
-                          }
-                        />
-                      )}
-                      {route.name === 'reader' && (
-                        <ReaderView
-                          key={`${route.clipId}#${clipRevision}`}
-                          clipId={route.clipId}
-                          focus={route.focus}
-                          backLabel={{ search: 'Search', notebook: 'Notebook', library: 'Library' }[route.from]}
-                          onBack={() => (route.from === 'search' ? openSearch() : go({ name: route.from }))}
-                          onOpenPage={openPage}
-                          onChanged={() => void refreshClips()}
-                          onDeleted={() => onClipDeleted(route.clipId, clips?.find((c) => c.id === route.clipId)?.title ?? '')}
-                        />
-                      )}
-                    </>
+            <JobsContext.Provider value={jobsState}>
+              <div className="app" onContextMenu={menus.onContextMenu}>
+                <Sidebar
+                  current={welcome ? null : nav}
+                  clipCount={clips?.length ?? null}
+                  libraryPath={info?.path ?? null}
+                  onNavigate={(t) => (t === 'search' ? openSearch() : go({ name: t }))}
+                  onClip={() => setOverlay('clip')}
+                />
+                <main className="main">
+                  {!problemsDismissed && problems.length > 0 && (
+                    <ProblemsBanner problems={problems} onDismiss={() => setProblemsDismissed(true)} />
                   )}
-                </div>
-              </main>
-              {overlay === 'clip' && <ClipDialog onClose={() => setOverlay(null)} onClipped={onClipped} onFilesClipped={libraryChanged} />}
-              {overlay === 'palette' && (
-                <CommandPalette clips={clips ?? []} onRun={run} onOpenClip={(id) => openClip(id, 'library')} onClose={() => setOverlay(null)} />
-              )}
-              {overlay === 'shortcuts' && <ShortcutsDialog onClose={() => setOverlay(null)} />}
-              {drop.dragging && (
-                <div className="drop-overlay" aria-hidden="true">
-                  Drop web pages, Markdown or text files, or links, to clip them
-                </div>
-              )}
-              <DropProgress jobs={drop.jobs} onOpen={(id) => openClip(id, 'library')} onChoose={drop.choose} onDismiss={drop.dismiss} />
-              {menus.menu && <ContextMenu {...menus.menu} onClose={menus.close} />}
-              <JobsPanel jobs={jobs.jobs} onCancel={jobs.cancel} onDismiss={jobs.dismiss} onOpenLibrary={openLibrary} />
-              <Toasts toasts={toasts} onDismiss={dismissToast} />
-            </div>
-          </JobsContext.Provider>
+                  {info && info.conflicts.length > 0 && (
+                    <ConflictsBanner
+                      conflicts={info.conflicts}
+                      onResolved={() => void Promise.all([refreshInfo(), refreshClips()])}
+                    />
+                  )}
+                  <div className="view">
+                    {welcome ? (
+                      <WelcomeView
+                        onClipSample={clipSample}
+                        onClip={() => setOverlay('clip')}
+                        onDone={() => update({ firstRunDone: true })}
+                      />
+                    ) : (
+                      <>
+                        {route.name === 'library' && (
+                          <LibraryView
+                            clips={clips}
+                            error={clipsError}
+                            onOpen={(id) => openClip(id, 'library')}
+                            onClip={() => setOverlay('clip')}
+                            onRetry={() => void refreshClips()}
+                          />
+                        )}
+                        {route.name === 'search' && (
+                          <SearchView
+                            query={query}
+                            onQueryChange={setQuery}
+                            focusToken={searchFocus}
+                            onOpen={openResult}
+                            libraryEmpty={clips?.length === 0}
+                            onClip={() => setOverlay('clip')}
+                          />
+                        )}
+                        {route.name === 'settings' && (
+                          <SettingsView
+                            libraryPath={info?.path ?? null}
+                            onShowWelcome={() => update({ firstRunDone: false })}
+                          />
+                        )}
+                        {route.name === 'notebook' && (
+                          <NotebookView
+                            pageId={pageId}
+                            onSelect={openPage}
+                            onOpenQuote={(clipId, highlightId) =>
+                              go({ name: 'reader', clipId, focus: newReaderFocus(0, 0, highlightId), from: 'notebook' })
+                            }
+                          />
+                        )}
+                        {route.name === 'reader' && (
+                          <ReaderView
+                            key={`${route.clipId}#${clipRevision}`}
+                            clipId={route.clipId}
+                            focus={route.focus}
+                            backLabel={{ search: 'Search', notebook: 'Notebook', library: 'Library' }[route.from]}
+                            onBack={() => (route.from === 'search' ? openSearch() : go({ name: route.from }))}
+                            onOpenPage={openPage}
+                            onChanged={() => void refreshClips()}
+                            onDeleted={() =>
+                              onClipDeleted(route.clipId, clips?.find((c) => c.id === route.clipId)?.title ?? '')
+                            }
+                          />
+                        )}
+                      </>
+                    )}
+                  </div>
+                </main>
+                {overlay === 'clip' && (
+                  <ClipDialog onClose={() => setOverlay(null)} onClipped={onClipped} onFilesClipped={libraryChanged} />
+                )}
+                {overlay === 'palette' && (
+                  <CommandPalette
+                    clips={clips ?? []}
+                    onRun={run}
+                    onOpenClip={(id) => openClip(id, 'library')}
+                    onClose={() => setOverlay(null)}
+                  />
+                )}
+                {overlay === 'shortcuts' && <ShortcutsDialog onClose={() => setOverlay(null)} />}
+                {drop.dragging && (
+                  <div className="drop-overlay" aria-hidden="true">
+                    Drop web pages, Markdown or text files, or links, to clip them
+                  </div>
+                )}
+                <DropProgress
+                  jobs={drop.jobs}
+                  onOpen={(id) => openClip(id, 'library')}
+                  onChoose={drop.choose}
+                  onDismiss={drop.dismiss}
+                />
+                {menus.menu && <ContextMenu {...menus.menu} onClose={menus.close} />}
+                <JobsPanel
+                  jobs={jobs.jobs}
+                  onCancel={jobs.cancel}
+                  onDismiss={jobs.dismiss}
+                  onOpenLibrary={openLibrary}
+                />
+                <Toasts toasts={toasts} onDismiss={dismissToast} />
+              </div>
+            </JobsContext.Provider>
           </ContextMenuContext.Provider>
         </SettingsContext.Provider>
       </NotifyContext.Provider>

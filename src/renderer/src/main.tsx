@@ -16,7 +16,9 @@ function Unavailable() {
   return (
     <div className="fatal">
       <h1>Gloss can’t reach its library</h1>
-      <p>The connection between this window and the app is missing. Restart Gloss; if that doesn’t help, reinstall it.</p>
+      <p>
+        The connection between this window and the app is missing. Restart Gloss; if that doesn’t help, reinstall it.
+      </p>
     </div>
   );
 }

@@ -50,11 +50,17 @@ export function BookmarkletSettings() {
       ) : (
         <>
           <p className="settings-help">
-            Drag this button to your browser’s bookmarks bar. On any page, click it to send the page (and the text you selected, as a
-            highlight) to Gloss while Gloss is open.
+            Drag this button to your browser’s bookmarks bar. On any page, click it to send the page (and the text you
+            selected, as a highlight) to Gloss while Gloss is open.
           </p>
           <div className="bookmarklet-row">
-            <a ref={link} className="bookmarklet" draggable onClick={(e) => e.preventDefault()} title="Drag me to your bookmarks bar">
+            <a
+              ref={link}
+              className="bookmarklet"
+              draggable
+              onClick={(e) => e.preventDefault()}
+              title="Drag me to your bookmarks bar"
+            >
               Clip to Gloss
             </a>
             <button type="button" className="button" onClick={copy}>
@@ -65,8 +71,8 @@ export function BookmarkletSettings() {
             </button>
           </div>
           <p className="settings-help">
-            Gloss listens on 127.0.0.1 port <code>{info.port}</code>, for this computer only. A new secret stops older copies of the bookmarklet
-            from working. After changing the port, drag the bookmarklet to your bar again.
+            Gloss listens on 127.0.0.1 port <code>{info.port}</code>, for this computer only. A new secret stops older
+            copies of the bookmarklet from working. After changing the port, drag the bookmarklet to your bar again.
           </p>
           <EndpointPortField port={info.port!} onChanged={setInfo} />
         </>

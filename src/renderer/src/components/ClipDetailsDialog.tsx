@@ -18,7 +18,15 @@ const FIELDS: Array<{ name: Field; label: string; hint?: string; placeholder?: s
  * The reader's "Edit details" dialog: title, authors, site, published date and address of a clip, as
  * citations and exports use them. The core checks each value; its message is shown as written.
  */
-export function ClipDetailsDialog({ meta, onClose, onSaved }: { meta: ClipMeta; onClose: () => void; onSaved: (clip: ClipSummary) => void }) {
+export function ClipDetailsDialog({
+  meta,
+  onClose,
+  onSaved,
+}: {
+  meta: ClipMeta;
+  onClose: () => void;
+  onSaved: (clip: ClipSummary) => void;
+}) {
   const [values, setValues] = useState<Record<Field, string>>({
     title: meta.title,
     byline: meta.byline ?? '',
@@ -34,8 +42,16 @@ export function ClipDetailsDialog({ meta, onClose, onSaved }: { meta: ClipMeta; 
     setBusy(true);
     setError(null);
     // Only what changed is sent, so an untouched date-time is not cut down to its day.
-    const original: Record<Field, string> = { title: meta.title, byline: meta.byline ?? '', site: meta.site ?? '', published: meta.published?.slice(0, 10) ?? '', url: meta.url ?? '' };
-    const changed = Object.fromEntries(FIELDS.filter((f) => values[f.name] !== original[f.name]).map((f) => [f.name, values[f.name]]));
+    const original: Record<Field, string> = {
+      title: meta.title,
+      byline: meta.byline ?? '',
+      site: meta.site ?? '',
+      published: meta.published?.slice(0, 10) ?? '',
+      url: meta.url ?? '',
+    };
+    const changed = Object.fromEntries(
+      FIELDS.filter((f) => values[f.name] !== original[f.name]).map((f) => [f.name, values[f.name]]),
+    );
     try {
       onSaved(await window.gloss.updateClip({ id: meta.id, ...changed }));
     } catch (e) {

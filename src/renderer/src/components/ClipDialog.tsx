@@ -25,7 +25,15 @@ function countWords(text: string): number {
  * The Clip dialog: a native modal <dialog> (focus is trapped, the rest of the app is inert).
  * Errors from the core are shown inline exactly as written.
  */
-export function ClipDialog({ onClose, onClipped, onFilesClipped }: { onClose: () => void; onClipped: (clip: ClipSummary) => void; onFilesClipped?: () => void }) {
+export function ClipDialog({
+  onClose,
+  onClipped,
+  onFilesClipped,
+}: {
+  onClose: () => void;
+  onClipped: (clip: ClipSummary) => void;
+  onFilesClipped?: () => void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
@@ -166,7 +174,11 @@ export function ClipDialog({ onClose, onClipped, onFilesClipped }: { onClose: ()
                   spellCheck={false}
                   disabled={busy}
                 />
-                <span className="field-hint">{text.trim() ? plural(words, 'word') : 'Paragraphs are kept. Leave the title empty and Gloss finds one.'}</span>
+                <span className="field-hint">
+                  {text.trim()
+                    ? plural(words, 'word')
+                    : 'Paragraphs are kept. Leave the title empty and Gloss finds one.'}
+                </span>
               </label>
               <div className="field-row">
                 <label className="field">

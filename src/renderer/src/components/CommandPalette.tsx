@@ -10,11 +10,20 @@ type Item = { key: string; label: string; hint: string; run: () => void };
 /** Every word of the query starts a word of the text, or appears in it. */
 function matches(text: string, query: string): boolean {
   const hay = text.toLowerCase();
-  return query.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
 }
 
 /** Ctrl/Cmd+K: every command with its shortcut, and the clips by title to jump to. */
-export function CommandPalette(props: { clips: ClipSummary[]; onRun: (id: CommandId) => void; onOpenClip: (id: string) => void; onClose: () => void }) {
+export function CommandPalette(props: {
+  clips: ClipSummary[];
+  onRun: (id: CommandId) => void;
+  onOpenClip: (id: string) => void;
+  onClose: () => void;
+}) {
   const { clips, onRun, onOpenClip, onClose } = props;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -27,7 +36,10 @@ export function CommandPalette(props: { clips: ClipSummary[]; onRun: (id: Comman
       run: () => onRun(c.id),
     }));
     const found = query.trim() ? clips.filter((c) => matches(c.title, query)).slice(0, 30) : [];
-    return [...commands, ...found.map((c) => ({ key: `clip:${c.id}`, label: c.title, hint: 'Open clip', run: () => onOpenClip(c.id) }))];
+    return [
+      ...commands,
+      ...found.map((c) => ({ key: `clip:${c.id}`, label: c.title, hint: 'Open clip', run: () => onOpenClip(c.id) })),
+    ];
   }, [clips, query, onRun, onOpenClip]);
 
   const at = Math.min(active, Math.max(0, items.length - 1));
@@ -79,7 +91,11 @@ export function CommandPalette(props: { clips: ClipSummary[]; onRun: (id: Comman
             {item.hint && <kbd className="palette-hint">{item.hint}</kbd>}
           </li>
         ))}
-        {items.length === 0 && <li className="palette-empty" role="presentation">No command or clip matches “{query}”.</li>}
+        {items.length === 0 && (
+          <li className="palette-empty" role="presentation">
+            No command or clip matches “{query}”.
+          </li>
+        )}
       </ul>
     </ModalFrame>
   );

@@ -36,7 +36,13 @@ export function ConflictsBanner({ conflicts, onResolved }: { conflicts: LibraryC
     return (
       <span className="conflict-version">
         {label} <code className="problem-file">{file}</code>{' '}
-        <button type="button" className="link-button" disabled={busy} aria-label={`Keep ${file}`} onClick={() => void keep(conflict, which)}>
+        <button
+          type="button"
+          className="link-button"
+          disabled={busy}
+          aria-label={`Keep ${file}`}
+          onClick={() => void keep(conflict, which)}
+        >
           Keep this one
         </button>
       </span>

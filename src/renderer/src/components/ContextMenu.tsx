@@ -16,7 +16,19 @@ export interface MenuItem {
  * A context menu at the pointer (or the focused element, for the keyboard's menu key or Shift+F10):
  * focus moves into it, arrow keys, Home and End move, Enter runs, Escape, Tab or a click elsewhere closes.
  */
-export function ContextMenu({ x, y, label, items, onClose }: { x: number; y: number; label: string; items: MenuItem[]; onClose: () => void }) {
+export function ContextMenu({
+  x,
+  y,
+  label,
+  items,
+  onClose,
+}: {
+  x: number;
+  y: number;
+  label: string;
+  items: MenuItem[];
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLUListElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;

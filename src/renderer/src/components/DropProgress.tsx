@@ -40,7 +40,9 @@ export function DropProgress({
               </button>
             )}
             {j.state === 'failed' && <span className="error-text">{j.message}</span>}
-            {j.state === 'duplicate' && j.duplicate && <DuplicateOffer choice={j.duplicate} busy={false} compact onChoose={(how) => onChoose(j.id, how)} />}
+            {j.state === 'duplicate' && j.duplicate && (
+              <DuplicateOffer choice={j.duplicate} busy={false} compact onChoose={(how) => onChoose(j.id, how)} />
+            )}
           </li>
         ))}
       </ul>

@@ -39,10 +39,20 @@ export function DuplicateOffer({
     <div className={compact ? 'duplicate-offer compact' : 'duplicate-offer'} role="alert">
       <p>{choice.message} Update it (its highlights are kept) or keep both?</p>
       <div className="duplicate-actions">
-        <button type="button" className={compact ? 'button small primary' : 'button primary'} onClick={() => onChoose('update')} disabled={busy}>
+        <button
+          type="button"
+          className={compact ? 'button small primary' : 'button primary'}
+          onClick={() => onChoose('update')}
+          disabled={busy}
+        >
           Update existing (keeps highlights)
         </button>
-        <button type="button" className={compact ? 'button small' : 'button'} onClick={() => onChoose('copy')} disabled={busy}>
+        <button
+          type="button"
+          className={compact ? 'button small' : 'button'}
+          onClick={() => onChoose('copy')}
+          disabled={busy}
+        >
           Keep both
         </button>
       </div>

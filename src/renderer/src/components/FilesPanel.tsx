@@ -82,7 +82,10 @@ export function FilesPanel({ onBusy, onClipped }: { onBusy: (busy: boolean) => v
       <button type="button" className="button" onClick={() => input.current?.click()} disabled={busy}>
         Open files…
       </button>
-      <p className="field-hint">Saved web pages (.html, .htm), Markdown (.md) and text (.txt), as many as you like. You can also drop files on the window.</p>
+      <p className="field-hint">
+        Saved web pages (.html, .htm), Markdown (.md) and text (.txt), as many as you like. You can also drop files on
+        the window.
+      </p>
       {total > 0 && (
         <>
           <progress className="files-progress" max={total} value={results.length} aria-label="Clipping files" />
@@ -96,7 +99,12 @@ export function FilesPanel({ onBusy, onClipped }: { onBusy: (busy: boolean) => v
               <li key={i} className={r.ok ? 'ok' : r.duplicate ? 'asking' : 'failed'}>
                 <span className="file-name">{r.name}</span>
                 {r.duplicate ? (
-                  <DuplicateOffer choice={r.duplicate} busy={choosing !== null} compact onChoose={(how) => void choose(i, how)} />
+                  <DuplicateOffer
+                    choice={r.duplicate}
+                    busy={choosing !== null}
+                    compact
+                    onChoose={(how) => void choose(i, how)}
+                  />
                 ) : (
                   <span className="file-result">{r.ok ? `Clipped: ${r.message}` : r.message}</span>
                 )}

@@ -46,17 +46,31 @@ export function HighlightItem({
       data-highlight-id={h.id}
       draggable={editing === null}
       onDragStart={(e) => {
-        e.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ clipId: h.clipId, highlightId: h.id, quote, title: clipTitle, note: h.note }));
+        e.dataTransfer.setData(
+          HIGHLIGHT_DRAG_TYPE,
+          JSON.stringify({ clipId: h.clipId, highlightId: h.id, quote, title: clipTitle, note: h.note }),
+        );
         e.dataTransfer.setData('text/plain', quote);
       }}
     >
-      <button type="button" className="hl-quote" onClick={() => onJump(h)} disabled={orphan} title={orphan ? undefined : 'Show in the article'}>
+      <button
+        type="button"
+        className="hl-quote"
+        onClick={() => onJump(h)}
+        disabled={orphan}
+        title={orphan ? undefined : 'Show in the article'}
+      >
         <span className="hl-bar" aria-hidden="true" />
         <span className="hl-text">{quote}</span>
       </button>
       {orphan && <p className="hl-orphan">Couldn’t be placed in the current text</p>}
       {editing === 'note' ? (
-        <NoteEditor doc={h.noteDoc} text={h.note} onSave={(value) => onUpdate(h, value)} onClose={() => setEditing(null)} />
+        <NoteEditor
+          doc={h.noteDoc}
+          text={h.note}
+          onSave={(value) => onUpdate(h, value)}
+          onClose={() => setEditing(null)}
+        />
       ) : (
         h.note && <NoteView key={h.updatedAt} doc={h.noteDoc} text={h.note} onEdit={() => setEditing('note')} />
       )}
@@ -95,16 +109,40 @@ export function HighlightItem({
             />
           ))}
         </div>
-        <button type="button" className="icon-button small" aria-label={h.note ? 'Edit note' : 'Add note'} title={h.note ? 'Edit note' : 'Add note'} onClick={() => setEditing('note')}>
+        <button
+          type="button"
+          className="icon-button small"
+          aria-label={h.note ? 'Edit note' : 'Add note'}
+          title={h.note ? 'Edit note' : 'Add note'}
+          onClick={() => setEditing('note')}
+        >
           <NoteIcon size={14} />
         </button>
-        <button type="button" className="icon-button small" aria-label="Tags" title="Tags" onClick={() => setEditing('tags')}>
+        <button
+          type="button"
+          className="icon-button small"
+          aria-label="Tags"
+          title="Tags"
+          onClick={() => setEditing('tags')}
+        >
           <TagIcon size={14} />
         </button>
-        <button type="button" className="icon-button small" aria-label="Copy quote with citation" title="Copy quote with citation" onClick={() => onCopy(h)}>
+        <button
+          type="button"
+          className="icon-button small"
+          aria-label="Copy quote with citation"
+          title="Copy quote with citation"
+          onClick={() => onCopy(h)}
+        >
           <CopyIcon size={14} />
         </button>
-        <button type="button" className="icon-button small danger" aria-label="Delete highlight" title="Delete highlight" onClick={() => onDelete(h)}>
+        <button
+          type="button"
+          className="icon-button small danger"
+          aria-label="Delete highlight"
+          title="Delete highlight"
+          onClick={() => onDelete(h)}
+        >
           <TrashIcon size={14} />
         </button>
       </div>

@@ -31,7 +31,11 @@ export interface PanelShared {
 }
 
 /** The reader's side panel: the clip's highlights in reading order, orphans last. */
-export function HighlightPanel({ highlights, activeId, ...shared }: PanelShared & { highlights: AnchoredHighlight[]; activeId: string | null }) {
+export function HighlightPanel({
+  highlights,
+  activeId,
+  ...shared
+}: PanelShared & { highlights: AnchoredHighlight[]; activeId: string | null }) {
   const sorted = [...highlights].sort(byPosition);
   return (
     <aside className="highlight-panel" aria-label="Highlights">

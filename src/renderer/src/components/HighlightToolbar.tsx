@@ -61,7 +61,13 @@ export function HighlightToolbar({
     >
       {!existing && (
         <>
-          <button type="button" className="toolbar-highlight" onClick={() => onHighlight(color)} disabled={busy} title="Highlight (H)">
+          <button
+            type="button"
+            className="toolbar-highlight"
+            onClick={() => onHighlight(color)}
+            disabled={busy}
+            title="Highlight (H)"
+          >
             {busy ? <Spinner /> : <HighlighterIcon size={15} />}
             Highlight
           </button>
@@ -74,7 +80,9 @@ export function HighlightToolbar({
             key={c}
             type="button"
             className={`swatch swatch-${c}`}
-            aria-label={existing ? `Make it ${COLOR_LABELS[c].toLowerCase()}` : `Highlight in ${COLOR_LABELS[c].toLowerCase()}`}
+            aria-label={
+              existing ? `Make it ${COLOR_LABELS[c].toLowerCase()}` : `Highlight in ${COLOR_LABELS[c].toLowerCase()}`
+            }
             aria-pressed={c === color}
             title={COLOR_LABELS[c]}
             onClick={() => onHighlight(c)}

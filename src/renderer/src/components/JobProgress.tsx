@@ -34,7 +34,12 @@ export function JobProgress({
       </header>
       {running && (
         <>
-          <progress className="job-bar" aria-label={`${title}: progress`} max={counted ? progress.total : undefined} value={counted ? progress.done : undefined} />
+          <progress
+            className="job-bar"
+            aria-label={`${title}: progress`}
+            max={counted ? progress.total : undefined}
+            value={counted ? progress.done : undefined}
+          />
           <p className="job-label" role="status">
             {counted ? `${progress.done} of ${progress.total}` : 'Starting…'}
             {progress.label && ` · ${progress.label}`}

@@ -23,7 +23,15 @@ export function passes(clip: ClipSummary, filter: LibraryFilter | null): boolean
 }
 
 /** The tag browser and collections above the library list: choosing one narrows the list to it. */
-export function LibraryFilters({ clips, filter, onChange }: { clips: ClipSummary[]; filter: LibraryFilter | null; onChange: (f: LibraryFilter | null) => void }) {
+export function LibraryFilters({
+  clips,
+  filter,
+  onChange,
+}: {
+  clips: ClipSummary[];
+  filter: LibraryFilter | null;
+  onChange: (f: LibraryFilter | null) => void;
+}) {
   const groups = [
     { kind: 'collection' as const, label: 'Collections', names: counted(clips.map((c) => c.collections ?? [])) },
     { kind: 'tag' as const, label: 'Tags', names: counted(clips.map((c) => c.tags ?? [])) },

@@ -13,7 +13,9 @@ export function LibrarySettings({ libraryPath, onReveal }: { libraryPath: string
   return (
     <section className="settings-section" aria-labelledby="settings-library">
       <h2 id="settings-library">Library</h2>
-      <p className="settings-help">Your clips are plain files in this folder. Back it up or sync it like any other folder.</p>
+      <p className="settings-help">
+        Your clips are plain files in this folder. Back it up or sync it like any other folder.
+      </p>
       <div className="settings-path-row">
         <code className="settings-path">{libraryPath ?? '…'}</code>
         <button type="button" className="button" onClick={onReveal}>
@@ -24,8 +26,8 @@ export function LibrarySettings({ libraryPath, onReveal }: { libraryPath: string
         </button>
       </div>
       <p className="settings-help">
-        Moving copies every file to an empty folder and checks each copy before Gloss switches to it; the old folder stays as it was
-        until you remove it. (GLOSS_LIBRARY, when set, still decides where Gloss starts.)
+        Moving copies every file to an empty folder and checks each copy before Gloss switches to it; the old folder
+        stays as it was until you remove it. (GLOSS_LIBRARY, when set, still decides where Gloss starts.)
       </p>
       <div className="library-actions" role="group" aria-label="Backup">
         <span className="library-actions-label">Backup</span>
@@ -57,8 +59,9 @@ export function LibrarySettings({ libraryPath, onReveal }: { libraryPath: string
         </button>
       </div>
       <p className="settings-help">
-        A backup is one file with every clip, highlight and page; restore it into an empty folder. Exports are Obsidian-ready Markdown.
-        Imports report what they added, merged and skipped, and running one again adds nothing twice.
+        A backup is one file with every clip, highlight and page; restore it into an empty folder. Exports are
+        Obsidian-ready Markdown. Imports report what they added, merged and skipped, and running one again adds nothing
+        twice.
       </p>
     </section>
   );

@@ -5,7 +5,17 @@ import { useEffect, useRef } from 'react';
  * A modal dialog shell: a backdrop that closes on click, Escape to close, Tab kept inside, and the focus
  * given back to where it was when the dialog closes.
  */
-export function ModalFrame({ label, className, onClose, children }: { label: string; className: string; onClose: () => void; children: ReactNode }) {
+export function ModalFrame({
+  label,
+  className,
+  onClose,
+  children,
+}: {
+  label: string;
+  className: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
@@ -24,7 +34,9 @@ export function ModalFrame({ label, className, onClose, children }: { label: str
             e.stopPropagation();
             onClose();
           } else if (e.key === 'Tab') {
-            const focusable = ref.current?.querySelectorAll<HTMLElement>('button, input, [href], [tabindex]:not([tabindex="-1"])');
+            const focusable = ref.current?.querySelectorAll<HTMLElement>(
+              'button, input, [href], [tabindex]:not([tabindex="-1"])',
+            );
             if (!focusable?.length) return;
             const first = focusable[0]!;
             const last = focusable[focusable.length - 1]!;

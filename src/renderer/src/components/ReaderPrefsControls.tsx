@@ -3,16 +3,39 @@ import type { ReaderSettings, SettingsPatch, Theme } from '../../../core/setting
 
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark', sepia: 'Sepia' };
 
-function Stepper(props: { label: string; value: string; onLess: () => void; onMore: () => void; lessDisabled: boolean; moreDisabled: boolean }) {
+function Stepper(props: {
+  label: string;
+  value: string;
+  onLess: () => void;
+  onMore: () => void;
+  lessDisabled: boolean;
+  moreDisabled: boolean;
+}) {
   return (
     <div className="pref-row">
-      <span className="pref-label" id={`pref-${props.label}`}>{props.label}</span>
+      <span className="pref-label" id={`pref-${props.label}`}>
+        {props.label}
+      </span>
       <div className="stepper" role="group" aria-labelledby={`pref-${props.label}`}>
-        <button type="button" className="button" aria-label={`Smaller ${props.label.toLowerCase()}`} disabled={props.lessDisabled} onClick={props.onLess}>
+        <button
+          type="button"
+          className="button"
+          aria-label={`Smaller ${props.label.toLowerCase()}`}
+          disabled={props.lessDisabled}
+          onClick={props.onLess}
+        >
           −
         </button>
-        <output className="stepper-value" aria-live="polite">{props.value}</output>
-        <button type="button" className="button" aria-label={`Larger ${props.label.toLowerCase()}`} disabled={props.moreDisabled} onClick={props.onMore}>
+        <output className="stepper-value" aria-live="polite">
+          {props.value}
+        </output>
+        <button
+          type="button"
+          className="button"
+          aria-label={`Larger ${props.label.toLowerCase()}`}
+          disabled={props.moreDisabled}
+          onClick={props.onMore}
+        >
           +
         </button>
       </div>
@@ -21,7 +44,15 @@ function Stepper(props: { label: string; value: string; onLess: () => void; onMo
 }
 
 /** Theme, font, text size and line width: shown in the reader's Aa popover and on the Settings screen. */
-export function ReaderPrefsControls({ theme, reader, onChange }: { theme: Theme; reader: ReaderSettings; onChange: (patch: SettingsPatch) => void }) {
+export function ReaderPrefsControls({
+  theme,
+  reader,
+  onChange,
+}: {
+  theme: Theme;
+  reader: ReaderSettings;
+  onChange: (patch: SettingsPatch) => void;
+}) {
   const size = (fontSize: number) => onChange({ reader: { fontSize } });
   const width = (lineWidth: number) => onChange({ reader: { lineWidth } });
   return (
@@ -30,7 +61,13 @@ export function ReaderPrefsControls({ theme, reader, onChange }: { theme: Theme;
         <legend className="pref-label">Theme</legend>
         {THEMES.map((t) => (
           <label key={t} className={`segment theme-swatch-${t}`}>
-            <input type="radio" name="gloss-theme" value={t} checked={theme === t} onChange={() => onChange({ theme: t })} />
+            <input
+              type="radio"
+              name="gloss-theme"
+              value={t}
+              checked={theme === t}
+              onChange={() => onChange({ theme: t })}
+            />
             <span>{THEME_LABELS[t]}</span>
           </label>
         ))}
@@ -38,11 +75,23 @@ export function ReaderPrefsControls({ theme, reader, onChange }: { theme: Theme;
       <fieldset className="pref-row segmented">
         <legend className="pref-label">Font</legend>
         <label className="segment font-serif">
-          <input type="radio" name="gloss-font" value="serif" checked={reader.fontFamily === 'serif'} onChange={() => onChange({ reader: { fontFamily: 'serif' } })} />
+          <input
+            type="radio"
+            name="gloss-font"
+            value="serif"
+            checked={reader.fontFamily === 'serif'}
+            onChange={() => onChange({ reader: { fontFamily: 'serif' } })}
+          />
           <span>Serif</span>
         </label>
         <label className="segment font-sans">
-          <input type="radio" name="gloss-font" value="sans" checked={reader.fontFamily === 'sans'} onChange={() => onChange({ reader: { fontFamily: 'sans' } })} />
+          <input
+            type="radio"
+            name="gloss-font"
+            value="sans"
+            checked={reader.fontFamily === 'sans'}
+            onChange={() => onChange({ reader: { fontFamily: 'sans' } })}
+          />
           <span>Sans</span>
         </label>
       </fieldset>

@@ -13,7 +13,9 @@ const READER_KEYS: [string, string][] = [
 
 /** The `?` cheat sheet: every shortcut in one table. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const rows: [string, string][] = COMMANDS.flatMap((c) => ('keys' in c ? [[formatShortcut(c.keys), c.title] as [string, string]] : []));
+  const rows: [string, string][] = COMMANDS.flatMap((c) =>
+    'keys' in c ? [[formatShortcut(c.keys), c.title] as [string, string]] : [],
+  );
   return (
     <ModalFrame label="Keyboard shortcuts" className="shortcuts" onClose={onClose}>
       <div className="modal-head">

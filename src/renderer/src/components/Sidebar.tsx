@@ -44,7 +44,9 @@ export function Sidebar({
             >
               <Icon />
               <span className="nav-label">{label}</span>
-              {target === 'library' && clipCount !== null && clipCount > 0 && <span className="nav-count">{clipCount}</span>}
+              {target === 'library' && clipCount !== null && clipCount > 0 && (
+                <span className="nav-count">{clipCount}</span>
+              )}
               {kbd && <kbd className="nav-kbd">{kbd}</kbd>}
             </button>
           </li>

@@ -35,7 +35,13 @@ export function TagEditor({
       {values.map((v) => (
         <span key={v} className="tag-chip">
           {v}
-          <button type="button" className="tag-remove" aria-label={`Remove ${v}`} title={`Remove ${v}`} onClick={() => onChange(values.filter((x) => x !== v))}>
+          <button
+            type="button"
+            className="tag-remove"
+            aria-label={`Remove ${v}`}
+            title={`Remove ${v}`}
+            onClick={() => onChange(values.filter((x) => x !== v))}
+          >
             <CloseIcon size={11} />
           </button>
         </span>
@@ -67,9 +73,11 @@ export function TagEditor({
         }}
       />
       <datalist id={listId}>
-        {suggestions.filter((s) => !values.includes(s)).map((s) => (
-          <option key={s} value={s} />
-        ))}
+        {suggestions
+          .filter((s) => !values.includes(s))
+          .map((s) => (
+            <option key={s} value={s} />
+          ))}
       </datalist>
     </div>
   );

@@ -13,8 +13,18 @@ interface FormatButton {
 }
 
 const INLINE: FormatButton[] = [
-  { label: 'Bold (Ctrl+B)', text: 'B', className: 'rt-bold', run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold') },
-  { label: 'Italic (Ctrl+I)', text: 'I', className: 'rt-italic', run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic') },
+  {
+    label: 'Bold (Ctrl+B)',
+    text: 'B',
+    className: 'rt-bold',
+    run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'),
+  },
+  {
+    label: 'Italic (Ctrl+I)',
+    text: 'I',
+    className: 'rt-italic',
+    run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'),
+  },
   { label: 'Inline code', text: '</>', run: (e) => e.dispatchCommand(FORMAT_TEXT_COMMAND, 'code') },
   { label: 'Bulleted list', text: '•', run: (e) => e.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined) },
   { label: 'Numbered list', text: '1.', run: (e) => e.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined) },
@@ -65,7 +75,14 @@ export function FormatToolbar({ checklist = false }: { checklist?: boolean }) {
           }}
         />
       ) : (
-        <button type="button" className="format-button" aria-label="Link" title="Link" onMouseDown={(e) => e.preventDefault()} onClick={() => setLinking(true)}>
+        <button
+          type="button"
+          className="format-button"
+          aria-label="Link"
+          title="Link"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => setLinking(true)}
+        >
           Link
         </button>
       )}

@@ -1,4 +1,12 @@
-import { CHECK_LIST, HEADING, LINK, ORDERED_LIST, QUOTE, TEXT_FORMAT_TRANSFORMERS, UNORDERED_LIST } from '@lexical/markdown';
+import {
+  CHECK_LIST,
+  HEADING,
+  LINK,
+  ORDERED_LIST,
+  QUOTE,
+  TEXT_FORMAT_TRANSFORMERS,
+  UNORDERED_LIST,
+} from '@lexical/markdown';
 import type { Transformer } from '@lexical/markdown';
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';

@@ -17,5 +17,11 @@ export const richTheme: EditorThemeClasses = {
   },
   link: 'rt-link',
   code: 'rt-code-block',
-  text: { bold: 'rt-bold', italic: 'rt-italic', code: 'rt-code', strikethrough: 'rt-strike', underline: 'rt-underline' },
+  text: {
+    bold: 'rt-bold',
+    italic: 'rt-italic',
+    code: 'rt-code',
+    strikethrough: 'rt-strike',
+    underline: 'rt-underline',
+  },
 };

@@ -4,7 +4,10 @@ import { useCallback, useEffect, useRef } from 'react';
  * Debounced saving: `schedule(value)` saves `delayMs` after the last call; `flush()` saves a pending
  * value now (on blur or close). A pending value is also saved when the component goes away.
  */
-export function useAutosave<T>(save: (value: T) => void, delayMs = 400): { schedule: (value: T) => void; flush: () => void } {
+export function useAutosave<T>(
+  save: (value: T) => void,
+  delayMs = 400,
+): { schedule: (value: T) => void; flush: () => void } {
   const pending = useRef<{ value: T } | null>(null);
   const timer = useRef<number | null>(null);
   const saveRef = useRef(save);

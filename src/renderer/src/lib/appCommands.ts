@@ -27,7 +27,8 @@ export function runAppCommand(id: CommandId, ctx: CommandContext): void {
   const { settings, update } = ctx;
   const reader = settings?.reader;
   const fontSize = (delta: number) =>
-    reader && update({ reader: { fontSize: Math.min(FONT_SIZE.max, Math.max(FONT_SIZE.min, reader.fontSize + delta)) } });
+    reader &&
+    update({ reader: { fontSize: Math.min(FONT_SIZE.max, Math.max(FONT_SIZE.min, reader.fontSize + delta)) } });
   switch (id) {
     case 'palette':
     case 'shortcuts':

@@ -38,5 +38,8 @@ export function applyAppearance(settings: Pick<Settings, 'theme' | 'reader'>, pr
   root.dataset['theme'] = resolveTheme(settings.theme, prefersDark);
   root.style.setProperty('--reader-font-size', `${settings.reader.fontSize}px`);
   root.style.setProperty('--reader-line-width', `${settings.reader.lineWidth}ch`);
-  root.style.setProperty('--reader-font', settings.reader.fontFamily === 'sans' ? 'var(--font-ui)' : 'var(--font-serif)');
+  root.style.setProperty(
+    '--reader-font',
+    settings.reader.fontFamily === 'sans' ? 'var(--font-ui)' : 'var(--font-serif)',
+  );
 }

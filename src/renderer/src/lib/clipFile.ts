@@ -12,7 +12,10 @@ const CLIPPABLE = /\.(html?|md|markdown|txt)$/i;
  * with a `duplicate` error naming it).
  */
 export async function clipFile(file: File, onDuplicate: OnDuplicate = 'ask'): Promise<ClipSummary> {
-  if (!CLIPPABLE.test(file.name)) throw new Error(`${file.name} is not a web page, Markdown or text file (.html, .md, .txt).`);
+  if (!CLIPPABLE.test(file.name))
+    throw new Error(`${file.name} is not a web page, Markdown or text file (.html, .md, .txt).`);
   const content = await file.text();
-  return /\.html?$/i.test(file.name) ? window.gloss.clipHtml({ html: content, onDuplicate }) : window.gloss.clipText({ text: content, onDuplicate });
+  return /\.html?$/i.test(file.name)
+    ? window.gloss.clipHtml({ html: content, onDuplicate })
+    : window.gloss.clipText({ text: content, onDuplicate });
 }

@@ -73,7 +73,9 @@ export function flashRange(range: Range): void {
     if (i === 0) return;
     flashTimers.push(window.setTimeout(() => show(i), FLASH_HOLD_MS + (i - 1) * FLASH_STEP_MS));
   });
-  flashTimers.push(window.setTimeout(() => show(FLASH_STEPS.length), FLASH_HOLD_MS + FLASH_STEPS.length * FLASH_STEP_MS));
+  flashTimers.push(
+    window.setTimeout(() => show(FLASH_STEPS.length), FLASH_HOLD_MS + FLASH_STEPS.length * FLASH_STEP_MS),
+  );
 }
 
 /** Scrolls `scroller` so that `range` sits about a third of the way down it. */

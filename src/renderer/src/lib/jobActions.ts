@@ -14,10 +14,27 @@ export type JobAction =
 
 /** Where each import reads from, and what its dialog says. */
 export const IMPORT_CHOICES: Record<JobImportSource, { label: string; pick: PathRequest }> = {
-  readwise: { label: 'Readwise CSV', pick: { mode: 'open-file', title: 'Choose the CSV file Readwise exported', filters: [{ name: 'CSV', extensions: ['csv'] }] } },
+  readwise: {
+    label: 'Readwise CSV',
+    pick: {
+      mode: 'open-file',
+      title: 'Choose the CSV file Readwise exported',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    },
+  },
   omnivore: { label: 'Omnivore', pick: { mode: 'open-folder', title: 'Choose the unzipped Omnivore export folder' } },
-  pocket: { label: 'Pocket', pick: { mode: 'open-file', title: 'Choose Pocket’s export (ril_export.html or CSV)', filters: [{ name: 'Pocket export', extensions: ['html', 'csv'] }] } },
-  folder: { label: 'Folder of files', pick: { mode: 'open-folder', title: 'Choose a folder of .html, .md and .txt files' } },
+  pocket: {
+    label: 'Pocket',
+    pick: {
+      mode: 'open-file',
+      title: 'Choose Pocket’s export (ril_export.html or CSV)',
+      filters: [{ name: 'Pocket export', extensions: ['html', 'csv'] }],
+    },
+  },
+  folder: {
+    label: 'Folder of files',
+    pick: { mode: 'open-folder', title: 'Choose a folder of .html, .md and .txt files' },
+  },
 };
 
 const choose = (request: PathRequest) => window.gloss.choosePath(request);
@@ -27,7 +44,10 @@ export async function jobRequestFor(action: JobAction): Promise<JobRequest | nul
   switch (action.kind) {
     case 'export': {
       const what = action.collection ? `“${action.collection}”` : 'the library';
-      const out = await choose({ mode: 'open-folder', title: `Choose a folder to export ${what} into (an Obsidian vault works)` });
+      const out = await choose({
+        mode: 'open-folder',
+        title: `Choose a folder to export ${what} into (an Obsidian vault works)`,
+      });
       return out ? { kind: 'export', out, ...(action.collection && { collection: action.collection }) } : null;
     }
     case 'import': {
@@ -36,11 +56,22 @@ export async function jobRequestFor(action: JobAction): Promise<JobRequest | nul
     }
     case 'backup': {
       const day = new Date().toISOString().slice(0, 10);
-      const out = await choose({ mode: 'save-file', title: 'Save a backup of the library', defaultName: `Gloss backup ${day}.backup` });
+      const out = await choose({
+        mode: 'save-file',
+        title: 'Save a backup of the library',
+        defaultName: `Gloss backup ${day}.backup`,
+      });
       return out ? { kind: 'backup', out } : null;
     }
     case 'restore': {
-      const from = await choose({ mode: 'open-file', title: 'Choose a Gloss backup', filters: [{ name: 'Gloss backup', extensions: ['backup', 'gz', 'tgz'] }, { name: 'All files', extensions: ['*'] }] });
+      const from = await choose({
+        mode: 'open-file',
+        title: 'Choose a Gloss backup',
+        filters: [
+          { name: 'Gloss backup', extensions: ['backup', 'gz', 'tgz'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
       if (!from) return null;
       const into = await choose({ mode: 'open-folder', title: 'Choose an empty folder to restore the library into' });
       return into ? { kind: 'restore', from, into } : null;

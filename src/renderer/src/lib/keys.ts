@@ -15,7 +15,9 @@ function parts(keys: string): string[] {
 
 /** Whether the focus is in a place where typed characters are text, not shortcuts. */
 export function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 /** Whether `e` is the shortcut `keys`. Single keys never fire while typing in a text field. */

@@ -22,7 +22,8 @@ export function newReaderFocus(start: number, end: number, highlightId: string |
 
 /** The route to reopen for a remembered `lastView`. */
 export function routeFromLastView(view: LastView): Route {
-  if (view.name === 'reader' && view.clipId) return { name: 'reader', clipId: view.clipId, focus: null, from: 'library' };
+  if (view.name === 'reader' && view.clipId)
+    return { name: 'reader', clipId: view.clipId, focus: null, from: 'library' };
   return { name: view.name === 'reader' ? 'library' : view.name };
 }
 

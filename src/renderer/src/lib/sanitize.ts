@@ -5,8 +5,27 @@
 import DOMPurify from 'dompurify';
 
 const FORBID_TAGS = [
-  'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-  'form', 'input', 'button', 'textarea', 'select', 'option', 'template', 'noscript', 'svg', 'math',
+  'script',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'template',
+  'noscript',
+  'svg',
+  'math',
 ];
 const FORBID_ATTR = ['style', 'class', 'id', 'srcdoc', 'formaction', 'action', 'ping', 'target'];
 

@@ -74,7 +74,10 @@ export function useContextMenus(actions: ClipMenuActions): {
         next = {
           ...menuPosition(native, target),
           label: 'Selection',
-          items: [...(highlight ? [{ label: 'Highlight', run: () => highlight.click() }] : []), { label: 'Copy', run: () => copy(selected) }],
+          items: [
+            ...(highlight ? [{ label: 'Highlight', run: () => highlight.click() }] : []),
+            { label: 'Copy', run: () => copy(selected) },
+          ],
         };
       } else if (clipEl) {
         const clip = clips?.find((c) => c.id === clipEl.getAttribute('data-clip-id'));

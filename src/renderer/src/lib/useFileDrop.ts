@@ -22,10 +22,11 @@ export interface DropJob {
 /** Clips one dropped thing, settling an article already in the library as `onDuplicate` says. */
 type DropWork = (onDuplicate: OnDuplicate) => Promise<ClipSummary>;
 
-
 /** The links in a drop (text/uri-list), without its comment lines. */
 function droppedLinks(data: DataTransfer): string[] {
-  const list = data.getData('text/uri-list') || (/^https?:\/\//.test(data.getData('text/plain').trim()) ? data.getData('text/plain') : '');
+  const list =
+    data.getData('text/uri-list') ||
+    (/^https?:\/\//.test(data.getData('text/plain').trim()) ? data.getData('text/plain') : '');
   return list
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -39,7 +40,12 @@ function droppedLinks(data: DataTransfer): string[] {
 export function useFileDrop(
   enabled: boolean,
   onClipped: () => void,
-): { dragging: boolean; jobs: DropJob[]; dismiss: () => void; choose: (jobId: number, how: Exclude<OnDuplicate, 'ask'>) => void } {
+): {
+  dragging: boolean;
+  jobs: DropJob[];
+  dismiss: () => void;
+  choose: (jobId: number, how: Exclude<OnDuplicate, 'ask'>) => void;
+} {
   const [dragging, setDragging] = useState(false);
   const [jobs, setJobs] = useState<DropJob[]>([]);
   const nextId = useRef(0);
@@ -64,7 +70,11 @@ export function useFileDrop(
       (error: unknown) => {
         const duplicate = duplicateChoice(error);
         if (!duplicate) work.current.delete(id);
-        settle(duplicate ? { state: 'duplicate', message: duplicate.message, duplicate } : { state: 'failed', message: errorMessage(error) });
+        settle(
+          duplicate
+            ? { state: 'duplicate', message: duplicate.message, duplicate }
+            : { state: 'failed', message: errorMessage(error) },
+        );
       },
     );
   }, []);
@@ -72,7 +82,8 @@ export function useFileDrop(
   useEffect(() => {
     if (!enabled) return;
     let depth = 0;
-    const carriesSomething = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].some((t) => t === 'Files' || t === 'text/uri-list');
+    const carriesSomething = (e: DragEvent) =>
+      [...(e.dataTransfer?.types ?? [])].some((t) => t === 'Files' || t === 'text/uri-list');
     const run = (name: string, clip: DropWork) => {
       const id = ++nextId.current;
       work.current.set(id, clip);

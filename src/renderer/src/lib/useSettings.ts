@@ -36,8 +36,13 @@ export function useSettings(report: ReportError, onLoaded?: (settings: Settings)
   const update = useCallback(
     (patch: SettingsPatch) => {
       if (patch.theme || patch.reader) {
-        setSettings((current) =>
-          current && { ...current, ...(patch.theme && { theme: patch.theme }), reader: { ...current.reader, ...patch.reader } },
+        setSettings(
+          (current) =>
+            current && {
+              ...current,
+              ...(patch.theme && { theme: patch.theme }),
+              reader: { ...current.reader, ...patch.reader },
+            },
         );
       }
       window.gloss.updateSettings(patch).then(

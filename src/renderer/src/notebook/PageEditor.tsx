@@ -84,7 +84,11 @@ export function PageEditor({ page, onSaved }: { page: NotebookPage; onSaved: (su
                 className="rt-editable page-editable"
                 aria-label="Page"
                 aria-placeholder="Write… (# heading, - list, [ ] checklist, > quote)"
-                placeholder={<div className="rt-placeholder page-placeholder">Write… (# heading, - list, [ ] checklist, &gt; quote)</div>}
+                placeholder={
+                  <div className="rt-placeholder page-placeholder">
+                    Write… (# heading, - list, [ ] checklist, &gt; quote)
+                  </div>
+                }
                 onBlur={flush}
               />
             }

@@ -71,7 +71,14 @@ export function NoteEditor({
       <LexicalComposer initialConfig={initialConfig}>
         <FormatToolbar />
         <RichTextPlugin
-          contentEditable={<ContentEditable className="rt-editable" aria-label="Note" aria-placeholder="Write a note…" placeholder={<div className="rt-placeholder">Write a note…</div>} />}
+          contentEditable={
+            <ContentEditable
+              className="rt-editable"
+              aria-label="Note"
+              aria-placeholder="Write a note…"
+              placeholder={<div className="rt-placeholder">Write a note…</div>}
+            />
+          }
           ErrorBoundary={LexicalErrorBoundary}
         />
         <HistoryPlugin />

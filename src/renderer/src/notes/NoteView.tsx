@@ -10,7 +10,15 @@ import { richTheme } from '../lexical/theme';
  * A note shown as it was written (rich text, read-only). Keyed by the note's last change by the caller,
  * so a saved edit shows at once.
  */
-export function NoteView({ doc, text, onEdit }: { doc: Record<string, unknown> | undefined; text: string; onEdit?: () => void }) {
+export function NoteView({
+  doc,
+  text,
+  onEdit,
+}: {
+  doc: Record<string, unknown> | undefined;
+  text: string;
+  onEdit?: () => void;
+}) {
   const initialConfig = {
     namespace: 'gloss-note-view',
     theme: richTheme,
@@ -22,7 +30,10 @@ export function NoteView({ doc, text, onEdit }: { doc: Record<string, unknown> |
   return (
     <div className="hl-note rich" onDoubleClick={onEdit}>
       <LexicalComposer initialConfig={initialConfig}>
-        <RichTextPlugin contentEditable={<ContentEditable className="rt-readonly" />} ErrorBoundary={LexicalErrorBoundary} />
+        <RichTextPlugin
+          contentEditable={<ContentEditable className="rt-readonly" />}
+          ErrorBoundary={LexicalErrorBoundary}
+        />
       </LexicalComposer>
     </div>
   );

@@ -10,7 +10,15 @@ interface Heading {
  * The article's headings as a table of contents; clicking one scrolls to it. Hidden when the article
  * has fewer than two headings. `version` changes when the article's HTML does.
  */
-export function ArticleOutline({ article, version, onGo }: { article: HTMLElement | null; version: string; onGo: (el: HTMLElement) => void }) {
+export function ArticleOutline({
+  article,
+  version,
+  onGo,
+}: {
+  article: HTMLElement | null;
+  version: string;
+  onGo: (el: HTMLElement) => void;
+}) {
   const [headings, setHeadings] = useState<Heading[]>([]);
   useEffect(() => {
     const found = article

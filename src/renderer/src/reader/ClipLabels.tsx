@@ -4,7 +4,15 @@ import { TagEditor } from '../components/TagEditor';
 import { useReportError } from '../lib/report';
 
 /** The clip's tags and collections in the reader's header, editable in place. */
-export function ClipLabels({ meta, taxonomy, onChanged }: { meta: ClipMeta; taxonomy: Taxonomy | null; onChanged: () => void }) {
+export function ClipLabels({
+  meta,
+  taxonomy,
+  onChanged,
+}: {
+  meta: ClipMeta;
+  taxonomy: Taxonomy | null;
+  onChanged: () => void;
+}) {
   const report = useReportError();
   const [tags, setTags] = useState(meta.tags ?? []);
   const [collections, setCollections] = useState(meta.collections ?? []);

@@ -48,7 +48,13 @@ export function ReaderTopBar({
         {confirming ? (
           <div className="confirm" role="group" aria-label="Confirm deletion">
             <span>Delete this clip and its highlights?</span>
-            <button type="button" className="button small" onClick={() => setConfirming(false)} disabled={deleting} autoFocus>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => setConfirming(false)}
+              disabled={deleting}
+              autoFocus
+            >
               Keep
             </button>
             <button type="button" className="button small danger" onClick={() => void deleteClip()} disabled={deleting}>
@@ -62,7 +68,13 @@ export function ReaderTopBar({
           </button>
         )}
         {!confirming && (
-          <button type="button" className="icon-button" aria-label="Delete clip" title="Delete clip" onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Delete clip"
+            title="Delete clip"
+            onClick={() => setConfirming(true)}
+          >
             <TrashIcon />
           </button>
         )}

@@ -19,7 +19,14 @@ export function ReadingProgress({ scroller }: { scroller: HTMLElement | null }) 
   }, [scroller]);
   const percent = Math.round(fraction * 100);
   return (
-    <div className="reading-progress" role="progressbar" aria-label="Reading progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+    <div
+      className="reading-progress"
+      role="progressbar"
+      aria-label="Reading progress"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+    >
       <div className="reading-progress-bar" style={{ transform: `scaleX(${fraction})` }} />
     </div>
   );

@@ -46,7 +46,9 @@ export function UpdateTextDialog({
         }}
       >
         <h2>Update the article’s text</h2>
-        <p className="muted">Highlights are placed again on the new text; any that can’t be found are listed, never moved to other words.</p>
+        <p className="muted">
+          Highlights are placed again on the new text; any that can’t be found are listed, never moved to other words.
+        </p>
         <textarea
           className="update-text"
           aria-label="New article text"
@@ -62,7 +64,12 @@ export function UpdateTextDialog({
         )}
         <div className="update-actions">
           {isWebUrl(url) && (
-            <button type="button" className="button" disabled={busy} onClick={() => void run(() => window.gloss.reclip({ id: clipId }))}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void run(() => window.gloss.reclip({ id: clipId }))}
+            >
               Fetch the page again
             </button>
           )}
@@ -87,5 +94,7 @@ export function UpdateTextDialog({
 /** The sentence shown after an update: how many highlights stayed, how many are orphaned. */
 export function reanchorSummary(report: ReanchorReport): string {
   const kept = `${plural(report.placed, 'highlight')} kept in place`;
-  return report.orphaned.length ? `${kept}; ${plural(report.orphaned.length, 'highlight')} couldn’t be placed and ${report.orphaned.length === 1 ? 'is' : 'are'} listed as orphaned.` : `${kept}.`;
+  return report.orphaned.length
+    ? `${kept}; ${plural(report.orphaned.length, 'highlight')} couldn’t be placed and ${report.orphaned.length === 1 ? 'is' : 'are'} listed as orphaned.`
+    : `${kept}.`;
 }

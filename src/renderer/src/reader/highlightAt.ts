@@ -13,7 +13,12 @@ export function highlightAtOffset(highlights: readonly AnchoredHighlight[], at: 
 }
 
 /** The highlight painted under the window point (`x`, `y`) in `article`, if any. */
-export function highlightAtPoint(article: HTMLElement, highlights: readonly AnchoredHighlight[], x: number, y: number): AnchoredHighlight | undefined {
+export function highlightAtPoint(
+  article: HTMLElement,
+  highlights: readonly AnchoredHighlight[],
+  x: number,
+  y: number,
+): AnchoredHighlight | undefined {
   const caret = document.caretPositionFromPoint?.(x, y);
   if (!caret || !article.contains(caret.offsetNode)) return undefined;
   return highlightAtOffset(highlights, pointToOffset(article, caret.offsetNode, caret.offset));

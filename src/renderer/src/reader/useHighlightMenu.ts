@@ -29,9 +29,12 @@ export interface HighlightMenuActions {
 /** The items of a highlight's menu: its colours (the current one ticked), note, tags, copies and delete. */
 export function highlightMenuItems(h: AnchoredHighlight, actions: HighlightMenuActions): MenuItem[] {
   return [
-    ...HIGHLIGHT_COLORS.map(
-      (c): MenuItem => ({ label: COLOR_LABELS[c], swatch: `var(--sw-${c})`, checked: h.color === c, run: () => actions.recolour(h, c) }),
-    ),
+    ...HIGHLIGHT_COLORS.map((c): MenuItem => ({
+      label: COLOR_LABELS[c],
+      swatch: `var(--sw-${c})`,
+      checked: h.color === c,
+      run: () => actions.recolour(h, c),
+    })),
     { label: h.note ? 'Edit note' : 'Add note', run: () => actions.edit(h, 'note'), separated: true },
     { label: 'Edit tags', run: () => actions.edit(h, 'tags') },
     { label: 'Copy quote', run: () => actions.copyQuote(h), separated: true },
@@ -86,7 +89,11 @@ export function useHighlightMenu(opts: {
       if (e.defaultPrevented || !(e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10'))) return;
       const focused = document.activeElement;
       // A focused control (a card in the panel, a button) gets its own menu from the browser's event.
-      const reading = !focused || focused === document.body || (scroller !== null && focused === scroller) || (article.current?.contains(focused) ?? false);
+      const reading =
+        !focused ||
+        focused === document.body ||
+        (scroller !== null && focused === scroller) ||
+        (article.current?.contains(focused) ?? false);
       const h = highlights.find((x) => x.id === activeId && x.anchor);
       const box = h && ranges.current.get(h.id)?.getClientRects()[0];
       if (!reading || isEditable(focused) || !h || !box) return;

@@ -67,7 +67,8 @@ export function usePaintedHighlights(opts: {
     if (!doc || !el || !focus || focusDone.current === focus.key) return;
     focusDone.current = focus.key;
     const range =
-      (focus.highlightId ? ranges.current.get(focus.highlightId)?.cloneRange() : undefined) ?? offsetsToRange(el, focus.start, focus.end);
+      (focus.highlightId ? ranges.current.get(focus.highlightId)?.cloneRange() : undefined) ??
+      offsetsToRange(el, focus.start, focus.end);
     if (range) revealRange(scroller.current, range, 'auto');
   }, [doc, focus, article, scroller]);
 

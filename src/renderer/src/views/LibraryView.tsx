@@ -41,7 +41,15 @@ function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
   const rows = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.clip-row')];
   const at = rows.indexOf(document.activeElement as HTMLButtonElement);
   const next =
-    event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : null;
+    event.key === 'ArrowDown'
+      ? at + 1
+      : event.key === 'ArrowUp'
+        ? at - 1
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? rows.length - 1
+            : null;
   if (next === null || at < 0) return;
   event.preventDefault();
   rows[Math.max(0, Math.min(rows.length - 1, next))]?.focus();
@@ -88,8 +96,8 @@ export function LibraryView({
           <h2>Your library is empty</h2>
           <p>
             Press <strong>Clip</strong> and paste the text of an article, or give it a web address. You can also drop
-            saved pages (.html), Markdown or text files, or links onto this window. Gloss keeps a clean, readable copy you
-            can highlight and search, stored as plain files on this computer.
+            saved pages (.html), Markdown or text files, or links onto this window. Gloss keeps a clean, readable copy
+            you can highlight and search, stored as plain files on this computer.
           </p>
           <button type="button" className="button primary" onClick={onClip}>
             <PlusIcon /> Clip something
@@ -97,19 +105,26 @@ export function LibraryView({
         </div>
       ) : (
         <>
-        <LibraryFilters clips={clips} filter={filter} onChange={setFilter} />
-        {filter?.kind === 'collection' && (
-          <div className="collection-actions">
-            <button type="button" className="button small" onClick={() => runJob({ kind: 'export', collection: filter.name })}>
-              Export “{filter.name}” as Markdown…
-            </button>
-          </div>
-        )}
-        <ul className="clip-list" aria-label="Clips" onKeyDown={moveFocus}>
-          {clips.filter((c) => passes(c, filter)).sort(newestFirst).map((clip) => (
-            <ClipRow key={clip.id} clip={clip} onOpen={onOpen} />
-          ))}
-        </ul>
+          <LibraryFilters clips={clips} filter={filter} onChange={setFilter} />
+          {filter?.kind === 'collection' && (
+            <div className="collection-actions">
+              <button
+                type="button"
+                className="button small"
+                onClick={() => runJob({ kind: 'export', collection: filter.name })}
+              >
+                Export “{filter.name}” as Markdown…
+              </button>
+            </div>
+          )}
+          <ul className="clip-list" aria-label="Clips" onKeyDown={moveFocus}>
+            {clips
+              .filter((c) => passes(c, filter))
+              .sort(newestFirst)
+              .map((clip) => (
+                <ClipRow key={clip.id} clip={clip} onOpen={onOpen} />
+              ))}
+          </ul>
         </>
       )}
     </div>

@@ -57,17 +57,23 @@ export function NotebookView({
     }
   }, [onSelect, report]);
 
-  const remove = useCallback(async (id: string) => {
-    try {
-      await window.gloss.deletePage(id);
-      setPages((ps) => (ps ?? []).filter((p) => p.id !== id));
-      onSelect(null);
-    } catch (e) {
-      report('Couldn’t delete the page', e);
-    }
-  }, [onSelect, report]);
+  const remove = useCallback(
+    async (id: string) => {
+      try {
+        await window.gloss.deletePage(id);
+        setPages((ps) => (ps ?? []).filter((p) => p.id !== id));
+        onSelect(null);
+      } catch (e) {
+        report('Couldn’t delete the page', e);
+      }
+    },
+    [onSelect, report],
+  );
 
-  const onSaved = useCallback((s: PageSummary) => setPages((ps) => [s, ...(ps ?? []).filter((p) => p.id !== s.id)]), []);
+  const onSaved = useCallback(
+    (s: PageSummary) => setPages((ps) => [s, ...(ps ?? []).filter((p) => p.id !== s.id)]),
+    [],
+  );
   const open = page && page.id === pageId ? page : null;
 
   return (
@@ -84,7 +90,12 @@ export function NotebookView({
         <ul>
           {(pages ?? []).map((p) => (
             <li key={p.id} className={p.id === pageId ? 'current' : undefined}>
-              <button type="button" className="page-row" onClick={() => onSelect(p.id)} aria-current={p.id === pageId ? 'page' : undefined}>
+              <button
+                type="button"
+                className="page-row"
+                onClick={() => onSelect(p.id)}
+                aria-current={p.id === pageId ? 'page' : undefined}
+              >
                 <span className="page-row-title">{p.title || 'Untitled page'}</span>
                 <span className="page-row-date">{formatDate(p.updatedAt)}</span>
               </button>
@@ -96,7 +107,13 @@ export function NotebookView({
         {open ? (
           <QuoteOpenContext.Provider value={onOpenQuote}>
             <div className="page-actions">
-              <button type="button" className="icon-button" aria-label="Delete page" title="Delete page" onClick={() => void remove(open.id)}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label="Delete page"
+                title="Delete page"
+                onClick={() => void remove(open.id)}
+              >
                 <TrashIcon />
               </button>
             </div>
@@ -106,7 +123,10 @@ export function NotebookView({
           <div className="empty-state">
             <NotebookIcon size={32} />
             <h2>{pages?.length ? 'Choose a page' : 'Your notebook is empty'}</h2>
-            <p>Pages hold your own writing. Quote highlights into them with the ❝ Quote button, or drag a highlight from the reader.</p>
+            <p>
+              Pages hold your own writing. Quote highlights into them with the ❝ Quote button, or drag a highlight from
+              the reader.
+            </p>
             <button type="button" className="button primary" onClick={() => void create()}>
               <PlusIcon /> New page
             </button>

@@ -86,8 +86,18 @@ export function ReaderView({
 
   const html = useMemo(() => (doc ? sanitizeArticle(doc.html, doc.meta.id) : ''), [doc]);
   const innerHtml = useMemo(() => ({ __html: html }), [html]);
-  const { ranges: rangesRef, textMismatch } = usePaintedHighlights({ doc, html, highlights, article: articleRef, scroller: scrollerRef, focus });
-  const { selection, setSelection, readSelection, pointerDown, onPointerDown } = useArticleSelection(articleRef, doc !== null);
+  const { ranges: rangesRef, textMismatch } = usePaintedHighlights({
+    doc,
+    html,
+    highlights,
+    article: articleRef,
+    scroller: scrollerRef,
+    focus,
+  });
+  const { selection, setSelection, readSelection, pointerDown, onPointerDown } = useArticleSelection(
+    articleRef,
+    doc !== null,
+  );
 
   const addHighlight = useCallback(
     async (c: HighlightColor, open?: EditRequest['what']) => {
@@ -162,14 +172,19 @@ export function ReaderView({
       const placed = highlights.filter((h) => h.anchor).sort(byPosition);
       if (placed.length === 0) return;
       const at = placed.findIndex((h) => h.id === activeId);
-      const next = at < 0 ? (direction === 1 ? 0 : placed.length - 1) : (at + direction + placed.length) % placed.length;
+      const next =
+        at < 0 ? (direction === 1 ? 0 : placed.length - 1) : (at + direction + placed.length) % placed.length;
       jump(placed[next]!);
     },
     [highlights, activeId, jump],
   );
   useReaderKeys(scroller, step);
   useReadPosition(clipId, doc ? scroller : null, focus !== null);
-  const { update, remove: removeHighlight, copyWithCitation: copyQuote } = useHighlightChanges(clipId, setHighlights, onChanged);
+  const {
+    update,
+    remove: removeHighlight,
+    copyWithCitation: copyQuote,
+  } = useHighlightChanges(clipId, setHighlights, onChanged);
   const remove = useCallback(
     (h: AnchoredHighlight) => {
       setTools(null);
@@ -184,9 +199,12 @@ export function ReaderView({
       edit: (h, what) => {
         setTools(null);
         setRequest({ id: h.id, what, key: Date.now() });
-        document.querySelector(`.hl-item[data-highlight-id="${CSS.escape(h.id)}"]`)?.scrollIntoView({ block: 'nearest' });
+        document
+          .querySelector(`.hl-item[data-highlight-id="${CSS.escape(h.id)}"]`)
+          ?.scrollIntoView({ block: 'nearest' });
       },
-      copyQuote: (h) => void copyText(h.target.selector[0].exact).catch((e: unknown) => report('Couldn’t copy the quote', e)),
+      copyQuote: (h) =>
+        void copyText(h.target.selector[0].exact).catch((e: unknown) => report('Couldn’t copy the quote', e)),
       copyWithCitation: (h) => void copyQuote(h.target.selector[0].exact),
       remove: (h) => void remove(h),
       pick: (h) => {
@@ -196,7 +214,14 @@ export function ReaderView({
     }),
     [update, copyQuote, remove, report],
   );
-  const onHighlightMenu = useHighlightMenu({ article: articleRef, scroller, highlights, ranges: rangesRef, activeId, actions: menuActions });
+  const onHighlightMenu = useHighlightMenu({
+    article: articleRef,
+    scroller,
+    highlights,
+    ranges: rangesRef,
+    activeId,
+    actions: menuActions,
+  });
 
   if (loadError) {
     return (
@@ -257,7 +282,12 @@ export function ReaderView({
             onGo={(el) => el.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' })}
           />
           <ArticleNotices reanchored={reanchored} textMismatch={textMismatch} />
-          <div className="article-body" ref={articleCallback} onClick={onArticleClick} dangerouslySetInnerHTML={innerHtml} />
+          <div
+            className="article-body"
+            ref={articleCallback}
+            onClick={onArticleClick}
+            dangerouslySetInnerHTML={innerHtml}
+          />
           <footer className="article-end" aria-hidden="true">
             ◆
           </footer>

@@ -37,7 +37,13 @@ const FILTER_LABELS: Record<QueryFilterKey, string> = {
 };
 
 /** The query's filters as chips (a click removes the filter from the query) and hints about what was not understood. */
-function QueryChips({ parsed, onRemove }: { parsed: ParsedQuery; onRemove: (filter: ParsedQuery['filters'][number]) => void }) {
+function QueryChips({
+  parsed,
+  onRemove,
+}: {
+  parsed: ParsedQuery;
+  onRemove: (filter: ParsedQuery['filters'][number]) => void;
+}) {
   if (!parsed.filters.length && !parsed.hints.length) return null;
   return (
     <div className="query-explained">
@@ -45,7 +51,13 @@ function QueryChips({ parsed, onRemove }: { parsed: ParsedQuery; onRemove: (filt
         <ul className="query-chips" aria-label="Filters">
           {parsed.filters.map((f, i) => (
             <li key={`${f.key}:${f.value}:${i}`}>
-              <button type="button" className="chip" title="Remove this filter" aria-label={`${FILTER_LABELS[f.key]} ${f.value} (remove filter)`} onClick={() => onRemove(f)}>
+              <button
+                type="button"
+                className="chip"
+                title="Remove this filter"
+                aria-label={`${FILTER_LABELS[f.key]} ${f.value} (remove filter)`}
+                onClick={() => onRemove(f)}
+              >
                 <span className="chip-key">{FILTER_LABELS[f.key]}</span> <span className="chip-value">{f.value}</span>
                 <CloseIcon size={12} />
               </button>
@@ -202,8 +214,8 @@ export function SearchView({
         <div className="search-hint">
           <p>Search the text of every clip and every highlight.</p>
           <p className="muted">
-            <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open. Press <kbd>/</kbd> or <kbd>Ctrl</kbd> <kbd>K</kbd>{' '}
-            from anywhere to come back here.
+            <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open. Press <kbd>/</kbd> or <kbd>Ctrl</kbd>{' '}
+            <kbd>K</kbd> from anywhere to come back here.
           </p>
         </div>
       ) : results && results.length === 0 && !pending && libraryEmpty ? (
@@ -218,7 +230,9 @@ export function SearchView({
       ) : results && results.length === 0 && !pending ? (
         <div className="search-hint">
           <p>No matches for “{searchedFor}”.</p>
-          <p className="muted">Try fewer or other words: Gloss looks in the text of every clip and every highlight, and their notes.</p>
+          <p className="muted">
+            Try fewer or other words: Gloss looks in the text of every clip and every highlight, and their notes.
+          </p>
         </div>
       ) : results ? (
         <>
@@ -245,7 +259,9 @@ export function SearchView({
                   </span>
                   <span className="result-title">{r.title}</span>
                 </div>
-                <p className={`result-snippet${r.kind === 'highlight' ? ' quote' : ''}`}>{renderSnippet(r.snippet, r.marks)}</p>
+                <p className={`result-snippet${r.kind === 'highlight' ? ' quote' : ''}`}>
+                  {renderSnippet(r.snippet, r.marks)}
+                </p>
               </li>
             ))}
           </ul>

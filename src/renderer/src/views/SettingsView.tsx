@@ -6,7 +6,13 @@ import { useSettingsContext } from '../lib/settingsContext';
 import { useLoaded } from '../lib/useLoaded';
 
 /** Settings: where the library lives, appearance and reader defaults, and the versions Gloss runs on. */
-export function SettingsView({ libraryPath, onShowWelcome }: { libraryPath: string | null; onShowWelcome: () => void }) {
+export function SettingsView({
+  libraryPath,
+  onShowWelcome,
+}: {
+  libraryPath: string | null;
+  onShowWelcome: () => void;
+}) {
   const { settings, update } = useSettingsContext();
   const report = useReportError();
   const [about] = useLoaded(() => window.gloss.getAbout(), 'Couldn’t read the version information');
@@ -23,8 +29,14 @@ export function SettingsView({ libraryPath, onShowWelcome }: { libraryPath: stri
         <BookmarkletSettings />
         <section className="settings-section" aria-labelledby="settings-appearance">
           <h2 id="settings-appearance">Appearance and reading</h2>
-          {settings ? <ReaderPrefsControls theme={settings.theme} reader={settings.reader} onChange={update} /> : <p>Loading…</p>}
-          <p className="settings-help">“System” follows your computer’s light or dark mode. Sepia is easy on the eyes for long reads.</p>
+          {settings ? (
+            <ReaderPrefsControls theme={settings.theme} reader={settings.reader} onChange={update} />
+          ) : (
+            <p>Loading…</p>
+          )}
+          <p className="settings-help">
+            “System” follows your computer’s light or dark mode. Sepia is easy on the eyes for long reads.
+          </p>
         </section>
         <section className="settings-section" aria-labelledby="settings-welcome">
           <h2 id="settings-welcome">Getting started</h2>

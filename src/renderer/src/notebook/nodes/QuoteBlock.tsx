@@ -7,7 +7,12 @@ export function QuoteBlock({ data }: { data: QuoteBlockData }) {
   const open = useContext(QuoteOpenContext);
   return (
     <figure className="quote-block" data-clip-id={data.clipId} data-highlight-id={data.highlightId}>
-      <button type="button" className="quote-block-open" title="Open the passage in the reader" onClick={() => open(data.clipId, data.highlightId)}>
+      <button
+        type="button"
+        className="quote-block-open"
+        title="Open the passage in the reader"
+        onClick={() => open(data.clipId, data.highlightId)}
+      >
         <blockquote className="quote-block-text">{data.quote}</blockquote>
         <figcaption className="quote-block-source">— {data.title || 'Untitled clip'}</figcaption>
       </button>

@@ -25,7 +25,13 @@ export class QuoteBlockNode extends DecoratorNode<JSX.Element> {
 
   static override importJSON(json: Record<string, unknown>): QuoteBlockNode {
     const s = (v: unknown) => (typeof v === 'string' ? v : '');
-    const [clipId, highlightId, quote, title, note] = [json['clipId'], json['highlightId'], json['quote'], json['title'], json['note']].map(s) as [string, string, string, string, string];
+    const [clipId, highlightId, quote, title, note] = [
+      json['clipId'],
+      json['highlightId'],
+      json['quote'],
+      json['title'],
+      json['note'],
+    ].map(s) as [string, string, string, string, string];
     return $createQuoteBlockNode({ clipId, highlightId, quote, title, note });
   }
 

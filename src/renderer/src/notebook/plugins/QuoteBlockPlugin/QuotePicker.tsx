@@ -4,7 +4,8 @@ import type { QuoteBlockData } from '../../../../../core/notebook/types';
 import { errorMessage } from '../../../lib/format';
 
 function matches(l: HighlightListing, words: string[]): boolean {
-  const hay = `${l.highlight.target.selector[0].exact} ${l.clipTitle} ${l.highlight.note} ${(l.highlight.tags ?? []).join(' ')}`.toLowerCase();
+  const hay =
+    `${l.highlight.target.selector[0].exact} ${l.clipTitle} ${l.highlight.note} ${(l.highlight.tags ?? []).join(' ')}`.toLowerCase();
   return words.every((w) => hay.includes(w));
 }
 
@@ -18,10 +19,19 @@ export function QuotePicker({ onPick, onClose }: { onPick: (data: QuoteBlockData
   }, []);
   const shown = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return (all ?? []).filter((l) => matches(l, words)).sort((a, b) => b.highlight.createdAt.localeCompare(a.highlight.createdAt)).slice(0, 50);
+    return (all ?? [])
+      .filter((l) => matches(l, words))
+      .sort((a, b) => b.highlight.createdAt.localeCompare(a.highlight.createdAt))
+      .slice(0, 50);
   }, [all, query]);
   const pick = (l: HighlightListing) =>
-    onPick({ clipId: l.clipId, highlightId: l.highlight.id, quote: l.highlight.target.selector[0].exact, title: l.clipTitle, note: l.highlight.note });
+    onPick({
+      clipId: l.clipId,
+      highlightId: l.highlight.id,
+      quote: l.highlight.target.selector[0].exact,
+      title: l.clipTitle,
+      note: l.highlight.note,
+    });
   return (
     <div className="modal-backdrop" onMouseDown={onClose}>
       <div className="quote-picker" role="dialog" aria-label="Insert a quote" onMouseDown={(e) => e.stopPropagation()}>
@@ -53,7 +63,11 @@ export function QuotePicker({ onPick, onClose }: { onPick: (data: QuoteBlockData
               </button>
             </li>
           ))}
-          {all && shown.length === 0 && <li className="muted">{all.length ? 'No highlight matches.' : 'No highlights yet: highlight passages in the reader first.'}</li>}
+          {all && shown.length === 0 && (
+            <li className="muted">
+              {all.length ? 'No highlight matches.' : 'No highlights yet: highlight passages in the reader first.'}
+            </li>
+          )}
         </ul>
       </div>
     </div>

@@ -1,7 +1,17 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils';
 import type { LexicalCommand } from 'lexical';
-import { $getNearestNodeFromDOMNode, $getSelection, $isParagraphNode, $isRangeSelection, COMMAND_PRIORITY_EDITOR, COMMAND_PRIORITY_HIGH, createCommand, DRAGOVER_COMMAND, DROP_COMMAND } from 'lexical';
+import {
+  $getNearestNodeFromDOMNode,
+  $getSelection,
+  $isParagraphNode,
+  $isRangeSelection,
+  COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_HIGH,
+  createCommand,
+  DRAGOVER_COMMAND,
+  DROP_COMMAND,
+} from 'lexical';
 import { useEffect, useState } from 'react';
 import type { QuoteBlockData } from '../../../../../core/notebook/types';
 import { HIGHLIGHT_DRAG_TYPE } from '../../../components/HighlightItem';
@@ -18,7 +28,13 @@ function parseDropped(event: DragEvent): QuoteBlockData | null {
   try {
     const d = JSON.parse(raw) as Partial<QuoteBlockData>;
     return typeof d.clipId === 'string' && typeof d.highlightId === 'string'
-      ? { clipId: d.clipId, highlightId: d.highlightId, quote: String(d.quote ?? ''), title: String(d.title ?? ''), note: String(d.note ?? '') }
+      ? {
+          clipId: d.clipId,
+          highlightId: d.highlightId,
+          quote: String(d.quote ?? ''),
+          title: String(d.title ?? ''),
+          note: String(d.note ?? ''),
+        }
       : null;
   } catch {
     return null;
@@ -34,7 +50,8 @@ export function QuoteBlockPlugin() {
   const [picking, setPicking] = useState(false);
 
   useEffect(() => {
-    if (!editor.hasNodes([QuoteBlockNode])) throw new Error('QuoteBlockPlugin: QuoteBlockNode is not registered on the editor');
+    if (!editor.hasNodes([QuoteBlockNode]))
+      throw new Error('QuoteBlockPlugin: QuoteBlockNode is not registered on the editor');
     return mergeRegister(
       editor.registerCommand(
         INSERT_QUOTE_BLOCK_COMMAND,
@@ -53,11 +70,15 @@ export function QuoteBlockPlugin() {
         },
         COMMAND_PRIORITY_EDITOR,
       ),
-      editor.registerCommand(DRAGOVER_COMMAND, (event) => {
-        if (!event.dataTransfer?.types.includes(HIGHLIGHT_DRAG_TYPE)) return false;
-        event.preventDefault();
-        return true;
-      }, COMMAND_PRIORITY_HIGH),
+      editor.registerCommand(
+        DRAGOVER_COMMAND,
+        (event) => {
+          if (!event.dataTransfer?.types.includes(HIGHLIGHT_DRAG_TYPE)) return false;
+          event.preventDefault();
+          return true;
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
       editor.registerCommand(
         DROP_COMMAND,
         (event) => {
@@ -76,7 +97,12 @@ export function QuoteBlockPlugin() {
 
   return (
     <>
-      <button type="button" className="format-button insert-quote" onMouseDown={(e) => e.preventDefault()} onClick={() => setPicking(true)}>
+      <button
+        type="button"
+        className="format-button insert-quote"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => setPicking(true)}
+      >
         ❝ Quote
       </button>
       {picking && (
