@@ -86,8 +86,61 @@ export interface ClipMeta {
   /** The clip's tags (absent in older files: none). */
   tags?: string[];
   /** The collections (projects) the clip belongs to (absent in older files: none). */
-  collections?: string[]; /** `contentHash(article text)`, kept by the store with the article, for duplicate detection (absent in older files). */
+  collections?: string[];
+  /** `contentHash(article text)`, kept by the store with the article, for duplicate detection (absent in older files). */
   contentHash?: string;
+  /** Bibliographic details beyond title, byline, site and date, when the source states them (absent: none known). */
+  biblio?: ClipBiblio;
+  /** Present when the clip was made from a PDF: the original file kept beside the article text. */
+  pdf?: ClipPdf;
+}
+
+/** The kinds of work a clip can be, for citations (CSL item types). */
+export const CLIP_WORK_TYPES = [
+  'article-journal',
+  'article-newspaper',
+  'article-magazine',
+  'post-weblog',
+  'webpage',
+  'report',
+  'thesis',
+  'paper-conference',
+  'book',
+  'chapter',
+] as const;
+export type ClipWorkType = (typeof CLIP_WORK_TYPES)[number];
+
+/**
+ * Bibliographic details a source states (`citation_*` meta tags, JSON-LD, a PDF's metadata or first page),
+ * used by citations and exports. Every field is optional: only what is known is stored.
+ */
+export interface ClipBiblio {
+  type?: ClipWorkType;
+  /** The journal, newspaper, magazine or site the work appeared in. */
+  containerTitle?: string;
+  volume?: string;
+  issue?: string;
+  /** A page range such as `101-117`. */
+  pages?: string;
+  /** A bare DOI such as `10.1000/xyz123` (no `https://doi.org/`). */
+  doi?: string;
+  /** An arXiv id such as `2301.01234` or `hep-th/9901001`. */
+  arxiv?: string;
+  publisher?: string;
+  /** The authors as the source lists them, one name each (`byline` keeps the display form). */
+  authors?: string[];
+}
+
+/** The original PDF of a clip made from one, kept byte for byte in the clip's folder. */
+export interface ClipPdf {
+  file: 'original.pdf';
+  sha256: string;
+  bytes: number;
+  pages: number;
+  /** Where each page starts in the article text (which selectors index into), page 1 first. */
+  pageStarts: number[];
+  /** False for a PDF without a text layer (a scan): still readable and citable, with nothing to search. */
+  hasText: boolean;
 }
 
 /** Why an imported clip is still a placeholder, and when its page was last tried. */

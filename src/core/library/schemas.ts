@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ClipMeta, Highlight } from '../model';
-import { HIGHLIGHT_COLORS } from '../model';
+import { CLIP_WORK_TYPES, HIGHLIGHT_COLORS } from '../model';
 
 /** The file format version this build reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -35,6 +35,29 @@ export const clipMetaSchema = z.object({
   contentHash: z
     .string()
     .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  biblio: z
+    .object({
+      type: z.enum(CLIP_WORK_TYPES).optional(),
+      containerTitle: z.string().optional(),
+      volume: z.string().optional(),
+      issue: z.string().optional(),
+      pages: z.string().optional(),
+      doi: z.string().optional(),
+      arxiv: z.string().optional(),
+      publisher: z.string().optional(),
+      authors: z.array(z.string()).optional(),
+    })
+    .optional(),
+  pdf: z
+    .object({
+      file: z.literal('original.pdf'),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      bytes: z.number().int().min(0),
+      pages: z.number().int().min(0),
+      pageStarts: z.array(z.number().int().min(0)),
+      hasText: z.boolean(),
+    })
     .optional(),
 }) satisfies z.ZodType<ClipMeta>;
 
