@@ -9,6 +9,8 @@ import type { AboutInfo } from './desktop/aboutTypes';
 import type { Settings, SettingsPatch } from './settings/schema';
 import type { ClipEndpointInfo } from './endpoint/types';
 import type { JobInfo, JobRequest, PathRequest } from './jobs/types';
+import type { QuoteSource, TrashItem } from './trash/types';
+import type { CitationFormat } from './export/kinds';
 
 /**
  * The one contract between the UI and everything else. The main process implements it over IPC,
@@ -68,6 +70,17 @@ export interface GlossApi {
   updateSettings(patch: SettingsPatch): Promise<Settings>;
   /** Gloss's version and the runtime's (Electron and Chrome are null outside the desktop app). */
   getAbout(): Promise<AboutInfo>;
+  /** What the library's trash holds (deleted clips and pages, set-aside copies), newest first. */
+  listTrash(): Promise<TrashItem[]>;
+  /** Erases one entry of the trash (`id` as listed) or, without `id`, everything in it: the only erasing Gloss does. */
+  purgeTrash(input?: { id?: string }): Promise<{ purged: number }>;
+  /** Where the clips that quote blocks cite are now: in the library (with their highlights' notes), the trash, or gone. */
+  getQuoteSources(input: { clipIds: string[] }): Promise<QuoteSource[]>;
+  /**
+   * The citations of some clips (`clipIds`), a collection, or both, as BibTeX, CSL-JSON or an APA/Chicago
+   * reference list; with `out` (a path chosen in a save dialog) also written there.
+   */
+  exportCitations(input: ExportCitationsInput): Promise<ExportedFile & { path?: string }>;
   /** Opens the library folder in the file manager (desktop app) and returns its path. */
   revealLibrary(): Promise<string>;
   /** Clips the sample article that ships with Gloss. */
@@ -145,6 +158,7 @@ export type SavePageInput = { id: string; title: string; doc: Record<string, unk
 export type HighlightListing = { clipId: string; clipTitle: string; highlight: Highlight };
 export type SearchInput = { query: string; limit?: number };
 export type ExportClipInput = { id: string; format: ExportFormat };
+export type ExportCitationsInput = { clipIds?: string[]; collection?: string; format: CitationFormat; out?: string };
 export type CiteClipInput = { id: string; style: ReferenceStyle; quote?: string };
 /** `file` is the conflicted copy's path as listed in `LibraryConflict.conflict`. */
 export type ResolveConflictInput = { clipId: string; file: string; keep: 'current' | 'conflict' };
@@ -187,6 +201,10 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   getSettings: true,
   updateSettings: true,
   getAbout: true,
+  listTrash: true,
+  purgeTrash: true,
+  getQuoteSources: true,
+  exportCitations: true,
   revealLibrary: true,
   clipSample: true,
   restoreClip: true,

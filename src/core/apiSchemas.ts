@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GlossApi } from './api';
 import { HIGHLIGHT_COLORS } from './model';
-import { EXPORT_FORMATS, REFERENCE_STYLES } from './export/kinds';
+import { CITATION_FORMATS, EXPORT_FORMATS, REFERENCE_STYLES } from './export/kinds';
 import { highlightSchema } from './library/schemas';
 import { settingsPatchSchema } from './settings/schema';
 import { jobInputSchemas } from './jobs/jobSchemas';
@@ -99,6 +99,19 @@ export const apiInputSchemas = {
   getSettings: z.tuple([]),
   updateSettings: z.tuple([settingsPatchSchema]),
   getAbout: z.tuple([]),
+  listTrash: z.tuple([]),
+  purgeTrash: z.union([z.tuple([]), z.tuple([z.object({ id: id.optional() }).strict()])]),
+  getQuoteSources: z.tuple([z.object({ clipIds: z.array(id).max(2000) }).strict()]),
+  exportCitations: z.tuple([
+    z
+      .object({
+        clipIds: z.array(id).max(100_000).optional(),
+        collection: z.string().min(1).max(200).optional(),
+        format: z.enum(CITATION_FORMATS),
+        out: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+  ]),
   revealLibrary: z.tuple([]),
   clipSample: z.tuple([]),
   restoreClip: z.tuple([id]),

@@ -23,6 +23,8 @@ import { createDesktopMethods, type DesktopMethods, type DesktopOptions } from '
 import { createEndpointMethods, type EndpointMethods } from './endpoint/endpointMethods';
 import { createJobMethods, type JobOptions } from './jobs/jobMethods';
 import type { JobRunner } from './jobs/runner';
+import { createTrashMethods } from './trash/trashMethods';
+import { createCitationMethods } from './export/citationMethods';
 
 /** GlossApi plus what only its owner may do. */
 export interface GlossService
@@ -231,6 +233,8 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
 
     ...createReadingMethods({ store, index, summarise, changeHighlights, fetch: options.fetch }),
     ...createNotebookMethods(pages),
+    ...createTrashMethods(store),
+    ...createCitationMethods(store),
 
     async updateHighlight({ clipId, highlightId, color, note, noteDoc, tags }) {
       const { result, text } = await changeHighlights(clipId, (highlights) => {
@@ -246,6 +250,8 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
         highlights[at] = updated;
         return updated;
       });
+      // Quote blocks keep a copy of the note so a page reads whole: keep it in step.
+      if (note !== undefined || noteDoc !== undefined) await pages.refreshQuoteNotes(result);
       return anchored(text, result);
     },
 

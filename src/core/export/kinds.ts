@@ -10,6 +10,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const REFERENCE_STYLES = ['apa', 'chicago'] as const;
 export type ReferenceStyle = (typeof REFERENCE_STYLES)[number];
 
+/** The formats a set of citations can be exported in (the app's citation export). */
+export const CITATION_FORMATS = ['bibtex', 'csl', 'apa', 'chicago'] as const;
+export type CitationFormat = (typeof CITATION_FORMATS)[number];
+
 /** One exported file. */
 export interface ExportedFile {
   filename: string;

@@ -26,10 +26,45 @@ export function* walkNodes(nodes: LexicalNodeJson[]): Generator<LexicalNodeJson>
   }
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** What a quote block node stores; a field that is missing or not text reads as empty. */
 export function quoteBlockData(node: LexicalNodeJson): QuoteBlockData {
   const s = (k: string) => (typeof node[k] === 'string' ? (node[k] as string) : '');
-  return { clipId: s('clipId'), highlightId: s('highlightId'), quote: s('quote'), title: s('title'), note: s('note') };
+  const noteDoc = node['noteDoc'];
+  return {
+    clipId: s('clipId'),
+    highlightId: s('highlightId'),
+    quote: s('quote'),
+    title: s('title'),
+    note: s('note'),
+    ...(isObject(noteDoc) ? { noteDoc } : {}),
+  };
+}
+
+/**
+ * A copy of `doc` whose quote blocks of highlight `highlightId` carry `note` and `noteDoc` (removed when
+ * absent); `null` when no block changed.
+ */
+export function withQuoteNote(
+  doc: Record<string, unknown>,
+  highlightId: string,
+  note: string,
+  noteDoc: Record<string, unknown> | undefined,
+): Record<string, unknown> | null {
+  const copy = structuredClone(doc);
+  let changed = false;
+  for (const node of walkNodes(rootChildren(copy))) {
+    if (node.type !== QUOTE_NODE_TYPE || node['highlightId'] !== highlightId) continue;
+    if (node['note'] === note && JSON.stringify(node['noteDoc']) === JSON.stringify(noteDoc)) continue;
+    node['note'] = note;
+    if (noteDoc) node['noteDoc'] = noteDoc;
+    else delete node['noteDoc'];
+    changed = true;
+  }
+  return changed ? copy : null;
 }
 
 /** The quote blocks of a document, in order. */

@@ -89,12 +89,37 @@ function block(node: LexicalNodeJson, options: PageMarkdownOptions): string {
         .split('\n')
         .map((l) => `> ${l}`)
         .join('\n');
-      const note = data.note.trim();
-      return `${quote}\n>\n> — ${options.quoteSource?.(data) ?? data.title}${note ? `\n>\n> Note: ${note.split('\n').join(' ')}` : ''}`;
+      const note = quoteNote(data, options);
+      const source = `> — ${options.quoteSource?.(data) ?? data.title}`;
+      return [quote, source, ...(note ? [note] : [])].join('\n>\n');
     }
     default:
       return inline(node.children);
   }
+}
+
+/**
+ * A quote block's note inside its blockquote: the rich text's blocks (bold, lists, links kept) when the
+ * note has them, else the plain text; "Note:" leads.
+ */
+function quoteNote(data: QuoteBlockData, options: PageMarkdownOptions): string | null {
+  const blocks = data.noteDoc
+    ? rootChildren(data.noteDoc)
+        .map((node) => block(node, options))
+        .filter((b) => b.trim() !== '')
+    : data.note
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map(escapeText);
+  if (blocks.length === 0) return null;
+  const [first, ...rest] = blocks;
+  const lead = /^(- |\d+\. |#|> )/.test(first!) ? ['Note:', first!] : [`Note: ${first!}`];
+  return [...lead, ...rest]
+    .join('\n\n')
+    .split('\n')
+    .map((l) => (l ? `> ${l}` : '>'))
+    .join('\n');
 }
 
 /** The page as Markdown: `# title`, then one block per top-level node, blank lines between. */

@@ -11,8 +11,8 @@ import { assertId, newClipId } from '../library/ids';
 import { KeyedMutex } from '../library/mutex';
 import { quarantine } from '../library/quarantine';
 import { checkJsonFile, ID_PATTERN } from '../library/schemas';
-import type { LibraryProblem } from '../model';
-import { quoteBlocks } from './lexicalJson';
+import type { Highlight, LibraryProblem } from '../model';
+import { quoteBlocks, withQuoteNote } from './lexicalJson';
 import { pageMarkdown } from './markdown';
 import { emptyDoc, pageFileSchema, pageFileText, pageSchema } from './schemas';
 import type { Backlink, NotebookPage, PageSummary } from './types';
@@ -104,6 +104,17 @@ export class PageStore {
         });
     }
     return links.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /**
+   * Copies a highlight's changed note into the quote blocks that quote it, so pages (and their Markdown
+   * copies) show the note as it is now. The pages' own dates do not change: nobody edited them.
+   */
+  async refreshQuoteNotes(highlight: Pick<Highlight, 'id' | 'note' | 'noteDoc'>): Promise<void> {
+    for (const page of [...this.pages.values()]) {
+      const doc = withQuoteNote(page.doc, highlight.id, highlight.note, highlight.noteDoc);
+      if (doc) await this.write({ ...page, doc });
+    }
   }
 
   private dir(): string {

@@ -12,8 +12,10 @@ export interface QuoteBlockData {
   quote: string;
   /** The source clip's title when the quote was inserted. */
   title: string;
-  /** The highlight's note (plain text) when the quote was inserted. */
+  /** The highlight's note (plain text), kept in step with the highlight by the core. */
   note: string;
+  /** The note's rich text (Lexical JSON) when it has one, kept in step likewise. */
+  noteDoc?: Record<string, unknown>;
 }
 
 /** A notebook page as stored in `<library>/pages/<id>/page.json` (without the `schema` field). */
