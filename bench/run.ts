@@ -4,10 +4,12 @@
  */
 import { runExtractBench } from './extract/extractBench';
 import { runSearchBench } from './search/searchBench';
+import { runWordsBench } from './words/wordsBench';
 
 const BENCHES: Array<[string, (argv: string[]) => Promise<unknown>]> = [
   ['search', runSearchBench],
   ['extract', runExtractBench],
+  ['words', runWordsBench],
 ];
 
 for (const [name, run] of BENCHES) {

@@ -1,91 +1,21 @@
 /**
- * The native application menu: the standard roles (App on macOS, File, Edit, View, Window, Help) and Gloss's
- * commands. A Gloss item sends its command id to the page through the service's command queue (the page's
- * `nextCommand()` call), where the palette's command registry runs it. Shortcuts are shown but not registered
- * here: the page handles its own keys, so a key never runs a command twice.
+ * Installs the native application menu (menuTemplate.ts); developer tools only when the app is not packaged.
  */
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
-import type { CommandId, CommandInfo } from '../core/commands';
-import { COMMANDS } from '../core/commands';
+import { app, Menu } from 'electron';
+import type { CommandId } from '../core/commands';
+import { menuTemplate } from './menuTemplate';
 import { openExternalSafely } from './security';
-
-type Section = NonNullable<CommandInfo['menu']>;
 
 const HELP_URL = 'https://github.com/gloss-app/gloss#readme';
 
-/** The menu items of one section, each sending its command. */
-function commandItems(section: Section, send: (id: CommandId) => void): MenuItemConstructorOptions[] {
-  return (COMMANDS as readonly CommandInfo[])
-    .filter((c) => c.menu === section)
-    .map((c) => ({
-      label: c.title,
-      // Single keys ("/", "?") are typed in the page; only modifier shortcuts make sense as accelerators.
-      ...(c.keys?.includes('+') && { accelerator: c.keys, registerAccelerator: false }),
-      click: () => send(c.id as CommandId),
-    }));
-}
-
-/** Builds the menu template; `send` delivers a command id to the page. */
-export function menuTemplate(
-  send: (id: CommandId) => void,
-  platform: NodeJS.Platform = process.platform,
-): MenuItemConstructorOptions[] {
-  const mac = platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [];
-  if (mac) {
-    template.push({
-      label: app.name,
-      submenu: [
-        { role: 'about' },
-        { type: 'separator' },
-        { label: 'Settings…', accelerator: 'Cmd+,', registerAccelerator: false, click: () => send('go-settings') },
-        { type: 'separator' },
-        { role: 'services' },
-        { type: 'separator' },
-        { role: 'hide' },
-        { role: 'hideOthers' },
-        { role: 'unhide' },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
-    });
-  }
-  template.push(
-    {
-      label: 'File',
-      submenu: [...commandItems('file', send), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }],
-    },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        ...commandItems('go', send),
-        { type: 'separator' },
-        ...commandItems('view', send),
-        { type: 'separator' },
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
-    {
-      role: 'help',
-      submenu: [
-        ...commandItems('help', send),
-        { label: 'Gloss on the web', click: () => void openExternalSafely(HELP_URL) },
-      ],
-    },
-  );
-  return template;
-}
-
-/** Installs the application menu. */
+/** Installs the application menu; `send` delivers a command id to the page. */
 export function installMenu(send: (id: CommandId) => void): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send)));
+  const template = menuTemplate({
+    send,
+    platform: process.platform,
+    appName: app.name,
+    devTools: !app.isPackaged,
+    openHelp: () => void openExternalSafely(HELP_URL),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -60,4 +60,18 @@ describe('packaging', () => {
       expect(width).toBeGreaterThanOrEqual(os === 'mac' ? 1024 : 512);
     }
   });
+
+  it('flips the Electron fuses that close the doors around the app', () => {
+    // The page is loaded from file://, so grantFileProtocolExtraPrivileges stays at its default (module scripts).
+    expect(config['electronFuses']).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    // Packed into app.asar (electron-builder's default), which the last two fuses rely on.
+    expect(config['asar']).not.toBe(false);
+  });
 });

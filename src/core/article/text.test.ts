@@ -34,3 +34,19 @@ describe('countWords', () => {
     expect(countWords('  \n ')).toBe(0);
   });
 });
+
+describe('countWords on long texts (Node 20 Intl.Segmenter slows past ~131k characters)', () => {
+  it('counts a 4 MB text, the same words as short pieces counted one by one', () => {
+    const paragraph =
+      'The surplus of four million, don’t forget it: 3.5 per cent. Привет мир. 東京は日本の首都です。\n';
+    const times = Math.ceil((4 * 1024 * 1024) / paragraph.length);
+    const text = paragraph.repeat(times);
+    // Generous safety net only: before the fix this took hours; timings live in `npm run bench:words`.
+    expect(countWords(text)).toBe(countWords(paragraph) * times);
+  }, 60_000);
+
+  it('counts a long run without white space or punctuation without losing words', () => {
+    const run = '東京は日本の首都です'.repeat(20_000);
+    expect(countWords(run)).toBeGreaterThan(60_000);
+  }, 60_000);
+});

@@ -4,6 +4,7 @@
  * so nothing may be normalised after parsing: any change here would shift every stored offset.
  */
 import { parseBodyDocument } from './dom';
+import { forEachWordSegment } from './segments';
 
 /**
  * Returns the `textContent` of `html` parsed as the body of a document
@@ -18,14 +19,12 @@ let segmenter: Intl.Segmenter | null = null;
 /**
  * Counts words in `text`. Uses ICU word segmentation so it works for scripts without spaces
  * (Chinese, Japanese, Thai) as well as Latin and Cyrillic; punctuation and numbers-only
- * segments are not words unless ICU marks them word-like.
+ * segments are not words unless ICU marks them word-like. Linear in the text's length (see segments.ts).
  */
 export function countWords(text: string): number {
   segmenter ??= new Intl.Segmenter('und', { granularity: 'word' });
   let count = 0;
-  for (const segment of segmenter.segment(text)) {
-    if (segment.isWordLike) count++;
-  }
+  forEachWordSegment(segmenter, text, () => count++);
   return count;
 }
 

@@ -3,6 +3,8 @@
  * words in snippets, so a word found by the index can always be located in the text again.
  */
 
+import { forEachWordSegment } from '../article/segments';
+
 /** Letters and digits of any script; everything else separates words. */
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -32,10 +34,9 @@ export interface WordSpan {
 function segmentRun(run: string, at: number): WordSpan[] {
   segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
   const out: WordSpan[] = [];
-  for (const seg of segmenter.segment(run)) {
-    if (seg.isWordLike)
-      out.push({ start: at + seg.index, end: at + seg.index + seg.segment.length, word: seg.segment });
-  }
+  forEachWordSegment(segmenter, run, (word, index) =>
+    out.push({ start: at + index, end: at + index + word.length, word }),
+  );
   return out;
 }
 
