@@ -11,6 +11,18 @@ import type { ClipEndpointInfo } from './endpoint/types';
 import type { JobInfo, JobRequest, PathRequest } from './jobs/types';
 import type { QuoteSource, TrashItem } from './trash/types';
 import type { CitationFormat } from './export/kinds';
+import type { ClipPage, ClipQuery, HighlightListing, HighlightPage, HighlightQuery } from './catalogue/types';
+
+export type {
+  ClipFacets,
+  ClipPage,
+  ClipQuery,
+  ClipSort,
+  FacetCount,
+  HighlightListing,
+  HighlightPage,
+  HighlightQuery,
+} from './catalogue/types';
 
 /**
  * The one contract between the UI and everything else. The main process implements it over IPC,
@@ -40,6 +52,10 @@ export interface GlossApi {
   /** The notebook pages that quote a clip ("quoted in"). */
   getBacklinks(clipId: string): Promise<Backlink[]>;
   listClips(): Promise<ClipSummary[]>;
+  /** One page of the library, sorted and filtered, with the total and the facets' counts (from memory). */
+  listClipsPage(input: ClipQuery): Promise<ClipPage>;
+  /** One page of the library's highlights, newest first, filtered by tag, colour, clip or site (from memory). */
+  listHighlightsPage(input: HighlightQuery): Promise<HighlightPage>;
   getClip(id: string): Promise<ClipDocument>;
   clipUrl(input: ClipUrlInput): Promise<ClipSummary>;
   clipText(input: ClipTextInput): Promise<ClipSummary>;
@@ -155,7 +171,6 @@ export type UpdateClipInput = {
 /** Exactly one of `text` (pasted text) or `html`. */
 export type UpdateClipContentInput = { id: string; text?: string; html?: string };
 export type SavePageInput = { id: string; title: string; doc: Record<string, unknown> };
-export type HighlightListing = { clipId: string; clipTitle: string; highlight: Highlight };
 export type SearchInput = { query: string; limit?: number };
 export type ExportClipInput = { id: string; format: ExportFormat };
 export type ExportCitationsInput = { clipIds?: string[]; collection?: string; format: CitationFormat; out?: string };
@@ -183,6 +198,8 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   deletePage: true,
   getBacklinks: true,
   listClips: true,
+  listClipsPage: true,
+  listHighlightsPage: true,
   getClip: true,
   clipUrl: true,
   clipText: true,

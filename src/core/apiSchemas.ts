@@ -5,6 +5,7 @@ import { CITATION_FORMATS, EXPORT_FORMATS, REFERENCE_STYLES } from './export/kin
 import { highlightSchema } from './library/schemas';
 import { settingsPatchSchema } from './settings/schema';
 import { jobInputSchemas } from './jobs/jobSchemas';
+import { catalogueInputSchemas } from './catalogue/schemas';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
 const optionalUrl = z.string().max(8192).optional();
@@ -51,6 +52,7 @@ export const apiInputSchemas = {
   deletePage: z.tuple([id]),
   getBacklinks: z.tuple([id]),
   listClips: z.tuple([]),
+  ...catalogueInputSchemas,
   getClip: z.tuple([id]),
   clipUrl: z.tuple([z.object({ url: z.string().min(1).max(8192), title: optionalTitle, onDuplicate }).strict()]),
   clipText: z.tuple([

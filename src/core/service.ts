@@ -11,7 +11,9 @@ import type { FetchOptions } from './clipper/fetchPage';
 import type { ImageOptions } from './clipper/images';
 import { GlossError } from './errors';
 import { LibraryStore } from './library/store';
-import type { AnchoredHighlight, ClipDraft, ClipMeta, ClipSummary, Highlight } from './model';
+import type { AnchoredHighlight, ClipDraft, ClipSummary, Highlight } from './model';
+import { Catalogue } from './catalogue/catalogue';
+import { summarise } from './catalogue/summary';
 import { parseQuery } from './search/query';
 import { SearchKeeper } from './search/searchKeeper';
 import { createReadingMethods } from './annotate/readingMethods';
@@ -59,40 +61,6 @@ export interface GlossServiceOptions extends DesktopOptions, JobOptions {
 /** Likewise the converters (turndown, citation-js) load on the first export. */
 const loadExport = () => Promise.all([import('./export/formats'), import('./export/citation')]);
 
-function summarise(meta: ClipMeta, highlightCount: number): ClipSummary {
-  const {
-    id,
-    title,
-    site,
-    byline,
-    published,
-    url,
-    aliases,
-    words,
-    clippedAt,
-    excerpt,
-    placeholder,
-    tags = [],
-    collections = [],
-  } = meta;
-  return {
-    id,
-    title,
-    site,
-    byline,
-    published,
-    url,
-    ...(aliases && { aliases }),
-    words,
-    clippedAt,
-    excerpt,
-    highlightCount,
-    ...(placeholder && { placeholder }),
-    tags,
-    collections,
-  };
-}
-
 function anchored(text: string, highlight: Highlight): AnchoredHighlight {
   return { ...highlight, anchor: anchorSelectors(text, highlight.target.selector) };
 }
@@ -106,6 +74,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
   // The saved index loads at once; clips changed behind its back are re-indexed in the background.
   const index = await SearchKeeper.open(store);
   const pages = await PageStore.open(store.path);
+  const catalogue = new Catalogue(store);
 
   async function addDraft(draft: ClipDraft): Promise<ClipSummary> {
     const meta = await store.createClip(draft);
@@ -183,7 +152,15 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     },
 
     async listClips() {
-      return Promise.all(store.list().map(async (meta) => summarise(meta, await index.highlightCount(meta.id))));
+      return store.list().map((meta) => summarise(meta, store.highlightsOf(meta.id).length));
+    },
+
+    async listClipsPage(query) {
+      return catalogue.clipsPage(query, settingsStore.get().lastRead);
+    },
+
+    async listHighlightsPage(query) {
+      return catalogue.highlightsPage(query);
     },
 
     async getClip(id) {

@@ -54,8 +54,8 @@ export async function replaceClipText(deps: ReadingDeps, id: string, draft: Clip
 export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
   const { store, index, summarise } = deps;
 
-  async function allHighlights(): Promise<Array<{ meta: ClipMeta; highlights: Highlight[] }>> {
-    return Promise.all(store.list().map(async (meta) => ({ meta, highlights: await store.readAnnotations(meta.id) })));
+  function allHighlights(): Array<{ meta: ClipMeta; highlights: readonly Highlight[] }> {
+    return store.list().map((meta) => ({ meta, highlights: store.highlightsOf(meta.id) }));
   }
 
   const replaceText = (id: string, draft: ClipDraft) => replaceClipText(deps, id, draft);
@@ -70,12 +70,12 @@ export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
       };
       const meta = await store.updateMeta(id, patch);
       index.putClip(meta, (await store.readArticle(id)).text);
-      return summarise(meta, await index.highlightCount(id));
+      return summarise(meta, store.highlightsOf(id).length);
     },
 
     async getTaxonomy() {
       const metas = store.list();
-      const clips = await allHighlights();
+      const clips = allHighlights();
       const highlightTags = clips.flatMap((c) => c.highlights.map((h) => h.tags));
       return {
         tags: countNames([...metas.map((m) => m.tags), ...highlightTags]),
@@ -84,9 +84,8 @@ export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
     },
 
     async listHighlights() {
-      const clips = await allHighlights();
-      return clips.flatMap(({ meta, highlights }) =>
-        highlights.map((highlight) => ({ clipId: meta.id, clipTitle: meta.title, highlight })),
+      return allHighlights().flatMap(({ meta, highlights }) =>
+        highlights.map((highlight) => ({ clipId: meta.id, clipTitle: meta.title, clipSite: meta.site, highlight })),
       );
     },
 

@@ -55,6 +55,7 @@ export async function existingPath(p: string, kind: 'file' | 'folder', what: str
 
 const TITLES: Record<JobRequest['kind'], string> = {
   export: 'Export the library as Markdown',
+  'export-highlights': 'Export highlights as Markdown',
   import: 'Import',
   backup: 'Back up the library',
   restore: 'Restore a backup',
@@ -112,6 +113,21 @@ export function createJobMethods(deps: JobDeps, options: JobOptions): JobMethods
               : 'Cancelled before anything was written.';
             return { summary, path: out };
           }
+        };
+      }
+      case 'export-highlights': {
+        const out = absolutePath(request.out, 'highlights file');
+        await existingPath(path.dirname(out), 'folder', 'folder for the highlights file');
+        const query = request.query ?? {};
+        if (!(await service.listHighlightsPage({ ...query, limit: 1 })).total)
+          throw new GlossError('empty-input', 'No highlights match, so there is nothing to export.');
+        return async ({ signal, progress }) => {
+          const { exportHighlights } = await import('../export/highlights');
+          const count = await exportHighlights((q) => service.listHighlightsPage(q), query, out, {
+            signal,
+            onProgress: (done, total) => progress({ done, total, label: `${done} of ${total} highlights` }),
+          });
+          return { summary: `Exported ${count} highlight${count === 1 ? '' : 's'} as Markdown to ${out}.`, path: out };
         };
       }
       case 'import': {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ImportSource } from '../import';
 import { JOB_IMPORT_SOURCES as SOURCES } from './types';
+import { highlightFilterSchema } from '../catalogue/schemas';
 
 // The jobs' list is written out (the renderer cannot load the importers); these fail to compile when the lists differ.
 const sameSources: [
@@ -23,6 +24,7 @@ const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
 
 const jobRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('export'), out: filePath, collection: z.string().min(1).max(200).optional() }).strict(),
+  z.object({ kind: z.literal('export-highlights'), out: filePath, query: highlightFilterSchema.optional() }).strict(),
   z.object({ kind: z.literal('import'), source: z.enum(SOURCES), from: filePath }).strict(),
   z.object({ kind: z.literal('backup'), out: filePath }).strict(),
   z.object({ kind: z.literal('restore'), from: filePath, into: filePath }).strict(),

@@ -3,18 +3,20 @@
  * and their outcome. Plain data, so it crosses IPC as it is.
  */
 import type { ErrorInfo } from '../errors';
+import type { HighlightQuery } from '../catalogue/types';
 
 /** What an import job can read (the importers' sources; jobSchemas.ts checks the two lists agree). */
 export const JOB_IMPORT_SOURCES = ['readwise', 'omnivore', 'pocket', 'folder'] as const;
 export type JobImportSource = (typeof JOB_IMPORT_SOURCES)[number];
 
 /** The long operations the app can run as jobs. */
-export const JOB_KINDS = ['export', 'import', 'backup', 'restore', 'reindex', 'move'] as const;
+export const JOB_KINDS = ['export', 'export-highlights', 'import', 'backup', 'restore', 'reindex', 'move'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /**
  * One job to start. Every path is absolute (chosen with {@link PathRequest} in the app).
  * - `export`: the library (or one collection) as Obsidian Markdown into the folder `out`.
+ * - `export-highlights`: the highlights matching `query` (the highlights view's filters) as one Markdown file `out`.
  * - `import`: another tool's export (or a folder) at `from`.
  * - `backup`: the whole library as one file `out`.
  * - `restore`: the backup file `from` into the empty (or new) folder `into`.
@@ -23,6 +25,7 @@ export type JobKind = (typeof JOB_KINDS)[number];
  */
 export type JobRequest =
   | { kind: 'export'; out: string; collection?: string }
+  | { kind: 'export-highlights'; out: string; query?: Omit<HighlightQuery, 'offset' | 'limit'> }
   | { kind: 'import'; source: JobImportSource; from: string }
   | { kind: 'backup'; out: string }
   | { kind: 'restore'; from: string; into: string }

@@ -2,7 +2,7 @@
  * What an open library knows in memory, shared by the store's modules: the readable clips, the problems
  * found (quarantined files), and the conflicted copies sync tools left behind.
  */
-import type { ClipMeta, LibraryConflict, LibraryProblem } from '../model';
+import type { ClipMeta, Highlight, LibraryConflict, LibraryProblem } from '../model';
 import { quarantine } from './quarantine';
 
 export interface LibraryState {
@@ -10,6 +10,10 @@ export interface LibraryState {
   readonly root: string;
   /** Every readable clip by id. */
   readonly metas: Map<string, ClipMeta>;
+  /** Every readable clip's highlights by id, as last read or written (the catalogue answers lists from it). */
+  readonly highlights: Map<string, readonly Highlight[]>;
+  /** Bumped on every change to {@link metas} or {@link highlights}, so derived orders know when to recompute. */
+  version: number;
   /** Files that failed validation, now and in earlier sessions. */
   readonly problems: LibraryProblem[];
   /** Conflicted copies beside clip files, until each is resolved. */

@@ -13,6 +13,17 @@ import { fileStamp, readQuarantine } from './quarantine';
 import { checkJsonFile, ID_PATTERN, metaFileSchema } from './schemas';
 import { CREATING_MARKER, isUnfinished, moveUnfinishedToTrash } from './unfinished';
 
+/** Whether `file` exists (any error other than "not there" is thrown, as a read would). */
+async function fileExists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
 /** How many clip folders are read at once when opening: enough to be quick, few enough for EMFILE. */
 const SCAN_CONCURRENCY = 16;
 
@@ -69,7 +80,8 @@ export async function scanClip(state: LibraryState, id: string): Promise<void> {
         `meta.json names clip "${meta.id}" but lies in folder "${id}".`,
         metaFile,
       );
-    if ((await readClipFile(root, id, 'article.html')) === null) {
+    // Only whether the article is there: its body is read when the clip is opened, never at start.
+    if (!(await fileExists(clipFile(root, id, 'article.html')))) {
       return setAside(
         state,
         dir,
@@ -85,7 +97,8 @@ export async function scanClip(state: LibraryState, id: string): Promise<void> {
     // Read first: folders are scanned concurrently, and the list must not be copied before an await.
     const names = await fs.readdir(dir);
     state.conflicts = [...state.conflicts.filter((c) => c.clipId !== id), ...findConflicts(CLIPS_DIR, id, names)];
-    await readAnnotationsFile(state, id);
+    state.highlights.set(id, await readAnnotationsFile(state, id));
+    state.version++;
   } catch (error) {
     // One unreadable folder (permissions, I/O) must not keep the whole library closed.
     state.problems.push({
@@ -95,5 +108,7 @@ export async function scanClip(state: LibraryState, id: string): Promise<void> {
       at: new Date().toISOString(),
     });
     state.metas.delete(id);
+    state.highlights.delete(id);
+    state.version++;
   }
 }

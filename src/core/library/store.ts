@@ -45,7 +45,7 @@ export class LibraryStore {
     private readonly options: LibraryStoreOptions,
   ) {
     this.path = dir;
-    this.state = { root: dir, metas: new Map(), problems: [], conflicts: [] };
+    this.state = { root: dir, metas: new Map(), highlights: new Map(), version: 0, problems: [], conflicts: [] };
     this.countWords = options.countWords ?? defaultCountWords;
   }
 
@@ -104,7 +104,7 @@ export class LibraryStore {
       // The text cache belongs to the article that was replaced.
       if (keep === 'conflict' && found.file === 'article.html')
         await fs.rm(clipFile(this.path, clipId, 'article.txt'), { force: true });
-      this.state.metas.delete(clipId);
+      this.forget(clipId);
       await scanClip(this.state, clipId);
     });
   }
@@ -133,6 +133,8 @@ export class LibraryStore {
     const meta = newClipMeta(id, draft, now, this.countWords);
     await writeNewClip(this.path, draft, meta);
     this.state.metas.set(id, meta);
+    this.state.highlights.set(id, []);
+    this.state.version++;
     return { ...meta };
   }
 
@@ -146,6 +148,7 @@ export class LibraryStore {
         throw ioError('Could not save the clip details', e);
       });
       this.state.metas.set(id, meta);
+      this.state.version++;
       return { ...meta };
     });
   }
@@ -161,6 +164,7 @@ export class LibraryStore {
       const meta = replacedArticleMeta(this.getMeta(id), draft, this.countWords);
       await writeReplacedArticle(this.path, draft, meta);
       this.state.metas.set(id, meta);
+      this.state.version++;
       return { ...meta };
     });
   }
@@ -171,7 +175,7 @@ export class LibraryStore {
     await this.lock.run(id, async () => {
       this.getMeta(id);
       await moveClipToTrash(this.path, id);
-      this.state.metas.delete(id);
+      this.forget(id);
     });
   }
 
@@ -203,6 +207,7 @@ export class LibraryStore {
     await this.lock.run(id, async () => {
       this.getMeta(id);
       await writeAnnotationsFile(this.path, id, valid);
+      this.remember(id, valid);
     });
   }
 
@@ -218,13 +223,41 @@ export class LibraryStore {
     return this.lock.run(id, async () => {
       const next = validHighlights(id, await change(await this.readAnnotationsNow(id)));
       await writeAnnotationsFile(this.path, id, next);
+      this.remember(id, next);
       return next;
     });
   }
 
   private async readAnnotationsNow(id: string): Promise<Highlight[]> {
     this.getMeta(id);
-    return readAnnotationsFile(this.state, id);
+    const highlights = await readAnnotationsFile(this.state, id);
+    this.remember(id, highlights);
+    return highlights;
+  }
+
+  /**
+   * The clip's highlights as last read or written, without touching the disk (lists, counts, the
+   * catalogue); the same array until the next change, so callers must not modify it.
+   */
+  highlightsOf(id: string): readonly Highlight[] {
+    return this.state.highlights.get(id) ?? [];
+  }
+
+  /** A number that changes whenever any clip's metadata or highlights change (for caches derived from them). */
+  get version(): number {
+    return this.state.version;
+  }
+
+  private remember(id: string, highlights: readonly Highlight[]): void {
+    if (!this.state.metas.has(id)) return;
+    this.state.highlights.set(id, highlights);
+    this.state.version++;
+  }
+
+  private forget(id: string): void {
+    this.state.metas.delete(id);
+    this.state.highlights.delete(id);
+    this.state.version++;
   }
 
   /** Where a file of a clip lives, e.g. for the search index to notice edits made behind the app's back. */
