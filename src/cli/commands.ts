@@ -133,7 +133,12 @@ const search: Command = async (service, args) => {
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
     throw new GlossError('invalid-input', '--limit takes a whole number from 1 to 500.');
-  const results = await service.search({ query, limit });
+  const { results, total, byKind } = await service.searchPage({ query, limit });
+  const counts = (['article', 'highlight', 'page'] as const)
+    .filter((kind) => byKind[kind] > 0)
+    .map((kind) => `${byKind[kind]} ${kind}${byKind[kind] === 1 ? '' : 's'}`)
+    .join(', ');
+  const shown = results.length < total ? `, showing the first ${results.length}` : '';
   return {
     json: results.map(({ id, kind, title, score, snippet, highlightId }) => ({
       id,
@@ -144,7 +149,10 @@ const search: Command = async (service, args) => {
       ...(highlightId && { highlightId }),
     })),
     text: results.length
-      ? results.map((r) => `${r.id}  [${r.kind}]  ${r.title}\n    ${r.snippet}`).join('\n')
+      ? [
+          `${total} result${total === 1 ? '' : 's'} (${counts}${shown})`,
+          ...results.map((r) => `${r.id}  [${r.kind}]  ${r.title}\n    ${r.snippet}`),
+        ].join('\n')
       : `No results for “${query}”.`,
   };
 };

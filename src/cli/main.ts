@@ -16,7 +16,7 @@ Commands:
   list [--json]                                      the clips, newest first
   show <id> [--format text|html|json]                one clip's article
   highlight <id> --quote "exact text" [--note "…"] [--json]
-  search <query> [--limit N] [--json]                search articles and highlights
+  search <query> [--limit N] [--json]                search articles, highlights and notebook pages
   problems [--json]                                  files that could not be read and were quarantined
   export <id…|--all|--collection NAME> --format md|bibtex|csl|apa|chicago|w3c --out PATH
                                                      Markdown files (with images and notebook pages) into

@@ -1,4 +1,4 @@
-import type { AnchoredHighlight, ClipDocument, ClipSummary, LibraryInfo, SearchResult } from './model';
+import type { AnchoredHighlight, ClipDocument, ClipSummary, LibraryInfo, SearchPage, SearchResult } from './model';
 import type { HighlightColor, IndexStatus, ParsedQuery } from './model';
 import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds';
 import type { ReanchorReport, Taxonomy } from './model';
@@ -65,6 +65,11 @@ export interface GlossApi {
   updateHighlight(input: UpdateHighlightInput): Promise<AnchoredHighlight>;
   deleteHighlight(input: HighlightRef): Promise<void>;
   search(input: SearchInput): Promise<SearchResult[]>;
+  /**
+   * One page of ranked results (articles, highlights and notebook pages) with the exact number of matches in
+   * all and per kind; `offset` and `limit` (default 20) page through them.
+   */
+  searchPage(input: SearchPageInput): Promise<SearchPage>;
   /** How a search query is read (words, filters, phrases) with hints about what was not understood. */
   explainQuery(input: SearchInput): Promise<ParsedQuery>;
   /** Whether the search index is complete or being rebuilt in the background, and how far along. */
@@ -172,6 +177,7 @@ export type UpdateClipInput = {
 export type UpdateClipContentInput = { id: string; text?: string; html?: string };
 export type SavePageInput = { id: string; title: string; doc: Record<string, unknown> };
 export type SearchInput = { query: string; limit?: number };
+export type SearchPageInput = { query: string; offset?: number; limit?: number };
 export type ExportClipInput = { id: string; format: ExportFormat };
 export type ExportCitationsInput = { clipIds?: string[]; collection?: string; format: CitationFormat; out?: string };
 export type CiteClipInput = { id: string; style: ReferenceStyle; quote?: string };
@@ -209,6 +215,7 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   updateHighlight: true,
   deleteHighlight: true,
   search: true,
+  searchPage: true,
   explainQuery: true,
   getIndexStatus: true,
   exportClip: true,

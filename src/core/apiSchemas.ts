@@ -88,6 +88,15 @@ export const apiInputSchemas = {
   ]),
   deleteHighlight: z.tuple([z.object({ clipId: id, highlightId: id }).strict()]),
   search: z.tuple([searchInput]),
+  searchPage: z.tuple([
+    z
+      .object({
+        query: z.string().max(2000),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+  ]),
   explainQuery: z.tuple([searchInput]),
   getIndexStatus: z.tuple([]),
   exportClip: z.tuple([z.object({ id, format: z.enum(EXPORT_FORMATS) }).strict()]),

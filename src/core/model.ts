@@ -235,9 +235,12 @@ export interface LibraryConflict {
   tool: SyncTool;
 }
 
-export type SearchResultKind = 'article' | 'highlight';
+export type SearchResultKind = 'article' | 'highlight' | 'page';
 
-/** One search hit. The snippet is plain text; `marks` are [start, end) ranges in it to emphasise. */
+/**
+ * One search hit: an article or a highlight (`id` is the clip's id) or a notebook page (`id` is the page's
+ * id). The snippet is plain text; `marks` are [start, end) ranges in it to emphasise.
+ */
 export interface SearchResult {
   id: string;
   kind: SearchResultKind;
@@ -248,6 +251,21 @@ export interface SearchResult {
   marks: Array<[number, number]>;
   /** Where the match sits in the article text, so the reader can open at it. */
   position: { start: number; end: number } | null;
+  /** The clip's site (null for pages and clips without one). */
+  site: string | null;
+  /** The clip's publication date as given (null when unknown, and for pages). */
+  published: string | null;
+  /** When the clip was clipped; for a page, when it was last changed. */
+  clippedAt: string | null;
+}
+
+/** One page of search results with the exact number of matches, in all and per kind. */
+export interface SearchPage {
+  total: number;
+  byKind: Record<SearchResultKind, number>;
+  /** Where this page starts in the whole ranked list. */
+  offset: number;
+  results: SearchResult[];
 }
 
 /** The filters a search query may hold, as `key:value` words. */

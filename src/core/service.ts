@@ -75,6 +75,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
   const index = await SearchKeeper.open(store);
   const pages = await PageStore.open(store.path);
   const catalogue = new Catalogue(store);
+  index.syncPages(pages.list().map((p) => pages.get(p.id)));
 
   async function addDraft(draft: ClipDraft): Promise<ClipSummary> {
     const meta = await store.createClip(draft);
@@ -209,7 +210,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     },
 
     ...createReadingMethods({ store, index, summarise, changeHighlights, fetch: options.fetch }),
-    ...createNotebookMethods(pages),
+    ...createNotebookMethods(pages, index),
     ...createTrashMethods(store),
     ...createCitationMethods(store),
 
@@ -240,6 +241,10 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
 
     async search({ query, limit }) {
       return index.search(query, { limit });
+    },
+
+    async searchPage({ query, offset, limit }) {
+      return index.searchPage(query, { offset, limit });
     },
 
     async explainQuery({ query }) {

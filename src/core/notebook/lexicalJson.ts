@@ -77,3 +77,25 @@ export function quoteBlocks(doc: Record<string, unknown>): QuoteBlockData[] {
   }
   return found;
 }
+
+/**
+ * A page's plain text for search: its text runs (a paragraph, heading or list item a line) and its quote
+ * blocks' quotes and notes.
+ */
+export function pagePlainText(doc: Record<string, unknown>): string {
+  const lines: string[] = [];
+  const visit = (nodes: LexicalNodeJson[]) => {
+    let line = '';
+    for (const node of nodes) {
+      if (node.type === QUOTE_NODE_TYPE) {
+        const { quote, note } = quoteBlockData(node);
+        lines.push(...[quote, note].filter(Boolean));
+      } else if (typeof node['text'] === 'string') line += node['text'];
+      else if (node.type === 'linebreak') line += '\n';
+      if (Array.isArray(node.children)) visit(node.children);
+    }
+    if (line) lines.push(line);
+  };
+  visit(rootChildren(doc));
+  return lines.join('\n');
+}

@@ -6,7 +6,7 @@ import { foldTerm } from './terms';
 
 /** What a filter can see of an indexed document (a highlight sees its clip's site, author and date). */
 export interface DocFacts {
-  kind: 'article' | 'highlight';
+  kind: 'article' | 'highlight' | 'page';
   /** For highlights: whether it carries a note. */
   hasNote: boolean;
   /** Site and byline as {@link foldField} leaves them. */

@@ -17,7 +17,7 @@ import type { DocRow, IndexHead, TermRow } from './termIndex';
  * The version of the index's shape and text rules (fields, tokenizer, folding, file layout). Bump it
  * whenever they change: an index made by other rules would silently miss words, so it is rebuilt instead.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 const KIND = 'gloss-search-index';
 /** Documents a line. */
 const DOCS_PER_LINE = 500;

@@ -4,7 +4,7 @@
  * read the text of the top hits only, through a small cache ({@link TextCache}).
  */
 import type { Options } from 'minisearch';
-import type { ClipMeta, Highlight, SearchResult } from '../model';
+import type { ClipMeta, Highlight, SearchPage, SearchResult } from '../model';
 import { compileFilters, foldField, type DocFacts } from './filters';
 import { parseQuery } from './query';
 import { makeSnippet } from './snippet';
@@ -31,6 +31,10 @@ interface IndexedDoc {
   note?: string;
   /** Stored only: folded site and byline for filters, the date for filters and recency, the quote's place. */
   siteKey?: string;
+  /** Stored only: what results show of the clip (site as given, publication and clipping dates). */
+  siteName?: string;
+  published?: string;
+  clippedAt?: string;
   bylineKey?: string;
   date?: string;
   /** Stored only: folded tags and collections, one per line, for `tag:` and `collection:`. */
@@ -38,6 +42,8 @@ interface IndexedDoc {
   collectionKeys?: string;
   start?: number;
   end?: number;
+  /** Stored only: a notebook page's plain text (for snippets and phrase checks). */
+  text?: string;
 }
 
 /** The index as it was at one moment, with the means to write it out row by row. */
@@ -71,12 +77,28 @@ const BOOSTS = { title: 3, byline: 1, site: 1, body: 1, quote: 2, note: 1 };
 const STRONG_FIELDS = new Set(['title', 'byline', 'site', 'quote', 'note']);
 
 const articleDocId = (clipId: string) => `a:${clipId}`;
+const pageDocId = (pageId: string) => `p:${pageId}`;
 const highlightDocId = (clipId: string, highlightId: string) => `h:${clipId}:${highlightId}`;
 
 /** The MiniSearch options; a saved index only loads with exactly these (see INDEX_FORMAT in `indexFile.ts`). */
 const MINI_OPTIONS: Options<IndexedDoc> = {
   fields: ['title', 'byline', 'site', 'body', 'quote', 'note'],
-  storeFields: ['title', 'siteKey', 'bylineKey', 'date', 'tagKeys', 'collectionKeys', 'quote', 'note', 'start', 'end'],
+  storeFields: [
+    'title',
+    'siteKey',
+    'siteName',
+    'published',
+    'clippedAt',
+    'bylineKey',
+    'date',
+    'tagKeys',
+    'collectionKeys',
+    'quote',
+    'note',
+    'start',
+    'end',
+    'text',
+  ],
   tokenize,
   processTerm: (term) => foldTerm(term) || null,
   // Discarded documents are skipped at once and swept out in small batches once they are 10 % of the index.
@@ -186,6 +208,9 @@ export class SearchIndex {
       site: meta.site ?? '',
       body: text,
       siteKey: foldField(meta.site ?? ''),
+      siteName: meta.site ?? '',
+      published: meta.published ?? '',
+      clippedAt: meta.clippedAt,
       bylineKey: foldField(meta.byline ?? ''),
       date: meta.published ?? meta.clippedAt,
       tagKeys: (meta.tags ?? []).map(foldField).join('\n'),
@@ -206,6 +231,29 @@ export class SearchIndex {
     for (const docId of docs) this.mini.discard(docId);
     this.clips.delete(id);
     this.texts.delete(id);
+  }
+
+  /** Adds a notebook page (its title and plain text), or replaces it. */
+  addPage(page: { id: string; title: string; updatedAt: string }, text: string): void {
+    this.changes++;
+    const doc: IndexedDoc = { id: pageDocId(page.id), title: page.title, body: text, date: page.updatedAt, text };
+    if (this.mini.has(doc.id)) this.mini.replace(doc);
+    else this.mini.add(doc);
+  }
+
+  /** Removes a notebook page. */
+  removePage(id: string): void {
+    this.changes++;
+    if (this.mini.has(pageDocId(id))) this.mini.discard(pageDocId(id));
+  }
+
+  /** Ids of the notebook pages in the index. */
+  pageIds(): string[] {
+    return this.mini
+      .liveIds()
+      .map((id) => this.mini.idOf(id) ?? '')
+      .filter((id) => id.startsWith('p:'))
+      .map((id) => id.slice(2));
   }
 
   /** Replaces the indexed highlights of a clip with `highlights` (they may arrive before the article). */
@@ -238,9 +286,31 @@ export class SearchIndex {
    * Snippets are made for the returned results only; `snippets: false` leaves them empty (a list of
    * titles, or the benchmark timing them apart).
    */
-  async search(query: string, opts: { limit?: number; snippets?: boolean } = {}): Promise<SearchResult[]> {
+  async search(
+    query: string,
+    opts: { limit?: number; snippets?: boolean; pages?: boolean } = {},
+  ): Promise<SearchResult[]> {
+    return (await this.searchPage(query, opts)).results;
+  }
+
+  /**
+   * One page of {@link search}'s ranked results, from `offset` (default 0) for `limit` (default 20), with
+   * the exact number of matches in all and per kind. `pages: false` leaves notebook pages out.
+   */
+  async searchPage(
+    query: string,
+    opts: { offset?: number; limit?: number; snippets?: boolean; pages?: boolean } = {},
+  ): Promise<SearchPage> {
     const ranked = this.rank(query);
-    return ranked ? this.results(ranked, Math.max(1, opts.limit ?? DEFAULT_LIMIT), opts.snippets ?? true) : [];
+    const empty: SearchPage = { total: 0, byKind: { article: 0, highlight: 0, page: 0 }, offset: 0, results: [] };
+    if (!ranked) return empty;
+    const offset = Math.max(0, opts.offset ?? 0);
+    return this.results(ranked, {
+      offset,
+      limit: Math.max(1, opts.limit ?? DEFAULT_LIMIT),
+      snippets: opts.snippets ?? true,
+      pages: opts.pages ?? true,
+    });
   }
 
   /**
@@ -283,35 +353,85 @@ export class SearchIndex {
     };
   }
 
-  private async results(ranked: Ranked, limit: number, snippets: boolean): Promise<SearchResult[]> {
+  private async results(
+    ranked: Ranked,
+    opts: { offset: number; limit: number; snippets: boolean; pages: boolean },
+  ): Promise<SearchPage> {
     const { filter, phrases } = ranked;
-    const results: SearchResult[] = [];
+    const page: SearchPage = {
+      total: 0,
+      byKind: { article: 0, highlight: 0, page: 0 },
+      offset: opts.offset,
+      results: [],
+    };
     let checks = 0;
     for (const shortId of ranked.order) {
-      if (results.length >= limit || checks > MAX_PHRASE_CHECKS) break;
       const docId = this.mini.idOf(shortId);
       const stored = this.mini.storedOf(shortId);
       if (docId === undefined || !stored) continue;
       if (filter && !filter(this.facts(docId, stored))) continue;
-      const [kind, clipId = '', highlightId = ''] = docId.split(':');
-      const title = String(this.mini.getStoredFields(articleDocId(clipId))?.['title'] ?? '');
+      const [prefix, clipId = '', highlightId = ''] = docId.split(':');
+      const kind = prefix === 'h' ? 'highlight' : prefix === 'p' ? 'page' : 'article';
+      if (kind === 'page' && !opts.pages) continue;
+      const wanted = page.total >= opts.offset && page.results.length < opts.limit;
       const score = ranked.score(shortId);
-      if (kind === 'h') {
+      if (kind === 'highlight') {
         const quote = String(stored['quote'] ?? '');
         const note = String(stored['note'] ?? '');
         if (!phrases.every((p) => containsPhrase(quote, p) || containsPhrase(note, p))) continue;
-        const { snippet, marks } = snippets ? makeSnippet(quote, ranked.terms(shortId, 'quote')) : NO_SNIPPET;
-        const position = { start: Number(stored['start']), end: Number(stored['end']) };
-        results.push({ id: clipId, kind: 'highlight', highlightId, title, score, snippet, marks, position });
+        if (wanted) {
+          const article = this.mini.getStoredFields(articleDocId(clipId)) ?? {};
+          const { snippet, marks } = opts.snippets ? makeSnippet(quote, ranked.terms(shortId, 'quote')) : NO_SNIPPET;
+          const position = { start: Number(stored['start']), end: Number(stored['end']) };
+          page.results.push({ id: clipId, kind, highlightId, score, snippet, marks, position, ...shown(article) });
+        }
+      } else if (kind === 'page') {
+        const title = String(stored['title'] ?? '');
+        const text = String(stored['text'] ?? '');
+        if (!phrases.every((p) => containsPhrase(title, p) || containsPhrase(text, p))) continue;
+        if (wanted) {
+          const { snippet, marks } = opts.snippets ? makeSnippet(text, ranked.terms(shortId, 'body')) : NO_SNIPPET;
+          const at = String(stored['date'] ?? '') || null;
+          page.results.push({
+            id: clipId,
+            kind,
+            highlightId: null,
+            title,
+            score,
+            snippet,
+            marks,
+            position: null,
+            site: null,
+            published: null,
+            clippedAt: at,
+          });
+        }
       } else {
-        const text = snippets || phrases.length ? await this.texts.get(clipId) : '';
+        const title = String(stored['title'] ?? '');
+        if (phrases.length && !wanted && checks > MAX_PHRASE_CHECKS) continue;
+        const text = (opts.snippets && wanted) || phrases.length ? await this.texts.get(clipId) : '';
         if (phrases.length) checks++;
         if (!phrases.every((p) => containsPhrase(title, p) || containsPhrase(text, p))) continue;
-        const { snippet, marks, first } = snippets ? makeSnippet(text, ranked.terms(shortId, 'body')) : NO_SNIPPET;
-        results.push({ id: clipId, kind: 'article', highlightId: null, title, score, snippet, marks, position: first });
+        if (wanted) {
+          const { snippet, marks, first } = opts.snippets
+            ? makeSnippet(text, ranked.terms(shortId, 'body'))
+            : NO_SNIPPET;
+          page.results.push({
+            id: clipId,
+            kind,
+            highlightId: null,
+            score,
+            snippet,
+            marks,
+            position: first,
+            ...shown(stored),
+          });
+        }
       }
+      page.total++;
+      page.byKind[kind]++;
     }
-    return results;
+    return page;
   }
 
   /** A memoised lookup of the date a document ranks by (a highlight's is its clip's). */
@@ -333,6 +453,10 @@ export class SearchIndex {
   /** What the filters see of a document; a highlight sees its clip's site, byline and date. */
   private facts(docId: string, stored: Record<string, unknown>): DocFacts {
     const isHighlight = docId.startsWith('h:');
+    if (docId.startsWith('p:')) {
+      const date = String(stored['date'] ?? '');
+      return { kind: 'page', hasNote: false, site: '', byline: '', date, tags: [], collections: [] };
+    }
     const clipId = docId.split(':')[1] ?? '';
     const article = isHighlight ? (this.mini.getStoredFields(articleDocId(clipId)) ?? {}) : stored;
     return {
@@ -380,6 +504,17 @@ function* bestFirst(ids: number[], score: Float64Array, better: (a: number, b: n
   const cut = scores[scores.length - head]! * (1 - 1e-9);
   yield* ids.filter((id) => score[id]! >= cut).sort(better);
   yield* ids.filter((id) => score[id]! < cut).sort(better);
+}
+
+/** What a result shows of its clip, from the article's stored fields. */
+function shown(article: Record<string, unknown>): Pick<SearchResult, 'title' | 'site' | 'published' | 'clippedAt'> {
+  const text = (key: string) => String(article[key] ?? '') || null;
+  return {
+    title: String(article['title'] ?? ''),
+    site: text('siteName'),
+    published: text('published'),
+    clippedAt: text('clippedAt'),
+  };
 }
 
 /** Sorts ISO dates newest first (plain comparison: ISO strings sort as dates, and faster than localeCompare). */

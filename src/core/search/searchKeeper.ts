@@ -5,7 +5,9 @@
  */
 import { setTimeout as delay, setImmediate as nextTurn } from 'node:timers/promises';
 import type { LibraryStore } from '../library/store';
-import type { ClipMeta, Highlight, IndexStatus, SearchResult } from '../model';
+import type { ClipMeta, Highlight, IndexStatus, SearchPage, SearchResult } from '../model';
+import { pagePlainText } from '../notebook/lexicalJson';
+import type { NotebookPage } from '../notebook/types';
 import { clipFingerprint } from './fingerprint';
 import { IndexChangedError, indexFilePath, readIndexFile, writeIndexFile } from './indexFile';
 import { SearchIndex } from './searchIndex';
@@ -24,6 +26,9 @@ const CLOSE_SAVE_ATTEMPTS = 50;
 const CLOSE_SAVE_RETRY_MS = 20;
 /** How many clips are checked at once at start (file stats). */
 const STAT_CONCURRENCY = 16;
+
+/** Pages share the fingerprint map with clips: a page's entry is its `updatedAt` under this key. */
+const pageKey = (id: string) => `page:${id}`;
 
 export class SearchKeeper {
   /** How the index came to be at start: loaded from disk, or why it was not. */
@@ -106,9 +111,38 @@ export class SearchKeeper {
     return done;
   }
 
-  /** Searches what is indexed so far (see {@link SearchIndex.search}). */
+  /** Searches what is indexed so far (see {@link SearchIndex.search}); notebook pages are left out. */
   search(query: string, opts: { limit?: number } = {}): Promise<SearchResult[]> {
-    return this.index.search(query, opts);
+    return this.index.search(query, { ...opts, pages: false });
+  }
+
+  /** One page of results with exact totals, notebook pages included (see {@link SearchIndex.searchPage}). */
+  searchPage(query: string, opts: { offset?: number; limit?: number } = {}): Promise<SearchPage> {
+    return this.index.searchPage(query, opts);
+  }
+
+  /**
+   * Brings the indexed notebook pages in line with `pages` (all of them, at start): pages changed since
+   * they were indexed are indexed again, pages gone are dropped.
+   */
+  syncPages(pages: NotebookPage[]): void {
+    const live = new Set(pages.map((p) => p.id));
+    for (const id of this.index.pageIds()) if (!live.has(id)) this.removePage(id);
+    for (const page of pages) if (this.fingerprints.get(pageKey(page.id)) !== page.updatedAt) this.putPage(page);
+  }
+
+  /** Indexes a notebook page just saved. */
+  putPage(page: NotebookPage): void {
+    this.index.addPage(page, pagePlainText(page.doc));
+    this.fingerprints.set(pageKey(page.id), page.updatedAt);
+    this.markDirty();
+  }
+
+  /** Drops a notebook page just deleted. */
+  removePage(id: string): void {
+    this.index.removePage(id);
+    this.fingerprints.delete(pageKey(id));
+    this.markDirty();
   }
 
   /**
