@@ -29,7 +29,7 @@ export const exportCommand: Command = async (service, args) => {
   if (values.collection !== undefined && !values.collection.trim())
     throw new GlossError('invalid-input', '--collection needs the name of a collection.');
   const { exportLibrary } = await import('../core/export/library');
-  const { files, clips, pages } = await exportLibrary(service, {
+  const { files, clips, pages, skipped } = await exportLibrary(service, {
     ...(positionals.length && { ids: positionals }),
     ...(values.collection !== undefined && { collection: values.collection }),
     format,
@@ -38,5 +38,7 @@ export const exportCommand: Command = async (service, args) => {
   });
   const what = format === 'md' ? `${files.length} file(s) in ${values.out}` : files[0];
   const notes = pages ? ` and ${pages} notebook page(s)` : '';
-  return { json: { format, clips, pages, files }, text: `Exported ${clips} clip(s)${notes} as ${format}: ${what}` };
+  const lines = [`Exported ${clips - skipped.length} clip(s)${notes} as ${format}: ${what}`];
+  for (const s of skipped) lines.push(`  skipped ${s.title ? `“${s.title}” (${s.id})` : s.id}: ${s.reason}`);
+  return { json: { format, clips, pages, files, skipped }, text: lines.join('\n') };
 };

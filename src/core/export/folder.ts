@@ -39,15 +39,33 @@ export interface ExportToDiskOptions {
   signal?: AbortSignal;
 }
 
-/** What an export wrote, as absolute paths. */
+/** A clip an export left out, and why (it could not be read or converted). */
+export interface SkippedClip {
+  id: string;
+  title: string | null;
+  reason: string;
+}
+
+/** What an export wrote, as absolute paths, and the clips it had to leave out. */
 export interface ExportResult {
   files: string[];
+  skipped: SkippedClip[];
 }
 
 async function writeText(file: string, text: string): Promise<void> {
   await writeFileAtomic(file, text).catch((e) => {
     throw ioError(`Could not write ${file}`, e);
   });
+}
+
+/** Reads one clip and, for Markdown, converts it (either may fail for a damaged or hostile clip). */
+async function convertClip(
+  getClip: (id: string) => Promise<ClipDocument>,
+  id: string,
+  format: ExportFormat,
+): Promise<{ document: ClipDocument; markdown: string | null }> {
+  const document = await getClip(id);
+  return { document, markdown: format === 'md' ? clipMarkdown(document) : null };
 }
 
 /**
@@ -64,26 +82,33 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
   const files: string[] = [];
   const namer = new FileNamer();
   const exported = new Map<string, { stem: string; highlightIds: Set<string> }>() satisfies ExportedClips;
+  const skipped: SkippedClip[] = [];
   if (format === 'md')
     await fs.mkdir(out, { recursive: true }).catch((e) => {
       throw ioError(`Could not create the folder ${out}`, e);
     });
   for (const [index, id] of ids.entries()) {
     options.signal?.throwIfAborted();
-    const document = await getClip(id);
-    if (format === 'md') {
+    // One clip that cannot be read or converted is reported and left out, never the end of the whole
+    // export; a file that cannot be written still stops it (the disk is full or the folder is gone).
+    const converted = await convertClip(getClip, id, format).catch((error: unknown) => {
+      skipped.push({ id, title: null, reason: error instanceof Error ? error.message : String(error) });
+      return null;
+    });
+    if (converted && format === 'md') {
+      const { document, markdown } = converted;
       const name = namer.name(document.meta.title, document.meta.id, 'md');
-      await writeText(path.join(out, name), clipMarkdown(document));
+      await writeText(path.join(out, name), markdown!);
       files.push(path.join(out, name));
       if (libraryPath) files.push(...(await copyClipImages(libraryPath, id, document.html, out)));
       exported.set(id, {
         stem: name.slice(0, -'.md'.length),
         highlightIds: new Set(document.highlights.map((h) => h.id)),
       });
-    } else {
-      documents.push(document);
+    } else if (converted) {
+      documents.push(converted.document);
     }
-    onProgress?.({ done: index + 1, total, title: document.meta.title });
+    onProgress?.({ done: index + 1, total, title: converted?.document.meta.title ?? id });
   }
   if (pages.length)
     await fs.mkdir(path.join(out, NOTEBOOK_FOLDER), { recursive: true }).catch((e) => {
@@ -104,5 +129,5 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
     });
     files.push(out);
   }
-  return { files };
+  return { files, skipped };
 }

@@ -1,14 +1,17 @@
 /**
- * A clip as an Obsidian-compatible Markdown file: YAML front matter, the article converted by
- * turndown (GitHub-flavoured tables and strikethrough), then the highlights as blockquotes, each
- * with a stable block id (`^gloss-<highlightId>`) that notes can link to, and its note below.
+ * A clip as an Obsidian-compatible Markdown file: YAML front matter (written by the `yaml` library, so
+ * any title or author is escaped), the article converted by turndown with Joplin's maintained GFM plugin
+ * (tables, strikethrough), then the highlights as blockquotes, each with a stable block id
+ * (`^gloss-<highlightId>`) that notes can link to, and its note below. import/glossMarkdown.ts reads
+ * such a file back.
  */
+import { gfm } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
-import { gfm } from 'turndown-plugin-gfm';
 import { stringify } from 'yaml';
 import { parseBodyDocument } from '../article/dom';
 import type { AnchoredHighlight, ClipDocument, ClipMeta } from '../model';
 import { splitAuthors } from './authors';
+import { HIGHLIGHTS_HEADING, ORPHAN_LINE } from './markdownMarks';
 
 let converter: TurndownService | null = null;
 
@@ -72,16 +75,17 @@ function quoteBlock(text: string): string {
 /** One highlight: the quote, its block id on the line after it (Obsidian's form for quotes), the note. */
 function highlightMarkdown(highlight: AnchoredHighlight): string {
   const parts = [quoteBlock(highlight.target.selector[0].exact), `^${blockId(highlight.id)}`];
-  if (!highlight.anchor) parts.push("*This highlight couldn't be placed in the article text.*");
+  if (!highlight.anchor) parts.push(ORPHAN_LINE);
   if (highlight.note.trim()) parts.push(highlight.note.trim());
   return parts.join('\n\n');
 }
 
 /** The whole Markdown file for one clip. */
 export function clipMarkdown(document: ClipDocument): string {
-  const sections = [`---\n${stringify(frontMatter(document.meta)).trimEnd()}\n---`, articleMarkdown(document.html)];
+  const yaml = stringify(frontMatter(document.meta), { lineWidth: 0 }).trimEnd();
+  const sections = [`---\n${yaml}\n---`, articleMarkdown(document.html)];
   if (document.highlights.length) {
-    sections.push(['## Highlights', ...inReadingOrder(document.highlights).map(highlightMarkdown)].join('\n\n'));
+    sections.push([HIGHLIGHTS_HEADING, ...inReadingOrder(document.highlights).map(highlightMarkdown)].join('\n\n'));
   }
   return sections.filter(Boolean).join('\n\n') + '\n';
 }

@@ -1,5 +1,5 @@
 /** Type declarations for the export libraries that ship none: only what Gloss uses. */
-declare module 'turndown-plugin-gfm' {
+declare module '@joplin/turndown-plugin-gfm' {
   import type TurndownService from 'turndown';
   export const gfm: TurndownService.Plugin;
   export const tables: TurndownService.Plugin;

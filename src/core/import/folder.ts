@@ -1,9 +1,12 @@
 /**
  * Plain folders of saved pages and notes: every .html/.htm file is clipped as a page, every
- * .md/.markdown/.txt file as text, in sub-folders too. Other files are listed as skipped.
+ * .md/.markdown/.txt file as text, in sub-folders too. Other files are listed as skipped. A Markdown
+ * file's front matter gives the clip's details, and a folder Gloss exported comes back with its
+ * highlights and notes (glossMarkdown.ts).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { parseMarkdownFile } from './glossMarkdown';
 import type { ImportEntry } from './types';
 
 const HTML = new Set(['.html', '.htm', '.xhtml']);
@@ -25,14 +28,21 @@ export async function readFolder(dir: string): Promise<{ entries: ImportEntry[];
       continue;
     }
     const value = await fs.readFile(file, 'utf8');
-    // A text file's name is its title when it has one of its own; HTML pages carry theirs.
-    const title = TEXT.has(ext) ? path.basename(file, path.extname(file)) : null;
+    if (HTML.has(ext)) {
+      entries.push({ source: relative, title: null, url: null, content: { kind: 'html', value }, highlights: [] });
+      continue;
+    }
+    // A text file's name is its title when it has none of its own in front matter.
+    const parts = parseMarkdownFile(value);
+    const { site, published, tags, collections } = parts;
     entries.push({
       source: relative,
-      title,
-      url: null,
-      content: { kind: HTML.has(ext) ? 'html' : 'text', value },
-      highlights: [],
+      title: parts.title ?? path.basename(file, path.extname(file)),
+      url: parts.url,
+      byline: parts.byline,
+      details: { site, published, tags, collections },
+      content: { kind: 'text', value: parts.body },
+      highlights: parts.highlights,
     });
   }
   return { entries, ignored };

@@ -79,7 +79,14 @@ async function carriedDraft(entry: ImportEntry): Promise<ClipDraft | null> {
   else if (entry.content?.kind === 'text') draft = clipper.clipText(entry.content.value, { title, url: entry.url });
   else if (entry.highlightsOnly)
     draft = clipper.clipText(entry.highlights.map((h) => h.quote.trim()).join('\n\n'), { title, url: null });
-  return draft && { ...draft, byline: entry.byline ?? draft.byline };
+  if (!draft) return null;
+  const { site, published } = entry.details ?? {};
+  return {
+    ...draft,
+    byline: entry.byline ?? draft.byline,
+    site: site ?? draft.site,
+    published: published ?? draft.published,
+  };
 }
 
 /** A clip standing in for a page that could not be fetched: its title, address and the reason. */
@@ -177,6 +184,8 @@ export async function runImport(
         report.placeholders++;
       }
     }
+    const { tags, collections } = entry.details ?? {};
+    if (tags?.length || collections?.length) clip = await service.updateClip({ id: clip.id, tags, collections });
     known.add(clip, draft?.text);
     report.imported++;
     report.clipIds.push(clip.id);

@@ -102,8 +102,12 @@ export function createJobMethods(deps: JobDeps, options: JobOptions): JobMethods
               onProgress: (p) => progress({ done: (done = p.done), total: (total = p.total), label: p.title }),
             });
             const pages = result.pages ? ` and ${result.pages} notebook page${result.pages === 1 ? '' : 's'}` : '';
+            const exported = result.clips - result.skipped.length;
+            const left = result.skipped.length
+              ? ` ${result.skipped.length} could not be exported: ${result.skipped.map((s) => `${s.title ?? s.id} (${s.reason})`).join('; ')}.`
+              : '';
             return {
-              summary: `Exported ${result.clips} clip${result.clips === 1 ? '' : 's'}${pages} as Markdown to ${out}.`,
+              summary: `Exported ${exported} clip${exported === 1 ? '' : 's'}${pages} as Markdown to ${out}.${left}`,
               path: out,
             };
           } catch (error) {
