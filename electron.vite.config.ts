@@ -20,6 +20,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    // The renderer names core modules `@core/…` (types from anywhere, code only from core/common: see lint).
+    resolve: { alias: { '@core': resolve(__dirname, 'src/core') } },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },

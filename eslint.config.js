@@ -2,6 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+
+const here = import.meta.dirname;
+
+/** Code the renderer and core/common may not import: the rest of the core (types are fine). */
+const coreCodeOutsideCommon = {
+  regex: '^@core/(?!common/)',
+  allowTypeImports: true,
+  message: 'The renderer imports core types only; shared pure code lives in src/core/common/ (@core/common/…).',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'docs/**', 'test-results/**'] },
@@ -15,6 +25,22 @@ export default tseslint.config(
     },
   },
   {
+    // No import cycles (type-only imports do not count: they vanish at run time).
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.ts', 'bench/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+          alias: { '@core': [`${here}/src/core`] },
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
+  },
+  {
     // The core runs under plain Node and in the CLI: Electron must never leak into it.
     files: ['src/core/**/*.ts'],
     rules: {
@@ -25,14 +51,44 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer talks to the rest only through window.gloss; it may import core types, never core code.
+    // core/common is what the renderer may run: pure code, no packages, no Node built-ins, code only from
+    // common itself (types from anywhere in the core).
+    files: ['src/core/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./)',
+              allowTypeImports: true,
+              message: 'core/common runs in the renderer too: import code only from core/common itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer talks to the rest only through window.gloss; it may import core types, never core code
+    // (except src/core/common/), and names core modules `@core/…`.
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The renderer talks only through window.gloss.' }] },
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks only through window.gloss.' }],
+          patterns: [
+            coreCodeOutsideCommon,
+            {
+              regex: '^(\\.\\./)+(core|main|preload|cli)/',
+              message: "Name core modules @core/…; main, preload and the CLI are out of the renderer's reach.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -8,7 +8,7 @@ import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import type { ClipMeta, Highlight } from '../../src/core/model';
 import { readIndexFile, writeIndexFile } from '../../src/core/search/indexFile';
-import { parseQuery } from '../../src/core/search/query';
+import { parseQuery } from '../../src/core/common/searchQuery';
 import { SearchIndex } from '../../src/core/search/searchIndex';
 import type { BenchArticle } from './generate';
 

@@ -5,7 +5,7 @@ import { articlePlainText } from '../core/article/plainText';
 import { GlossError } from '../core/errors';
 import type { ClipSummary } from '../core/model';
 import type { GlossService } from '../core/service';
-import type { OnDuplicate } from '../core/clipping/duplicates';
+import type { OnDuplicate } from '../core/libraryClips/duplicates';
 import { parseCommandArgs, readStdin } from './args';
 import { backupCommand, restoreCommand } from './backupCommands';
 import { exportCommand } from './exportCommands';

@@ -4,7 +4,7 @@ import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds'
 import type { ReanchorReport, Taxonomy } from './model';
 import type { Backlink, NotebookPage, PageSummary } from './notebook/types';
 import type { Highlight } from './model';
-import type { CommandId } from './commands';
+import type { CommandId } from './common/commands';
 import type { AboutInfo } from './desktop/aboutTypes';
 import type { Settings, SettingsPatch } from './settings/schema';
 import type { ClipEndpointInfo } from './endpoint/types';

@@ -2,6 +2,9 @@
  * The Gloss data model: what a clip, a highlight and a search result are.
  * Plain data only, so it crosses IPC and lands in JSON files unchanged.
  */
+import { CLIP_WORK_TYPES, HIGHLIGHT_COLORS, QUERY_FILTER_KEYS } from './common/vocabulary';
+
+export { CLIP_WORK_TYPES, HIGHLIGHT_COLORS, QUERY_FILTER_KEYS };
 
 /** W3C Web Annotation TextQuoteSelector: the exact text with some context either side. */
 export interface TextQuoteSelector {
@@ -20,8 +23,6 @@ export interface TextPositionSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector;
 
-/** The highlight colours the reader offers. */
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
 /** A highlight as stored in a clip's `annotations.json`. */
@@ -95,19 +96,6 @@ export interface ClipMeta {
   pdf?: ClipPdf;
 }
 
-/** The kinds of work a clip can be, for citations (CSL item types). */
-export const CLIP_WORK_TYPES = [
-  'article-journal',
-  'article-newspaper',
-  'article-magazine',
-  'post-weblog',
-  'webpage',
-  'report',
-  'thesis',
-  'paper-conference',
-  'book',
-  'chapter',
-] as const;
 export type ClipWorkType = (typeof CLIP_WORK_TYPES)[number];
 
 /**
@@ -268,8 +256,6 @@ export interface SearchPage {
   results: SearchResult[];
 }
 
-/** The filters a search query may hold, as `key:value` words. */
-export const QUERY_FILTER_KEYS = ['site', 'author', 'kind', 'before', 'after', 'tag', 'collection'] as const;
 export type QueryFilterKey = (typeof QUERY_FILTER_KEYS)[number];
 
 /** How a search query was read: what is searched as words, the filters and phrases (for chips), and hints. */

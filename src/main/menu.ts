@@ -2,7 +2,7 @@
  * Installs the native application menu (menuTemplate.ts); developer tools only when the app is not packaged.
  */
 import { app, Menu } from 'electron';
-import type { CommandId } from '../core/commands';
+import type { CommandId } from '../core/common/commands';
 import { menuTemplate } from './menuTemplate';
 import { openExternalSafely } from './security';
 

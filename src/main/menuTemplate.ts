@@ -6,8 +6,8 @@
  * menuTemplate.test.ts checks the template without an Electron binary; menu.ts installs it.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { CommandId, CommandInfo } from '../core/commands';
-import { COMMANDS } from '../core/commands';
+import type { CommandId, CommandInfo } from '../core/common/commands';
+import { COMMANDS } from '../core/common/commands';
 
 type Section = NonNullable<CommandInfo['menu']>;
 

@@ -11,8 +11,8 @@ import type { ClipDraft, ClipMeta, ClipSummary, Highlight, ReanchorReport } from
 import type { SearchKeeper } from '../search/searchKeeper';
 import type { FetchOptions } from '../clipper/fetchPage';
 import { countNames, tidyNames } from './tags';
-import { detailsPatch } from '../clipping/clipDetails';
-import { mergeAliases } from '../clipping/aliases';
+import { detailsPatch } from '../libraryClips/clipDetails';
+import { mergeAliases } from '../libraryClips/aliases';
 
 /** What the reading methods need from the service that hosts them. */
 export interface ReadingDeps {

@@ -3,7 +3,7 @@
  * `nextCommand()` (an ordinary validated GlossApi call) and the answer arrives when a menu item is chosen.
  * The preload keeps exposing exactly GlossApi, and nothing but invoke calls cross the boundary.
  */
-import type { CommandId } from '../commands';
+import type { CommandId } from '../common/commands';
 
 export interface CommandQueue {
   /** Hands `id` to the waiting page, or keeps it until the page asks. */

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ClipTextInput, GlossApi } from '../api';
-import type { CommandId } from '../commands';
+import type { CommandId } from '../common/commands';
 import { GlossError } from '../errors';
 import type { LibraryStore } from '../library/store';
 import type { AnchoredHighlight, ClipMeta, ClipSummary, Highlight } from '../model';

@@ -7,9 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import type { AddHighlightInput, ClipHtmlInput, GlossApi } from '../api';
 import { GlossError } from '../errors';
-import { ENDPOINT_PORT } from '../settings/limits';
+import { ENDPOINT_PORT } from '../common/settingsLimits';
 import { anchorSelectors } from '../anchoring/anchor';
-import type { CommandId } from '../commands';
+import type { CommandId } from '../common/commands';
 import type { AnchoredHighlight, ClipDocument, ClipSummary } from '../model';
 import type { SettingsStore } from '../settings/settingsStore';
 import { bookmarkletUrl } from './bookmarklet';

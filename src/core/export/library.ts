@@ -2,13 +2,18 @@
  * Exporting from a library: which clips (some by id, one collection, or all) and which notebook pages
  * go with them, then {@link exportToDisk}. The CLI's `gloss export` and the app's export both call this.
  */
+import type { GlossApi } from '../api';
 import { GlossError } from '../errors';
 import type { ClipSummary } from '../model';
 import { quoteBlocks } from '../notebook/lexicalJson';
 import type { NotebookPage } from '../notebook/types';
-import type { GlossService } from '../service';
 import { countNames } from '../annotate/tags';
 import { exportToDisk, type ExportResult, type ExportToDiskOptions } from './folder';
+
+/** What a library export reads: the clips and pages of a library, and its folder (for the clips' images). */
+export interface ExportSource extends Pick<GlossApi, 'listClips' | 'getClip' | 'listPages' | 'getPage'> {
+  readonly libraryPath: string;
+}
 
 /** Which clips to export: `ids`, or the clips of `collection`, or (neither given) the whole library. */
 export interface ClipSelection {
@@ -48,7 +53,7 @@ export function clipsInCollection(clips: readonly ClipSummary[], collection: str
  * @throws GlossError `invalid-input` when both ids and a collection are given, `not-found` for an
  *   unknown id or collection (before anything is written)
  */
-export async function selectClips(service: GlossService, selection: ClipSelection): Promise<string[]> {
+export async function selectClips(service: ExportSource, selection: ClipSelection): Promise<string[]> {
   const clips = await service.listClips();
   if (selection.ids && selection.collection !== undefined)
     throw new GlossError('invalid-input', 'Export either clips by id or a collection, not both.');
@@ -65,7 +70,7 @@ export async function selectClips(service: GlossService, selection: ClipSelectio
  * of the chosen clips for a collection, none for clips chosen by id.
  */
 async function pagesFor(
-  service: GlossService,
+  service: ExportSource,
   selection: ClipSelection,
   ids: readonly string[],
 ): Promise<NotebookPage[]> {
@@ -81,7 +86,7 @@ async function pagesFor(
  * notebook pages that go with them (see {@link pagesFor}), their quotes linked to the clip files.
  */
 export async function exportLibrary(
-  service: GlossService,
+  service: ExportSource,
   options: ExportLibraryOptions,
 ): Promise<ExportLibraryResult> {
   const { ids: wanted, collection, ...rest } = options;

@@ -5,13 +5,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GlossError } from '../errors';
-import type { GlossService } from '../service';
 import { readFolder } from './folder';
 import { readOmnivoreFolder } from './omnivore';
 import { readPocketCsv, readPocketHtml } from './pocket';
 import { readReadwiseCsv } from './readwise';
 import { runImport, type RunImportOptions } from './run';
-import type { ImportEntry, ImportReport, SkippedEntry } from './types';
+import type { ImportEntry, ImportReport, ImportTarget, SkippedEntry } from './types';
 
 export const IMPORT_SOURCES = ['readwise', 'omnivore', 'pocket', 'folder'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
@@ -65,7 +64,7 @@ async function readSource(
  * and skipped (with reasons).
  */
 export async function importFrom(
-  service: GlossService,
+  service: ImportTarget,
   source: ImportSource,
   target: string,
   options: RunImportOptions = {},

@@ -6,12 +6,11 @@
  */
 import { GlossError } from '../errors';
 import type { ClipDraft, ClipSummary } from '../model';
-import type { GlossService } from '../service';
 import { mergeHighlights } from './highlights';
 import { normalizeUrl } from '../clipper/urls';
 import { contentHash } from '../article/contentHash';
-import { clipAddresses } from '../clipping/aliases';
-import type { ImportEntry, ImportProgress, ImportReport } from './types';
+import { clipAddresses } from '../libraryClips/aliases';
+import type { ImportEntry, ImportProgress, ImportReport, ImportTarget } from './types';
 
 export interface RunImportOptions {
   onProgress?: (progress: ImportProgress) => void;
@@ -38,7 +37,7 @@ class Known {
   private byText: Map<string, ClipSummary> | null = null;
 
   constructor(
-    private readonly service: GlossService,
+    private readonly service: ImportTarget,
     clips: ClipSummary[],
   ) {
     for (const clip of clips) this.add(clip);
@@ -109,7 +108,7 @@ async function placeholderDraft(entry: ImportEntry, url: string, reason: string)
  * (highlights-only entries), else by article text (files); highlights are matched by quote.
  */
 export async function runImport(
-  service: GlossService,
+  service: ImportTarget,
   entries: ImportEntry[],
   options: RunImportOptions = {},
 ): Promise<ImportReport> {

@@ -2,7 +2,19 @@
  * What every importer produces and what every import reports. Importers only read their format into
  * entries; {@link runImport} alone decides what becomes a clip, so every source dedupes the same way.
  */
-import type { HighlightColor } from '../model';
+import type { GlossApi } from '../api';
+import type { ClipDraft, ClipSummary, Highlight, HighlightColor } from '../model';
+
+/** What an import reads and writes through: four clip methods of GlossApi and two writes only the service offers. */
+export interface ImportTarget extends Pick<GlossApi, 'listClips' | 'getClip' | 'retryClip' | 'clipUrl'> {
+  /** Adds a clip from a ready draft (placeholders, pasted exports). */
+  addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
+  /** Read-modify-write of a clip's highlights under its lock, search index kept in step. */
+  changeHighlights<T>(
+    clipId: string,
+    change: (highlights: Highlight[], text: string) => T,
+  ): Promise<{ result: T; text: string }>;
+}
 
 /** A highlight another tool exported: the quoted words, the note, and when it was made. */
 export interface ImportedHighlight {

@@ -7,7 +7,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { GlossApi } from '../api';
 import { GlossError } from '../errors';
-import type { GlossService } from '../service';
+import type { ExportSource } from '../export/library';
+import type { ImportTarget } from '../import/types';
 import { moveLibrary } from './moveLibrary';
 import { JobRunner, type JobContext } from './runner';
 import { backupSummary, importSummary, sizeText } from './summaries';
@@ -26,8 +27,8 @@ export interface JobOptions {
 }
 
 export interface JobDeps {
-  /** The service the jobs work on (read when a job starts). */
-  service(): GlossService;
+  /** The library the jobs work on (read when a job starts): what exports read and imports write through. */
+  service(): ExportSource & ImportTarget;
   /** Re-reads and re-indexes every clip (see SearchKeeper.rebuild). */
   rebuildIndex(options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<number>;
   /** Writes the search index's pending changes now (so a move copies them and leaves nothing to write in the old folder). */

@@ -4,7 +4,13 @@
  */
 import type { GlossApi } from '../api';
 import { GLOSS_METHODS } from '../api';
-import type { GlossService } from '../service';
+
+/** What a switch needs of a service: its folder, to remember it, and to close it. */
+export interface SwitchableService {
+  readonly libraryPath: string;
+  rememberLibrary(): Promise<void>;
+  close(): Promise<void>;
+}
 
 /**
  * Closes `current` (its pending saves finish), opens the library at `dir`, remembers it as the one to
@@ -12,14 +18,14 @@ import type { GlossService } from '../service';
  * library at `current`'s folder is opened again and installed, and the error is thrown: the app keeps
  * working where it was.
  */
-export async function switchService(
-  current: GlossService,
+export async function switchService<S extends SwitchableService>(
+  current: S,
   dir: string,
-  open: (dir: string) => Promise<GlossService>,
-  install: (service: GlossService) => void,
-): Promise<GlossService> {
+  open: (dir: string) => Promise<S>,
+  install: (service: S) => void,
+): Promise<S> {
   await current.close();
-  let next: GlossService | undefined;
+  let next: S | undefined;
   try {
     next = await open(dir);
     await next.rememberLibrary();

@@ -1,9 +1,7 @@
 /**
  * The notebook's data model: pages of the researcher's own writing, stored as Lexical JSON.
  */
-
-/** The Lexical node type of a quote block: a highlight quoted into a page. */
-export const QUOTE_NODE_TYPE = 'gloss-quote';
+export { QUOTE_NODE_TYPE } from '../common/vocabulary';
 
 /** What a quote block stores: enough to show it without the clip, and where to open the passage. */
 export interface QuoteBlockData {

@@ -2,6 +2,7 @@
  * Query filters as a test on an indexed document: which site, author, kind and date a hit must have.
  */
 import type { ParsedQuery, QueryFilterKey } from '../model';
+import { dayRange } from '../common/searchQuery';
 import { foldTerm } from './terms';
 
 /** What a filter can see of an indexed document (a highlight sees its clip's site, author and date). */
@@ -17,29 +18,6 @@ export interface DocFacts {
   /** Tags and collections as {@link foldField} leaves them. */
   tags: string[];
   collections: string[];
-}
-
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/**
- * The days a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` value covers, as `[from, to)` ISO day strings,
- * or null if it is not such a date.
- */
-export function dayRange(value: string): { from: string; to: string } | null {
-  const m = DATE.exec(value);
-  if (!m) return null;
-  const [, y, mo, d] = m;
-  const year = Number(y);
-  const month = mo === undefined ? 1 : Number(mo);
-  const day = d === undefined ? 1 : Number(d);
-  const from = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || from.getUTCDate() !== day) return null;
-  const to = new Date(from);
-  if (mo === undefined) to.setUTCFullYear(year + 1);
-  else if (d === undefined) to.setUTCMonth(month);
-  else to.setUTCDate(day + 1);
-  const iso = (date: Date) => date.toISOString().slice(0, 10);
-  return { from: iso(from), to: iso(to) };
 }
 
 /** Folds a filter value or field for comparison: case, accents and spacing do not matter. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayRange } from './filters';
-import { parseQuery, removeFilter } from './query';
+import { dayRange, parseQuery, removeFilter } from '../common/searchQuery';
 import { SearchIndex } from './searchIndex';
 import { highlight, meta } from './testDocs';
 

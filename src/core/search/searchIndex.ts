@@ -6,7 +6,7 @@
 import type { Options } from 'minisearch';
 import type { ClipMeta, Highlight, SearchPage, SearchResult } from '../model';
 import { compileFilters, foldField, type DocFacts } from './filters';
-import { parseQuery } from './query';
+import { parseQuery } from '../common/searchQuery';
 import { makeSnippet } from './snippet';
 import { containsPhrase, foldTerm, isUnspaced, tokenize } from './terms';
 import {

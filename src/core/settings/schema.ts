@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 
-import { ENDPOINT_PORT, FONT_FAMILIES, FONT_SIZE, LINE_WIDTH, THEMES, VIEWS } from './limits';
+import { ENDPOINT_PORT, FONT_FAMILIES, FONT_SIZE, LINE_WIDTH, THEMES, VIEWS } from '../common/settingsLimits';
 
-export { MAX_READ_POSITIONS } from './limits';
+export { MAX_READ_POSITIONS } from '../common/settingsLimits';
 
 const clipId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
 /** Notebook page ids have the same shape as clip ids. */

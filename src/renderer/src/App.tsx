@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { CommandId } from '../../core/commands';
-import type { JobInfo } from '../../core/jobs/types';
-import type { ClipSummary, SearchResult } from '../../core/model';
-import type { Settings } from '../../core/settings/schema';
+import type { CommandId } from '@core/common/commands';
+import type { JobInfo } from '@core/jobs/types';
+import type { ClipSummary, SearchResult } from '@core/model';
+import type { Settings } from '@core/settings/schema';
 import { ClipDialog } from './components/ClipDialog';
 import { CommandPalette } from './components/CommandPalette';
 import { ContextMenu } from './components/ContextMenu';

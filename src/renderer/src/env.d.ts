@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { GlossApi } from '../../core/api';
+import type { GlossApi } from '@core/api';
 
 declare global {
   interface Window {

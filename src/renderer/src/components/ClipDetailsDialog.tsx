@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { ClipMeta, ClipSummary } from '../../../core/model';
+import type { ClipMeta, ClipSummary } from '@core/model';
 import { errorMessage } from '../lib/format';
 import { ModalFrame } from './ModalFrame';
 

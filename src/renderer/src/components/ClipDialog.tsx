@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent, SyntheticEvent } from 'react';
-import type { OnDuplicate } from '../../../core/api';
-import type { ClipSummary } from '../../../core/model';
+import type { OnDuplicate } from '@core/api';
+import type { ClipSummary } from '@core/model';
 import { errorMessage, plural } from '../lib/format';
 import type { DuplicateChoice } from './DuplicateOffer';
 import { duplicateChoice, DuplicateOffer } from './DuplicateOffer';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { CommandId } from '../../../core/commands';
-import { COMMANDS } from '../../../core/commands';
-import type { ClipSummary } from '../../../core/model';
+import type { CommandId } from '@core/common/commands';
+import { COMMANDS } from '@core/common/commands';
+import type { ClipSummary } from '@core/model';
 import { formatShortcut } from '../lib/keys';
 import { ModalFrame } from './ModalFrame';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LibraryConflict, SyncTool } from '../../../core/model';
+import type { LibraryConflict, SyncTool } from '@core/model';
 import { WarningIcon } from './Icons';
 
 const TOOL_NAMES: Record<SyncTool, string> = {

@@ -1,4 +1,4 @@
-import type { OnDuplicate } from '../../../core/api';
+import type { OnDuplicate } from '@core/api';
 import type { DropJob } from '../lib/useFileDrop';
 import { DuplicateOffer } from './DuplicateOffer';
 

@@ -1,5 +1,5 @@
-import type { OnDuplicate } from '../../../core/api';
-import type { ExistingClip } from '../../../core/errors';
+import type { OnDuplicate } from '@core/api';
+import type { ExistingClip } from '@core/errors';
 import { errorMessage } from '../lib/format';
 
 /** The clip a `duplicate` error names (the core sends it as data), or null for any other error. */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { SyntheticEvent } from 'react';
-import type { ClipEndpointInfo } from '../../../core/endpoint/types';
-import { ENDPOINT_PORT } from '../../../core/settings/limits';
+import type { ClipEndpointInfo } from '@core/endpoint/types';
+import { ENDPOINT_PORT } from '@core/common/settingsLimits';
 import { errorMessage } from '../lib/format';
 import { Spinner } from './Icons';
 

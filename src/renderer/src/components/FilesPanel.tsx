@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { OnDuplicate } from '../../../core/api';
+import type { OnDuplicate } from '@core/api';
 import { CLIPPABLE_FILES, clipFile } from '../lib/clipFile';
 import { errorMessage } from '../lib/format';
 import type { DuplicateChoice } from './DuplicateOffer';

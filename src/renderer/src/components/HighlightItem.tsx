@@ -1,7 +1,7 @@
 import '../styles/annotate.css';
 import { useState } from 'react';
-import type { AnchoredHighlight } from '../../../core/model';
-import { HIGHLIGHT_COLORS } from '../../../core/model';
+import type { AnchoredHighlight } from '@core/model';
+import { HIGHLIGHT_COLORS } from '@core/common/vocabulary';
 import { NoteEditor } from '../notes/NoteEditor';
 import { NoteView } from '../notes/NoteView';
 import { COLOR_LABELS } from './HighlightToolbar';

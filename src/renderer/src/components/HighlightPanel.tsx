@@ -1,4 +1,4 @@
-import type { AnchoredHighlight, HighlightColor } from '../../../core/model';
+import type { AnchoredHighlight, HighlightColor } from '@core/model';
 import { plural } from '../lib/format';
 import type { EditRequest } from './HighlightItem';
 import { HighlightItem } from './HighlightItem';

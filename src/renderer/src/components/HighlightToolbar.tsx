@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { HighlightColor } from '../../../core/model';
-import { HIGHLIGHT_COLORS } from '../../../core/model';
+import type { HighlightColor } from '@core/model';
+import { HIGHLIGHT_COLORS } from '@core/common/vocabulary';
 import { CopyIcon, HighlighterIcon, NoteIcon, Spinner, TagIcon, TrashIcon } from './Icons';
 
 export const COLOR_LABELS: Record<HighlightColor, string> = {

@@ -1,4 +1,4 @@
-import type { JobInfo } from '../../../core/jobs/types';
+import type { JobInfo } from '@core/jobs/types';
 
 /**
  * One long job: its progress bar, what it is doing and Cancel while it runs; then what it did (with the

@@ -1,4 +1,4 @@
-import type { JobInfo } from '../../../core/jobs/types';
+import type { JobInfo } from '@core/jobs/types';
 import { JobProgress } from './JobProgress';
 
 /** The long jobs running and just finished, in a panel at the top right of the window. */

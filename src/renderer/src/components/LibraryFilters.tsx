@@ -1,5 +1,5 @@
 import '../styles/annotate.css';
-import type { ClipSummary } from '../../../core/model';
+import type { ClipSummary } from '@core/model';
 import { useJobsContext } from '../lib/jobsContext';
 import { menuPosition, useOpenContextMenu } from '../lib/useContextMenus';
 

@@ -1,6 +1,6 @@
 import { IMPORT_CHOICES } from '../lib/jobActions';
 import { useJobsContext } from '../lib/jobsContext';
-import type { JobImportSource } from '../../../core/jobs/types';
+import type { JobImportSource } from '@core/jobs/types';
 
 const SOURCES = Object.keys(IMPORT_CHOICES) as JobImportSource[];
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LibraryProblem } from '../../../core/model';
+import type { LibraryProblem } from '@core/model';
 import { formatDate, plural } from '../lib/format';
 import { CloseIcon, WarningIcon } from './Icons';
 

@@ -1,5 +1,5 @@
-import { FONT_SIZE, LINE_WIDTH, THEMES } from '../../../core/settings/limits';
-import type { ReaderSettings, SettingsPatch, Theme } from '../../../core/settings/schema';
+import { FONT_SIZE, LINE_WIDTH, THEMES } from '@core/common/settingsLimits';
+import type { ReaderSettings, SettingsPatch, Theme } from '@core/settings/schema';
 
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark', sepia: 'Sepia' };
 

@@ -1,4 +1,4 @@
-import { COMMANDS } from '../../../core/commands';
+import { COMMANDS } from '@core/common/commands';
 import { formatShortcut } from '../lib/keys';
 import { ModalFrame } from './ModalFrame';
 

@@ -1,8 +1,8 @@
-import type { CommandId } from '../../../core/commands';
-import { FONT_SIZE } from '../../../core/settings/limits';
-import type { Settings, SettingsPatch } from '../../../core/settings/schema';
+import type { CommandId } from '@core/common/commands';
+import { FONT_SIZE } from '@core/common/settingsLimits';
+import type { Settings, SettingsPatch } from '@core/settings/schema';
 import { systemPrefersDark, toggledTheme } from './appearance';
-import type { JobImportSource } from '../../../core/jobs/types';
+import type { JobImportSource } from '@core/jobs/types';
 import type { JobAction } from './jobActions';
 import type { ReportError } from './report';
 

@@ -3,7 +3,7 @@
  * `prefers-color-scheme`, which Electron maps from nativeTheme) and the reader's font, size and measure as
  * CSS variables the stylesheets read.
  */
-import type { Settings, Theme } from '../../../core/settings/schema';
+import type { Settings, Theme } from '@core/settings/schema';
 
 export type ResolvedTheme = Exclude<Theme, 'system'>;
 

@@ -1,5 +1,5 @@
-import type { OnDuplicate } from '../../../core/api';
-import type { ClipSummary } from '../../../core/model';
+import type { OnDuplicate } from '@core/api';
+import type { ClipSummary } from '@core/model';
 
 /** The files Gloss clips: saved web pages, Markdown and plain text. */
 export const CLIPPABLE_FILES = '.html,.htm,.md,.markdown,.txt';

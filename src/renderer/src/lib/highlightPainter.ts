@@ -3,8 +3,8 @@
  * name per colour and styled with `::highlight(gloss-<colour>)`. The article DOM is never touched, so text
  * offsets stay valid and overlapping highlights simply overlap.
  */
-import type { AnchoredHighlight, HighlightColor } from '../../../core/model';
-import { HIGHLIGHT_COLORS } from '../../../core/model';
+import type { AnchoredHighlight, HighlightColor } from '@core/model';
+import { HIGHLIGHT_COLORS } from '@core/common/vocabulary';
 import { offsetsToRange } from './textOffsets';
 
 export const FLASH_NAME = 'gloss-flash';

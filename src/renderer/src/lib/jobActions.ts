@@ -2,7 +2,7 @@
  * What the app's long-work buttons and commands ask for: each action chooses its paths with the native
  * dialogs (the renderer cannot see the file system) and becomes a job request for the core.
  */
-import type { JobImportSource, JobRequest, PathRequest } from '../../../core/jobs/types';
+import type { JobImportSource, JobRequest, PathRequest } from '@core/jobs/types';
 
 export type JobAction =
   | { kind: 'export'; collection?: string }

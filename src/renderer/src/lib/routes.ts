@@ -2,7 +2,7 @@
  * The app's routes (which view is shown) and how they map to the `lastView` the settings remember, so the
  * app reopens where it was left.
  */
-import type { LastView } from '../../../core/settings/schema';
+import type { LastView } from '@core/settings/schema';
 import type { ReaderFocus } from '../reader/usePaintedHighlights';
 
 /** Which view is shown; the reader also knows where it was opened from, for its way back. */

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Settings, SettingsPatch } from '../../../core/settings/schema';
+import type { Settings, SettingsPatch } from '@core/settings/schema';
 
 export interface SettingsState {
   /** `null` until the first `getSettings()` answers. */

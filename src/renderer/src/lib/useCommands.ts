@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { CommandId } from '../../../core/commands';
-import { COMMANDS } from '../../../core/commands';
+import type { CommandId } from '@core/common/commands';
+import { COMMANDS } from '@core/common/commands';
 import { matchesShortcut } from './keys';
 
 /**

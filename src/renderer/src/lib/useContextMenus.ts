@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useState } from 'react';
-import type { ClipSummary } from '../../../core/model';
+import type { ClipSummary } from '@core/model';
 import type { MenuItem } from '../components/ContextMenu';
 import { copyText } from './clipboard';
 import type { ReportError } from './report';

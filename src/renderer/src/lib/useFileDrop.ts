@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OnDuplicate } from '../../../core/api';
-import type { ClipSummary } from '../../../core/model';
+import type { OnDuplicate } from '@core/api';
+import type { ClipSummary } from '@core/model';
 import type { DuplicateChoice } from '../components/DuplicateOffer';
 import { duplicateChoice } from '../components/DuplicateOffer';
 import { clipFile } from './clipFile';

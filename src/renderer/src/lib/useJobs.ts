@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JobInfo } from '../../../core/jobs/types';
+import type { JobInfo } from '@core/jobs/types';
 import { jobRequestFor, type JobAction } from './jobActions';
 import type { ReportError } from './report';
 

@@ -3,7 +3,7 @@
  * folder, problems and conflicts, loaded at start and refreshed when something changes them.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ClipSummary, LibraryInfo } from '../../../core/model';
+import type { ClipSummary, LibraryInfo } from '@core/model';
 import { errorMessage } from './format';
 import type { ReportError } from './report';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Settings, SettingsPatch } from '../../../core/settings/schema';
+import type { Settings, SettingsPatch } from '@core/settings/schema';
 import { applyAppearance, watchSystemTheme } from './appearance';
 import type { ReportError } from './report';
 import type { SettingsState } from './settingsContext';

@@ -10,7 +10,7 @@ import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState } from 'lexical';
 import { useMemo, useState } from 'react';
-import type { NotebookPage, PageSummary } from '../../../core/notebook/types';
+import type { NotebookPage, PageSummary } from '@core/notebook/types';
 import { FormatToolbar } from '../lexical/FormatToolbar';
 import { PAGE_NODES, PAGE_TRANSFORMERS } from '../lexical/nodes';
 import { richTheme } from '../lexical/theme';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ClipMeta, ClipSummary, Taxonomy } from '../../../core/model';
+import type { ClipMeta, ClipSummary, Taxonomy } from '@core/model';
 import { ClipDetailsDialog } from '../components/ClipDetailsDialog';
 import { ExternalIcon } from '../components/Icons';
 import { formatDate, formatWords, hostOf, isWebUrl, readingTime } from '../lib/format';

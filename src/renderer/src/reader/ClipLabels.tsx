@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ClipMeta, Taxonomy } from '../../../core/model';
+import type { ClipMeta, Taxonomy } from '@core/model';
 import { TagEditor } from '../components/TagEditor';
 import { useReportError } from '../lib/report';
 

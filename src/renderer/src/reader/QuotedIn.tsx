@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Backlink } from '../../../core/notebook/types';
+import type { Backlink } from '@core/notebook/types';
 import { NotebookIcon } from '../components/Icons';
 
 /** "Quoted in": the notebook pages that quote this clip, each a link to the page. */

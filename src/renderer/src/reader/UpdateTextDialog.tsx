@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ReanchorReport } from '../../../core/model';
+import type { ReanchorReport } from '@core/model';
 import { Spinner } from '../components/Icons';
 import { errorMessage, isWebUrl, plural } from '../lib/format';
 

@@ -2,7 +2,7 @@
  * Which painted highlight is under the pointer. Highlights are painted with the CSS Custom Highlight API, so
  * there is no element to hit: the point is turned into a text offset and matched against the anchors.
  */
-import type { AnchoredHighlight } from '../../../core/model';
+import type { AnchoredHighlight } from '@core/model';
 import { pointToOffset } from '../lib/textOffsets';
 
 /** The highlight covering text offset `at`: the shortest of those that do (the innermost of overlaps). */

@@ -1,8 +1,8 @@
 /**
  * The colour new highlights get: the last one picked, remembered across sessions in localStorage.
  */
-import type { HighlightColor } from '../../../core/model';
-import { HIGHLIGHT_COLORS } from '../../../core/model';
+import type { HighlightColor } from '@core/model';
+import { HIGHLIGHT_COLORS } from '@core/common/vocabulary';
 
 const COLOR_KEY = 'gloss.highlightColor';
 

@@ -3,7 +3,7 @@
  * request (e.g. after its text was updated), and names the window after the clip while it is open.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { AnchoredHighlight, ClipDocument, Taxonomy } from '../../../core/model';
+import type { AnchoredHighlight, ClipDocument, Taxonomy } from '@core/model';
 import { errorMessage } from '../lib/format';
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Dispatch, SetStateAction } from 'react';
 import { useCallback } from 'react';
-import type { AnchoredHighlight } from '../../../core/model';
+import type { AnchoredHighlight } from '@core/model';
 import type { HighlightPatch } from '../components/HighlightPanel';
 import { copyText } from '../lib/clipboard';
 import { useNotify } from '../lib/notify';

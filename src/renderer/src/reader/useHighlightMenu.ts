@@ -5,8 +5,8 @@
  */
 import type { RefObject } from 'react';
 import { useCallback, useEffect } from 'react';
-import type { AnchoredHighlight, HighlightColor } from '../../../core/model';
-import { HIGHLIGHT_COLORS } from '../../../core/model';
+import type { AnchoredHighlight, HighlightColor } from '@core/model';
+import { HIGHLIGHT_COLORS } from '@core/common/vocabulary';
 import type { MenuItem } from '../components/ContextMenu';
 import { COLOR_LABELS } from '../components/HighlightToolbar';
 import { isEditable } from '../lib/keys';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import type { AnchoredHighlight, ClipDocument } from '../../../core/model';
+import type { AnchoredHighlight, ClipDocument } from '@core/model';
 import { clearHighlights, flashRange, paintHighlights, scrollRangeIntoView } from '../lib/highlightPainter';
 import { offsetsToRange } from '../lib/textOffsets';
 

@@ -2,7 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { useState } from 'react';
 import type { LibraryFilter } from '../components/LibraryFilters';
 import { LibraryFilters, passes } from '../components/LibraryFilters';
-import type { ClipSummary } from '../../../core/model';
+import type { ClipSummary } from '@core/model';
 import { DocIcon, HighlighterIcon, PlusIcon, Spinner, WarningIcon } from '../components/Icons';
 import { formatDate, formatWords, hostOf, plural, readingTime } from '../lib/format';
 import { useJobsContext } from '../lib/jobsContext';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import '../styles/notebook.css';
-import type { NotebookPage, PageSummary } from '../../../core/notebook/types';
+import type { NotebookPage, PageSummary } from '@core/notebook/types';
 import { NotebookIcon, PlusIcon, Spinner, TrashIcon } from '../components/Icons';
 import { errorMessage, formatDate } from '../lib/format';
 import { useReportError } from '../lib/report';

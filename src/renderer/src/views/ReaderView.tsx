@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
-import type { AnchoredHighlight, HighlightColor } from '../../../core/model';
+import type { AnchoredHighlight, HighlightColor } from '@core/model';
 import type { EditRequest } from '../components/HighlightItem';
 import { byPosition, HighlightPanel } from '../components/HighlightPanel';
 import { HighlightToolbar } from '../components/HighlightToolbar';

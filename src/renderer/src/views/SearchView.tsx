@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { ParsedQuery, QueryFilterKey, SearchResult } from '../../../core/model';
-import { parseQuery, removeFilter } from '../../../core/search/query';
+import type { ParsedQuery, QueryFilterKey, SearchResult } from '@core/model';
+import { parseQuery, removeFilter } from '@core/common/searchQuery';
 import { CloseIcon, DocIcon, HighlighterIcon, PlusIcon, SearchIcon, Spinner } from '../components/Icons';
 import { errorMessage } from '../lib/format';
 

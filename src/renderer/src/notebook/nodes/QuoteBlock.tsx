@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import type { QuoteBlockData } from '../../../../core/notebook/types';
+import type { QuoteBlockData } from '@core/notebook/types';
 import { QuoteOpenContext } from '../quoteContext';
 
 /** How a quote block looks in a page: the quote, its source and note; clicking opens the passage. */

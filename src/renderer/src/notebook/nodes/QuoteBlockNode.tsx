@@ -1,8 +1,8 @@
 import type { DOMExportOutput, LexicalNode, NodeKey, SerializedLexicalNode, Spread } from 'lexical';
 import { DecoratorNode } from 'lexical';
 import type { JSX } from 'react';
-import type { QuoteBlockData } from '../../../../core/notebook/types';
-import { QUOTE_NODE_TYPE } from '../../../../core/notebook/types';
+import type { QuoteBlockData } from '@core/notebook/types';
+import { QUOTE_NODE_TYPE } from '@core/common/vocabulary';
 import { QuoteBlock } from './QuoteBlock';
 
 /** A quote block as stored in the page's JSON (the core reads these fields for "quoted in" and Markdown). */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { HighlightListing } from '../../../../../core/api';
-import type { QuoteBlockData } from '../../../../../core/notebook/types';
+import type { HighlightListing } from '@core/api';
+import type { QuoteBlockData } from '@core/notebook/types';
 import { errorMessage } from '../../../lib/format';
 
 function matches(l: HighlightListing, words: string[]): boolean {

@@ -13,7 +13,7 @@ import {
   DROP_COMMAND,
 } from 'lexical';
 import { useEffect, useState } from 'react';
-import type { QuoteBlockData } from '../../../../../core/notebook/types';
+import type { QuoteBlockData } from '@core/notebook/types';
 import { HIGHLIGHT_DRAG_TYPE } from '../../../components/HighlightItem';
 import { $createQuoteBlockNode, QuoteBlockNode } from '../../nodes/QuoteBlockNode';
 import { QuotePicker } from './QuotePicker';

@@ -3,8 +3,8 @@
  * `key:value` filters (`site:`, `author:`, `kind:`, `before:`, `after:`, `tag:`, `collection:`).
  * Parsing never fails: whatever is not understood is searched as words and explained in a hint.
  */
-import { QUERY_FILTER_KEYS, type ParsedQuery, type QueryFilterKey } from '../model';
-import { dayRange } from './filters';
+import type { ParsedQuery, QueryFilterKey } from '../model';
+import { QUERY_FILTER_KEYS } from './vocabulary';
 
 /** The kinds `kind:` accepts. */
 export const QUERY_KINDS = ['article', 'highlight', 'note', 'page'] as const;
@@ -79,4 +79,27 @@ export function removeFilter(query: string, filter: { key: QueryFilterKey; value
     return (query.slice(0, m.index) + query.slice(m.index + whole.length)).replace(/\s{2,}/g, ' ').trim();
   }
   return query;
+}
+
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * The days a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` value covers, as `[from, to)` ISO day strings,
+ * or null if it is not such a date.
+ */
+export function dayRange(value: string): { from: string; to: string } | null {
+  const m = DATE.exec(value);
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  const year = Number(y);
+  const month = mo === undefined ? 1 : Number(mo);
+  const day = d === undefined ? 1 : Number(d);
+  const from = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || from.getUTCDate() !== day) return null;
+  const to = new Date(from);
+  if (mo === undefined) to.setUTCFullYear(year + 1);
+  else if (d === undefined) to.setUTCMonth(month);
+  else to.setUTCDate(day + 1);
+  const iso = (date: Date) => date.toISOString().slice(0, 10);
+  return { from: iso(from), to: iso(to) };
 }
