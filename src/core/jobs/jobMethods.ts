@@ -28,7 +28,7 @@ export interface JobOptions {
 
 export interface JobDeps {
   /** The library the jobs work on (read when a job starts): what exports read and imports write through. */
-  service(): ExportSource & ImportTarget;
+  service(): ExportSource & ImportTarget & Pick<GlossApi, 'listHighlightsPage'>;
   /** Re-reads and re-indexes every clip (see SearchKeeper.rebuild). */
   rebuildIndex(options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<number>;
   /** Writes the search index's pending changes now (so a move copies them and leaves nothing to write in the old folder). */
