@@ -5,8 +5,8 @@
 import type { GlossApi } from '../api';
 import type { ClipDraft, ClipSummary, Highlight, HighlightColor } from '../model';
 
-/** What an import reads and writes through: four clip methods of GlossApi and two writes only the service offers. */
-export interface ImportTarget extends Pick<GlossApi, 'listClips' | 'getClip' | 'retryClip' | 'clipUrl'> {
+/** What an import reads and writes through: some clip methods of GlossApi and two writes only the service offers. */
+export interface ImportTarget extends Pick<GlossApi, 'listClips' | 'getClip' | 'retryClip' | 'clipUrl' | 'updateClip'> {
   /** Adds a clip from a ready draft (placeholders, pasted exports). */
   addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
   /** Read-modify-write of a clip's highlights under its lock, search index kept in step. */
