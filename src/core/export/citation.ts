@@ -1,42 +1,58 @@
 /**
- * Citations from clip metadata: CSL-JSON (the common data), BibTeX and formatted references
- * (APA, Chicago) through citation-js, and the reader's "copy quote with citation" line.
+ * Citations from clip metadata: CSL-JSON (the common data, item type and container by what the clip is,
+ * organisations as literal names), BibTeX (bibtex.ts) and formatted references through citation-js with
+ * the official CSL styles (APA as citation-js ships it, Chicago author-date from styles/), and the reader's
+ * "copy quote with citation" line.
  */
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
+import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { ClipMeta } from '../model';
-import { cslName, splitAuthors, type CslName } from './authors';
-import { CHICAGO_CSL, CHICAGO_TEMPLATE } from './chicagoStyle';
+import { bibtexEntries } from './bibtex';
 import { citationKeys } from './citationKeys';
 import { dateParts, readableDate } from './dates';
+import { containerTitle, isHostName, itemType, type CslItemType } from './itemType';
 import type { ReferenceStyle } from './kinds';
+import { clipAuthors, splitAuthors, type CslName } from './names';
+import { cslTemplate } from './cslStyles';
 
 /** One CSL-JSON item (the fields Gloss fills). */
 export interface CslItem {
   id: string;
-  type: 'webpage';
+  type: CslItemType;
   title: string;
   author?: CslName[];
   'container-title'?: string;
+  publisher?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
+  DOI?: string;
   URL?: string;
   issued?: { 'date-parts': number[][] };
   accessed?: { 'date-parts': number[][] };
   language?: string;
   abstract?: string;
+  'citation-key'?: string;
 }
 
-/** The clip's metadata as a CSL-JSON item: a web page, its site as container, clip date as accessed. */
+/** The clip's metadata as a CSL-JSON item. */
 export function toCsl(meta: ClipMeta): CslItem {
-  const authors = splitAuthors(meta.byline).map(cslName);
+  const authors = clipAuthors(meta);
   const issued = dateParts(meta.published);
   const accessed = dateParts(meta.clippedAt);
+  const container = containerTitle(meta);
+  const b = meta.biblio ?? {};
   return {
     id: meta.id,
-    type: 'webpage',
+    type: itemType(meta),
     title: meta.title,
     ...(authors.length && { author: authors }),
-    ...(meta.site && { 'container-title': meta.site }),
+    ...(container && { 'container-title': container }),
+    ...(b.publisher && { publisher: b.publisher }),
+    ...(b.volume && { volume: b.volume }),
+    ...(b.issue && { issue: b.issue }),
+    ...(b.pages && { page: b.pages }),
+    ...(b.doi && { DOI: b.doi }),
     ...(meta.url && { URL: meta.url }),
     ...(issued && { issued: { 'date-parts': [issued] } }),
     ...(accessed && { accessed: { 'date-parts': [accessed] } }),
@@ -45,28 +61,39 @@ export function toCsl(meta: ClipMeta): CslItem {
   };
 }
 
-/** CSL-JSON for the clips: a pretty-printed array, as Zotero and pandoc read it. */
+/** CSL-JSON for the clips, each with its BibTeX key: a pretty-printed array, as Zotero and pandoc read it. */
 export function cslJson(metas: ClipMeta[]): string {
-  return JSON.stringify(metas.map(toCsl), null, 2) + '\n';
+  const keys = citationKeys(metas);
+  return (
+    JSON.stringify(
+      metas.map((m, i) => ({ ...toCsl(m), 'citation-key': keys[i] })),
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /** BibTeX entries for the clips, keyed `surname` + `year` + title word and unique within the file (see {@link citationKeys}). */
 export function bibtex(metas: ClipMeta[]): string {
   const keys = citationKeys(metas);
-  const items = metas.map((meta, i) => ({ ...toCsl(meta), 'citation-key': keys[i] }));
-  return new Cite(items).format('bibtex', { format: 'text' }).trim() + '\n';
+  return bibtexEntries(
+    metas.map((meta, i) => ({ item: { ...toCsl(meta), 'citation-key': keys[i]! }, arxiv: meta.biblio?.arxiv })),
+  );
 }
 
-function registerChicago(): void {
-  const templates = plugins.config.get('@csl').styles;
-  if (!templates.has(CHICAGO_TEMPLATE)) templates.add(CHICAGO_TEMPLATE, CHICAGO_CSL);
+/** An item as the styles should print it: a bare host name keeps its case ("who.int", not "Who.Int"). */
+function forStyle(item: CslItem): CslItem {
+  const container = item['container-title'];
+  return container && isHostName(container)
+    ? { ...item, 'container-title': `<span class="nocase">${container}</span>` }
+    : item;
 }
 
-/** Formatted references (one line each, sorted as the style sorts them) in APA or Chicago. */
+/** Formatted references (one a line, sorted as the style sorts them) in APA 7th or Chicago author-date. */
 export function formatReferences(metas: ClipMeta[], style: ReferenceStyle): string {
-  if (style === 'chicago') registerChicago();
-  const template = style === 'chicago' ? CHICAGO_TEMPLATE : 'apa';
-  return new Cite(metas.map(toCsl)).format('bibliography', { format: 'text', template, lang: 'en-US' }).trim() + '\n';
+  const items = metas.map((m) => forStyle(toCsl(m)));
+  const text = new Cite(items).format('bibliography', { format: 'text', template: cslTemplate(style), lang: 'en-US' });
+  return text.trim() + '\n';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
 import { describe, expect, it } from 'vitest';
 import type { ClipMeta } from '../model';
 import { bibtex } from './citation';

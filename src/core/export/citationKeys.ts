@@ -3,7 +3,7 @@
  * word (`calder2025tidal`), ASCII only, unique within one export (`calder2025tidala`, `…b` on a clash).
  */
 import type { ClipMeta } from '../model';
-import { cslName, splitAuthors } from './authors';
+import { clipAuthors, sortName } from './names';
 import { dateParts } from './dates';
 
 /** Words that say nothing about a title, skipped when picking its first significant word. */
@@ -62,10 +62,9 @@ function siteName(site: string): string {
 
 /** The name part of a key: the first author's surname, else the site. */
 function namePart(meta: ClipMeta): string {
-  const first = splitAuthors(meta.byline)[0];
+  const first = clipAuthors(meta)[0];
   if (first) {
-    const name = cslName(first);
-    const folded = asciiFold('family' in name ? name.family : name.literal);
+    const folded = asciiFold('literal' in first ? first.literal : sortName(first));
     if (folded) return folded;
   }
   return meta.site ? siteName(meta.site) : '';

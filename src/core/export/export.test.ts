@@ -1,4 +1,5 @@
 import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { AnchoredHighlight, ClipDocument, ClipMeta } from '../model';
@@ -82,7 +83,7 @@ describe('citations', () => {
       'Calder, I., & Reyes, T. (2025, March 4). Tidal Power Comes of Age. Harbour Review. https://harbour.example/tidal',
     );
     expect(formatReferences([meta], 'chicago').trim()).toBe(
-      'Calder, Ines, and Tom Reyes. “Tidal Power Comes of Age.” Harbour Review, March 4, 2025. https://harbour.example/tidal.',
+      'Calder, Ines, and Tom Reyes. 2025. “Tidal Power Comes of Age.” Harbour Review, March 4. https://harbour.example/tidal.',
     );
     expect(quoteWithCitation(' ran all winter ', meta)).toBe(
       '“ran all winter” — Ines Calder, Tom Reyes, Tidal Power Comes of Age (Harbour Review, March 4, 2025), https://harbour.example/tidal',

@@ -10,8 +10,8 @@ import TurndownService from 'turndown';
 import { stringify } from 'yaml';
 import { parseBodyDocument } from '../article/dom';
 import type { AnchoredHighlight, ClipDocument, ClipMeta } from '../model';
-import { splitAuthors } from './authors';
 import { HIGHLIGHTS_HEADING, ORPHAN_LINE } from './markdownMarks';
+import { splitAuthors } from './names';
 
 let converter: TurndownService | null = null;
 

@@ -18,3 +18,8 @@ declare module '@citation-js/core' {
 
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-csl';
+
+declare module '@citation-js/name' {
+  /** Parses a personal name ("Vincent van Gogh") into CSL-JSON parts. */
+  export function parse(name: string): Record<string, string>;
+}
