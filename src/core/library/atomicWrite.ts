@@ -11,10 +11,15 @@ export const TEMP_FILE = /^\..+\.[0-9a-f]{8,}\.tmp$/;
 /**
  * Writes `data` to `file` atomically: temp file in the same folder, write, fsync, rename over the
  * target, fsync the folder. The temp file is in the same folder so the rename never crosses a
- * filesystem (rename is only atomic within one). `data` may come in pieces (an async iterable, written
+ * filesystem (rename is only atomic within one). With `syncFolder: false` the caller syncs the folder
+ * itself (once after several writes, see {@link syncDir}). `data` may come in pieces (an async iterable, written
  * as it arrives); if producing it throws, the target is left as it was.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array | AsyncIterable<string>): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array | AsyncIterable<string>,
+  options: { syncFolder?: boolean } = {},
+): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: fs.FileHandle | undefined;
@@ -31,11 +36,12 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
     await fs.rm(temp, { force: true }).catch(() => {});
     throw error;
   }
-  await syncDir(dir);
+  // Several writes into one folder may sync it once, after the last (`syncFolder: false`, then syncDir).
+  if (options.syncFolder !== false) await syncDir(dir);
 }
 
-/** Makes the rename durable: without this a power cut can bring back the old directory entry. */
-async function syncDir(dir: string): Promise<void> {
+/** Makes renames in `dir` durable: without this a power cut can bring back the old directory entry. */
+export async function syncDir(dir: string): Promise<void> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(dir, 'r');

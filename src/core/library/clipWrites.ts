@@ -4,11 +4,11 @@
  */
 import { promises as fs } from 'node:fs';
 import { GlossError } from '../errors';
-import type { ClipDraft, ClipMeta } from '../model';
+import type { ClipDraft, ClipMeta, Highlight } from '../model';
 import { contentHash } from '../article/contentHash';
-import { writeFileAtomic } from './atomicWrite';
+import { syncDir, writeFileAtomic } from './atomicWrite';
 import { ioError, validOrThrow } from './checks';
-import { clipDir, clipFile } from './clipFiles';
+import { clipDir, clipFile, makeClipFolder } from './clipFiles';
 import { annotationsFileText, clipMetaSchema, metaFileText } from './schemas';
 import { CREATING_MARKER, CREATING_NOTE } from './unfinished';
 
@@ -54,6 +54,52 @@ export async function writeNewClip(root: string, draft: ClipDraft, meta: ClipMet
     await writeFileAtomic(clipFile(root, id, 'article.html'), draft.html);
     await writeFileAtomic(clipFile(root, id, 'article.txt'), draft.text);
     await writeFileAtomic(clipFile(root, id, 'annotations.json'), annotationsFileText(id, []));
+    await writeFileAtomic(clipFile(root, id, 'meta.json'), metaFileText(meta));
+    await fs.rm(clipFile(root, id, CREATING_MARKER), { force: true }).catch(() => {});
+  } catch (error) {
+    await fs.rm(clipDir(root, id), { recursive: true, force: true }).catch(() => {});
+    throw error instanceof GlossError ? error : ioError('Could not save the clip', error);
+  }
+}
+
+/**
+ * Makes a new clip's folder, marked as being saved, for a clip to be written later with
+ * {@link writeReservedClip}; returns its id. A folder reserved and never written is an interrupted save,
+ * which the next open moves to the trash.
+ */
+export async function reserveClipFolder(root: string, now: Date): Promise<string> {
+  const id = await makeClipFolder(root, now);
+  try {
+    await fs.writeFile(clipFile(root, id, CREATING_MARKER), CREATING_NOTE);
+  } catch (error) {
+    await fs.rm(clipDir(root, id), { recursive: true, force: true }).catch(() => {});
+    throw ioError('Could not save the clip', error);
+  }
+  return id;
+}
+
+/**
+ * Writes every file of a reserved clip (see {@link reserveClipFolder}): article, text and highlights,
+ * then `meta.json` last, each synced, the folder synced once at the end. Bulk writes (imports, the
+ * benchmark's libraries) run many of these at once. On failure the folder is removed: the clip was never
+ * visible.
+ */
+export async function writeReservedClip(
+  root: string,
+  draft: Pick<ClipDraft, 'html' | 'text'>,
+  meta: ClipMeta,
+  highlights: readonly Highlight[],
+): Promise<void> {
+  const { id } = meta;
+  const quiet = { syncFolder: false };
+  try {
+    validOrThrow(clipMetaSchema, meta, 'The clip');
+    await Promise.all([
+      writeFileAtomic(clipFile(root, id, 'article.html'), draft.html, quiet),
+      writeFileAtomic(clipFile(root, id, 'article.txt'), draft.text, quiet),
+      writeFileAtomic(clipFile(root, id, 'annotations.json'), annotationsFileText(id, [...highlights]), quiet),
+    ]);
+    await syncDir(clipDir(root, id));
     await writeFileAtomic(clipFile(root, id, 'meta.json'), metaFileText(meta));
     await fs.rm(clipFile(root, id, CREATING_MARKER), { force: true }).catch(() => {});
   } catch (error) {

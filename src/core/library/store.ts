@@ -16,8 +16,16 @@ import { QUARANTINE_DIR } from './quarantine';
 import { clipMetaSchema, metaFileText } from './schemas';
 import { ioError, validHighlights, validOrThrow } from './checks';
 import { countWords as defaultCountWords } from '../article/text';
-import { clipFile, CLIPS_DIR, makeClipFolder, readClipFile, TRASH_DIR, type ClipFileName } from './clipFiles';
-import { newClipMeta, replacedArticleMeta, writeNewClip, writeReplacedArticle, type WordCounter } from './clipWrites';
+import { clipDir, clipFile, CLIPS_DIR, makeClipFolder, readClipFile, TRASH_DIR, type ClipFileName } from './clipFiles';
+import {
+  newClipMeta,
+  replacedArticleMeta,
+  reserveClipFolder,
+  writeNewClip,
+  writeReplacedArticle,
+  writeReservedClip,
+  type WordCounter,
+} from './clipWrites';
 import { readAnnotationsFile, writeAnnotationsFile } from './annotationFiles';
 import { moveClipToTrash, takeClipFromTrash } from './trash';
 import { scanClip, scanLibrary } from './scanLibrary';
@@ -29,6 +37,9 @@ export interface LibraryStoreOptions {
   /** Word counter for new clips; defaults to a Unicode word-break count. */
   countWords?: WordCounter;
 }
+
+/** How many clips a bulk write saves at once: enough to overlap the disk's syncs, few enough for EMFILE. */
+const WRITE_CONCURRENCY = 16;
 
 /** The fields of a clip's metadata that may be changed after clipping. */
 export type ClipMetaPatch = Partial<Omit<ClipMeta, 'id'>>;
@@ -136,6 +147,50 @@ export class LibraryStore {
     this.state.highlights.set(id, []);
     this.state.version++;
     return { ...meta };
+  }
+
+  /**
+   * Reserves a new clip's folder and returns the metadata the clip will have (clipped at `now`); the
+   * caller may add tags or collections before {@link writeClips} saves it. Until then the clip is not listed.
+   */
+  async reserveClip(draft: ClipDraft, now: Date = new Date()): Promise<ClipMeta> {
+    const id = await reserveClipFolder(this.path, now);
+    return newClipMeta(id, draft, now, this.countWords);
+  }
+
+  /**
+   * Saves many reserved clips at once (imports, restores, generated libraries): their files are written
+   * and synced concurrently, each clip's `meta.json` last, so a crash leaves only whole clips (and
+   * interrupted saves the next open moves to the trash). Returns the error of each clip that failed (by id);
+   * the others are in the library.
+   */
+  async writeClips(
+    clips: ReadonlyArray<{
+      meta: ClipMeta;
+      draft: Pick<ClipDraft, 'html' | 'text'>;
+      highlights?: readonly Highlight[];
+    }>,
+  ): Promise<Map<string, GlossError>> {
+    const failed = new Map<string, GlossError>();
+    let next = 0;
+    const worker = async () => {
+      while (next < clips.length) {
+        const { meta, draft, highlights = [] } = clips[next++]!;
+        try {
+          const valid = validHighlights(meta.id, [...highlights]);
+          await writeReservedClip(this.path, draft, meta, valid);
+          this.state.metas.set(meta.id, meta);
+          this.state.highlights.set(meta.id, valid);
+          this.state.version++;
+        } catch (error) {
+          // Never visible: its reserved folder goes (writeReservedClip removes it too when writing fails).
+          await fs.rm(clipDir(this.path, meta.id), { recursive: true, force: true }).catch(() => {});
+          failed.set(meta.id, error instanceof GlossError ? error : ioError('Could not save the clip', error));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, clips.length) }, worker));
+    return failed;
   }
 
   /** Changes some metadata fields of a clip (never its id) and returns the result. */
