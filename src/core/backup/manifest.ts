@@ -11,6 +11,8 @@ export const MANIFEST_NAME = 'manifest.json';
 export const LIBRARY_PREFIX = 'library/';
 /** A manifest larger than this is not one Gloss wrote. */
 export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** The largest single file a backup may hold (a clip's PDF or image is far smaller); a restore refuses more. */
+export const MAX_BACKUP_FILE_BYTES = 1024 * 1024 * 1024;
 
 const relativePath = z.string().min(1).max(4096);
 

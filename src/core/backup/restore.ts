@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
@@ -16,6 +17,7 @@ import { checkJsonFile } from '../library/schemas';
 import {
   isSafeRelativePath,
   LIBRARY_PREFIX,
+  MAX_BACKUP_FILE_BYTES,
   MANIFEST_NAME,
   manifestSchema,
   MAX_MANIFEST_BYTES,
@@ -71,10 +73,52 @@ export interface RestoreOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * A stream that passes at most `limit()` bytes on and fails with `over()` past that: sizes are enforced while
+ * unpacking, so a gzip bomb whose manifest declares 10 bytes stops at 10, not after writing a gigabyte.
+ */
+function capped(limit: () => number, over: () => Error): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit()) done(over());
+      else done(null, chunk);
+    },
+  });
+}
+
+const mb = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
+
+/** Checks each file the manifest lists against the per-file cap; returns their total size. */
+function declaredBytes(manifest: BackupManifest): number {
+  const big = manifest.files.find((f) => f.size > MAX_BACKUP_FILE_BYTES);
+  if (big)
+    throw damaged(
+      `its manifest lists ${big.path.slice(0, 200)} at ${mb(big.size)}; no library file may be over ${mb(MAX_BACKUP_FILE_BYTES)}.`,
+    );
+  return manifest.files.reduce((sum, f) => sum + f.size, 0);
+}
+
+/** Tar's own bytes around the files: a 512-byte header and up to 511 bytes of padding each, long-name headers. */
+const TAR_OVERHEAD_PER_FILE = 4096;
+/** The end of a tar: two zero blocks, padded to a 10 KB record, with room to spare. */
+const TAR_END = 64 * 1024;
+
 /** Unpacks and verifies the archive into `temp`; returns the manifest. */
 async function unpack(file: string, temp: string, options: RestoreOptions = {}): Promise<BackupManifest> {
   const extract = tarExtract();
-  const reading = pipeline(createReadStream(file), createGunzip(), extract);
+  // Until the manifest is read, only it may come; then just the files it declares, with tar's overhead.
+  let allowed = MAX_MANIFEST_BYTES + 1024 * 1024;
+  const reading = pipeline(
+    createReadStream(file),
+    createGunzip(),
+    capped(
+      () => allowed,
+      () => damaged('it unpacks to more than its manifest declares.'),
+    ),
+    extract,
+  );
   reading.catch(() => {});
   let manifest: BackupManifest | null = null;
   const expected = new Map<string, { size: number; sha256: string }>();
@@ -84,13 +128,12 @@ async function unpack(file: string, temp: string, options: RestoreOptions = {}):
     const { name, type } = entry.header;
     if (!manifest) {
       if (name !== MANIFEST_NAME) throw damaged(`it does not start with ${MANIFEST_NAME} (is it a Gloss backup?).`);
-      const checked = checkJsonFile(
-        MANIFEST_NAME,
-        (await readAll(entry, MAX_MANIFEST_BYTES)).toString('utf8'),
-        manifestSchema,
-      );
+      const text = (await readAll(entry, MAX_MANIFEST_BYTES)).toString('utf8');
+      const manifestBytes = Buffer.byteLength(text);
+      const checked = checkJsonFile(MANIFEST_NAME, text, manifestSchema);
       if (!checked.ok) throw damaged(checked.reason);
       manifest = checked.value;
+      allowed = manifestBytes + declaredBytes(manifest) + TAR_OVERHEAD_PER_FILE * (manifest.files.length + 1) + TAR_END;
       for (const f of manifest.files) {
         if (!isSafeRelativePath(f.path)) throw damaged(`its manifest lists an unsafe path “${f.path.slice(0, 200)}”.`);
         expected.set(f.path, f);
@@ -110,13 +153,19 @@ async function unpack(file: string, temp: string, options: RestoreOptions = {}):
     seen.add(rel);
     const target = path.join(temp, ...rel.split('/'));
     await fs.mkdir(path.dirname(target), { recursive: true });
+    const tooLarge = () => damaged(`${rel} is larger than its manifest says (${want.size} bytes).`);
+    if ((entry.header.size ?? 0) > want.size) throw tooLarge();
     const hash = createHash('sha256');
     let size = 0;
     entry.on('data', (chunk: unknown) => {
       hash.update(chunk as Buffer);
       size += (chunk as Buffer).length;
     });
-    await pipeline(entry, createWriteStream(target, { flags: 'wx' }));
+    await pipeline(
+      entry,
+      capped(() => want.size, tooLarge),
+      createWriteStream(target, { flags: 'wx' }),
+    );
     if (size !== want.size || hash.digest('hex') !== want.sha256)
       throw damaged(`${rel} does not match its checksum (the file is damaged).`);
     options.onProgress?.({ done: seen.size, total: manifest.files.length });

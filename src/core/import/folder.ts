@@ -7,27 +7,45 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseMarkdownFile } from './glossMarkdown';
-import type { ImportEntry } from './types';
+import { GlossError } from '../errors';
+import { readImportFile } from './importFiles';
+import type { ImportEntry, SkippedEntry } from './types';
 
 const HTML = new Set(['.html', '.htm', '.xhtml']);
 const TEXT = new Set(['.md', '.markdown', '.txt']);
 
-/** The entries of a folder (recursively, hidden files ignored), sorted by path; `ignored` lists other files. */
-export async function readFolder(dir: string): Promise<{ entries: ImportEntry[]; ignored: string[] }> {
+/**
+ * The entries of a folder (recursively, hidden files ignored), sorted by path; `skipped` lists the other
+ * files, symbolic links and files too large to import, each with its reason.
+ */
+export async function readFolder(dir: string): Promise<{ entries: ImportEntry[]; skipped: SkippedEntry[] }> {
   const entries: ImportEntry[] = [];
-  const ignored: string[] = [];
-  const files = (await fs.readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+  const skipped: SkippedEntry[] = [];
+  const found = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter(
+    (e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.'),
+  );
+  const links = new Set(found.filter((e) => e.isSymbolicLink()).map((e) => path.join(e.parentPath, e.name)));
+  const files = found.map((e) => path.join(e.parentPath, e.name)).sort();
   for (const file of files) {
     const ext = path.extname(file).toLowerCase();
     const relative = path.relative(dir, file);
-    if (!HTML.has(ext) && !TEXT.has(ext)) {
-      ignored.push(relative);
+    const skip = (reason: string) => skipped.push({ source: relative, title: null, reason });
+    if (links.has(file)) {
+      skip('A symbolic link; imports read only files inside the folder.');
       continue;
     }
-    const value = await fs.readFile(file, 'utf8');
+    if (!HTML.has(ext) && !TEXT.has(ext)) {
+      skip('Not an .html, .md or .txt file.');
+      continue;
+    }
+    let value: string;
+    try {
+      value = await readImportFile(file, relative, dir);
+    } catch (error) {
+      if (!(error instanceof GlossError)) throw error;
+      skip(error.message);
+      continue;
+    }
     if (HTML.has(ext)) {
       entries.push({ source: relative, title: null, url: null, content: { kind: 'html', value }, highlights: [] });
       continue;
@@ -45,5 +63,5 @@ export async function readFolder(dir: string): Promise<{ entries: ImportEntry[];
       highlights: parts.highlights,
     });
   }
-  return { entries, ignored };
+  return { entries, skipped };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { GlossError } from '../errors';
 import { readFolder } from './folder';
 import { readOmnivoreFolder } from './omnivore';
+import { readImportFile } from './importFiles';
 import { readPocketCsv, readPocketHtml } from './pocket';
 import { readReadwiseCsv } from './readwise';
 import { runImport, type RunImportOptions } from './run';
@@ -37,23 +38,19 @@ async function readSource(
   switch (source) {
     case 'readwise':
       needs('file', 'the CSV file Readwise exports');
-      return { entries: readReadwiseCsv(await fs.readFile(target, 'utf8'), name), skipped: [] };
+      return { entries: readReadwiseCsv(await readImportFile(target, name), name), skipped: [] };
     case 'pocket': {
       needs('file', 'ril_export.html or the CSV file Pocket exports');
-      const text = await fs.readFile(target, 'utf8');
+      const text = await readImportFile(target, name);
       const entries = /^\s*</.test(text) ? readPocketHtml(text, name) : readPocketCsv(text, name);
       return { entries, skipped: [] };
     }
     case 'omnivore':
       needs('folder', 'the unzipped export folder');
-      return { entries: await readOmnivoreFolder(target), skipped: [] };
+      return readOmnivoreFolder(target);
     case 'folder': {
       needs('folder', 'a folder of .html, .md and .txt files');
-      const { entries, ignored } = await readFolder(target);
-      return {
-        entries,
-        skipped: ignored.map((file) => ({ source: file, title: null, reason: 'Not an .html, .md or .txt file.' })),
-      };
+      return readFolder(target);
     }
   }
 }

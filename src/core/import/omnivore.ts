@@ -8,7 +8,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { GlossError } from '../errors';
-import type { ImportEntry } from './types';
+import { readImportFile } from './importFiles';
+import type { ImportEntry, SkippedEntry } from './types';
 
 const itemSchema = z
   .object({
@@ -42,11 +43,29 @@ function contentFile(dir: string, slug: string | undefined): string | null {
 }
 
 /**
- * Reads an unzipped Omnivore export folder into entries, in file order.
+ * An item's Markdown content, or null when it has none; a symbolic link (which could point anywhere on the
+ * disk) or a file too large is refused and reported, and the item is fetched from its address instead.
+ */
+async function readContent(dir: string, file: string, skipped: SkippedEntry[], title: string | null) {
+  const label = path.relative(dir, file);
+  try {
+    return await readImportFile(file, label, dir);
+  } catch (error) {
+    if (error instanceof GlossError && error.code === 'invalid-input')
+      skipped.push({ source: label, title, reason: `${error.message} The item is fetched from its address.` });
+    else if (!(error instanceof GlossError)) throw error;
+    return null;
+  }
+}
+
+/**
+ * Reads an unzipped Omnivore export folder into entries, in file order; `skipped` names content files
+ * that were refused (symbolic links, files too large).
  *
  * @throws GlossError `invalid-input` when the folder holds no metadata file or one is not valid JSON
  */
-export async function readOmnivoreFolder(dir: string): Promise<ImportEntry[]> {
+export async function readOmnivoreFolder(dir: string): Promise<{ entries: ImportEntry[]; skipped: SkippedEntry[] }> {
+  const skipped: SkippedEntry[] = [];
   const names = (await fs.readdir(dir))
     .filter((n) => METADATA.test(n))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
@@ -56,8 +75,9 @@ export async function readOmnivoreFolder(dir: string): Promise<ImportEntry[]> {
   for (const name of names) {
     let items: unknown;
     try {
-      items = JSON.parse(await fs.readFile(path.join(dir, name), 'utf8'));
+      items = JSON.parse(await readImportFile(path.join(dir, name), name, dir));
     } catch (error) {
+      if (error instanceof GlossError) throw error;
       throw new GlossError(
         'invalid-input',
         `${name} in the Omnivore export is not valid JSON: ${(error as Error).message}`,
@@ -74,7 +94,7 @@ export async function readOmnivoreFolder(dir: string): Promise<ImportEntry[]> {
       }
       const item = parsed.data;
       const file = contentFile(dir, item.slug);
-      const markdown = file ? await fs.readFile(file, 'utf8').catch(() => null) : null;
+      const markdown = file ? await readContent(dir, file, skipped, item.title?.trim() || null) : null;
       entries.push({
         source,
         title: item.title?.trim() || null,
@@ -87,5 +107,5 @@ export async function readOmnivoreFolder(dir: string): Promise<ImportEntry[]> {
       });
     }
   }
-  return entries;
+  return { entries, skipped };
 }
