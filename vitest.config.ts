@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The CLI tests call the built command: build it once for the whole run.
+    globalSetup: ['test/buildCli.globalSetup.ts'],
     projects: [
       {
         test: {

@@ -5,10 +5,11 @@ import { GlossError } from '../core/errors';
 import type { GlossService } from '../core/service';
 import { parseCommandArgs } from './args';
 import type { Command, CommandOutput } from './commands';
+import { usage } from './help';
 
 export const backupCommand: Command = async (service, args) => {
   const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, json: { type: 'boolean' } });
-  if (!values.out || positionals.length) throw new GlossError('invalid-input', 'Usage: gloss backup --out FILE');
+  if (!values.out || positionals.length) throw new GlossError('invalid-input', usage('backup'));
   const { createBackup } = await import('../core/backup/create');
   const manifest = await createBackup(service.libraryPath, values.out);
   const { clips, highlights, files } = manifest.counts;
@@ -38,6 +39,6 @@ export async function restoreInto(service: GlossService, file: string): Promise<
 
 export const restoreCommand: Command = async (service, args) => {
   const { positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
-  if (positionals.length !== 1) throw new GlossError('invalid-input', 'Usage: gloss restore FILE');
+  if (positionals.length !== 1) throw new GlossError('invalid-input', usage('restore'));
   return restoreInto(service, positionals[0]!);
 };

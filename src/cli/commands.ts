@@ -9,6 +9,7 @@ import type { OnDuplicate } from '../core/libraryClips/duplicates';
 import { parseCommandArgs, readStdin } from './args';
 import { backupCommand, restoreCommand } from './backupCommands';
 import { exportCommand } from './exportCommands';
+import { usage, type CommandName } from './help';
 import { importCommand } from './importCommands';
 
 /** What a command prints: machine output for --json, else lines for people. */
@@ -57,10 +58,7 @@ const clip: Command = async (service, args) => {
   });
   const [source] = positionals;
   if (!source || positionals.length > 1 || (values.update && values.copy)) {
-    throw new GlossError(
-      'invalid-input',
-      'Usage: gloss clip <url|file|-> [--title T] [--url U] [--update|--copy] [--json]',
-    );
+    throw new GlossError('invalid-input', usage('clip'));
   }
   const onDuplicate: OnDuplicate = values.update ? 'update' : values.copy ? 'copy' : 'ask';
   const result = await clipSource(service, source, { title: values.title, url: values.url, onDuplicate }).catch(
@@ -97,7 +95,7 @@ const show: Command = async (service, args) => {
     json: { type: 'boolean' },
   });
   const [id] = positionals;
-  if (!id) throw new GlossError('invalid-input', 'Usage: gloss show <id> [--format text|html|json]');
+  if (!id) throw new GlossError('invalid-input', usage('show'));
   const format = values.json ? 'json' : values.format;
   if (!['text', 'html', 'json'].includes(format)) {
     throw new GlossError('invalid-input', `Unknown format "${format}": use text, html or json.`);
@@ -116,8 +114,7 @@ const highlight: Command = async (service, args) => {
     json: { type: 'boolean' },
   });
   const [id] = positionals;
-  if (!id || !values.quote)
-    throw new GlossError('invalid-input', 'Usage: gloss highlight <id> --quote "exact text" [--note "…"] [--json]');
+  if (!id || !values.quote) throw new GlossError('invalid-input', usage('highlight'));
   const { text } = await service.getClip(id);
   const range = findQuote(text, values.quote);
   if (!range) throw new GlossError('not-found', `The quote was not found in clip "${id}".`);
@@ -129,7 +126,7 @@ const highlight: Command = async (service, args) => {
 const search: Command = async (service, args) => {
   const { values, positionals } = parseCommandArgs(args, { limit: { type: 'string' }, json: { type: 'boolean' } });
   const query = positionals.join(' ');
-  if (!query.trim()) throw new GlossError('empty-input', 'Usage: gloss search <query> [--limit N] [--json]');
+  if (!query.trim()) throw new GlossError('empty-input', usage('search'));
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
     throw new GlossError('invalid-input', '--limit takes a whole number from 1 to 500.');
@@ -174,7 +171,7 @@ const problems: Command = async (service, args) => {
 };
 
 /** Every CLI command by name. */
-export const COMMANDS: Record<string, Command> = {
+export const COMMANDS: Record<CommandName, Command> = {
   clip,
   list,
   show,

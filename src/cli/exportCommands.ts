@@ -5,8 +5,7 @@ import { GlossError } from '../core/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/kinds';
 import { parseCommandArgs } from './args';
 import type { Command } from './commands';
-
-const USAGE = `Usage: gloss export <id…|--all|--collection NAME> --format ${EXPORT_FORMATS.join('|')} --out PATH`;
+import { usage } from './help';
 
 /** Progress goes to stderr so stdout stays the result (and `--json` stays parseable). */
 function progress(done: number, total: number): void {
@@ -23,9 +22,9 @@ export const exportCommand: Command = async (service, args) => {
   });
   const format = values.format as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format))
-    throw new GlossError('invalid-input', `${USAGE}\n(--format must be one of ${EXPORT_FORMATS.join(', ')})`);
+    throw new GlossError('invalid-input', `${usage('export')}\n(--format must be one of ${EXPORT_FORMATS.join(', ')})`);
   const choices = [values.all, values.collection !== undefined, positionals.length > 0].filter(Boolean).length;
-  if (!values.out || choices !== 1) throw new GlossError('invalid-input', USAGE);
+  if (!values.out || choices !== 1) throw new GlossError('invalid-input', usage('export'));
   if (values.collection !== undefined && !values.collection.trim())
     throw new GlossError('invalid-input', '--collection needs the name of a collection.');
   const { exportLibrary } = await import('../core/export/library');

@@ -6,9 +6,7 @@ import type { ImportReport } from '../core/import';
 import { parseCommandArgs } from './args';
 import { restoreInto } from './backupCommands';
 import type { Command } from './commands';
-
-const SOURCES = ['readwise', 'omnivore', 'pocket', 'folder', 'backup'];
-const USAGE = `Usage: gloss import <file|dir> --from ${SOURCES.join('|')} [--json]`;
+import { IMPORT_FROM, usage } from './help';
 
 function reportText(report: ImportReport): string {
   const { placed, orphaned, duplicates } = report.highlights;
@@ -25,8 +23,8 @@ function reportText(report: ImportReport): string {
 export const importCommand: Command = async (service, args) => {
   const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, json: { type: 'boolean' } });
   const [target] = positionals;
-  if (!target || positionals.length > 1 || !values.from || !SOURCES.includes(values.from))
-    throw new GlossError('invalid-input', USAGE);
+  if (!target || positionals.length > 1 || !values.from || !IMPORT_FROM.includes(values.from))
+    throw new GlossError('invalid-input', usage('import'));
   if (values.from === 'backup') return restoreInto(service, target);
   const { importFrom } = await import('../core/import');
   const report = await importFrom(service, values.from as 'readwise', target, {

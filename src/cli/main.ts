@@ -1,32 +1,14 @@
+#!/usr/bin/env node
 /**
- * The Gloss CLI: `gloss clip|list|show|highlight|search|problems` on the same library and core as the app.
- * Errors go to stderr as one line with a non-zero exit.
+ * The Gloss CLI: `gloss clip|list|show|highlight|search|…` on the same library and core as the app.
+ * Errors go to stderr as one line with a non-zero exit. Built into out/cli/gloss.js by `npm run build`
+ * (scripts/buildCli.mjs); `npm run gloss` runs this source through tsx.
  */
 import { toErrorInfo } from '../core/errors';
 import { resolveLibraryDir } from '../core/libraryLocation';
 import { createGlossService } from '../core/service';
 import { COMMANDS } from './commands';
-
-const USAGE = `Usage: gloss [--library DIR] <command> [options]
-
-Commands:
-  clip <url|file|-> [--title T] [--url U] [--update|--copy] [--json]
-                                                     clip a web page, a saved .html/.md/.txt file, or stdin;
-                                                     --update / --copy when it is already in the library
-  list [--json]                                      the clips, newest first
-  show <id> [--format text|html|json]                one clip's article
-  highlight <id> --quote "exact text" [--note "…"] [--json]
-  search <query> [--limit N] [--json]                search articles, highlights and notebook pages
-  problems [--json]                                  files that could not be read and were quarantined
-  export <id…|--all|--collection NAME> --format md|bibtex|csl|apa|chicago|w3c --out PATH
-                                                     Markdown files (with images and notebook pages) into
-                                                     folder PATH, other formats into file PATH
-  import <file|dir> --from readwise|omnivore|pocket|folder|backup [--json]
-                                                     bring in other tools' exports; prints what was imported
-  backup --out FILE                                  the whole library in one file
-  restore FILE                                       a backup into the library, which must be empty
-
-The library is DIR, else $GLOSS_LIBRARY, else the app's default library.`;
+import { commandHelp, generalHelp, HELP, type CommandName } from './help';
 
 /** Splits off the global `--library DIR` option wherever it appears. */
 function takeLibraryOption(argv: string[]): { library: string | null; rest: string[] } {
@@ -44,15 +26,22 @@ function takeLibraryOption(argv: string[]): { library: string | null; rest: stri
 async function main(argv: string[]): Promise<number> {
   const { library, rest } = takeLibraryOption(argv);
   const [name, ...args] = rest;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+  const wantsHelp = (arg: string) => arg === '--help' || arg === '-h';
+  if (!name || wantsHelp(name) || (name === 'help' && !args.length)) {
+    process.stdout.write(`${generalHelp()}\n`);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`gloss: unknown command "${name}". Run gloss --help for the list.\n`);
+  const helpFor = name === 'help' ? args[0]! : args.some(wantsHelp) ? name : null;
+  const known = (n: string): n is CommandName => Object.hasOwn(HELP, n);
+  if (!known(helpFor ?? name)) {
+    process.stderr.write(`gloss: unknown command "${helpFor ?? name}". Run gloss --help for the list.\n`);
     return 2;
   }
+  if (helpFor !== null) {
+    process.stdout.write(`${commandHelp(helpFor as CommandName)}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name as CommandName];
   if (library === '') {
     process.stderr.write('gloss: --library needs a folder.\n');
     return 2;

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELP } from '../../src/cli/help';
 import { gloss, SEED, SEED_TITLE } from './cliHelpers';
 
 let library: string;
@@ -36,12 +38,33 @@ afterAll(async () => {
   await rm(library, { recursive: true, force: true });
 });
 
-// Each call is a fresh Node process that loads the core, as a user's would: allow for a loaded 2-core machine.
+// Each call is a fresh Node process running the built command, as a user's would; the timeout is only a safety net.
 describe('gloss CLI', { timeout: 120_000 }, () => {
   let seedId = '';
 
-  it('clips the seed file through npm run and prints the clip as JSON', async () => {
-    const run = await gloss(library, ['clip', SEED, '--json'], { viaNpm: true });
+  it('prints help for every command, without touching a library', async () => {
+    const nowhere = join(library, 'not-created');
+    const names = Object.keys(HELP);
+    const runs = await Promise.all(names.map((name) => gloss(nowhere, [name, '--help'])));
+    runs.forEach((run, i) => {
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^Usage: gloss ${names[i]} `));
+      expect(run.stdout).toContain('--library DIR');
+    });
+    const general = await gloss(nowhere, ['--help']);
+    expect(general.code).toBe(0);
+    for (const name of names) expect(general.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    const unknown = await gloss(nowhere, ['frobnicate', '--help']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    expect(existsSync(nowhere)).toBe(false);
+    // The development entry point (the source through tsx) is the same program.
+    const dev = await gloss(nowhere, ['--help'], { viaNpm: true });
+    expect(dev.stdout).toBe(general.stdout);
+  });
+
+  it('clips the seed file and prints the clip as JSON', async () => {
+    const run = await gloss(library, ['clip', SEED, '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const clip = JSON.parse(run.stdout);

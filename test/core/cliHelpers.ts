@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
+/** The built command (vitest's global set-up builds it: test/buildCli.globalSetup.ts). */
+export const CLI = resolve(ROOT, 'out/cli/gloss.js');
 export const SEED = resolve(ROOT, 'test/fixtures/clipper/seed-article.txt');
 export const SEED_TITLE =
   'US and Russia in Talks on Truce Agreement That Would Cement Putin’s Territorial Gains in Ukraine';
@@ -12,7 +14,10 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the CLI as a user would, with its own library folder. `viaNpm` goes through `npm run -s gloss --`. */
+/**
+ * Runs the built CLI as a user would, with its own library folder. `viaNpm` goes through `npm run -s gloss --`
+ * instead: the source through tsx, as a developer runs it.
+ */
 export function gloss(
   library: string,
   args: string[],
@@ -20,7 +25,7 @@ export function gloss(
 ): Promise<Run> {
   const [command, argv] = options.viaNpm
     ? ['npm', ['run', '-s', 'gloss', '--', ...args]]
-    : [process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]];
+    : [process.execPath, [CLI, ...args]];
   return new Promise((done, fail) => {
     const child = spawn(command, argv, { cwd: ROOT, env: { ...process.env, GLOSS_LIBRARY: library } });
     let stdout = '';

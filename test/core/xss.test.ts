@@ -3,10 +3,9 @@
  * HTML file, a folder import, highlight notes): what is stored is inert, and stays the same when sanitised again (no
  * mutation through a re-parse). Importers, notebook quotes and Markdown re-import: xssImporters.test.ts. The Chromium side (test/e2e/xss.test.ts) proves nothing runs when shown.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sanitizeArticleHtml } from '../../src/core/clipper/sanitize';
 import { importFrom } from '../../src/core/import';
@@ -14,8 +13,8 @@ import { createGlossService, type GlossService } from '../../src/core/service';
 import { hostilePage, payloadBatches, XSS_PAYLOADS } from '../fixtures/xss/payloads';
 import { startHostileSite, type HostileSite } from '../fixtures/xss/site';
 import { expectInert, storedArticles } from '../fixtures/xss/stored';
+import { gloss } from './cliHelpers';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const BATCHES = payloadBatches(10);
 
 describe('XSS corpus', () => {
@@ -96,15 +95,7 @@ describe('XSS corpus', () => {
     const cliLibrary = await mkdtemp(join(tmpdir(), 'gloss-xss-cli-'));
     const file = join(cliLibrary, 'hostile.html');
     await writeFile(file, hostilePage(99, XSS_PAYLOADS));
-    const code = await new Promise<number | null>((done, fail) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'clip', file], {
-        cwd: ROOT,
-        env: { ...process.env, GLOSS_LIBRARY: join(cliLibrary, 'lib') },
-        stdio: 'ignore',
-      });
-      child.on('error', fail);
-      child.on('close', done);
-    });
+    const { code } = await gloss(join(cliLibrary, 'lib'), ['clip', file]);
     expect(code).toBe(0);
     const stored = await storedArticles(join(cliLibrary, 'lib'));
     expect(stored.size).toBe(1);

@@ -9,29 +9,17 @@
  * notes, and article files edited behind the app's back (which only the renderer's own sanitiser guards).
  * Importers, notebook quotes and Markdown re-import: xssViews.test.ts.
  */
-import { spawn } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostilePage, payloadBatches, XSS_PAYLOADS, XSS_SEARCH_WORD } from '../fixtures/xss/payloads';
 import { startHostileSite, type HostileSite } from '../fixtures/xss/site';
 import type { Harness } from './harness';
-import { REPO_ROOT, startHarness } from './harness';
+import { gloss } from '../core/cliHelpers';
+import { startHarness } from './harness';
 import { armCanary, canarySelfTest, openEveryClip, searchEach, SETTLE_MS } from './xssCanary';
 
 const BATCHES = payloadBatches(10);
-
-function runCli(library: string, file: string): Promise<number | null> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'clip', file], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, GLOSS_LIBRARY: library },
-      stdio: 'ignore',
-    });
-    child.on('error', fail);
-    child.on('close', done);
-  });
-}
 
 describe('Gloss UI: no script from a clipped page ever runs', () => {
   let h: Harness;
@@ -88,7 +76,7 @@ describe('Gloss UI: no script from a clipped page ever runs', () => {
     // The CLI writes to the same library folder; a restart makes the app's service read it.
     const cliFile = join(h.libraryDir, '..', `gloss-xss-${process.pid}.html`);
     await writeFile(cliFile, hostilePage(77, XSS_PAYLOADS));
-    expect(await runCli(h.libraryDir, cliFile)).toBe(0);
+    expect((await gloss(h.libraryDir, ['clip', cliFile])).code).toBe(0);
     await rm(cliFile, { force: true });
     await h.open();
     await h.restart();

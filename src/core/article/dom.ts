@@ -3,13 +3,21 @@
  * Creating a JSDOM is costly (tens of ms), so parsing goes through the same window's DOMParser,
  * which uses the same spec-compliant HTML parser as `new JSDOM(html)`.
  */
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+import type { JSDOM } from 'jsdom';
 
 let shared: JSDOM | null = null;
 
-/** The shared jsdom window (created on first use). Never handed untrusted scripts. */
+/**
+ * The shared jsdom window (created on first use). Never handed untrusted scripts. jsdom is required here,
+ * on first use, not imported at the top: loading it costs over a second, and most CLI commands (`list`,
+ * `search`) never parse HTML.
+ */
 export function sharedWindow(): JSDOM['window'] {
-  shared ??= new JSDOM('<!doctype html><html><head></head><body></body></html>');
+  if (!shared) {
+    const { JSDOM: Jsdom } = createRequire(import.meta.url)('jsdom') as { JSDOM: typeof JSDOM };
+    shared = new Jsdom('<!doctype html><html><head></head><body></body></html>');
+  }
   return shared.window;
 }
 

@@ -5,9 +5,10 @@
  *
  * Where the worker comes from depends on how the core runs (see docs/DESIGN.md, "Reading pages off the
  * main thread"): the desktop app's main process names its bundled worker file with
- * {@link useExtractionWorker}; from source (the tsx CLI, vitest) the worker loads extractWorker.ts through
- * tsx's require hook; anywhere else, or when the worker cannot start, the page is read in-thread as before.
+ * {@link useExtractionWorker}; the built CLI ships extractWorker.js beside its chunks; from source (tsx,
+ * vitest) the worker loads extractWorker.ts through tsx's require hook; anywhere else, or when the worker cannot start, the page is read in-thread as before.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
@@ -69,7 +70,11 @@ export function stopExtractionWorker(): void {
 function workerSpec(): WorkerSpec | null {
   if (configuredFile === null) return null;
   if (configuredFile) return { filename: configuredFile, options: {} };
-  if (!import.meta.url.endsWith('.ts')) return null;
+  if (!import.meta.url.endsWith('.ts')) {
+    // A bundle that ships the worker beside its chunks (the built CLI, out/cli/extractWorker.js).
+    const beside = fileURLToPath(new URL('./extractWorker.js', import.meta.url));
+    return existsSync(beside) ? { filename: beside, options: {} } : null;
+  }
   // From source: a CommonJS bootstrap registers tsx's require hook, then loads the TypeScript worker.
   try {
     const tsxHook = createRequire(import.meta.url).resolve('tsx/cjs');

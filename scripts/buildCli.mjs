@@ -1,0 +1,44 @@
+/**
+ * Builds the `gloss` command: src/cli/main.ts bundled by esbuild into out/cli/gloss.js, with the page
+ * reader's worker beside it (out/cli/extractWorker.js). Packages stay in node_modules (not bundled) and
+ * code only some commands need (jsdom, converters, importers) sits in chunks loaded on first use, so
+ * `gloss list` starts without them. Run by `npm run build`, and by the tests' global set-up.
+ *
+ * Usage: node scripts/buildCli.mjs
+ */
+import { chmod, rm } from 'node:fs/promises';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The built command's path. */
+export const CLI_FILE = path.join(ROOT, 'out/cli/gloss.js');
+
+/** Bundles the CLI into out/cli (replacing what was there) and returns the command's path. */
+export async function buildCli() {
+  const outdir = path.dirname(CLI_FILE);
+  await rm(outdir, { recursive: true, force: true });
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { gloss: 'src/cli/main.ts', extractWorker: 'src/core/clipper/extractWorker.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  await chmod(CLI_FILE, 0o755);
+  return CLI_FILE;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const file = await buildCli();
+  process.stdout.write(`built ${path.relative(ROOT, file)}\n`);
+}
