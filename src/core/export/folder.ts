@@ -12,6 +12,7 @@ import type { NotebookPage } from '../notebook/types';
 import { FileNamer } from './fileNames';
 import { exportManyFile, type ExportFormat } from './formats';
 import { copyClipImages } from './imageFiles';
+import { WriteQueue } from './writeQueue';
 import { clipMarkdown } from './markdown';
 import { exportedPageMarkdown, NOTEBOOK_FOLDER, type ExportedClips } from './pages';
 
@@ -87,28 +88,37 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
     await fs.mkdir(out, { recursive: true }).catch((e) => {
       throw ioError(`Could not create the folder ${out}`, e);
     });
-  for (const [index, id] of ids.entries()) {
-    options.signal?.throwIfAborted();
-    // One clip that cannot be read or converted is reported and left out, never the end of the whole
-    // export; a file that cannot be written still stops it (the disk is full or the folder is gone).
-    const converted = await convertClip(getClip, id, format).catch((error: unknown) => {
-      skipped.push({ id, title: null, reason: error instanceof Error ? error.message : String(error) });
-      return null;
-    });
-    if (converted && format === 'md') {
-      const { document, markdown } = converted;
-      const name = namer.name(document.meta.title, document.meta.id, 'md');
-      await writeText(path.join(out, name), markdown!);
-      files.push(path.join(out, name));
-      if (libraryPath) files.push(...(await copyClipImages(libraryPath, id, document.html, out)));
-      exported.set(id, {
-        stem: name.slice(0, -'.md'.length),
-        highlightIds: new Set(document.highlights.map((h) => h.id)),
+  const writes = new WriteQueue();
+  try {
+    for (const [index, id] of ids.entries()) {
+      options.signal?.throwIfAborted();
+      // One clip that cannot be read or converted is reported and left out, never the end of the whole
+      // export; a file that cannot be written still stops it (the disk is full or the folder is gone).
+      const converted = await convertClip(getClip, id, format).catch((error: unknown) => {
+        skipped.push({ id, title: null, reason: error instanceof Error ? error.message : String(error) });
+        return null;
       });
-    } else if (converted) {
-      documents.push(converted.document);
+      if (converted && format === 'md') {
+        const { document, markdown } = converted;
+        const name = namer.name(document.meta.title, document.meta.id, 'md');
+        files.push(path.join(out, name));
+        await writes.add(async () => {
+          await writeText(path.join(out, name), markdown!);
+          if (libraryPath) files.push(...(await copyClipImages(libraryPath, id, document.html, out)));
+        });
+        exported.set(id, {
+          stem: name.slice(0, -'.md'.length),
+          highlightIds: new Set(document.highlights.map((h) => h.id)),
+        });
+      } else if (converted) {
+        documents.push(converted.document);
+      }
+      onProgress?.({ done: index + 1, total, title: converted?.document.meta.title ?? id });
     }
-    onProgress?.({ done: index + 1, total, title: converted?.document.meta.title ?? id });
+    // Every clip file is complete before the pages that link to them are written (or a cancel returns).
+    await writes.drain();
+  } finally {
+    await writes.settle();
   }
   if (pages.length)
     await fs.mkdir(path.join(out, NOTEBOOK_FOLDER), { recursive: true }).catch((e) => {
