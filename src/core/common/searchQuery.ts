@@ -1,6 +1,6 @@
 /**
  * The search query language: words searched as you type, `"quoted phrases"` matched exactly, and
- * `key:value` filters (`site:`, `author:`, `kind:`, `before:`, `after:`, `tag:`, `collection:`).
+ * `key:value` filters (`title:`, `site:`, `author:`, `kind:`, `before:`, `after:`, `tag:`, `collection:`).
  * Parsing never fails: whatever is not understood is searched as words and explained in a hint.
  */
 import type { ParsedQuery, QueryFilterKey } from '../model';

@@ -21,7 +21,7 @@ export const CLIP_WORK_TYPES = [
 ] as const;
 
 /** The filters a search query may hold, as `key:value` words. */
-export const QUERY_FILTER_KEYS = ['site', 'author', 'kind', 'before', 'after', 'tag', 'collection'] as const;
+export const QUERY_FILTER_KEYS = ['title', 'site', 'author', 'kind', 'before', 'after', 'tag', 'collection'] as const;
 
 /** The Lexical node type of a quote block: a highlight quoted into a page. */
 export const QUOTE_NODE_TYPE = 'gloss-quote';

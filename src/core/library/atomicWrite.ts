@@ -17,7 +17,7 @@ export const TEMP_FILE = /^\..+\.[0-9a-f]{8,}\.tmp$/;
  */
 export async function writeFileAtomic(
   file: string,
-  data: string | Uint8Array | AsyncIterable<string>,
+  data: string | Uint8Array | AsyncIterable<string | Uint8Array>,
   options: { syncFolder?: boolean } = {},
 ): Promise<void> {
   const dir = path.dirname(file);

@@ -1,59 +1,181 @@
 /**
- * Query filters as a test on an indexed document: which site, author, kind and date a hit must have.
+ * Query filters on their own postings ("facets"): every document is listed under its kind, the words of
+ * its site's name and address, the words of its byline, its tags, collections and month, so a filter
+ * reads the few lists it names instead of testing every document.
  */
-import type { ParsedQuery, QueryFilterKey } from '../model';
+import type { ClipMeta, ParsedQuery } from '../model';
 import { dayRange } from '../common/searchQuery';
-import { foldTerm } from './terms';
-
-/** What a filter can see of an indexed document (a highlight sees its clip's site, author and date). */
-export interface DocFacts {
-  kind: 'article' | 'highlight' | 'page';
-  /** For highlights: whether it carries a note. */
-  hasNote: boolean;
-  /** Site and byline as {@link foldField} leaves them. */
-  site: string;
-  byline: string;
-  /** ISO date or date-time: published when known, else clipped. */
-  date: string;
-  /** Tags and collections as {@link foldField} leaves them. */
-  tags: string[];
-  collections: string[];
-}
+import type { CompactIndex } from './compactIndex';
+import { foldTerm, tokenize } from './terms';
 
 /** Folds a filter value or field for comparison: case, accents and spacing do not matter. */
 export function foldField(s: string): string {
   return foldTerm(s.trim().replace(/\s+/g, ' '));
 }
 
+/** An ISO date (or date-time) as the number YYYYMMDD; 0 when there is none. */
+export function dayNumber(iso: string | null | undefined): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  return m ? Number(m[1]) * 10_000 + Number(m[2]) * 100 + Number(m[3]) : 0;
+}
+
+/** The host of an address without `www.`, or '' when it has none. */
+function domainOf(url: string | null): string {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./, '') : '';
+  } catch {
+    return '';
+  }
+}
+
+const words = (s: string) => tokenize(s).map(foldTerm).filter(Boolean);
+
 /**
- * A test for the filters of a parsed query. Filters of one key are alternatives (`site:a site:b`), filters
- * of different keys must all hold. `before:X` keeps what is dated before X began; `after:X` what is dated
- * in X or later, so `after:2023 before:2024` is the year 2023. `tag:` matches a clip's or a highlight's
- * tags, `collection:` a clip's collections (whole names, case and accents ignored). Returns null when there is nothing to test.
+ * The facets a clip's article and highlights are found under (kinds apart): site name and address words,
+ * byline words, tags, collections, month.
  */
-export function compileFilters(filters: ParsedQuery['filters']): ((doc: DocFacts) => boolean) | null {
-  if (filters.length === 0) return null;
-  const byKey = new Map<QueryFilterKey, string[]>();
+export function clipFacets(meta: ClipMeta): string[] {
+  const facets = new Set<string>();
+  for (const w of words(`${meta.site ?? ''} ${domainOf(meta.url)}`)) facets.add(`s:${w}`);
+  for (const w of words(meta.byline ?? '')) facets.add(`a:${w}`);
+  for (const t of meta.tags ?? []) facets.add(`t:${foldField(t)}`);
+  for (const c of meta.collections ?? []) facets.add(`c:${foldField(c)}`);
+  const month = monthFacet(dayNumber(meta.published ?? meta.clippedAt));
+  if (month) facets.add(month);
+  return [...facets];
+}
+
+/** The month facet of a YYYYMMDD day (none for 0). */
+export function monthFacet(day: number): string | null {
+  return day ? `m:${Math.floor(day / 100)}` : null;
+}
+
+/** One condition every hit must meet: the documents it lists (possibly more than once) and about how many. */
+interface Constraint {
+  estimate: number;
+  each(visit: (doc: number) => void): void;
+}
+
+/** The lists under `key`, or under every key it begins when `prefix`. */
+function lists(index: CompactIndex, key: string, prefix: boolean): Int32Array[] {
+  if (!prefix) {
+    const list = index.facets.get(key);
+    return list ? [list.view()] : [];
+  }
+  return [...index.facets.atPrefix(key)].map(([, list]) => list.view());
+}
+
+const sizeOf = (views: Int32Array[]) => views.reduce((n, v) => n + v.length, 0);
+
+/**
+ * Documents holding every word of `value` under facet `tag` (`s:` or `a:`); the last word may be
+ * the beginning of one, as the value may still be being typed.
+ */
+function wordsConstraint(index: CompactIndex, tag: string, values: string[]): Constraint {
+  const perValue = values.map((value) => {
+    const ws = words(value);
+    return ws.map((w, i) => lists(index, tag + w, i === ws.length - 1));
+  });
+  return {
+    estimate: perValue.reduce((n, v) => n + Math.min(...v.map(sizeOf)), 0),
+    each(visit) {
+      for (const tokenLists of perValue) {
+        if (tokenLists.length === 0) continue;
+        if (tokenLists.length === 1) {
+          for (const view of tokenLists[0]!) for (const doc of view) visit(doc);
+          continue;
+        }
+        const marks = new Map<number, number>();
+        tokenLists.forEach((views, i) => {
+          for (const view of views) for (const doc of view) if ((marks.get(doc) ?? 0) === i) marks.set(doc, i + 1);
+        });
+        for (const [doc, n] of marks) if (n === tokenLists.length) visit(doc);
+      }
+    },
+  };
+}
+
+/** Documents under any of `keys`. */
+function keysConstraint(index: CompactIndex, keys: string[]): Constraint {
+  const views = keys.flatMap((k) => lists(index, k, false));
+  return { estimate: sizeOf(views), each: (visit) => views.forEach((v) => v.forEach((doc) => visit(doc))) };
+}
+
+/** Documents dated on or after `from` (`after`), or before it (YYYYMMDD numbers). */
+function dateConstraint(index: CompactIndex, from: number, after: boolean): Constraint {
+  const month = Math.floor(from / 100);
+  const inside: Int32Array[] = [];
+  const edge: Int32Array[] = [];
+  for (const [key, list] of index.facets.atPrefix('m:')) {
+    const m = Number(key.slice(2));
+    if (m === month) edge.push(list.view());
+    else if (after ? m > month : m < month) inside.push(list.view());
+  }
+  const day = index.day;
+  return {
+    estimate: sizeOf(inside) + sizeOf(edge),
+    each(visit) {
+      for (const view of inside) for (const doc of view) visit(doc);
+      for (const view of edge) for (const doc of view) if (after === day[doc]! >= from) visit(doc);
+    },
+  };
+}
+
+/** The constraints of a query's filters (`title:` is a word filter, handled with the words). */
+function constraints(index: CompactIndex, filters: ParsedQuery['filters']): Constraint[] {
+  const byKey = new Map<string, string[]>();
   for (const { key, value } of filters) byKey.set(key, [...(byKey.get(key) ?? []), value]);
-  const tests: Array<(doc: DocFacts) => boolean> = [];
+  const out: Constraint[] = [];
   for (const [key, values] of byKey) {
-    if (key === 'tag' || key === 'collection') {
-      const wanted = values.map(foldField);
-      tests.push((doc) => wanted.some((w) => (key === 'tag' ? doc.tags : doc.collections).includes(w)));
-    } else if (key === 'site' || key === 'author') {
-      const wanted = values.map(foldField);
-      tests.push((doc) => wanted.some((w) => (key === 'site' ? doc.site : doc.byline).includes(w)));
-    } else if (key === 'kind') {
-      tests.push((doc) =>
-        values.some((k) => (k === 'note' ? doc.kind === 'highlight' && doc.hasNote : k === doc.kind)),
+    if (key === 'site') out.push(wordsConstraint(index, 's:', values));
+    else if (key === 'author') out.push(wordsConstraint(index, 'a:', values));
+    else if (key === 'tag')
+      out.push(
+        keysConstraint(
+          index,
+          values.map((v) => `t:${foldField(v)}`),
+        ),
       );
-    } else {
-      const ranges = values.map((v) => dayRange(v)!);
-      tests.push((doc) => {
-        const day = doc.date.slice(0, 10);
-        return ranges.every((r) => (key === 'before' ? day < r.from : day >= r.from));
-      });
+    else if (key === 'collection')
+      out.push(
+        keysConstraint(
+          index,
+          values.map((v) => `c:${foldField(v)}`),
+        ),
+      );
+    else if (key === 'kind')
+      out.push(
+        keysConstraint(
+          index,
+          values.map((v) => `k:${v}`),
+        ),
+      );
+    else if (key === 'before' || key === 'after') {
+      // Several dates of one key all hold: `after:2020 after:2022` is after 2022.
+      for (const v of values) out.push(dateConstraint(index, dayNumber(dayRange(v)!.from), key === 'after'));
     }
   }
-  return (doc) => tests.every((t) => t(doc));
+  return out;
+}
+
+/**
+ * The live documents that pass every filter of the query (filters of one key are alternatives:
+ * `site:a site:b`), or null when the query has no filters. Reads only the postings the filters name:
+ * the most selective one first, the others only to confirm.
+ */
+export function filteredDocs(index: CompactIndex, filters: ParsedQuery['filters']): number[] | null {
+  const all = constraints(index, filters);
+  if (all.length === 0) return null;
+  all.sort((a, b) => a.estimate - b.estimate);
+  const passed = new Uint8Array(index.size);
+  const first: number[] = [];
+  all.forEach((constraint, k) => {
+    constraint.each((doc) => {
+      if (passed[doc] !== k) return;
+      passed[doc] = k + 1;
+      if (k === 0) first.push(doc);
+    });
+  });
+  const live = index.live;
+  return first.filter((doc) => passed[doc] === all.length && live[doc]);
 }

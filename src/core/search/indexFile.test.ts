@@ -20,16 +20,16 @@ function buildIndex() {
   index.setHighlights(meta('tide', 'Title of tide'), [
     highlight('tide', 'h1', texts['tide']!, 'Tide tables', 'check the harbour'),
   ]);
-  // Replaced and removed documents leave stale postings behind until MiniSearch vacuums them.
+  // Replaced and removed documents leave dead postings behind, which the saved file leaves out.
   index.addClip(meta('old', 'Replaced title'), 'A second version about harbours.');
   index.removeClip('cafe');
   return index;
 }
 
-const tempFile = async () =>
-  path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-index-')), 'index', 'search.json');
+const tempFile = async () => path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-index-')), 'index', 'search.idx');
+// Scores may differ in the last digits: a word's rarity counts removed documents until the index is saved.
 const ids = async (index: SearchIndex, q: string) =>
-  (await index.search(q)).map((r) => `${r.kind}:${r.highlightId ?? r.id}:${r.score.toFixed(6)}`);
+  (await index.search(q)).map((r) => `${r.kind}:${r.highlightId ?? r.id}`);
 
 describe('the saved index file', () => {
   it('reads back an index that answers every query as the original did', async () => {
@@ -63,11 +63,11 @@ describe('the saved index file', () => {
     const index = buildIndex();
     const file = await tempFile();
     await writeIndexFile(file, index, new Map());
-    const before = await fs.readFile(file, 'utf8');
+    const before = await fs.readFile(file);
     const saving = writeIndexFile(file, index, new Map());
     index.addClip(meta('late', 'Late arrival'), 'Written while the index was being saved.');
     await expect(saving).rejects.toBeInstanceOf(IndexChangedError);
-    expect(await fs.readFile(file, 'utf8')).toBe(before);
-    expect(await fs.readdir(path.dirname(file))).toEqual(['search.json']);
+    expect((await fs.readFile(file)).equals(before)).toBe(true);
+    expect(await fs.readdir(path.dirname(file))).toEqual(['search.idx']);
   });
 });

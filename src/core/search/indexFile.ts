@@ -1,30 +1,35 @@
 /**
- * The saved search index, `<library>/index/search.json`: one JSON value a line — a header that says
- * what made it, the fingerprints of the clips it holds, the clip list, the index's numbers, then its
- * documents and terms in batches, and an end line (a cut-off file is never trusted). Written and read
- * a batch at a time with turns for the event loop in between, so saving or loading a large archive's
- * index never holds up the main process for long; a file that does not fit is rebuilt instead.
+ * The saved search index, `<library>/index/search.idx`: a row of chunks, each an 8-byte head (length,
+ * type) and a payload padded to 4 bytes. JSON chunks hold the header, the clips' fingerprints, the
+ * documents and the terms; binary chunks hold each batch of terms' postings and each batch of documents'
+ * word sequences, which are used in place (typed-array views into the file) rather than decoded. An end
+ * chunk closes the file, so a cut-off file is never trusted. Written and read a chunk at a time with turns
+ * for the event loop in between; a file that does not fit is rebuilt instead.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { writeFileAtomic } from '../library/atomicWrite';
 import { SCHEMA_VERSION } from '../library/schemas';
+import { CompactIndex, type DocRow } from './compactIndex';
 import { SearchIndex, type SearchIndexOptions } from './searchIndex';
-import type { DocRow, IndexHead, TermRow } from './termIndex';
 
 /**
  * The version of the index's shape and text rules (fields, tokenizer, folding, file layout). Bump it
  * whenever they change: an index made by other rules would silently miss words, so it is rebuilt instead.
  */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 const KIND = 'gloss-search-index';
-/** Documents a line. */
-const DOCS_PER_LINE = 500;
-/** Numbers (postings) a line of terms holds, about. */
-const POSTINGS_PER_LINE = 20_000;
+/** Documents a chunk. */
+const DOCS_PER_CHUNK = 2000;
+/** Terms a chunk (their postings follow in one binary chunk). */
+const TERMS_PER_CHUNK = 4000;
 /** Longest run of reading (ms) before the event loop gets a turn. */
 const SLICE_MS = 8;
+
+const JSON_CHUNK = 1;
+const POSTINGS_CHUNK = 2;
+const SEQUENCES_CHUNK = 3;
 
 /** A save that gave up because the index changed while it was being written; the next save writes it. */
 export class IndexChangedError extends Error {
@@ -33,14 +38,14 @@ export class IndexChangedError extends Error {
   }
 }
 
-/** What the first key of the file says about it. */
+/** What the first chunk says about the file. */
 export interface IndexFileHeader {
   kind: typeof KIND;
   format: number;
   /** The library's file schema version (`meta.json` and friends). */
   schema: number;
   documentCount: number;
-  clipCount: number;
+  termCount: number;
   savedAt: string;
 }
 
@@ -50,146 +55,231 @@ export type ReadIndexFile =
 
 /** Where a library keeps its saved search index. */
 export function indexFilePath(libraryPath: string): string {
-  return path.join(libraryPath, 'index', 'search.json');
+  return path.join(libraryPath, 'index', 'search.idx');
 }
 
+/** Where Gloss kept it before (a JSON-lines file, rebuilt and then removed). */
+const legacyPath = (file: string) => path.join(path.dirname(file), 'search.json');
+
+function chunk(type: number, payload: Uint8Array): Uint8Array {
+  const padded = (payload.length + 3) & ~3;
+  const out = new Uint8Array(8 + padded);
+  const head = new DataView(out.buffer);
+  head.setUint32(0, payload.length, true);
+  head.setUint32(4, type, true);
+  out.set(payload, 8);
+  return out;
+}
+
+const jsonChunk = (value: unknown) => chunk(JSON_CHUNK, Buffer.from(JSON.stringify(value)));
+const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
 /**
- * Saves `index` with the fingerprints of its clips, atomically, a batch of rows at a time; returns the
- * size written in bytes. Throws {@link IndexChangedError} (and leaves the old file) if the index changes
- * before it is written out.
+ * Saves `index` with the fingerprints of its clips, atomically, a chunk at a time; returns the size
+ * written in bytes. Dead documents are left out and short ids renumbered, so the file is compact.
+ * Throws {@link IndexChangedError} (and leaves the old file) if the index changes before it is written out.
  */
 export async function writeIndexFile(
   file: string,
-  index: SearchIndex,
+  search: SearchIndex,
   fingerprints: ReadonlyMap<string, string>,
 ): Promise<number> {
-  const version = index.version;
-  const snap = index.snapshot();
+  const version = search.version;
+  const index = search.index;
+  const renumber = new Int32Array(index.size).fill(-1);
+  const live: number[] = [];
+  for (let doc = 0; doc < index.size; doc++) if (index.live[doc]) renumber[doc] = live.push(doc) - 1;
+  const terms: number[] = [];
+  for (let t = 0; t < index.terms.length; t++) {
+    const list = index.lists[t]!;
+    for (let i = 0; i < list.length; i++)
+      if (renumber[list.docs[i]!]! >= 0) {
+        terms.push(t);
+        break;
+      }
+  }
   const header: IndexFileHeader = {
     kind: KIND,
     format: INDEX_FORMAT,
     schema: SCHEMA_VERSION,
-    documentCount: snap.head.documentCount,
-    clipCount: Object.keys(snap.clips).length,
+    documentCount: live.length,
+    termCount: terms.length,
     savedAt: new Date().toISOString(),
   };
   let bytes = 0;
-  const line = (value: object) => {
-    if (index.version !== version) throw new IndexChangedError();
-    const text = JSON.stringify(value) + '\n';
-    bytes += Buffer.byteLength(text);
-    return text;
+  const out = (data: Uint8Array) => {
+    if (search.version !== version) throw new IndexChangedError();
+    bytes += data.length;
+    return data;
   };
-  async function* lines(): AsyncGenerator<string> {
-    yield line({ header });
-    yield line({ fingerprints: Object.fromEntries(fingerprints) });
-    yield line({ clips: snap.clips });
-    yield line({ head: snap.head });
-    let docs: DocRow[] = [];
-    let docCount = 0;
-    for (const shortId of snap.docs) {
-      const row = snap.docRow(shortId);
-      if (!row) throw new IndexChangedError();
-      docs.push(row);
-      docCount++;
-      if (docs.length >= DOCS_PER_LINE) {
-        yield line({ docs });
-        docs = [];
-      }
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    yield out(jsonChunk({ header }));
+    yield out(jsonChunk({ fingerprints: Object.fromEntries(fingerprints) }));
+    for (let at = 0; at < live.length; at += DOCS_PER_CHUNK) {
+      const batch = live.slice(at, at + DOCS_PER_CHUNK);
+      yield out(jsonChunk({ docs: batch.map((doc) => index.docRow(doc)) }));
+      const lengths = new Int32Array(batch.length);
+      const parts = batch.map((doc, i) => {
+        const seq = index.sequences[doc] ?? new Uint8Array(0);
+        lengths[i] = seq.length;
+        return seq;
+      });
+      yield out(chunk(SEQUENCES_CHUNK, Buffer.concat([bytesOf(lengths), ...parts])));
     }
-    if (docs.length) yield line({ docs });
-    let terms: TermRow[] = [];
-    let size = 0;
-    let rowCount = 0;
-    for (const [term, data] of snap.terms) {
-      for (const row of snap.termRows(term, data)) {
-        terms.push(row);
-        rowCount++;
-        size += row.length;
-      }
-      if (size >= POSTINGS_PER_LINE) {
-        yield line({ terms });
-        terms = [];
-        size = 0;
-      }
+    for (let at = 0; at < terms.length; at += TERMS_PER_CHUNK) {
+      const batch = terms.slice(at, at + TERMS_PER_CHUNK);
+      yield out(jsonChunk({ terms: batch.map((t) => index.terms[t]) }));
+      const counts = new Int32Array(batch.length);
+      const docs: number[] = [];
+      const meta: number[] = [];
+      batch.forEach((t, i) => {
+        const list = index.lists[t]!;
+        for (let j = 0; j < list.length; j++) {
+          const doc = renumber[list.docs[j]!]!;
+          if (doc < 0) continue;
+          docs.push(doc);
+          meta.push(list.meta[j]!);
+          counts[i]!++;
+        }
+      });
+      yield out(
+        chunk(POSTINGS_CHUNK, Buffer.concat([bytesOf(counts), bytesOf(Int32Array.from(docs)), Uint8Array.from(meta)])),
+      );
     }
-    if (terms.length) yield line({ terms });
-    yield line({ end: { docs: docCount, termRows: rowCount } });
+    yield out(jsonChunk({ end: { docs: live.length, terms: terms.length } }));
   }
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, lines());
+  await writeFileAtomic(file, chunks());
+  await fs.rm(legacyPath(file), { force: true });
   return bytes;
 }
 
 /**
- * Reads a saved index, a batch at a time. Never throws: a missing, unparseable, foreign, outdated,
+ * Reads a saved index, a chunk at a time. Never throws: a missing, unparseable, foreign, outdated,
  * cut-off or inconsistent file comes back as `{ ok: false, problem }` in words.
  */
 export async function readIndexFile(file: string, options: SearchIndexOptions = {}): Promise<ReadIndexFile> {
-  let raw: string;
+  let raw: Buffer;
   try {
-    raw = await fs.readFile(file, 'utf8');
+    raw = await fs.readFile(file);
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      return { ok: false, problem: `The saved search index could not be read: ${(error as Error).message}` };
+    const legacy = await fs.stat(legacyPath(file)).then(
+      () => true,
+      () => false,
+    );
     return {
       ok: false,
-      problem: missing
-        ? 'There is no saved search index yet.'
-        : `The saved search index could not be read: ${(error as Error).message}`,
+      problem: legacy
+        ? 'The saved search index was made by another version of Gloss.'
+        : 'There is no saved search index yet.',
     };
   }
+  // Typed-array views need 4-byte alignment; a pooled small buffer may not have it.
+  const data = raw.byteOffset % 4 ? new Uint8Array(raw) : new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
   let at = 0;
-  /** The next line's value, or null at the end of the file. */
-  const next = (): Record<string, unknown> | null => {
-    if (at >= raw.length) return null;
-    const end = raw.indexOf('\n', at);
-    const text = raw.slice(at, end < 0 ? raw.length : end);
-    at = end < 0 ? raw.length : end + 1;
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('a line is not an object');
+  /** The next chunk, or null at the end of the file. */
+  const next = (): { type: number; payload: Uint8Array } | null => {
+    if (at >= data.length) return null;
+    if (at + 8 > data.length) throw new Error('a chunk is cut off');
+    const head = new DataView(data.buffer, data.byteOffset + at, 8);
+    const length = head.getUint32(0, true);
+    const type = head.getUint32(4, true);
+    if (at + 8 + length > data.length) throw new Error('a chunk is cut off');
+    const payload = data.subarray(at + 8, at + 8 + length);
+    at += 8 + ((length + 3) & ~3);
+    return { type, payload };
+  };
+  const json = (c: { type: number; payload: Uint8Array } | null): Record<string, unknown> => {
+    if (!c || c.type !== JSON_CHUNK) throw new Error('a chunk is not of the expected kind');
+    const value: unknown = JSON.parse(Buffer.from(c.payload.buffer, c.payload.byteOffset, c.payload.length).toString());
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new Error('a chunk is not an object');
     return value as Record<string, unknown>;
   };
+  const ints = (bytes: Uint8Array, from: number, count: number) =>
+    new Int32Array(bytes.buffer, bytes.byteOffset + from, count);
   try {
-    const header = next()?.['header'] as Partial<IndexFileHeader> | undefined;
+    const header = json(next())['header'] as Partial<IndexFileHeader> | undefined;
     if (header?.kind !== KIND || header.format !== INDEX_FORMAT || header.schema !== SCHEMA_VERSION) {
       return { ok: false, problem: 'The saved search index was made by another version of Gloss.' };
     }
-    const fingerprints = next()?.['fingerprints'] as Record<string, string> | undefined;
-    const clips = next()?.['clips'] as Record<string, string[]> | undefined;
-    const head = next()?.['head'] as IndexHead | undefined;
-    if (!fingerprints || !clips || !head) return { ok: false, problem: 'The saved search index is incomplete.' };
-    const index = SearchIndex.restore(head, clips, options);
-    let ended = false;
+    const fingerprints = json(next())['fingerprints'] as Record<string, string> | undefined;
+    if (!fingerprints) return { ok: false, problem: 'The saved search index is incomplete.' };
+    const index = new CompactIndex();
+    let ended: { docs: number; terms: number } | null = null;
     let slice = performance.now();
-    for (let value = next(); value; value = next()) {
-      if (Array.isArray(value['docs'])) for (const row of value['docs'] as DocRow[]) index.restoreDoc(checkDocRow(row));
-      else if (Array.isArray(value['terms']))
-        for (const row of value['terms'] as TermRow[]) index.restoreTerm(checkTermRow(row));
-      else if (value['end']) ended = true;
+    for (let c = next(); c; c = next()) {
+      const value = json(c);
+      if (Array.isArray(value['docs'])) {
+        const rows = value['docs'] as DocRow[];
+        const seqs = next();
+        if (seqs?.type !== SEQUENCES_CHUNK || seqs.payload.length < rows.length * 4)
+          throw new Error('a document batch has no words');
+        const lengths = ints(seqs.payload, 0, rows.length);
+        let offset = rows.length * 4;
+        rows.forEach((row, i) => {
+          checkDocRow(row);
+          const n = lengths[i]!;
+          if (n < 0 || offset + n > seqs.payload.length) throw new Error('a word sequence is cut off');
+          index.restoreDoc(row, n ? seqs.payload.subarray(offset, offset + n) : null);
+          offset += n;
+        });
+      } else if (Array.isArray(value['terms'])) {
+        const terms = value['terms'] as unknown[];
+        const postings = next();
+        if (postings?.type !== POSTINGS_CHUNK) throw new Error('a term batch has no postings');
+        const p = postings.payload;
+        const counts = ints(p, 0, terms.length);
+        let total = 0;
+        for (const n of counts) total += n;
+        if (p.length !== terms.length * 4 + total * 5) throw new Error('a postings batch has the wrong size');
+        const docs = ints(p, terms.length * 4, total);
+        const meta = p.subarray(terms.length * 4 + total * 4);
+        let from = 0;
+        terms.forEach((term, i) => {
+          if (typeof term !== 'string') throw new Error('a term is not text');
+          const n = counts[i]!;
+          for (let j = from; j < from + n; j++) {
+            const doc = docs[j]!;
+            if (doc < 0 || doc >= index.size || (j > from && doc < docs[j - 1]!))
+              throw new Error('a posting names no document');
+          }
+          index.restoreTerm(term, docs.subarray(from, from + n), meta.subarray(from, from + n));
+          from += n;
+        });
+      } else if (value['end']) ended = value['end'] as { docs: number; terms: number };
+      else throw new Error('a chunk is of an unknown kind');
       if (performance.now() - slice > SLICE_MS) {
         await nextTurn();
         slice = performance.now();
       }
     }
     if (!ended) return { ok: false, problem: 'The saved search index is cut off.' };
-    index.checkRestored();
-    if (index.documentCount !== header.documentCount || index.clipIds().length !== header.clipCount) {
+    if (
+      index.size !== header.documentCount ||
+      ended.docs !== index.size ||
+      index.terms.length !== header.termCount ||
+      ended.terms !== index.terms.length
+    ) {
       return { ok: false, problem: 'The saved search index does not hold the documents its header names.' };
     }
-    return { ok: true, index, fingerprints: new Map(Object.entries(fingerprints)) };
+    return { ok: true, index: new SearchIndex(options, index), fingerprints: new Map(Object.entries(fingerprints)) };
   } catch (error) {
     return { ok: false, problem: `The saved search index is damaged: ${(error as Error).message}` };
   }
 }
 
-function checkDocRow(row: DocRow): DocRow {
-  if (!Array.isArray(row) || !Number.isInteger(row[0]) || typeof row[1] !== 'string' || !Array.isArray(row[2]))
+function checkDocRow(row: DocRow): void {
+  if (
+    !Array.isArray(row) ||
+    typeof row[0] !== 'string' ||
+    !Number.isInteger(row[1]) ||
+    !Number.isInteger(row[2]) ||
+    !Array.isArray(row[3]) ||
+    !Array.isArray(row[4]) ||
+    typeof row[5] !== 'object'
+  )
     throw new Error('a document row is malformed');
-  return row;
-}
-
-function checkTermRow(row: TermRow): TermRow {
-  if (!Array.isArray(row) || typeof row[0] !== 'string' || !Number.isInteger(row[1]))
-    throw new Error('a term row is malformed');
-  return row;
 }

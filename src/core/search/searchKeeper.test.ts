@@ -25,6 +25,35 @@ async function reopen(dir: string) {
   return { store, keeper };
 }
 
+interface Chunk {
+  type: number;
+  payload: Uint8Array;
+}
+
+function readChunks(data: Buffer): Chunk[] {
+  const out: Chunk[] = [];
+  for (let at = 0; at < data.length;) {
+    const length = data.readUInt32LE(at);
+    out.push({ type: data.readUInt32LE(at + 4), payload: data.subarray(at + 8, at + 8 + length) });
+    at += 8 + ((length + 3) & ~3);
+  }
+  return out;
+}
+
+function writeChunks(chunks: Chunk[]): Buffer {
+  return Buffer.concat(
+    chunks.map(({ type, payload }) => {
+      const out = Buffer.alloc(8 + ((payload.length + 3) & ~3));
+      out.writeUInt32LE(payload.length, 0);
+      out.writeUInt32LE(type, 4);
+      out.set(payload, 8);
+      return out;
+    }),
+  );
+}
+
+const jsonChunk = (value: unknown): Chunk => ({ type: 1, payload: Buffer.from(JSON.stringify(value)) });
+
 const hits = async (keeper: SearchKeeper, q: string) =>
   (await keeper.search(q)).map((r) => `${r.kind}:${r.highlightId ?? r.id}`).sort();
 
@@ -79,11 +108,11 @@ describe('SearchKeeper', () => {
     expect(await hits(keeper, 'negotiations')).toEqual([`article:${talks.id}`, 'highlight:h1']);
     await keeper.close();
 
-    // The file is one JSON value a line, the header first.
-    const lines = (await fs.readFile(indexFilePath(dir), 'utf8')).trimEnd().split('\n');
-    const header = JSON.parse(lines[0]!).header;
-    const write = (first: object, rest = lines.slice(1)) =>
-      fs.writeFile(indexFilePath(dir), [JSON.stringify({ header: first }), ...rest].join('\n') + '\n');
+    // The file is a row of chunks (length, type, payload padded to 4 bytes), the JSON header first.
+    const chunks = readChunks(await fs.readFile(indexFilePath(dir)));
+    const header = JSON.parse(Buffer.from(chunks[0]!.payload).toString()).header;
+    const write = (first: object, rest = chunks.slice(1)) =>
+      fs.writeFile(indexFilePath(dir), writeChunks([jsonChunk({ header: first }), ...rest]));
     await write({ ...header, format: 1 });
     const again = await reopen(dir);
     expect(again.keeper.opened.problem).toMatch(/another version/);
@@ -98,13 +127,23 @@ describe('SearchKeeper', () => {
     };
     await write({ ...header, documentCount: 7 });
     expect((await opened()).problem).toMatch(/does not hold/);
-    await write(header, lines.slice(1, -1));
+    await write(header, chunks.slice(1, -1));
     expect((await opened()).problem).toMatch(/cut off/);
-    await write(
-      header,
-      lines.slice(1).map((l) => l.replace(/^\{"terms":\[\["([^"]+)",(\d+),/, '{"terms":[["$1",$2,"x",')),
-    );
+    // A posting that names a document the file does not hold.
+    const postings = chunks.findLastIndex((c) => c.type === 2);
+    const damaged = chunks.map((c, i) => {
+      if (i !== postings) return c;
+      const terms = JSON.parse(Buffer.from(chunks[i - 1]!.payload).toString()).terms.length;
+      const payload = Uint8Array.from(c.payload);
+      new DataView(payload.buffer).setInt32(terms * 4, 1e6, true);
+      return { ...c, payload };
+    });
+    await write(header, damaged.slice(1));
     expect((await opened()).problem).toMatch(/damaged/);
+    // The JSON-lines file of earlier versions is rebuilt, then removed.
+    await fs.rename(indexFilePath(dir), path.join(dir, 'index', 'search.json'));
+    expect((await opened()).problem).toMatch(/another version/);
+    expect(await fs.readdir(path.join(dir, 'index'))).toEqual(['search.idx']);
     await write(header);
     expect(await opened()).toEqual({ loaded: true, problem: null });
   });

@@ -278,6 +278,7 @@ export class SearchKeeper {
         slice = Date.now();
       }
     }
+    if (stale.length) this.index.trim();
     this.progress = { state: 'ready', done: 0, total: 0 };
   }
 

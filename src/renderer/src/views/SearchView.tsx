@@ -27,6 +27,7 @@ export function renderSnippet(snippet: string, marks: Array<[number, number]>): 
 }
 
 const FILTER_LABELS: Record<QueryFilterKey, string> = {
+  title: 'Title',
   site: 'Site',
   author: 'Author',
   kind: 'Kind',
