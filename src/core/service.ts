@@ -14,6 +14,7 @@ import { LibraryStore } from './library/store';
 import type { AnchoredHighlight, ClipDraft, ClipSummary, Highlight } from './model';
 import { Catalogue } from './catalogue/catalogue';
 import { summarise } from './catalogue/summary';
+import { createClipBatch, type ClipBatch } from './libraryClips/clipBatch';
 import { parseQuery } from './common/searchQuery';
 import { SearchKeeper } from './search/searchKeeper';
 import { createReadingMethods } from './annotate/readingMethods';
@@ -39,6 +40,8 @@ export interface GlossService
   close(): Promise<void>;
   /** Adds a clip from a ready draft (imports: placeholders, pasted exports). */
   addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
+  /** Adds many clips at once, written and indexed a batch at a time (imports; see libraryClips/clipBatch.ts). */
+  clipBatch(): ClipBatch;
   /** Read-modify-write of a clip's highlights under its lock, search index kept in step (imports). */
   changeHighlights<T>(
     clipId: string,
@@ -278,6 +281,8 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     },
 
     changeHighlights,
+
+    clipBatch: () => createClipBatch(store, index, { images: options.images }),
 
     async close() {
       // Every call above awaits its own atomic writes before it resolves; only the index's debounced save is pending.

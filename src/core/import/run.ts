@@ -5,8 +5,8 @@
  * of the same import adds nothing.
  */
 import { GlossError } from '../errors';
-import type { ClipDraft, ClipSummary } from '../model';
-import { mergeHighlights } from './highlights';
+import type { ClipDraft, ClipSummary, Highlight } from '../model';
+import { mergeHighlights, type MergeCounts } from './highlights';
 import { normalizeUrl } from '../clipper/urls';
 import { contentHash } from '../article/contentHash';
 import { clipAddresses } from '../libraryClips/aliases';
@@ -123,6 +123,46 @@ export async function runImport(
   const known = new Known(service, await service.listClips());
   const skip = (entry: ImportEntry, reason: string) =>
     report.skipped.push({ source: entry.source, title: entry.title, reason });
+  // New clips that carry their article are written a batch at a time (their syncs overlap).
+  const batch = service.clipBatch?.();
+  const batched = new Map<string, { entry: ImportEntry; counts: MergeCounts }>();
+
+  /** Writes the batched clips; one that could not be saved is taken back out of the report. */
+  async function settle(): Promise<void> {
+    if (!batch) return;
+    for (const [id, error] of await batch.flush()) {
+      const { entry, counts } = batched.get(id)!;
+      report.imported--;
+      report.clipIds = report.clipIds.filter((c) => c !== id);
+      report.highlights.placed -= counts.placed;
+      report.highlights.orphaned -= counts.orphaned;
+      report.highlights.duplicates -= counts.duplicates;
+      skip(entry, error.message);
+    }
+    batched.clear();
+  }
+
+  /** Adds a clip with its article through the batch, its highlights made with it. */
+  async function addBatched(entry: ImportEntry, draft: ClipDraft): Promise<void> {
+    let counts: MergeCounts = { placed: 0, orphaned: 0, duplicates: 0 };
+    const clip = await batch!.add(draft, {
+      tags: entry.details?.tags,
+      collections: entry.details?.collections,
+      highlights: (meta, text) => {
+        const highlights: Highlight[] = [];
+        const source = meta.url ?? `gloss:clip/${meta.id}`;
+        counts = mergeHighlights(highlights, entry.highlights, text, { clipId: meta.id, source });
+        return highlights;
+      },
+    });
+    known.add(clip, draft.text);
+    report.imported++;
+    report.clipIds.push(clip.id);
+    report.highlights.placed += counts.placed;
+    report.highlights.orphaned += counts.orphaned;
+    report.highlights.duplicates += counts.duplicates;
+    batched.set(clip.id, { entry, counts });
+  }
 
   async function addHighlights(clip: ClipSummary, entry: ImportEntry): Promise<number> {
     if (!entry.highlights.length) return 0;
@@ -137,6 +177,7 @@ export async function runImport(
   }
 
   async function mergeInto(clip: ClipSummary, entry: ImportEntry): Promise<void> {
+    if (batch?.has(clip.id)) await settle();
     let changed = false;
     let still: string | null = null;
     if (clip.placeholder && clip.url) {
@@ -161,10 +202,13 @@ export async function runImport(
     let draft = await carriedDraft(entry).catch((error: unknown) => {
       throw error instanceof GlossError ? error : new GlossError('invalid-input', String(error));
     });
-    if (draft && !url) {
-      const same = entry.highlightsOnly ? undefined : await known.byContent(draft.text);
+    if (draft && !url && !entry.highlightsOnly) {
+      // Reading clips' texts needs the batched ones on disk.
+      await settle();
+      const same = await known.byContent(draft.text);
       if (same) return mergeInto(same, entry);
     }
+    if (draft && batch) return addBatched(entry, draft);
     let clip: ClipSummary;
     if (draft) {
       clip = await service.addClipDraft(draft);
@@ -191,23 +235,28 @@ export async function runImport(
     await addHighlights(clip, entry);
   }
 
-  for (const [index, entry] of entries.entries()) {
-    options.onProgress?.({ done: index, total: entries.length, title: entry.title ?? entry.url ?? entry.source });
-    if (options.signal?.aborted) return report;
-    const url = normalizeUrl(entry.url);
-    try {
-      if (entry.url && !url && !entry.content) skip(entry, `“${entry.url.slice(0, 100)}” is not a web address.`);
-      else if (!url && !entry.content && !entry.highlightsOnly) skip(entry, 'No web address and no content to import.');
-      else {
-        const existing =
-          known.byAddress(url) ?? (entry.highlightsOnly ? known.byName(entry.title, entry.byline) : undefined);
-        if (existing) await mergeInto(existing, entry);
-        else await addNew(entry, url);
+  try {
+    for (const [index, entry] of entries.entries()) {
+      options.onProgress?.({ done: index, total: entries.length, title: entry.title ?? entry.url ?? entry.source });
+      if (options.signal?.aborted) break;
+      const url = normalizeUrl(entry.url);
+      try {
+        if (entry.url && !url && !entry.content) skip(entry, `“${entry.url.slice(0, 100)}” is not a web address.`);
+        else if (!url && !entry.content && !entry.highlightsOnly)
+          skip(entry, 'No web address and no content to import.');
+        else {
+          const existing =
+            known.byAddress(url) ?? (entry.highlightsOnly ? known.byName(entry.title, entry.byline) : undefined);
+          if (existing) await mergeInto(existing, entry);
+          else await addNew(entry, url);
+        }
+      } catch (error) {
+        skip(entry, error instanceof Error ? error.message : String(error));
       }
-    } catch (error) {
-      skip(entry, error instanceof Error ? error.message : String(error));
     }
+  } finally {
+    await settle();
   }
-  options.onProgress?.({ done: entries.length, total: entries.length, title: '' });
+  if (!options.signal?.aborted) options.onProgress?.({ done: entries.length, total: entries.length, title: '' });
   return report;
 }

@@ -4,6 +4,7 @@
  */
 import type { GlossApi } from '../api';
 import type { ClipDraft, ClipSummary, Highlight, HighlightColor } from '../model';
+import type { ClipBatch } from '../libraryClips/clipBatch';
 
 /** What an import reads and writes through: some clip methods of GlossApi and two writes only the service offers. */
 export interface ImportTarget extends Pick<GlossApi, 'listClips' | 'getClip' | 'retryClip' | 'clipUrl' | 'updateClip'> {
@@ -14,6 +15,8 @@ export interface ImportTarget extends Pick<GlossApi, 'listClips' | 'getClip' | '
     clipId: string,
     change: (highlights: Highlight[], text: string) => T,
   ): Promise<{ result: T; text: string }>;
+  /** Adds many clips at once (see libraryClips/clipBatch.ts); without it, clips are added one by one. */
+  clipBatch?(): ClipBatch;
 }
 
 /** A highlight another tool exported: the quoted words, the note, and when it was made. */

@@ -1,0 +1,93 @@
+/**
+ * Adding many clips at once (imports that carry their articles, restores): each clip is prepared and its
+ * folder reserved at once, so it has an id and can be matched by later entries, but its files are written
+ * a batch at a time (LibraryStore.writeClips, syncs overlapping) and indexed together.
+ */
+import { tidyNames } from '../annotate/tags';
+import { summarise } from '../catalogue/summary';
+import type { ImageOptions } from '../clipper/images';
+import type { GlossError } from '../errors';
+import { writeClipImages } from '../library/clipImages';
+import type { LibraryStore } from '../library/store';
+import type { ClipDraft, ClipMeta, ClipSummary, Highlight } from '../model';
+import { localiseDraft } from './draftImages';
+
+/** Clips written per batch when the caller does not say. */
+export const CLIP_BATCH_SIZE = 200;
+
+/** What a batched clip carries besides its article. */
+export interface BatchedClipExtras {
+  tags?: string[];
+  collections?: string[];
+  /** Its highlights, made once the clip's id and text are known. */
+  highlights?: (meta: ClipMeta, text: string) => Highlight[];
+}
+
+export interface ClipBatch {
+  /** Prepares a clip (images downloaded, folder reserved); it is written with the batch. */
+  add(draft: ClipDraft, extras?: BatchedClipExtras): Promise<ClipSummary>;
+  /** Whether clip `id` is prepared but not yet written. */
+  has(id: string): boolean;
+  /** Writes and indexes every prepared clip; returns the error of each that could not be saved, by id. */
+  flush(): Promise<Map<string, GlossError>>;
+}
+
+/** The search index as the batch keeps it in step. */
+export interface BatchIndex {
+  putClip(meta: ClipMeta, text: string): void;
+  putHighlights(meta: ClipMeta, highlights: Highlight[]): void;
+}
+
+/**
+ * A batch over `store` and `index`. A batch that fills up writes itself (its failures then come with the
+ * next {@link ClipBatch.flush}); the caller must flush at the end, and before reading any clip it added.
+ */
+export function createClipBatch(
+  store: LibraryStore,
+  index: BatchIndex,
+  options: { images?: ImageOptions; size?: number } = {},
+): ClipBatch {
+  const size = options.size ?? CLIP_BATCH_SIZE;
+  let pending: Array<{ meta: ClipMeta; draft: ClipDraft; highlights: Highlight[] }> = [];
+  const failed = new Map<string, GlossError>();
+
+  async function write(): Promise<void> {
+    const items = pending;
+    pending = [];
+    const errors = await store.writeClips(items);
+    for (const { meta, draft, highlights } of items) {
+      const error = errors.get(meta.id);
+      if (error) failed.set(meta.id, error);
+      else {
+        index.putClip(meta, draft.text);
+        index.putHighlights(meta, highlights);
+      }
+    }
+  }
+
+  return {
+    async add(draft, extras = {}) {
+      const local = await localiseDraft(draft, options.images);
+      const reserved = await store.reserveClip(local.draft);
+      await writeClipImages(store.path, reserved.id, local.images);
+      const tags = tidyNames(extras.tags ?? []);
+      const collections = tidyNames(extras.collections ?? []);
+      const meta: ClipMeta = {
+        ...reserved,
+        ...(tags.length && { tags }),
+        ...(collections.length && { collections }),
+      };
+      const highlights = extras.highlights?.(meta, local.draft.text) ?? [];
+      pending.push({ meta, draft: local.draft, highlights });
+      if (pending.length >= size) await write();
+      return summarise(meta, highlights.length);
+    },
+    has: (id) => pending.some((p) => p.meta.id === id),
+    async flush() {
+      if (pending.length) await write();
+      const result = new Map(failed);
+      failed.clear();
+      return result;
+    },
+  };
+}
