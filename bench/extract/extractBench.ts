@@ -1,12 +1,15 @@
 /**
- * `npm run bench:extract`: the Gloss clipping pipeline (extractFromHtml, in-thread) and plain Readability over jsdom on every
- * saved page in `pages/`, scored against the page's expected article text (token precision, recall, F1).
+ * `npm run bench:extract`: the Gloss clipping pipeline (extractFromHtml, in-thread) and plain Readability over jsdom,
+ * first on the shared dev set of real pages (devBench.ts: the published metric, time, memory, targets), then on
+ * every synthetic page in `pages/` as regression cases, scored against the page's expected article text (token
+ * precision, recall, F1). `--synthetic` or `--dev` runs one half only.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractFromHtml } from '../../src/core/clipper';
+import { runDevBench } from './devBench';
 import { score, type Score } from './measure';
 
 const PAGES = join(import.meta.dirname, 'pages');
@@ -35,7 +38,10 @@ const mean = (scores: Score[]): Score => ({
 });
 
 /** Runs the benchmark and prints the table; returns the mean scores. */
-export async function runExtractBench(): Promise<{ gloss: Score; readability: Score }> {
+export async function runExtractBench(argv: string[] = []): Promise<{ gloss: Score; readability: Score } | null> {
+  if (!argv.includes('--synthetic')) runDevBench(argv);
+  if (argv.includes('--dev')) return null;
+  console.log('\nSynthetic regression pages (bench/extract/pages), token P/R/F1:');
   const names = readdirSync(PAGES)
     .filter((f) => f.endsWith('.html'))
     .sort();
@@ -57,4 +63,4 @@ export async function runExtractBench(): Promise<{ gloss: Score; readability: Sc
   return totals;
 }
 
-if (process.argv[1]?.endsWith('extractBench.ts')) await runExtractBench();
+if (process.argv[1]?.endsWith('extractBench.ts')) await runExtractBench(process.argv.slice(2));

@@ -1,22 +1,29 @@
 /**
- * Extracting the article from a whole HTML page: metadata first (see metadata.ts), then
- * Readability on a copy of the page, then the sanitiser. Parsing uses jsdom without running
- * scripts or loading anything, so a hostile page is only ever data.
+ * Extracting the article from a whole HTML page (the pipeline and why each stage exists: docs/DESIGN.md,
+ * "Extracting the article"). The page is parsed once, in its own inert jsdom window (pageDocument.ts); the
+ * metadata and the page's own article marks are read, the page furniture named by class/id is removed, then
+ * Readability runs on that same document; the best candidate is cleaned block by block and sanitised. Every
+ * heuristic stage falls back when it throws: only a page without any text fails the clip.
  */
 import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseBodyDocument } from '../article/dom';
 import { articleText, looseText } from '../article/text';
 import { GlossError } from '../errors';
 import type { ClipDraft } from '../model';
+import { cleanArticle } from './articleCleanup';
+import { CHROME_SELECTOR, stripFurniture } from './boilerplate';
+import { chooseCandidate, type Candidate } from './candidates';
 import { toIsoDate } from './dates';
 import { assertReadableDepth } from './depth';
+import { readJsonLdArticle } from './jsonLd';
 import { detectLanguage } from './lang';
-import { readMetadata, webUrl } from './metadata';
-import { keepsOpening, markedArticle, missingAbstract } from './markedArticle';
-import { pruneChrome } from './pageChrome';
+import { abstractBox, markedArticle } from './markedArticle';
+import { readMetadata, webUrl, type PageMetadata } from './metadata';
+import { parsePage } from './pageDocument';
 import { tidyPageTitle } from './pageTitle';
 import { sanitizeArticleHtml } from './sanitize';
+import { unitsToHtml } from './textHtml';
+import { splitUnits } from './textBlocks';
 
 export interface ExtractOptions {
   /** The page's URL: the base for relative links and the fallback canonical URL. */
@@ -26,12 +33,15 @@ export interface ExtractOptions {
   origin?: 'url' | 'html' | 'file';
 }
 
-/** Page furniture removed before falling back to the whole body. */
-const CHROME =
-  'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
-
-/** Readability found an article worth keeping: some real text, not a cookie banner. */
-const MIN_ARTICLE_CHARS = 140;
+const NO_METADATA: PageMetadata = {
+  title: null,
+  byline: null,
+  site: null,
+  published: null,
+  canonicalUrl: null,
+  lang: null,
+  excerpt: null,
+};
 
 function hostName(url: string | null): string | null {
   try {
@@ -41,23 +51,30 @@ function hostName(url: string | null): string | null {
   }
 }
 
-/** Removes a leading heading that repeats the title (the reader shows the title itself). */
-function dropRepeatedTitle(html: string, title: string): string {
-  const doc = parseBodyDocument(html);
-  const heading = doc.body.querySelector('h1, h2');
-  const firstText = Array.from(doc.body.querySelectorAll('p, li, blockquote, pre, td')).find(
-    (el) => looseText(el.textContent) !== '',
-  );
-  const headingComesFirst = heading && (!firstText || heading.compareDocumentPosition(firstText) & 4);
-  if (heading && headingComesFirst && looseText(heading.textContent) === looseText(title)) heading.remove();
-  return doc.body.innerHTML;
-}
-
 function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:.]+$/u, '') + '…';
 }
+
+/** Runs a heuristic stage; when it throws (a selector jsdom cannot parse, a degenerate page), uses `fallback`. */
+function attempt<T>(stage: () => T, fallback: T): T {
+  try {
+    return stage();
+  } catch {
+    return fallback;
+  }
+}
+
+type ReadabilityArticle = {
+  title?: string | null;
+  byline?: string | null;
+  siteName?: string | null;
+  lang?: string | null;
+  publishedTime?: string | null;
+  excerpt?: string | null;
+  content?: Element | null;
+};
 
 /**
  * Extracts a clean article and its metadata from a page's HTML.
@@ -66,45 +83,64 @@ function shorten(text: string, max: number): string {
  */
 export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDraft {
   const pageUrl = webUrl(opts.url ?? null);
-  // jsdom's defaults: scripts are not run and subresources are not fetched. A bare virtual
-  // console keeps the page's broken CSS and similar complaints out of the app's output.
-  const virtualConsole = new VirtualConsole();
   assertReadableDepth(html, hostName(pageUrl));
-  const dom = new JSDOM(html, pageUrl ? { url: pageUrl, virtualConsole } : { virtualConsole });
-  const doc = dom.window.document;
+  const page = parsePage(html, pageUrl);
+  try {
+    return extractFromDocument(page.document, pageUrl, opts);
+  } finally {
+    page.close();
+  }
+}
+
+function extractFromDocument(doc: Document, pageUrl: string | null, opts: ExtractOptions): ClipDraft {
   assertReadableDepth(doc, hostName(pageUrl));
   // The page's own <base> decides how its relative links resolve, as in a browser.
   const base = webUrl(doc.baseURI) ?? pageUrl;
-  const meta = readMetadata(doc, pageUrl);
+  const meta = attempt(() => readMetadata(doc, pageUrl), NO_METADATA);
+  const heading = attempt(() => doc.querySelector('h1')?.textContent ?? null, null);
+  const referenceBody = attempt(() => readJsonLdArticle(doc)?.body ?? null, null);
+  const marked = attempt(() => markedArticle(doc), null);
+  const abstract = attempt(() => abstractBox(doc), null);
 
-  let article: ReturnType<Readability<string>['parse']> = null;
-  try {
-    article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 300 }).parse();
-  } catch {
-    article = null; // Readability throws on some degenerate documents; the fallback handles them.
-  }
+  // Furniture named by class/id goes before any candidate is scored (the marked article keeps its ancestors).
+  if (doc.body) attempt(() => stripFurniture(doc.body, []), undefined);
+  if (marked) attempt(() => stripFurniture(marked, []), undefined);
+
+  // Readability works on the page's document itself (it is not needed afterwards) and hands back its element.
+  const article = attempt(
+    () =>
+      new Readability<Element>(doc, {
+        charThreshold: 300,
+        serializer: (el) => el as Element,
+      }).parse() as ReadabilityArticle | null,
+    null,
+  );
 
   const pageTitle = (meta.title || article?.title?.trim() || doc.title.trim() || '').replace(/\s+/g, ' ');
   const site = meta.site ?? (article?.siteName?.trim() || null);
-  const heading = doc.querySelector('h1')?.textContent ?? null;
   const title =
     opts.title?.trim().replace(/\s+/g, ' ') ||
-    (pageTitle && tidyPageTitle(pageTitle, site, hostName(pageUrl), heading));
-  let content: string;
-  const marked = markedArticle(doc);
-  if (
-    article?.content &&
-    looseText(article.textContent).length >= MIN_ARTICLE_CHARS &&
-    (!marked || keepsOpening(article.textContent, marked))
-  ) {
-    const abstract = missingAbstract(doc, article.textContent);
-    content = sanitizeArticleHtml(pruneChrome(dropRepeatedTitle((abstract ?? '') + article.content, title)), base);
-  } else if (marked) {
-    content = sanitizeArticleHtml(pruneChrome(dropRepeatedTitle(marked.html, title)), base);
-  } else {
-    for (const el of Array.from(doc.body?.querySelectorAll(CHROME) ?? [])) el.remove();
-    content = sanitizeArticleHtml(pruneChrome(dropRepeatedTitle(doc.body?.innerHTML ?? '', title)), base);
+    (pageTitle && attempt(() => tidyPageTitle(pageTitle, site, hostName(pageUrl), heading), pageTitle));
+
+  const candidates: Candidate[] = [];
+  if (article?.content) candidates.push({ source: 'readability', root: article.content });
+  if (marked) candidates.push({ source: 'marked', root: marked });
+  const fromReference = referenceBody ? attempt(() => textCandidate(doc, referenceBody), null) : null;
+  const reference = fromReference?.textContent ?? null;
+  if (fromReference) candidates.push({ source: 'json-ld', root: fromReference });
+  if (!article?.content && !marked && doc.body) {
+    attempt(() => {
+      for (const el of Array.from(doc.body.querySelectorAll(CHROME_SELECTOR))) el.remove();
+    }, undefined);
+    candidates.push({ source: 'body', root: doc.body });
   }
+  const chosen = attempt(() => chooseCandidate(candidates, reference), candidates[0] ?? null);
+  const root = chosen?.root ?? doc.createElement('div');
+  if (abstract && !looseText(root.textContent).includes(abstract.opening)) root.prepend(abstract.box);
+  const byline = meta.byline ?? (article?.byline?.trim() || null);
+  attempt(() => cleanArticle(root, title, byline), undefined);
+
+  const content = sanitizeArticleHtml(root, base);
   const text = articleText(content);
   const url = meta.canonicalUrl ?? pageUrl;
   if (text.trim() === '') {
@@ -115,7 +151,7 @@ export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDr
 
   return {
     title: title || shorten(text.trim().split('\n')[0] ?? '', 80) || 'Untitled',
-    byline: meta.byline ?? (article?.byline?.trim() || null),
+    byline,
     site: site ?? hostName(pageUrl ?? url),
     published: meta.published ?? toIsoDate(article?.publishedTime),
     url,
@@ -127,4 +163,20 @@ export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDr
     html: content,
     text,
   };
+}
+
+/**
+ * The publisher's `articleBody` as article markup, in the page's document: its HTML when it is markup (some
+ * publishers put the article's HTML there), else a paragraph per line of its text (entities decoded).
+ */
+function textCandidate(doc: Document, body: string): Element {
+  const div = doc.createElement('div');
+  if (/<(?:p|br|div|h[2-6])\b/i.test(body)) {
+    div.innerHTML = body;
+    return div;
+  }
+  const decoded = doc.createElement('textarea');
+  decoded.innerHTML = body;
+  div.innerHTML = unitsToHtml(splitUnits(decoded.value.replace(/\r\n?/g, '\n')));
+  return div;
 }

@@ -11,6 +11,8 @@ export interface JsonLdArticle {
   url: string | null;
   description: string | null;
   inLanguage: string | null;
+  /** The article's full text as the publisher gave it (`articleBody`), if any. */
+  body: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -73,5 +75,6 @@ export function readJsonLdArticle(doc: Document): JsonLdArticle | null {
     url: asText(article['url']) ?? (typeof page === 'string' ? page : asText(page)),
     description: asText(article['description']),
     inLanguage: asText(article['inLanguage']),
+    body: typeof article['articleBody'] === 'string' ? article['articleBody'].trim() || null : null,
   };
 }

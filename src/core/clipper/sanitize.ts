@@ -100,7 +100,8 @@ const CONFIG: Config & { RETURN_DOM: true } = {
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src'];
 const LAZY_SRCSET = ['srcset', 'data-srcset', 'data-lazy-srcset'];
 
-let purifier: DOMPurify | null = null;
+/** One purifier per window: DOMPurify only accepts nodes of its own window (the page's, or the shared one). */
+const purifiers = new WeakMap<object, DOMPurify>();
 /** The base URL of the sanitise call in progress (sanitising is synchronous, so one is enough). */
 let currentBase: string | null = null;
 /** Images without a usable source, left out when serialising. */
@@ -159,9 +160,11 @@ function fixUrls(el: Element): void {
   }
 }
 
-function getPurifier(): DOMPurify {
-  if (purifier) return purifier;
-  purifier = createDOMPurify(sharedWindow() as unknown as WindowLike);
+function getPurifier(window: object = sharedWindow()): DOMPurify {
+  const known = purifiers.get(window);
+  if (known) return known;
+  const purifier = createDOMPurify(window as unknown as WindowLike);
+  purifiers.set(window, purifier);
   purifier.addHook('beforeSanitizeAttributes', (node) => {
     if (node.nodeName === 'IMG') pickImageSource(node as Element);
   });
@@ -178,10 +181,11 @@ function getPurifier(): DOMPurify {
  * executable or stylistic is removed. The result has a "\n" between blocks and no empty
  * paragraphs, and sanitising it again returns it unchanged.
  *
- * @param html    untrusted HTML (a fragment or a whole page; only the body content is kept)
+ * @param html    untrusted HTML (a fragment or a whole page; only the body content is kept), or an element of a
+ *                jsdom document whose content is sanitised without serialising and parsing it again
  * @param baseUrl the page's URL, used to make relative links and images absolute
  */
-export function sanitizeArticleHtml(html: string, baseUrl?: string | null): string {
+export function sanitizeArticleHtml(html: string | Element, baseUrl?: string | null): string {
   let out = sanitizeOnce(html, baseUrl ?? null);
   // Markup that the parser would restructure (e.g. a block left inside <p> after a disallowed
   // wrapper was removed) only settles after a re-parse; a few rounds reach the fixed point.
@@ -193,8 +197,11 @@ export function sanitizeArticleHtml(html: string, baseUrl?: string | null): stri
   return out;
 }
 
-function sanitizeOnce(html: string, baseUrl: string | null): string {
-  const purify = getPurifier();
+function sanitizeOnce(input: string | Element, baseUrl: string | null): string {
+  const window = typeof input === 'string' ? null : input.ownerDocument.defaultView;
+  // An element of a document without a window (DOMParser's) goes through its markup.
+  const html = typeof input !== 'string' && !window ? input.innerHTML : input;
+  const purify = getPurifier(window ?? undefined);
   currentBase = baseUrl;
   const skip = (doomed = new Set());
   let body: Element | null;

@@ -1,0 +1,173 @@
+/**
+ * Cleaning the chosen article in place, block by block: what candidates carry along besides the article text.
+ * Each rule is a class of page furniture seen on many sites, never one site's strings: a heading that repeats
+ * the title, a byline or date line at the top, lone chrome lines ("Advertisement", "Share", "Read more"),
+ * image credits outside captions, link lists ("Most Popular", other headlines), repeated blocks (gallery
+ * captions shown twice), and the page's tail from a "Related stories" heading on.
+ */
+import { looseText } from '../article/text';
+import { textAndLinks } from './boilerplate';
+import {
+  bylineValue,
+  dateLineValue,
+  isChromeLine,
+  isPhotoCreditLine,
+  isReadingTimeLine,
+  isTailStart,
+  isTodayLine,
+  readMetaLine,
+  wordCount,
+} from './lineRules';
+
+/** Blocks the rules look at: the innermost elements that hold a line or paragraph of text. */
+const BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote, figcaption, section';
+const BLOCK_CHILD = 'p, div, h1, h2, h3, h4, h5, h6, li, ul, ol, table, blockquote, figure, section, pre';
+
+/** How many leading blocks may hold the byline/date lines. */
+const HEADER_BLOCKS = 4;
+
+/** Short lines that are page furniture wherever they stand (beyond the chrome phrases of lineRules). */
+const FURNITURE_LINES = [
+  /^(?:read|see|view|show|load) (?:more|all|full (?:story|article|gallery)|comments?|the full story)\b.{0,40}$/iu,
+  /^(?:back to (?:gallery|top|article)|see full gallery|view gallery|open gallery|enlarge|expand|caption|image|photo|video|play video|watch|close|advert|adverts|ad choices|iklan|anuncio|publicidad|publicidade|pubblicità|werbung|anzeige|публикация|реклама|광고)\.?$/iu,
+  /^(?:this (?:slideshow|video|content|embed) requires javascript|javascript is (?:required|disabled)).*$/iu,
+  /^\d+\s*(?:-|–|of|\/)\s*\d+(?:\s+of\s+\d+)?$/u,
+  /^[\p{P}\p{S}\s]+$/u,
+  /^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$/iu,
+  /^(?:©|\(c\)|copyright)\s*\d{4}/iu,
+  /^(?:updated|posted|published|last updated|last modified)\b.{0,60}$/iu,
+  /^(?:tags?|topics?|related topics|filed under|categories|category|etiquetas|schlagworte|теги|темы)\s*:?.{0,200}$/iu,
+  /^(?:\d+\s+)?(?:comments?|replies|kommentare|comentarios|commentaires|комментари[йея])(?:\s*\(\d+\))?$/iu,
+  /^(?:sign up|subscribe|get (?:the|our)|join (?:our|the))\b.{0,120}(?:newsletter|inbox|email|updates)\b.{0,60}$/iu,
+];
+
+function lineText(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function isFurnitureLine(text: string): boolean {
+  return (
+    isChromeLine(text) ||
+    isReadingTimeLine(text) ||
+    isTodayLine(text) ||
+    (wordCount(text) <= 30 && FURNITURE_LINES.some((re) => re.test(text)))
+  );
+}
+
+/** A byline/date line: every part (split at `·`, `|`, `;`, line breaks) is a byline, a date or chrome. */
+function isMetaLine(text: string, byline: string | null): boolean {
+  if (wordCount(text) > 20) return false;
+  if (byline && wordCount(text) <= 12 && looseText(text).includes(looseText(byline).split(',')[0]!)) return true;
+  const parts = text.split(/\s*[;|·•]\s*/u).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => !!readMetaLine(p) || !!bylineValue(p) || !!dateLineValue(p));
+}
+
+/** The innermost text blocks of `root`, in document order. */
+function textBlocks(root: Element): Element[] {
+  return Array.from(root.querySelectorAll(BLOCKS)).filter(
+    (el) => !el.querySelector(BLOCK_CHILD) && lineText(el) !== '' && !el.closest('pre, table'),
+  );
+}
+
+/** A list whose items are mostly links: other headlines, "Most Popular", tag clouds. */
+function isLinkList(el: Element): boolean {
+  const items = Array.from(el.children).filter((c) => c.tagName === 'LI');
+  if (items.length < 2) return false;
+  const { text, links } = textAndLinks(el);
+  return text > 0 && links >= text * 0.7;
+}
+
+/** How much text follows `el` in `root`. */
+function textAfter(el: Element, root: Element): number {
+  const range = el.ownerDocument.createRange();
+  range.setStartAfter(el);
+  range.setEndAfter(root.lastChild ?? root);
+  return range.toString().replace(/\s+/g, ' ').trim().length;
+}
+
+/** Removes `el`, then any ancestor (up to `root`) left without text or images. */
+function removeBlock(el: Element, root: Element): void {
+  let parent: Element | null = el.parentElement;
+  el.remove();
+  while (parent && parent !== root && lineText(parent) === '' && !parent.querySelector('img, picture, video')) {
+    const up: Element | null = parent.parentElement;
+    parent.remove();
+    parent = up;
+  }
+}
+
+/**
+ * Cleans the article under `root` in place (see the module comment).
+ *
+ * @param title the clip's title: a leading heading that repeats it goes (the reader shows the title)
+ * @param byline the author's name from the page's metadata, if any: a short line naming it at the top goes
+ */
+export function cleanArticle(root: Element, title: string, byline: string | null): void {
+  // A leading heading that repeats the title.
+  const heading = root.querySelector('h1, h2');
+  const firstText = root.querySelector('p, li, blockquote, pre, td');
+  if (
+    heading &&
+    looseText(heading.textContent) === looseText(title) &&
+    (!firstText || heading.compareDocumentPosition(firstText) & 4)
+  )
+    heading.remove();
+
+  // Link lists (other headlines, "Most Popular") before the article's prose or in its tail; a list of links in
+  // the middle of the text is the article's own (sources, a menu of chapters).
+  const total = lineText(root).length;
+  const firstProse = Array.from(root.querySelectorAll('p')).find((p) => wordCount(lineText(p)) >= 25) ?? null;
+  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
+    if (!isLinkList(list)) continue;
+    const beforeProse = !!firstProse && !!(list.compareDocumentPosition(firstProse) & 4);
+    if (beforeProse || textAfter(list, root) < total * 0.3) removeBlock(list, root);
+  }
+
+  let seenText = 0;
+  const seen = new Set<string>();
+  const blocks = textBlocks(root);
+  for (const [i, el] of blocks.entries()) {
+    if (!root.contains(el)) continue;
+    const text = lineText(el);
+    const key = looseText(text);
+    const inCaption = !!el.closest('figcaption, figure');
+    const { links } = textAndLinks(el);
+    const drop =
+      isFurnitureLine(text) ||
+      (i < HEADER_BLOCKS && !inCaption && isMetaLine(text, byline)) ||
+      (!inCaption && wordCount(text) <= 15 && isPhotoCreditLine(text)) ||
+      (el.tagName !== 'LI' && wordCount(text) >= 8 && seen.has(key)) ||
+      (links >= text.length * 0.8 &&
+        wordCount(text) <= 25 &&
+        !inCaption &&
+        el.tagName !== 'LI' &&
+        !/^(?:https?:\/\/|www\.)\S+$/i.test(text));
+    seen.add(key);
+    if (drop) {
+      removeBlock(el, root);
+      continue;
+    }
+    // The page's tail: from a "Related stories" / "Comments" heading on, when little text follows.
+    if (isTailStart(text) && seenText > total * 0.5) {
+      const after = blocks.slice(i + 1).filter((b) => root.contains(b));
+      const rest = after.reduce((n, b) => n + lineText(b).length, 0);
+      if (rest < total * 0.35) {
+        for (const b of after) removeBlock(b, root);
+        removeBlock(el, root);
+        break;
+      }
+    }
+    seenText += text.length;
+  }
+
+  // Headings left with nothing under them ("Most Popular" over a removed list).
+  const all = Array.from(root.querySelectorAll('h2, h3, h4, h5, h6'));
+  for (const h of all) {
+    let next: Element | null = h.nextElementSibling;
+    while (next && lineText(next) === '' && !next.querySelector('img')) next = next.nextElementSibling;
+    if (!next || /^H[1-6]$/.test(next.tagName)) {
+      if (!next && h.parentElement !== root && h.parentElement?.nextElementSibling) continue;
+      removeBlock(h, root);
+    }
+  }
+}
