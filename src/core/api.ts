@@ -7,7 +7,7 @@ import type { Highlight } from './model';
 import type { CommandId } from './common/commands';
 import type { AboutInfo } from './desktop/aboutTypes';
 import type { Settings, SettingsPatch } from './settings/schema';
-import type { ClipEndpointInfo } from './endpoint/types';
+import type { BrowserUpdateInfo, ClipEndpointInfo } from './endpoint/types';
 import type { JobInfo, JobRequest, PathRequest } from './jobs/types';
 import type { QuoteSource, TrashItem } from './trash/types';
 import type { CitationFormat } from './export/kinds';
@@ -121,6 +121,12 @@ export interface GlossApi {
    * port, fails with `port-busy` and keeps the endpoint where it was.
    */
   setClipEndpointPort(port: number): Promise<ClipEndpointInfo>;
+  /** The new version of a clip sent from the browser that waits for the person (what it removes and adds), or null. */
+  getBrowserUpdate(input: { id: string }): Promise<BrowserUpdateInfo | null>;
+  /** Puts the waiting browser version in place of the clip's article (highlights re-anchored). */
+  applyBrowserUpdate(input: { id: string }): Promise<ReanchorReport>;
+  /** Drops the waiting browser version; the clip stays as it is. */
+  discardBrowserUpdate(input: { id: string }): Promise<void>;
   /** Starts long work (export, import, backup, restore, search rebuild, moving the library) in the background. */
   startJob(request: JobRequest): Promise<JobInfo>;
   /** Running jobs with their progress, and recent finished ones with their outcome or error (newest first). */
@@ -237,6 +243,9 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   getClipEndpoint: true,
   regenerateClipToken: true,
   setClipEndpointPort: true,
+  getBrowserUpdate: true,
+  applyBrowserUpdate: true,
+  discardBrowserUpdate: true,
   startJob: true,
   listJobs: true,
   cancelJob: true,

@@ -132,5 +132,8 @@ export const apiInputSchemas = {
   regenerateClipToken: z.tuple([]),
   // The range is the core's to check, with a message written for people.
   setClipEndpointPort: z.tuple([z.number()]),
+  getBrowserUpdate: z.tuple([z.object({ id: z.string().min(1).max(64) }).strict()]),
+  applyBrowserUpdate: z.tuple([z.object({ id: z.string().min(1).max(64) }).strict()]),
+  discardBrowserUpdate: z.tuple([z.object({ id: z.string().min(1).max(64) }).strict()]),
   ...jobInputSchemas,
 } satisfies { [K in keyof GlossApi]: z.ZodType<Parameters<GlossApi[K]>> };

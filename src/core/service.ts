@@ -121,9 +121,24 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     options,
   );
 
+  const clipMethods = createClipMethods({
+    store,
+    index,
+    summarise,
+    changeHighlights,
+    fetch: options.fetch,
+    addDraft,
+    images: options.images,
+  });
+  const { findExisting, replaceClipDraft, ...clipApi } = clipMethods;
+
   const { closeEndpoint, ...endpoint } = createEndpointMethods({
     settings: settingsStore,
-    clipHtml: (input) => service.clipHtml(input),
+    libraryPath: store.path,
+    extract: async (html, opts) => (await import('./clipper')).clipHtml(html, opts),
+    findExisting,
+    replaceClipDraft,
+    addClipDraft: (draft) => service.addClipDraft(draft),
     getClip: (id) => service.getClip(id),
     addHighlight: (input) => service.addHighlight(input),
     sendCommand: (id) => service.sendCommand(id),
@@ -173,15 +188,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       return { meta, html, text, highlights: highlights.map((h) => anchored(text, h)) };
     },
 
-    ...createClipMethods({
-      store,
-      index,
-      summarise,
-      changeHighlights,
-      fetch: options.fetch,
-      addDraft,
-      images: options.images,
-    }),
+    ...clipApi,
 
     async deleteClip(id) {
       await store.deleteClip(id);

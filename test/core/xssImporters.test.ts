@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLibrary } from '../../src/core/export/library';
 import { importFrom } from '../../src/core/import';
-import { tokenBucket } from '../../src/core/endpoint/rateLimit';
+import { endpointLimits } from '../../src/core/endpoint/rateLimit';
 import { send } from '../../src/core/endpoint/testNetwork';
 import { createGlossService, type GlossService } from '../../src/core/service';
 import { executableVectors } from '../fixtures/xss/inert';
@@ -80,7 +80,7 @@ describe('XSS corpus through the importers, notebook quotes and Markdown re-impo
   }, 60_000);
 
   it('stores only inert articles from the bookmarklet endpoint (JSON and form), whose answer pages are inert too', async () => {
-    const port = (await service.startClipEndpoint({ limiter: tokenBucket(1000) })).port!;
+    const port = (await service.startClipEndpoint({ limits: endpointLimits(1000) })).port!;
     const token = (await service.getSettings()).clipEndpoint.token;
     const before = (await service.listClips()).length;
     for (const [i, batch] of BATCHES.entries()) {

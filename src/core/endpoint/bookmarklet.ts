@@ -15,7 +15,7 @@ var p={token:T,url:location.href,title:document.title,html:document.documentElem
 var b=JSON.stringify(p);
 function say(m){var d=document.createElement('div');d.textContent=m;d.setAttribute('style','position:fixed;z-index:2147483647;top:16px;right:16px;padding:10px 14px;background:#1d1c1a;color:#fff;font:14px/1.4 system-ui,sans-serif;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.3)');document.body.appendChild(d);setTimeout(function(){d.remove()},4000);}
 function form(){var f=document.createElement('form');f.method='POST';f.action=E;f.target='_blank';f.acceptCharset='utf-8';var i=document.createElement('input');i.type='hidden';i.name='payload';i.value=b;f.appendChild(i);document.body.appendChild(f);f.submit();f.remove();}
-fetch(E,{method:'POST',headers:{'content-type':'text/plain;charset=utf-8'},body:b}).then(function(r){return r.json()}).then(function(j){say(j.ok?'Clipped to Gloss: '+j.title:'Gloss: '+j.error)},form);
+fetch(E,{method:'POST',headers:{'content-type':'text/plain;charset=utf-8'},body:b}).then(function(r){return r.json()}).then(function(j){say(j.ok?j.message||'Clipped to Gloss: '+j.title:'Gloss: '+j.error)},form);
 })()`;
   return `javascript:${encodeURIComponent(source.replace(/\n/g, ''))}`;
 }

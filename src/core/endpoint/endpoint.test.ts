@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../library/testHelpers';
 import { createGlossService, type GlossService } from '../service';
 import { bookmarkletUrl } from './bookmarklet';
-import { tokenBucket } from './rateLimit';
+import { endpointLimits } from './rateLimit';
 import { send } from './testNetwork';
 
 const PAGE = `<html><head><title>Tidal Power Comes of Age | Harbour Review</title><meta property="og:title" content="Tidal Power Comes of Age"></head>
@@ -16,7 +16,7 @@ describe('the bookmarklet’s clip endpoint', () => {
 
   async function start(limit = 1000, maxBytes?: number) {
     service = await createGlossService({ libraryDir: await tempDir() });
-    const info = await service.startClipEndpoint({ limiter: tokenBucket(limit), maxBytes });
+    const info = await service.startClipEndpoint({ limits: endpointLimits(limit), maxBytes });
     const token = (await service.getSettings()).clipEndpoint.token;
     return { port: info.port!, token, info };
   }
@@ -48,15 +48,12 @@ describe('the bookmarklet’s clip endpoint', () => {
       title: 'Tidal Power Comes of Age',
       highlightCount: 1,
     });
-    // Clipping the same page again updates it and does not add the highlight twice.
-    const again = JSON.parse(
-      (
-        await send(port, {
-          body: JSON.stringify({ token, url: 'https://harbour.example/tidal', html: PAGE, selection }),
-        })
-      ).body,
-    );
-    expect(again.id).toBe(answer.id);
+    // Clipping the same page again adds nothing: the new version waits in the app (browserUpdate.test.ts).
+    const again = await send(port, {
+      body: JSON.stringify({ token, url: 'https://harbour.example/tidal', html: PAGE, selection }),
+    });
+    expect(again.status).toBe(202);
+    expect(JSON.parse(again.body)).toMatchObject({ ok: true, waiting: true, id: answer.id });
     expect(await service.listClips()).toHaveLength(1);
     expect((await service.listClips())[0]!.highlightCount).toBe(1);
   });

@@ -1,47 +1,73 @@
 /**
  * The bookmarklet's clip endpoint as the service runs it: started by the desktop app, token made on
- * first start and kept in the settings, regenerable from Settings. A page clipped through it is added
- * (or, when already in the library, updated with its highlights kept), the selection becomes a
- * highlight, and the page is told to reload its library so the clip shows at once.
+ * first start and kept in the settings with an expiry, renewed from Settings. A page clipped through it
+ * is added and its selection becomes a highlight; a page the library already holds is never changed from
+ * the browser: its new version waits (browserUpdates.ts) until the person compares it in the reader and
+ * applies or discards it. The page is told to reload its library so either shows at once.
  */
 import { randomBytes } from 'node:crypto';
-import type { AddHighlightInput, ClipHtmlInput, GlossApi } from '../api';
+import type { AddHighlightInput, GlossApi } from '../api';
 import { GlossError } from '../errors';
 import { ENDPOINT_PORT } from '../common/settingsLimits';
 import { anchorSelectors } from '../anchoring/anchor';
 import type { CommandId } from '../common/commands';
-import type { AnchoredHighlight, ClipDocument, ClipSummary } from '../model';
+import type { AnchoredHighlight, ClipDocument, ClipDraft, ClipSummary, ReanchorReport } from '../model';
 import type { SettingsStore } from '../settings/settingsStore';
 import { bookmarkletUrl } from './bookmarklet';
-import type { ClipRequest } from './handler';
-import { tokenBucket, type RateLimiter } from './rateLimit';
+import { describeUpdate, readPendingUpdate, removePendingUpdate, savePendingUpdate } from './browserUpdates';
+import type { ClipOutcome, ClipRequest } from './handler';
+import { endpointLimits, type EndpointLimits } from './rateLimit';
 import { startClipEndpoint, type RunningEndpoint } from './server';
-import type { ClipEndpointInfo } from './types';
+import type { ClipEndpointInfo, EndpointRequestRecord } from './types';
 
 export type { ClipEndpointInfo } from './types';
 
 export interface EndpointDeps {
   settings: SettingsStore;
-  clipHtml(input: ClipHtmlInput): Promise<ClipSummary>;
+  libraryPath: string;
+  /** Reads a page's article (the page-reading worker). */
+  extract(html: string, opts: { url: string; title?: string }): Promise<ClipDraft>;
+  /** The clip already holding a draft's article, if any. */
+  findExisting(draft: ClipDraft): ClipSummary | undefined;
+  addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
+  replaceClipDraft(id: string, draft: ClipDraft): Promise<ReanchorReport>;
   getClip(id: string): Promise<ClipDocument>;
   addHighlight(input: AddHighlightInput): Promise<AnchoredHighlight>;
   sendCommand(id: CommandId): void;
 }
 
-export type EndpointMethods = Pick<GlossApi, 'getClipEndpoint' | 'regenerateClipToken' | 'setClipEndpointPort'> & {
-  /** Starts the endpoint (the desktop app, at start); tests pass their own limiter and size cap. */
-  startClipEndpoint(opts?: { limiter?: RateLimiter; maxBytes?: number }): Promise<ClipEndpointInfo>;
+export type EndpointMethods = Pick<
+  GlossApi,
+  | 'getClipEndpoint'
+  | 'regenerateClipToken'
+  | 'setClipEndpointPort'
+  | 'getBrowserUpdate'
+  | 'applyBrowserUpdate'
+  | 'discardBrowserUpdate'
+> & {
+  /** Starts the endpoint (the desktop app, at start); tests pass their own limits and size cap. */
+  startClipEndpoint(opts?: { limits?: EndpointLimits; maxBytes?: number }): Promise<ClipEndpointInfo>;
   closeEndpoint(): Promise<void>;
 };
 
-const newToken = () => randomBytes(32).toString('base64url');
+/** How long a bookmarklet's token works: a stolen one stops working on its own. */
+export const TOKEN_DAYS = 90;
+
+const newToken = () => ({
+  token: randomBytes(32).toString('base64url'),
+  tokenExpiresAt: new Date(Date.now() + TOKEN_DAYS * 86_400_000).toISOString(),
+});
+
+/** How many answered requests `getClipEndpoint` lists. */
+const RECENT = 20;
 
 /** Builds the endpoint methods over the service. */
 export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
   let running: RunningEndpoint | null = null;
   let failure: string | null = null;
   /** Set by startClipEndpoint: the app wants the endpoint up (the CLI and most tests never start it). */
-  let wanted: { limiter: RateLimiter; maxBytes?: number } | null = null;
+  let wanted: { limits: EndpointLimits; maxBytes?: number } | null = null;
+  const recent: EndpointRequestRecord[] = [];
   /** One port change at a time: a second waits for the first to settle. */
   let changing: Promise<unknown> = Promise.resolve();
 
@@ -49,10 +75,17 @@ export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
     startClipEndpoint({
       port,
       exact,
-      token: () => deps.settings.get().clipEndpoint.token,
+      token: () => {
+        const { token, tokenExpiresAt } = deps.settings.get().clipEndpoint;
+        return { value: token, expiresAt: tokenExpiresAt };
+      },
       clip,
-      limiter: wanted!.limiter,
+      limits: wanted!.limits,
       maxBytes: wanted!.maxBytes,
+      record: (entry) => {
+        recent.unshift({ at: new Date().toISOString(), ...entry });
+        recent.length = Math.min(recent.length, RECENT);
+      },
     });
 
   const info = (): ClipEndpointInfo => ({
@@ -60,6 +93,8 @@ export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
     port: running?.port ?? null,
     bookmarklet: running ? bookmarkletUrl(running.port, deps.settings.get().clipEndpoint.token) : null,
     error: failure,
+    tokenExpiresAt: deps.settings.get().clipEndpoint.tokenExpiresAt,
+    recent: [...recent],
   });
 
   /** The selection, when it can be found in the article, becomes a highlight (once). */
@@ -74,17 +109,26 @@ export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
     await deps.addHighlight({ clipId, start: at.start, end: at.end });
   }
 
-  async function clip(request: ClipRequest): Promise<{ id: string; title: string }> {
-    // Clipping from the browser again means "this page as it is now": update, keeping highlights.
-    const summary = await deps.clipHtml({
-      html: request.html,
-      url: request.url,
-      title: request.title,
-      onDuplicate: 'update',
-    });
+  async function clip(request: ClipRequest): Promise<ClipOutcome> {
+    const draft = await deps.extract(request.html, { url: request.url, title: request.title });
+    const existing = deps.findExisting(draft);
+    if (existing) {
+      // The page may be hostile (it can read the bookmarklet's token): the clip stays as it is until the
+      // person has compared the new version and applied it.
+      await savePendingUpdate(deps.libraryPath, {
+        clipId: existing.id,
+        receivedAt: new Date().toISOString(),
+        origin: request.origin,
+        draft,
+        ...(request.selection && { selection: request.selection }),
+      });
+      deps.sendCommand('reload-library');
+      return { id: existing.id, title: existing.title, waiting: true };
+    }
+    const summary = await deps.addClipDraft(draft);
     if (request.selection) await highlightSelection(summary.id, request.selection).catch(() => undefined);
     deps.sendCommand('reload-library');
-    return { id: summary.id, title: summary.title };
+    return { id: summary.id, title: summary.title, waiting: false };
   }
 
   return {
@@ -93,8 +137,32 @@ export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
     },
 
     async regenerateClipToken() {
-      await deps.settings.update({ clipEndpoint: { token: newToken() } });
+      await deps.settings.update({ clipEndpoint: newToken() });
       return info();
+    },
+
+    async getBrowserUpdate({ id }) {
+      const update = await readPendingUpdate(deps.libraryPath, id);
+      if (!update) return null;
+      const current = await deps.getClip(id).catch(() => null);
+      if (!current) {
+        await removePendingUpdate(deps.libraryPath, id);
+        return null;
+      }
+      return describeUpdate(update, current.text);
+    },
+
+    async applyBrowserUpdate({ id }) {
+      const update = await readPendingUpdate(deps.libraryPath, id);
+      if (!update) throw new GlossError('not-found', 'No update from the browser waits for this clip.');
+      const report = await deps.replaceClipDraft(id, update.draft);
+      await removePendingUpdate(deps.libraryPath, id);
+      if (update.selection) await highlightSelection(id, update.selection).catch(() => undefined);
+      return report;
+    },
+
+    async discardBrowserUpdate({ id }) {
+      await removePendingUpdate(deps.libraryPath, id);
     },
 
     async setClipEndpointPort(port) {
@@ -126,8 +194,11 @@ export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
 
     async startClipEndpoint(opts = {}) {
       if (running) return info();
-      wanted = { limiter: opts.limiter ?? tokenBucket(30), maxBytes: opts.maxBytes };
-      if (!deps.settings.get().clipEndpoint.token) await deps.settings.update({ clipEndpoint: { token: newToken() } });
+      wanted = { limits: opts.limits ?? endpointLimits(), maxBytes: opts.maxBytes };
+      const { token, tokenExpiresAt } = deps.settings.get().clipEndpoint;
+      if (!token) await deps.settings.update({ clipEndpoint: newToken() });
+      // A token from before tokens expired gets the full term from now, not an instant lock-out.
+      else if (!tokenExpiresAt) await deps.settings.update({ clipEndpoint: { ...newToken(), token } });
       try {
         running = await serve(deps.settings.get().clipEndpoint.port, false);
         failure = null;

@@ -2,7 +2,7 @@ import type { Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../library/testHelpers';
 import { createGlossService, type GlossService } from '../service';
-import { tokenBucket } from './rateLimit';
+import { endpointLimits } from './rateLimit';
 import { freePort, occupyPort, send } from './testNetwork';
 
 const refused = (port: number) =>
@@ -22,7 +22,7 @@ describe('changing the clip endpoint’s port', () => {
 
   async function start() {
     service = await createGlossService({ libraryDir: await tempDir() });
-    return (await service.startClipEndpoint({ limiter: tokenBucket(1000) })).port!;
+    return (await service.startClipEndpoint({ limits: endpointLimits(1000) })).port!;
   }
 
   it('moves the endpoint at once and remembers the port', async () => {

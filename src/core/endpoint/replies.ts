@@ -10,6 +10,9 @@ export interface Reply {
   id?: string;
   title?: string;
   error?: string;
+  /** The clip exists: its new version waits in the app (`message` says so). */
+  waiting?: boolean;
+  message?: string;
 }
 
 const COMMON = { 'access-control-allow-origin': '*', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
@@ -35,7 +38,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 /** Sends `body` as a tiny page with no script and nothing loaded from anywhere. */
 export function replyHtml(res: ServerResponse, status: number, body: Reply): void {
   const message = body.ok
-    ? `Clipped to Gloss: “${body.title ?? ''}”. You can close this tab.`
+    ? `${body.message ?? `Clipped to Gloss: “${body.title ?? ''}”.`} You can close this tab.`
     : `Gloss could not clip the page: ${body.error ?? ''}`;
   res
     .writeHead(status, {

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 /** A real HTTP request; returns status, headers and the body text. */
 export function send(
   port: number,
-  opts: { method?: string; path?: string; body?: string; type?: string; host?: string },
+  opts: { method?: string; path?: string; body?: string; type?: string; host?: string; origin?: string },
 ) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
     const req = request(
@@ -14,7 +14,11 @@ export function send(
         port,
         method: opts.method ?? 'POST',
         path: opts.path ?? '/clip',
-        headers: { 'content-type': opts.type ?? 'text/plain;charset=utf-8', ...(opts.host && { host: opts.host }) },
+        headers: {
+          'content-type': opts.type ?? 'text/plain;charset=utf-8',
+          ...(opts.host && { host: opts.host }),
+          ...(opts.origin && { origin: opts.origin }),
+        },
       },
       (res) => {
         let body = '';

@@ -9,11 +9,11 @@ import type { GlossApi } from '../api';
 import { replaceClipText, type ReadingDeps } from '../annotate/readingMethods';
 import type { ImageOptions } from '../clipper/images';
 import { writeClipImages } from '../library/clipImages';
-import type { ClipDraft, ClipSummary } from '../model';
+import type { ClipDraft, ClipSummary, ReanchorReport } from '../model';
 import { mergeAliases } from './aliases';
 import { localiseDraft } from './draftImages';
 import { duplicateError, findByUrl, findDuplicate, type OnDuplicate } from './duplicates';
-import { refetchClip } from './refetch';
+import { refetchClip, replaceWithImages } from './refetch';
 
 /** What the clipping methods need from the service that hosts them. */
 export interface ClipDeps extends ReadingDeps {
@@ -26,6 +26,10 @@ export interface ClipDeps extends ReadingDeps {
 export type ClipMethods = Pick<GlossApi, 'clipUrl' | 'clipText' | 'clipHtml' | 'reclip' | 'retryClip'> & {
   /** Adds a clip from a ready draft (an import's page, file or placeholder), its images downloaded. */
   addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
+  /** The clip that already holds a draft's article (by address or text), if any. */
+  findExisting(draft: ClipDraft): ClipSummary | undefined;
+  /** Puts a ready draft in place of clip `id`'s article (images downloaded, highlights re-anchored). */
+  replaceClipDraft(id: string, draft: ClipDraft): Promise<ReanchorReport>;
 };
 
 const loadClipper = () => import('../clipper');
@@ -80,6 +84,13 @@ export function createClipMethods(deps: ClipDeps): ClipMethods {
     async retryClip(id) {
       return (await refetchClip(deps, id)).clip;
     },
+
+    findExisting(draft) {
+      const existing = findDuplicate(store.list(), draft.url, draft.text);
+      return existing && deps.summarise(existing, store.highlightsOf(existing.id).length);
+    },
+
+    replaceClipDraft: (id, draft) => replaceWithImages(deps, id, draft),
 
     async addClipDraft(draft) {
       const local = await localiseDraft(draft, deps.images);

@@ -38,8 +38,16 @@ export async function refetchClip(deps: ClipDeps, id: string): Promise<ReanchorR
     }
     throw error;
   }
+  return replaceWithImages(deps, id, fetched);
+}
+
+/**
+ * Puts `fetched` in place of clip `id`'s article, its images downloaded first (the reader's re-clip, an
+ * import's retry, an update from the browser the person applied); highlights are re-anchored.
+ */
+export async function replaceWithImages(deps: ClipDeps, id: string, fetched: ClipDraft): Promise<ReanchorReport> {
   const { draft, images } = await localiseDraft(fetched, deps.images);
   // The images land first, so the new article never points at a file that is not there yet.
-  await writeClipImages(store.path, id, images);
+  await writeClipImages(deps.store.path, id, images);
   return replaceClipText(deps, id, draft);
 }

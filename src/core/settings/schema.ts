@@ -35,6 +35,8 @@ const clipEndpointSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{0,128}$/)
     .default(''),
+  /** When the token stops working (ISO date); null for a token made before tokens expired. */
+  tokenExpiresAt: z.string().max(40).nullable().default(null),
 });
 
 /** A clip's last-read place: how far down the article (0–1) and when. */
@@ -50,7 +52,7 @@ export const settingsSchema = z.object({
   firstRunDone: z.boolean().default(false),
   lastView: lastViewSchema.default({ name: 'library' }),
   lastRead: z.record(clipId, readPositionSchema).default({}),
-  clipEndpoint: clipEndpointSchema.default({ port: DEFAULT_ENDPOINT_PORT, token: '' }),
+  clipEndpoint: clipEndpointSchema.default({ port: DEFAULT_ENDPOINT_PORT, token: '', tokenExpiresAt: null }),
   /** Where the library was moved to (the desktop app opens it at start unless GLOSS_LIBRARY is set); null: the default. */
   libraryPath: z.string().min(1).max(4096).nullable().default(null),
 });

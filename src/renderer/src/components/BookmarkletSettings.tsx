@@ -74,7 +74,27 @@ export function BookmarkletSettings() {
             Gloss listens on 127.0.0.1 port <code>{info.port}</code>, for this computer only. A new secret stops older
             copies of the bookmarklet from working. After changing the port, drag the bookmarklet to your bar again.
           </p>
+          <p className="settings-help">
+            {info.tokenExpiresAt
+              ? `This bookmarklet works until ${new Date(info.tokenExpiresAt).toLocaleDateString()}; then make a new secret. `
+              : ''}
+            A page you clip runs the bookmarklet, so it can read the secret: Gloss only ever adds clips from the
+            browser, and a new version of a clip you have waits in the reader for you to compare and apply.
+          </p>
           <EndpointPortField port={info.port!} onChanged={setInfo} />
+          {info.recent.length > 0 && (
+            <details className="endpoint-recent">
+              <summary>Recent requests ({info.recent.length})</summary>
+              <ul>
+                {info.recent.map((r, i) => (
+                  <li key={i}>
+                    {new Date(r.at).toLocaleTimeString()} · <code>{r.origin ?? 'no origin'}</code> · {r.outcome}
+                    {r.outcome === 'refused' ? ` (${r.status})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
         </>
       )}
     </section>

@@ -12,6 +12,7 @@ import { sanitizeArticle } from '../lib/sanitize';
 import { copyText } from '../lib/clipboard';
 import { ArticleHead } from '../reader/ArticleHead';
 import { ArticleNotices } from '../reader/ArticleNotices';
+import { BrowserUpdateNotice } from '../reader/BrowserUpdateNotice';
 import { ArticleOutline } from '../reader/ArticleOutline';
 import { highlightAtPoint } from '../reader/highlightAt';
 import { initialColor, rememberColor } from '../reader/highlightColor';
@@ -280,6 +281,15 @@ export function ReaderView({
             article={articleEl}
             version={html}
             onGo={(el) => el.scrollIntoView({ block: 'start', behavior: prefersReducedMotion() ? 'auto' : 'smooth' })}
+          />
+          <BrowserUpdateNotice
+            clipId={clipId}
+            version={doc}
+            onApplied={(r) => {
+              setReanchored(reanchorSummary(r));
+              reload();
+              onChanged();
+            }}
           />
           <ArticleNotices reanchored={reanchored} textMismatch={textMismatch} />
           <div
