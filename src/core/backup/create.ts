@@ -1,7 +1,8 @@
 /**
  * One-file backup: the whole library (clips with all their files, and whatever else the library
- * folder keeps) as a gzipped tar with a manifest first. Quarantine, trash, the search index (a cache)
- * and hidden files (e.g. half-written temp files) are left out: they are not the library a person restores.
+ * folder keeps) as a gzipped tar with a manifest first, with the search index so a restored library
+ * searches at once (see restoredIndex.ts). Quarantine, trash and hidden files (e.g. half-written temp files)
+ * are left out: they are not the library a person restores.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
@@ -13,7 +14,7 @@ import { ioError } from '../library/checks';
 import { BACKUP_FORMAT, BACKUP_VERSION, LIBRARY_PREFIX, MANIFEST_NAME, type BackupManifest } from './manifest';
 
 /** Top-level library folders that are never backed up: set-aside files, and caches rebuilt on open. */
-export const LEFT_OUT = new Set(['quarantine', 'trash', 'index']);
+export const LEFT_OUT = new Set(['quarantine', 'trash']);
 
 /** Every file of the library to back up, as sorted forward-slash paths relative to it. */
 export async function libraryFiles(library: string): Promise<string[]> {

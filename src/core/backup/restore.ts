@@ -13,6 +13,7 @@ import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
 import { GlossError } from '../errors';
 import { LibraryStore } from '../library/store';
+import { rebaseRestoredIndex } from './restoredIndex';
 import { checkJsonFile } from '../library/schemas';
 import {
   isSafeRelativePath,
@@ -212,6 +213,8 @@ export async function restoreBackup(
     if (store.list().length !== manifest.counts.clips)
       throw damaged(`it should hold ${manifest.counts.clips} clips but ${store.list().length} open.`);
     options.signal?.throwIfAborted();
+    // The index came with the files: it answers searches at once in the restored library.
+    await rebaseRestoredIndex(store);
     await assertEmptyLibrary(dir);
     // An empty library folder is only empty sub-folders: removing them with rmdir can never lose a file.
     await fs.rm(path.join(dir, CACHE_DIR), { recursive: true, force: true });

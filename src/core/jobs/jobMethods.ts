@@ -156,6 +156,9 @@ export function createJobMethods(deps: JobDeps, options: JobOptions): JobMethods
         if (out === library || out.startsWith(library + path.sep))
           throw new GlossError('invalid-input', 'Save the backup outside the library folder.');
         return async ({ signal, progress }) => {
+          // The backup carries the search index: saved first, so it holds every change made so far.
+          progress({ label: 'Saving the search index' });
+          await deps.saveIndex();
           const { createBackup } = await import('../backup/create');
           const manifest = await createBackup(
             library,
