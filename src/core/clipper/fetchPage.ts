@@ -16,6 +16,8 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** Cancels the fetch; it then fails with code `timeout` and a "cancelled" message. */
   signal?: AbortSignal;
+  /** Checked before every hop (redirects included): a reason refuses that address (`unsupported-url`). */
+  refuse?: (url: URL) => Promise<string | null>;
 }
 
 export interface FetchedPage {
@@ -153,6 +155,8 @@ async function fetchResource(
   try {
     for (let hop = 0; ; hop++) {
       const host = current.host;
+      const refused = await opts.refuse?.(current);
+      if (refused) throw new GlossError('unsupported-url', refused);
       let res: Response;
       try {
         res = await fetch(current, {

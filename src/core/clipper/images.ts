@@ -3,11 +3,13 @@
  * limits and its `src` pointed at `images/<sha256-prefix>.<ext>` beside the article. An image that
  * cannot be fetched (network, size, not an image) keeps its remote address, so a clip never breaks.
  * Only `src` attributes change, so the article's text, which highlights index into, stays the same.
+ * Pictures on this computer or a private network are fetched only for a page that came from one too.
  */
 import { createHash } from 'node:crypto';
 import { parseBodyDocument } from '../article/dom';
 import { IMAGES_DIR, type ClipImage } from '../library/clipImages';
 import { fetchImage, type FetchOptions } from './fetchPage';
+import { isPrivateHost } from './privateAddress';
 
 export interface ImageOptions {
   /** Images downloaded per article at most; the rest keep their remote address (default 40). */
@@ -28,12 +30,34 @@ const EXT: Record<string, string> = {
 };
 
 /**
- * Downloads the images of sanitised article `html` and returns the HTML with their `src` rewritten to
- * the local files, and the files to write into the clip's `images/` folder.
+ * A fetch check that refuses loopback and private-network hosts for a page from a public web address; a
+ * page on such a host itself (the intranet may show the intranet's pictures) or without an address (a file
+ * the person saved or dropped) is not limited.
+ */
+export async function privateHostsRefused(
+  pageUrl: string | null | undefined,
+): Promise<((url: URL) => Promise<string | null>) | undefined> {
+  let page: URL | null = null;
+  try {
+    page = pageUrl ? new URL(pageUrl) : null;
+  } catch {
+    page = null;
+  }
+  if (!page || (await isPrivateHost(page))) return undefined;
+  return async (url) =>
+    (await isPrivateHost(url))
+      ? `${url.host} is on this computer or a private network; a picture there is not fetched for a page from elsewhere.`
+      : null;
+}
+
+/**
+ * Downloads the images of sanitised article `html` (from the page at `pageUrl`) and returns the HTML with
+ * their `src` rewritten to the local files, and the files to write into the clip's `images/` folder.
  */
 export async function localiseImages(
   html: string,
   opts: ImageOptions = {},
+  pageUrl: string | null = null,
 ): Promise<{ html: string; images: ClipImage[] }> {
   const doc = parseBodyDocument(html);
   const wanted = new Map<string, HTMLImageElement[]>();
@@ -45,7 +69,13 @@ export async function localiseImages(
   }
   if (!wanted.size) return { html, images: [] };
 
-  const limits: FetchOptions = { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5, ...opts.fetch };
+  const limits: FetchOptions = {
+    timeoutMs: 15_000,
+    maxBytes: 10 * 1024 * 1024,
+    maxRedirects: 5,
+    ...opts.fetch,
+    refuse: await privateHostsRefused(pageUrl),
+  };
   const images = new Map<string, ClipImage>();
   const queue = [...wanted.entries()];
   const worker = async () => {

@@ -18,6 +18,6 @@ export async function localiseDraft(
 ): Promise<{ draft: ClipDraft; images: ClipImage[] }> {
   if (!options) return { draft, images: [] };
   const { localiseImages } = await loadClipper();
-  const { html, images } = await localiseImages(draft.html, options);
+  const { html, images } = await localiseImages(draft.html, options, draft.url);
   return { draft: { ...draft, html }, images };
 }
