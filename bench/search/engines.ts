@@ -1,11 +1,11 @@
 /**
- * The three engines under one interface for the benchmark: Gloss (its real SearchIndex and index file),
- * FlexSearch and Lunr, each configured for as-you-type search over the same fields.
+ * The engines under one interface for the benchmark: Gloss (its real SearchIndex and index file),
+ * FlexSearch and SQLite FTS5 (better-sqlite3), each configured for as-you-type search over the same fields.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import FlexSearch from 'flexsearch';
-import lunr from 'lunr';
+import Database from 'better-sqlite3';
 import type { ClipMeta, Highlight } from '../../src/core/model';
 import { readIndexFile, writeIndexFile } from '../../src/core/search/indexFile';
 import { parseQuery } from '../../src/core/common/searchQuery';
@@ -22,8 +22,10 @@ export interface Engine {
   /** Saves to `dir`; returns bytes written. */
   save(dir: string): Promise<number>;
   load(dir: string): Promise<void>;
-  /** Re-indexes one changed article; null when the engine cannot (Lunr indexes are immutable). */
+  /** Re-indexes one changed article; null when the engine cannot. */
   update: ((article: BenchArticle) => void) | null;
+  /** How many documents (articles and highlights) match in all, for engines that count exactly. */
+  count?(query: string): Promise<number>;
 }
 
 const LIMIT = 20;
@@ -67,7 +69,7 @@ export function glossEngine(byId: Map<string, BenchArticle>): Engine {
   const readText = async (id: string) => byId.get(id)?.text ?? '';
   let index = new SearchIndex({ readText });
   return {
-    name: 'Gloss (MiniSearch)',
+    name: 'Gloss',
     async build(articles) {
       index = new SearchIndex({ readText });
       for (const a of articles) {
@@ -82,6 +84,9 @@ export function glossEngine(byId: Map<string, BenchArticle>): Engine {
     },
     async searchWithoutSnippets(query) {
       return [...new Set((await index.search(query, { limit: LIMIT, snippets: false })).map((r) => r.id))];
+    },
+    async count(query) {
+      return (await index.searchPage(query, { limit: 1, snippets: false })).total;
     },
     async save(dir) {
       return writeIndexFile(path.join(dir, 'gloss.json'), index, new Map());
@@ -106,16 +111,32 @@ interface FlexDocument {
   import(key: string, data: string): void;
 }
 
-/** Post-filters hits of engines without Gloss's query language: they see the same words, filters applied after. */
+/**
+ * Filters for engines without Gloss's query language: they see the same words, and the filters are applied
+ * to their hits (or, for a query of filters alone, to every article: what an app on such an engine would do).
+ */
 function peerQuery(query: string, byId: Map<string, BenchArticle>) {
-  const { text, filters } = parseQuery(query);
-  const site = filters.find((f) => f.key === 'site')?.value;
-  const after = filters.find((f) => f.key === 'after')?.value;
+  const { text, filters, phrases } = parseQuery(query);
+  const values = (key: string) => filters.filter((f) => f.key === key).map((f) => f.value.toLowerCase());
+  const [sites, authors, afters, befores] = [values('site'), values('author'), values('after'), values('before')];
   const keep = (id: string) => {
     const a = byId.get(id.split(':')[0]!);
-    return !!a && (!site || a.site.includes(site)) && (!after || a.published >= after);
+    return (
+      !!a &&
+      sites.every((s) => a.site.includes(s)) &&
+      authors.every((w) => a.byline.toLowerCase().includes(w)) &&
+      afters.every((d) => a.published >= d) &&
+      befores.every((d) => a.published < d)
+    );
   };
-  return { text, keep };
+  const filterOnly = () => {
+    const hits = [...byId.values()].filter((a) => keep(a.id));
+    return hits
+      .sort((a, b) => (a.published < b.published ? 1 : -1))
+      .slice(0, LIMIT)
+      .map((a) => a.id);
+  };
+  return { text, phrases, keep, filterOnly, filtered: filters.length > 0 };
 }
 
 export function flexEngine(byId: Map<string, BenchArticle>): Engine {
@@ -136,9 +157,12 @@ export function flexEngine(byId: Map<string, BenchArticle>): Engine {
       for (const a of articles) for (const d of docs(a)) index.add(d);
     },
     async search(query) {
-      const { text, keep } = peerQuery(query, byId);
+      const { text, phrases, keep, filterOnly, filtered } = peerQuery(query, byId);
+      const words = [text, ...phrases].join(' ').trim();
+      if (!words) return filtered ? filterOnly() : [];
       const seen = new Set<string>();
-      for (const { result } of index.search(text, { limit: 200, suggest: false })) {
+      // FlexSearch has no phrases: the phrase's words are searched.
+      for (const { result } of index.search(words, { limit: 200, suggest: false })) {
         for (const id of result) if (keep(id)) seen.add(id.split(':')[0]!);
       }
       return [...seen].slice(0, LIMIT);
@@ -161,59 +185,65 @@ export function flexEngine(byId: Map<string, BenchArticle>): Engine {
   };
 }
 
-export function lunrEngine(byId: Map<string, BenchArticle>): Engine {
-  let index: lunr.Index;
+/** SQLite's FTS5 (better-sqlite3), with prefix indexes for 2–4 letters; its database file is its saved index. */
+export function ftsEngine(byId: Map<string, BenchArticle>, dir: string): Engine {
+  const file = path.join(dir, 'fts.db');
+  let db: Database.Database;
+  const open = () => {
+    db = new Database(file);
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+  };
+  /** Each typed word quoted (the last one as a beginning), each phrase quoted whole. */
+  const match = (text: string, phrases: string[]) => {
+    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const parts = words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`);
+    for (const p of phrases) parts.push(`"${p.replace(/"/g, '')}"`);
+    return parts.join(' ');
+  };
   return {
-    name: 'Lunr',
+    name: 'SQLite FTS5',
     async build(articles) {
-      index = lunr(function () {
-        this.ref('id');
-        this.field('title', { boost: 3 });
-        this.field('byline');
-        this.field('site');
-        this.field('body');
-        this.field('quote', { boost: 2 });
-        this.field('note');
-        for (const a of articles) {
-          this.add({ id: a.id, title: a.title, byline: a.byline, site: a.site, body: a.text });
-          for (const h of a.highlights) this.add({ id: `${a.id}:${h.id}`, quote: h.quote, note: h.note });
-        }
-      });
+      await fs.rm(file, { force: true });
+      open();
+      db.exec(
+        `CREATE VIRTUAL TABLE docs USING fts5(clip UNINDEXED, title, byline, site, body, quote, note,
+          published UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')`,
+      );
+      const insert = db.prepare(
+        'INSERT INTO docs (rowid, clip, title, byline, site, body, quote, note, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      db.transaction(() => {
+        articles.forEach((a, i) => {
+          insert.run(i * 100, a.id, a.title, a.byline, a.site, a.text, null, null, a.published);
+          a.highlights.forEach((h, j) =>
+            insert.run(i * 100 + j + 1, a.id, null, null, null, null, h.quote, h.note, a.published),
+          );
+        });
+      })();
     },
     async search(query) {
-      const { text, keep } = peerQuery(query, byId);
-      // Lunr's own search pipeline: stop words dropped, full words stemmed (the word being typed is a prefix).
-      const words = lunr
-        .tokenizer(text)
-        .map(String)
-        .filter((w) => lunr.stopWordFilter(new lunr.Token(w, {})) !== undefined);
-      if (!words.length) return [];
-      const hits = index.query((q) => {
-        words.forEach((w, i) => {
-          const last = i === words.length - 1;
-          // Stemmed like the index (a whole word 'kaberes' is indexed as 'kabere'), the last one also as a prefix.
-          const term = lunr.stemmer(new lunr.Token(w, {})).toString();
-          // editDistance is only given when wanted: Lunr matches nothing at all for `editDistance: 0`.
-          const typos = !last && w.length >= 5 ? { editDistance: 1 } : {};
-          q.term(term, {
-            presence: lunr.Query.presence.REQUIRED,
-            wildcard: last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-            ...typos,
-          });
-        });
-      });
+      const { text, phrases, keep, filterOnly, filtered } = peerQuery(query, byId);
+      const expr = match(text, phrases);
+      if (!expr) return filtered ? filterOnly() : [];
+      const rows = db
+        .prepare('SELECT clip FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0, 3, 1, 1, 1, 2, 1) LIMIT ?')
+        .all(expr, filtered ? 2000 : LIMIT * 4) as Array<{ clip: string }>;
       const seen = new Set<string>();
-      for (const h of hits) if (keep(h.ref)) seen.add(h.ref.split(':')[0]!);
+      for (const { clip } of rows) if (keep(clip)) seen.add(clip);
       return [...seen].slice(0, LIMIT);
     },
-    async save(dir) {
-      const json = JSON.stringify(index);
-      await fs.writeFile(path.join(dir, 'lunr.json'), json);
-      return Buffer.byteLength(json);
+    async save() {
+      db.close();
+      return (await fs.stat(file)).size;
     },
-    async load(dir) {
-      index = lunr.Index.load(JSON.parse(await fs.readFile(path.join(dir, 'lunr.json'), 'utf8')));
+    async load() {
+      open();
+      db.prepare('SELECT count(*) FROM docs').get();
     },
-    update: null,
+    update(a) {
+      const i = Number(a.id.slice(1));
+      db.prepare('UPDATE docs SET title = ?, body = ? WHERE rowid = ?').run(a.title, a.text, i * 100);
+    },
   };
 }

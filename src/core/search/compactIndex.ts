@@ -35,14 +35,24 @@ export interface NewDoc {
 /** A saved document: key, kind, day, field lengths, facets, info. */
 export type DocRow = [string, number, number, number[], string[], DocInfo];
 
+/** A phrase step with more words than this is not looked up word by word (every word is read instead). */
+const MAX_ANCHOR_TERMS = 16;
+
 /** Separates fields in a document's word sequence (term ids are stored plus one). */
 const SEQUENCE_GAP = 0;
 
 export class CompactIndex {
   readonly vocab = new SearchableMap<number>();
   readonly terms: string[] = [];
+  /** Term → id as a hash map too: indexing looks up every word, faster here than in the tree. */
+  private readonly ids = new Map<string, number>();
   readonly lists: PostingList[] = [];
   readonly facets = new SearchableMap<IntList>();
+  /**
+   * The documents holding a word that begins with each two letters: a two-letter beginning has hundreds
+   * of completions, and this one list says which documents match it without reading all of theirs.
+   */
+  readonly beginnings = new Map<string, IntList>();
   /** Per short id. */
   keys: string[] = [];
   infos: DocInfo[] = [];
@@ -76,12 +86,13 @@ export class CompactIndex {
 
   /** The id of a term, creating it when `create`. */
   termId(term: string, create = false): number | undefined {
-    let id = this.vocab.get(term);
+    let id = this.ids.get(term);
     if (id === undefined && create) {
       id = this.terms.length;
       this.terms.push(term);
       this.lists.push(new PostingList());
       this.vocab.set(term, id);
+      this.ids.set(term, id);
     }
     return id;
   }
@@ -100,6 +111,7 @@ export class CompactIndex {
     this.liveCount++;
     this.byKey.set(doc.key, id);
     const seq: number[] = [];
+    const beginnings = new Set<string>();
     for (let f = 0; f < FIELD_COUNT; f++) {
       const field = FIELDS[f]!;
       const text = doc.fields[field];
@@ -112,6 +124,7 @@ export class CompactIndex {
         const term = foldTerm(token);
         if (!term) continue;
         const t = this.termId(term, true)!;
+        if (!counts.has(t) && term.length >= 2) beginnings.add(term.slice(0, 2));
         counts.set(t, (counts.get(t) ?? 0) + 1);
         length++;
         if (keep) pushVarint(seq, t + 1);
@@ -122,6 +135,7 @@ export class CompactIndex {
     }
     this.sequences.push(seq.length ? Uint8Array.from(seq) : null);
     for (const facet of doc.facets) this.facets.fetch(facet, () => new IntList()).push(id);
+    for (const b of beginnings) this.beginningList(b).push(id);
     return id;
   }
 
@@ -142,28 +156,83 @@ export class CompactIndex {
   trim(): void {
     for (const list of this.lists) list.trim();
     for (const [, docs] of this.facets) docs.trim();
+    for (const docs of this.beginnings.values()) docs.trim();
+  }
+
+  /** The list of documents with a word beginning with `two` letters (created empty). */
+  beginningList(two: string): IntList {
+    let list = this.beginnings.get(two);
+    if (!list) this.beginnings.set(two, (list = new IntList(new Int32Array(0))));
+    return list;
   }
 
   /**
-   * Whether a document's words hold `phrase` side by side in one field: each step is the set of term
-   * ids the word may be (the word itself, or its completions for a word still being typed).
+   * A test of whether a document's words hold `phrase` side by side in one field: each step is the set of
+   * term ids the word may be (the word itself, or its completions for a word still being typed). When a
+   * step is one term (the rarest such is chosen), its bytes are found with `Buffer.indexOf` (native
+   * speed) and only the words around each find are decoded; otherwise every word is decoded.
    */
-  hasPhrase(id: number, phrase: ReadonlyArray<ReadonlySet<number>>): boolean {
-    const seq = this.sequences[id];
-    if (!seq || phrase.length === 0) return phrase.length === 0;
-    // A ring of the last phrase.length term ids read, compared at each position.
+  phraseTest(phrase: ReadonlyArray<ReadonlySet<number>>): (id: number) => boolean {
     const n = phrase.length;
+    // The anchor: the step whose words occur least, if it has few enough words to look each one up.
+    let anchor = -1;
+    let best = Infinity;
+    phrase.forEach((step, j) => {
+      if (step.size > MAX_ANCHOR_TERMS) return;
+      let df = 0;
+      for (const t of step) df += this.lists[t]?.distinct ?? 0;
+      if (df < best) [anchor, best] = [j, df];
+    });
+    if (anchor < 0) return (id) => this.scanPhrase(id, phrase);
+    const patterns = [...phrase[anchor]!]
+      .filter((t) => t >= 0)
+      .map((t) => {
+        const bytes: number[] = [];
+        pushVarint(bytes, t + 1);
+        return Buffer.from(bytes);
+      });
+    const around = (seq: Uint8Array, at: number, length: number): boolean => {
+      let pos = at + length;
+      for (let k = anchor + 1; k < n; k++) {
+        if (pos >= seq.length || !phrase[k]!.has(readVarint(seq, pos) - 1)) return false;
+        pos = varintEnd;
+      }
+      let start = at;
+      for (let k = anchor - 1; k >= 0; k--) {
+        if (start === 0) return false;
+        let s = start - 1;
+        while (s > 0 && seq[s - 1]! >= 0x80) s--;
+        if (!phrase[k]!.has(readVarint(seq, s) - 1)) return false;
+        start = s;
+      }
+      return true;
+    };
+    return (id) => {
+      const seq = this.sequences[id];
+      if (!seq) return false;
+      const buf = Buffer.from(seq.buffer, seq.byteOffset, seq.length);
+      for (const pattern of patterns) {
+        for (let at = buf.indexOf(pattern); at >= 0; at = buf.indexOf(pattern, at + 1)) {
+          // A find counts only at the start of a word (every byte of a varint but its last is ≥ 0x80).
+          if (at > 0 && seq[at - 1]! >= 0x80) continue;
+          if (around(seq, at, pattern.length)) return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  /** {@link phraseTest} the slow way: every word of the document decoded and compared. */
+  private scanPhrase(id: number, phrase: ReadonlyArray<ReadonlySet<number>>): boolean {
+    const seq = this.sequences[id];
+    const n = phrase.length;
+    if (!seq || n === 0) return n === 0;
+    // A ring of the last n term ids read, compared at each position.
     const last = new Int32Array(n).fill(-1);
     let count = 0;
     for (let i = 0; i < seq.length;) {
-      let value = 0;
-      let shift = 0;
-      let byte: number;
-      do {
-        byte = seq[i++]!;
-        value |= (byte & 0x7f) << shift;
-        shift += 7;
-      } while (byte & 0x80);
+      const value = readVarint(seq, i);
+      i = varintEnd;
       last[count % n] = value - 1;
       count++;
       if (count < n) continue;
@@ -207,6 +276,7 @@ export class CompactIndex {
     this.terms.push(term);
     this.lists.push(new PostingList(docs, meta, docs.length));
     this.vocab.set(term, id);
+    this.ids.set(term, id);
   }
 
   private grow(size: number): void {
@@ -225,4 +295,21 @@ export class CompactIndex {
     this.live = live;
     this.fieldLength = lengths;
   }
+}
+
+/** Where the varint {@link readVarint} read last ends (a module variable: no tuple per word read). */
+let varintEnd = 0;
+
+/** The varint at `at`; {@link varintEnd} tells where the next one starts. */
+function readVarint(seq: Uint8Array, at: number): number {
+  let value = 0;
+  let scale = 1;
+  let byte: number;
+  do {
+    byte = seq[at++]!;
+    value += (byte & 0x7f) * scale;
+    scale *= 128;
+  } while (byte & 0x80 && at < seq.length);
+  varintEnd = at;
+  return value;
 }

@@ -30,6 +30,7 @@ const SLICE_MS = 8;
 const JSON_CHUNK = 1;
 const POSTINGS_CHUNK = 2;
 const SEQUENCES_CHUNK = 3;
+const BEGINNINGS_CHUNK = 4;
 
 /** A save that gave up because the index changed while it was being written; the next save writes it. */
 export class IndexChangedError extends Error {
@@ -146,6 +147,15 @@ export async function writeIndexFile(
         chunk(POSTINGS_CHUNK, Buffer.concat([bytesOf(counts), bytesOf(Int32Array.from(docs)), Uint8Array.from(meta)])),
       );
     }
+    const beginnings = [...index.beginnings.keys()];
+    yield out(jsonChunk({ beginnings }));
+    const lists = beginnings.map((b) => index.beginnings.get(b)!.view());
+    const counts = new Int32Array(lists.length);
+    const docs: number[] = [];
+    lists.forEach((list, i) => {
+      for (const doc of list) if (renumber[doc]! >= 0) counts[i] = docs.push(renumber[doc]!) && counts[i]! + 1;
+    });
+    yield out(chunk(BEGINNINGS_CHUNK, Buffer.concat([bytesOf(counts), bytesOf(Int32Array.from(docs))])));
     yield out(jsonChunk({ end: { docs: live.length, terms: terms.length } }));
   }
   await fs.mkdir(path.dirname(file), { recursive: true });
@@ -248,6 +258,25 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
           }
           index.restoreTerm(term, docs.subarray(from, from + n), meta.subarray(from, from + n));
           from += n;
+        });
+      } else if (Array.isArray(value['beginnings'])) {
+        const keys = value['beginnings'] as unknown[];
+        const lists = next();
+        if (lists?.type !== BEGINNINGS_CHUNK || lists.payload.length < keys.length * 4)
+          throw new Error('the beginnings have no lists');
+        const counts = ints(lists.payload, 0, keys.length);
+        let total = 0;
+        for (const n of counts) total += n;
+        if (lists.payload.length !== (keys.length + total) * 4) throw new Error('the beginnings have the wrong size');
+        const docs = ints(lists.payload, keys.length * 4, total);
+        for (const doc of docs) if (doc < 0 || doc >= index.size) throw new Error('a beginning names no document');
+        let from = 0;
+        keys.forEach((key, i) => {
+          if (typeof key !== 'string') throw new Error('a beginning is not text');
+          const list = index.beginningList(key);
+          list.items = docs.subarray(from, from + counts[i]!);
+          list.length = counts[i]!;
+          from += counts[i]!;
         });
       } else if (value['end']) ended = value['end'] as { docs: number; terms: number };
       else throw new Error('a chunk is of an unknown kind');

@@ -19,6 +19,11 @@ export interface Group {
   scored: WeightedTerm[];
   /** Further completions: they make a document match (recall is complete) at a token score. */
   rest: number[];
+  /**
+   * Instead of `rest`: every document with a word of this beginning (a two-letter word's list), read as
+   * one list rather than hundreds.
+   */
+  members?: Int32Array;
   /** Only matches in this field count (`title:` words); -1 for any field. */
   field: number;
   /** Every term id of the group (for phrases and adjacency). */
@@ -152,6 +157,24 @@ export class Matcher {
       };
       for (const { id, weight } of group.scored) visit(id, weight, true);
       for (const id of group.rest) visit(id, PREFIX_WEIGHT / 2, false);
+      if (group.members) {
+        // Membership alone, at the token score of a match in the body.
+        const docs = group.members;
+        const idf = Math.log(1 + (total - docs.length + 0.5) / (docs.length + 0.5));
+        const bonus = (PREFIX_WEIGHT / 2) * boosts[FIELD.body]! * idf * D;
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          const m = matched[doc]!;
+          if ((m !== g && m !== g + 1) || !live[doc]) continue;
+          if (g === 0 && allowed && !allowed[doc]) continue;
+          if (m === g) {
+            matched[doc] = g + 1;
+            if (g === 0) touched.push(doc);
+          }
+          score[doc]! += bonus;
+          if (content[doc] === g) content[doc] = g + 1;
+        }
+      }
     });
     const need = order.length;
     const ids: number[] = [];
@@ -192,5 +215,5 @@ function cost(index: CompactIndex, group: Group): number {
   let n = 0;
   for (const { id } of group.scored) n += index.lists[id]!.length;
   for (const id of group.rest) n += index.lists[id]!.length;
-  return n;
+  return n + (group.members?.length ?? 0);
 }

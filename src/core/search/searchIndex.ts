@@ -231,7 +231,7 @@ export class SearchIndex {
     let score: (doc: number) => number = () => 0;
     if (plan.groups.length === 0) {
       ids = plan.allowed!.filter(keep);
-      key = () => 0;
+      key = (doc) => index.day[doc]!;
     } else {
       let allowed: Uint8Array | null = null;
       if (plan.allowed) {
@@ -239,15 +239,15 @@ export class SearchIndex {
         for (const doc of plan.allowed) allowed[doc] = 1;
       }
       const found = this.matcher.match(plan.groups, allowed);
-      ids = found.ids.filter((doc) => keep(doc) && plan.phrases.every((p) => index.hasPhrase(doc, p)));
+      const phrases = plan.phrases.map((p) => index.phraseTest(p));
+      ids = found.ids.filter((doc) => keep(doc) && phrases.every((test) => test(doc)));
       const adjacent = new Set<number>();
       const base = (doc: number) => (2 - found.tier[doc]!) * 2;
       score = (doc) => found.score[doc]!;
       key = (doc) => (base(doc) + (adjacent.has(doc) ? 1 : 0)) * 1e9 + Math.min(score(doc), 1e8);
       if (plan.words.length > 1) {
-        const steps = plan.words.map((g) => g.all);
-        for (const doc of rankedPage(ids, key, index.day, 0, ADJACENCY_CHECKS))
-          if (index.hasPhrase(doc, steps)) adjacent.add(doc);
+        const sideBySide = index.phraseTest(plan.words.map((g) => g.all));
+        for (const doc of rankedPage(ids, key, index.day, 0, ADJACENCY_CHECKS)) if (sideBySide(doc)) adjacent.add(doc);
       }
     }
     const page = emptyPage(offset);
@@ -267,12 +267,18 @@ export class SearchIndex {
     // A one-letter word is searched whole; as the last of several it is still being typed and waits.
     const typed = textWords(parsed.text);
     const searched = typed.filter((w, i) => i === 0 || i < typed.length - 1 || w.length > 1 || isUnspaced(w));
-    const words: Group[] = searched.map((word) =>
-      expandWord(index, word, {
+    const words: Group[] = searched.map((word) => {
+      const group = expandWord(index, word, {
         prefix: word.length >= MIN_PREFIX_LENGTH || isUnspaced(word),
         maxDistance: word.length >= MIN_FUZZY_LENGTH ? Math.round(word.length * FUZZINESS) : 0,
-      }),
-    );
+      });
+      const members = word.length === 2 && group.rest.length ? index.beginnings.get(word) : undefined;
+      if (members) {
+        group.members = members.view();
+        group.rest = [];
+      }
+      return group;
+    });
     const groups = [...words];
     for (const { key, value } of parsed.filters) {
       if (key !== 'title') continue;

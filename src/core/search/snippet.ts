@@ -3,6 +3,9 @@
  */
 import { findTermSpans, type TermSpan } from './terms';
 
+/** How many places of each matched word a snippet considers. */
+const MAX_FINDS_PER_TERM = 40;
+
 /** About how long a snippet is, in characters. */
 export const SNIPPET_LENGTH = 200;
 
@@ -20,7 +23,8 @@ export interface Snippet {
  * With no matched term in the text the snippet is its opening.
  */
 export function makeSnippet(text: string, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): Snippet {
-  const spans = findTermSpans(text, terms);
+  // The first few finds of each word are enough to place the window; "the" may occur a thousand times.
+  const spans = findTermSpans(text, terms, MAX_FINDS_PER_TERM);
   const [from, to] = spans.length ? bestWindow(spans, text.length, length) : [0, Math.min(text.length, length)];
   const start = wordStart(text, from);
   const end = wordEnd(text, to);

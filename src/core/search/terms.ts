@@ -94,15 +94,19 @@ export interface TermSpan {
  * with `indexOf`, a whole word at a time, which is what makes snippets cheap on every keystroke. Other
  * texts (unspaced scripts, decomposed accents, letters whose case changes length) are read word by word.
  */
-export function findTermSpans(text: string, terms: ReadonlySet<string>): TermSpan[] {
+export function findTermSpans(text: string, terms: ReadonlySet<string>, maxPerTerm = Infinity): TermSpan[] {
   if (terms.size === 0) return [];
   const folded = foldInPlace(text);
   if (folded === null) return findTermSpansByWord(text, terms);
   const spans: TermSpan[] = [];
   for (const term of terms) {
-    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
+    let found = 0;
+    for (let at = folded.indexOf(term); at >= 0 && found < maxPerTerm; at = folded.indexOf(term, at + 1)) {
       const end = at + term.length;
-      if (!isWordCharBefore(folded, at) && !isWordCharAt(folded, end)) spans.push({ start: at, end, term });
+      if (!isWordCharBefore(folded, at) && !isWordCharAt(folded, end)) {
+        spans.push({ start: at, end, term });
+        found++;
+      }
     }
   }
   return spans.sort((a, b) => a.start - b.start);
