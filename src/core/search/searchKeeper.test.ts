@@ -79,6 +79,26 @@ describe('SearchKeeper', () => {
     expect(second.keeper.status()).toEqual({ state: 'ready', done: 0, total: 0 });
   });
 
+  it('loads a saved index that holds notebook pages without rebuilding', async () => {
+    const { dir } = await library();
+    const first = await reopen(dir);
+    const doc = {
+      root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Harbour notes' }] }] },
+    };
+    first.keeper.putPage({
+      id: 'pg1',
+      title: 'Notes',
+      createdAt: '2025-01-01T00:00:00Z',
+      updatedAt: '2025-01-01T00:00:00Z',
+      doc,
+    });
+    await first.keeper.close();
+    const second = await reopen(dir);
+    expect(second.keeper.opened).toEqual({ loaded: true, problem: null });
+    expect(second.keeper.reindexed).toBe(0);
+    expect((await second.keeper.searchPage('harbour')).results.map((r) => `${r.kind}:${r.id}`)).toEqual(['page:pg1']);
+  });
+
   it('re-indexes only the clips whose files changed behind its back, and drops deleted ones', async () => {
     const { dir, talks, cafe } = await library();
     await (await reopen(dir)).keeper.close();
