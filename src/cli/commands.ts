@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { findQuote } from '../core/anchoring/describe';
 import { articlePlainText } from '../core/article/plainText';
 import { GlossError } from '../core/errors';
@@ -43,6 +43,10 @@ async function clipSource(service: GlossService, source: string, { title, url, o
   const info = await stat(source).catch(() => null);
   if (!info) throw new GlossError('not-found', `No such file or web address: ${source}`);
   if (!info.isFile()) throw new GlossError('invalid-input', `Not a file: ${source}`);
+  if (extname(source).toLowerCase() === '.pdf') {
+    const data = (await readFile(source)).toString('base64');
+    return service.clipPdf({ data, fileName: basename(source), title, url, onDuplicate });
+  }
   const content = await readFile(source, 'utf8');
   if (HTML_FILE.has(extname(source).toLowerCase())) return service.clipHtml({ html: content, title, url, onDuplicate });
   return service.clipText({ text: content, title, url, onDuplicate });

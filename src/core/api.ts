@@ -60,6 +60,11 @@ export interface GlossApi {
   clipUrl(input: ClipUrlInput): Promise<ClipSummary>;
   clipText(input: ClipTextInput): Promise<ClipSummary>;
   clipHtml(input: ClipHtmlInput): Promise<ClipSummary>;
+  /**
+   * Clips a PDF file (dropped, opened or imported): its text page by page, its details, and the original
+   * kept byte for byte beside it. A PDF already in the library (same file or DOI) is a duplicate.
+   */
+  clipPdf(input: ClipPdfInput): Promise<ClipSummary>;
   deleteClip(id: string): Promise<void>;
   addHighlight(input: AddHighlightInput): Promise<AnchoredHighlight>;
   updateHighlight(input: UpdateHighlightInput): Promise<AnchoredHighlight>;
@@ -150,6 +155,14 @@ export type OnDuplicate = 'ask' | 'update' | 'copy';
 export type ClipUrlInput = { url: string; title?: string; onDuplicate?: OnDuplicate };
 export type ClipTextInput = { text: string; title?: string; url?: string; onDuplicate?: OnDuplicate };
 export type ClipHtmlInput = { html: string; title?: string; url?: string; onDuplicate?: OnDuplicate };
+/** `data` is the PDF file in base64; `fileName` is a title of last resort. */
+export type ClipPdfInput = {
+  data: string;
+  fileName?: string;
+  title?: string;
+  url?: string;
+  onDuplicate?: OnDuplicate;
+};
 export type AddHighlightInput = {
   clipId: string;
   start: number;
@@ -216,6 +229,7 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   clipUrl: true,
   clipText: true,
   clipHtml: true,
+  clipPdf: true,
   deleteClip: true,
   addHighlight: true,
   updateHighlight: true,

@@ -13,6 +13,8 @@ const optionalTitle = z.string().max(1000).optional();
 const color = z.enum(HIGHLIGHT_COLORS);
 const onDuplicate = z.enum(['ask', 'update', 'copy']).optional();
 const MAX_TEXT = 20 * 1024 * 1024;
+/** A 100 MB PDF in base64. */
+const MAX_PDF_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
 const searchInput = z
   .object({ query: z.string().max(2000), limit: z.number().int().min(1).max(500).optional() })
   .strict();
@@ -60,6 +62,20 @@ export const apiInputSchemas = {
   ]),
   clipHtml: z.tuple([
     z.object({ html: z.string().max(MAX_TEXT), title: optionalTitle, url: optionalUrl, onDuplicate }).strict(),
+  ]),
+  clipPdf: z.tuple([
+    z
+      .object({
+        data: z
+          .string()
+          .max(MAX_PDF_BASE64)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+        fileName: optionalTitle,
+        title: optionalTitle,
+        url: optionalUrl,
+        onDuplicate,
+      })
+      .strict(),
   ]),
   deleteClip: z.tuple([id]),
   addHighlight: z.tuple([

@@ -287,4 +287,10 @@ export interface ClipDraft extends Pick<
   html: string;
   /** `articleText(html)`: the text that selectors index into. */
   text: string;
+  /** See {@link ClipMeta.biblio}. */
+  biblio?: ClipBiblio;
+  /** See {@link ClipMeta.pdf}; set together with {@link pdfBytes}. */
+  pdf?: ClipPdf;
+  /** The original PDF, written byte for byte to the clip's `original.pdf` (see {@link ClipMeta.pdf}). */
+  pdfBytes?: Uint8Array;
 }

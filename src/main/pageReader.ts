@@ -1,12 +1,16 @@
 /// <reference types="electron-vite/node" />
 /**
  * The desktop app reads pages in a worker thread (see core/clipper/extractInWorker.ts): electron-vite
- * bundles core/clipper/extractWorker.ts as a file of its own beside the main bundle and gives its path here.
+ * bundles core/clipper/extractWorker.ts (and core/pdf/pdfWorker.ts for PDFs) as a file of its own beside the
+ * main bundle and gives its path here.
  */
 import { useExtractionWorker } from '../core/clipper/extractInWorker';
 import extractWorkerFile from '../core/clipper/extractWorker?modulePath';
+import { usePdfWorker } from '../core/pdf/pdfInWorker';
+import pdfWorkerFile from '../core/pdf/pdfWorker?modulePath';
 
 /** Makes every clip in this process read its page in the bundled worker. Call once at start-up. */
 export function readPagesInWorker(): void {
   useExtractionWorker(extractWorkerFile);
+  usePdfWorker(pdfWorkerFile);
 }

@@ -197,7 +197,7 @@ describe('Gloss UI: clipping', () => {
     expect(await rows.count()).toBe(3);
     expect(await rows.nth(0).textContent()).toContain('Clipped: Canal Notes');
     expect(await rows.nth(1).textContent()).toContain('Clipped: The Lock Keeper');
-    expect(await rows.nth(2).textContent()).toContain('scan.pdf is not a web page, Markdown or text file');
+    expect(await rows.nth(2).textContent()).toContain('This PDF is cut off');
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'clip-files.png') });
     await dialog.getByRole('button', { name: 'Done' }).click();
     await dialog.waitFor({ state: 'hidden' });

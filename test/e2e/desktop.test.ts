@@ -214,7 +214,7 @@ describe('Gloss UI: desktop conventions', () => {
     const rows = page.getByRole('region', { name: 'Dropped files' });
     await rows.getByRole('button', { name: /Open “Saved page”/ }).waitFor();
     await rows.getByRole('button', { name: /Open “Dropped notes”/ }).waitFor();
-    await rows.getByText('photo.png is not a web page, Markdown or text file').waitFor();
+    await rows.getByText('photo.png is not a web page, Markdown, text or PDF file').waitFor();
     await expect(h.service().listClips()).resolves.toHaveLength(3);
     await rows.getByRole('button', { name: 'Done' }).click();
     h.assertNoErrors();

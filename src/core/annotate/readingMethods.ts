@@ -94,6 +94,11 @@ export function createReadingMethods(deps: ReadingDeps): ReadingMethods {
       if ((text === undefined) === (html === undefined))
         throw new GlossError('invalid-input', 'Give the clip’s new content as either text or HTML.');
       const meta = store.getMeta(id);
+      if (meta.pdf)
+        throw new GlossError(
+          'invalid-input',
+          'The text of a PDF clip comes from its file and cannot be edited; clip the corrected PDF instead.',
+        );
       const { clipText, clipHtml } = await loadClipper();
       const draft =
         text !== undefined

@@ -12,6 +12,8 @@ export interface FetchOptions {
   timeoutMs?: number;
   /** Largest body accepted, after decompression (default 15 MB). */
   maxBytes?: number;
+  /** Largest PDF accepted where a PDF may come instead of a page (default 100 MB). */
+  maxPdfBytes?: number;
   /** Redirects followed before giving up (default 10). */
   maxRedirects?: number;
   /** Cancels the fetch; it then fails with code `timeout` and a "cancelled" message. */
@@ -28,18 +30,29 @@ export interface FetchedPage {
   contentType: string;
 }
 
+/** A page or a PDF, as the server sent it (see {@link fetchDocument}). */
+export type FetchedDocument = ({ kind: 'page' } & FetchedPage) | { kind: 'pdf'; url: string; bytes: Uint8Array };
+
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const PDF_TYPES = new Set(['application/pdf', 'application/x-pdf']);
 
 /** What a fetch asks for and accepts. */
 interface Wanted {
   accept: string;
   /** Whether a response of this MIME type (maybe empty) is what was asked for. */
   allows(mime: string): boolean;
+  /** The size cap for a response of this MIME type, given the options (the page cap when absent). */
+  cap?(mime: string, opts: FetchOptions): number | undefined;
 }
 
 const PAGE: Wanted = {
   accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
   allows: (mime) => !mime || HTML_TYPES.has(mime),
+};
+const PAGE_OR_PDF: Wanted = {
+  accept: 'text/html,application/xhtml+xml;q=0.9,application/pdf;q=0.8,*/*;q=0.5',
+  allows: (mime) => PAGE.allows(mime) || PDF_TYPES.has(mime),
+  cap: (mime, opts) => (PDF_TYPES.has(mime) ? (opts.maxPdfBytes ?? 100 * 1024 * 1024) : opts.maxBytes),
 };
 /** Raster images only: an SVG document may carry script. */
 const IMAGE: Wanted = {
@@ -125,6 +138,24 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
 }
 
 /**
+ * Fetches a web page or a PDF (an address that answers `application/pdf`, such as an arXiv `/pdf/` link),
+ * with the same limits as {@link fetchPage} except the size cap, which is `maxPdfBytes` for a PDF.
+ *
+ * @throws GlossError as {@link fetchPage}
+ */
+export async function fetchDocument(url: string, opts: FetchOptions = {}): Promise<FetchedDocument> {
+  const got = await fetchResource(url, opts, PAGE_OR_PDF);
+  const isPdf = PDF_TYPES.has(got.mime) || (!got.mime && Buffer.from(got.bytes.subarray(0, 5)).toString() === '%PDF-');
+  if (isPdf) return { kind: 'pdf', url: got.url, bytes: got.bytes };
+  return {
+    kind: 'page',
+    url: got.url,
+    html: decodeHtml(got.bytes, got.contentType),
+    contentType: got.mime || 'text/html',
+  };
+}
+
+/**
  * Fetches a raster image (PNG, JPEG, GIF, WebP, AVIF, BMP) with the same limits as a page.
  *
  * @throws GlossError as {@link fetchPage}; `unsupported-content` for anything that is not such an image
@@ -196,7 +227,8 @@ async function fetchResource(
       }
       let bytes: Uint8Array;
       try {
-        bytes = await readCapped(res, maxBytes, host, () => controller.abort());
+        const cap = wanted.cap?.(mime, opts) ?? maxBytes;
+        bytes = await readCapped(res, cap, host, () => controller.abort());
       } catch (error) {
         if (error instanceof GlossError || controller.signal.aborted) throw error;
         throw connectionError(error, host);

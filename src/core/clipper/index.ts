@@ -3,7 +3,8 @@
  */
 import type { ClipDraft } from '../model';
 import { extractArticle } from './extractInWorker';
-import { fetchPage, type FetchOptions } from './fetchPage';
+import { fetchDocument, type FetchOptions } from './fetchPage';
+import { readPdfDraft } from '../pdf/pdfInWorker';
 import { clipPastedText } from './pastedText';
 
 export type { FetchOptions, FetchedPage } from './fetchPage';
@@ -15,15 +16,17 @@ export { sanitizeArticleHtml } from './sanitize';
 export { localiseImages, type ImageOptions } from './images';
 
 /**
- * Fetches a web page and extracts its article.
+ * Fetches a web page and extracts its article; an address that answers with a PDF gives the PDF's draft
+ * (its text, details and original bytes).
  *
  * @param url  an http(s) address
  * @param opts.title  use this title instead of the page's
  * @param opts.fetch  limits for the download (timeout, size, redirects, cancellation)
- * @throws GlossError from {@link fetchPage} or {@link extractArticle}
+ * @throws GlossError from {@link fetchDocument}, {@link extractArticle} or {@link readPdfDraft}
  */
 export async function clipUrl(url: string, opts: { title?: string; fetch?: FetchOptions } = {}): Promise<ClipDraft> {
-  const page = await fetchPage(url, opts.fetch);
+  const page = await fetchDocument(url, opts.fetch);
+  if (page.kind === 'pdf') return readPdfDraft(page.bytes, { url: page.url, title: opts.title ?? null });
   return extractArticle(page.html, { url: page.url, title: opts.title ?? null, origin: 'url' });
 }
 

@@ -1,8 +1,8 @@
 /**
- * Plain folders of saved pages and notes: every .html/.htm file is clipped as a page, every
- * .md/.markdown/.txt file as text, in sub-folders too. Other files are listed as skipped. A Markdown
- * file's front matter gives the clip's details, and a folder Gloss exported comes back with its
- * highlights and notes (glossMarkdown.ts).
+ * Plain folders of saved pages, notes and papers: every .html/.htm file is clipped as a page, every
+ * .md/.markdown/.txt file as text, every .pdf as a PDF clip, in sub-folders too. Other files are listed as
+ * skipped. A Markdown file's front matter gives the clip's details, and a folder Gloss exported comes back
+ * with its highlights and notes (glossMarkdown.ts).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -34,8 +34,13 @@ export async function readFolder(dir: string): Promise<{ entries: ImportEntry[];
       skip('A symbolic link; imports read only files inside the folder.');
       continue;
     }
+    if (ext === '.pdf') {
+      // Read when its turn comes, so a folder of papers is never all in memory at once.
+      entries.push({ source: relative, title: null, url: null, content: { kind: 'pdf', file }, highlights: [] });
+      continue;
+    }
     if (!HTML.has(ext) && !TEXT.has(ext)) {
-      skip('Not an .html, .md or .txt file.');
+      skip('Not an .html, .md, .txt or .pdf file.');
       continue;
     }
     let value: string;

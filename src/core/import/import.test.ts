@@ -102,7 +102,9 @@ describe('imports into a library', { timeout: 120_000 }, () => {
   it('imports a plain folder of .md and .html files and says why other files were skipped', async () => {
     const report = await importFrom(service, 'folder', path.join(FIXTURES, 'folder'));
     expect(report.imported).toBe(2);
-    expect(report.skipped).toEqual([{ source: 'photo.jpg', title: null, reason: 'Not an .html, .md or .txt file.' }]);
+    expect(report.skipped).toEqual([
+      { source: 'photo.jpg', title: null, reason: 'Not an .html, .md, .txt or .pdf file.' },
+    ]);
     expect(await titles()).toEqual(
       expect.arrayContaining(['Field notes', expect.stringMatching(/^Saved Page About Kelp/)]),
     );

@@ -4,6 +4,8 @@
  * clips the library already has. Nothing is dropped without a reason in the report, and a second run
  * of the same import adds nothing.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { GlossError } from '../errors';
 import type { ClipDraft, ClipSummary, Highlight } from '../model';
 import { mergeHighlights, type MergeCounts } from './highlights';
@@ -74,7 +76,12 @@ async function carriedDraft(entry: ImportEntry): Promise<ClipDraft | null> {
   const clipper = await loadClipper();
   const title = entry.title ?? undefined;
   let draft: ClipDraft | null = null;
-  if (entry.content?.kind === 'html') draft = await clipper.clipHtml(entry.content.value, { title, url: entry.url });
+  if (entry.content?.kind === 'pdf') {
+    const { readPdfDraft } = await import('../pdf/pdfInWorker');
+    const bytes = new Uint8Array(await readFile(entry.content.file));
+    draft = await readPdfDraft(bytes, { fileName: path.basename(entry.content.file), url: entry.url });
+  } else if (entry.content?.kind === 'html')
+    draft = await clipper.clipHtml(entry.content.value, { title, url: entry.url });
   else if (entry.content?.kind === 'text') draft = clipper.clipText(entry.content.value, { title, url: entry.url });
   else if (entry.highlightsOnly)
     draft = clipper.clipText(entry.highlights.map((h) => h.quote.trim()).join('\n\n'), { title, url: null });
@@ -202,7 +209,8 @@ export async function runImport(
     let draft = await carriedDraft(entry).catch((error: unknown) => {
       throw error instanceof GlossError ? error : new GlossError('invalid-input', String(error));
     });
-    if (draft && !url && !entry.highlightsOnly) {
+    // A scanned PDF has no text to tell it apart by.
+    if (draft && !url && !entry.highlightsOnly && !(draft.pdf && !draft.pdf.hasText)) {
       // Reading clips' texts needs the batched ones on disk.
       await settle();
       const same = await known.byContent(draft.text);

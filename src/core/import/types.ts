@@ -36,8 +36,8 @@ export interface ImportEntry {
   byline?: string | null;
   /** Details a file carries (a Markdown file's front matter): a new clip takes them. */
   details?: { site?: string | null; published?: string | null; tags?: string[]; collections?: string[] };
-  /** The article's content when the export carries it; else the URL is fetched. */
-  content?: { kind: 'html' | 'text'; value: string };
+  /** The article's content when the export carries it (a PDF by its file's path); else the URL is fetched. */
+  content?: { kind: 'html' | 'text'; value: string } | { kind: 'pdf'; file: string };
   /** No URL and no content (e.g. a Readwise book): the clip's article is made of the highlights. */
   highlightsOnly?: boolean;
   highlights: ImportedHighlight[];

@@ -15,6 +15,11 @@ import { CREATING_MARKER, CREATING_NOTE } from './unfinished';
 /** Counts the words of an article's text. */
 export type WordCounter = (text: string) => number;
 
+/** Writes a PDF draft's original file (`original.pdf`, byte for byte) into the clip's folder; nothing for other drafts. */
+async function writeOriginalPdf(root: string, id: string, draft: Pick<ClipDraft, 'pdf' | 'pdfBytes'>): Promise<void> {
+  if (draft.pdf && draft.pdfBytes) await writeFileAtomic(clipFile(root, id, draft.pdf.file), draft.pdfBytes);
+}
+
 /** The metadata fields that follow from an article's text. */
 function textFacts(text: string, countWords: WordCounter): Pick<ClipMeta, 'words' | 'contentHash'> {
   return { words: countWords(text), contentHash: contentHash(text) };
@@ -38,6 +43,8 @@ export function newClipMeta(id: string, draft: ClipDraft, now: Date, countWords:
     origin: draft.origin,
     contentHash: facts.contentHash,
     ...(draft.placeholder && { placeholder: draft.placeholder }),
+    ...(draft.biblio && { biblio: draft.biblio }),
+    ...(draft.pdf && { pdf: draft.pdf }),
   };
 }
 
@@ -51,6 +58,7 @@ export async function writeNewClip(root: string, draft: ClipDraft, meta: ClipMet
     validOrThrow(clipMetaSchema, meta, 'The clip');
     // Until meta.json lands, the marker tells a later open that this folder is an interrupted save.
     await fs.writeFile(clipFile(root, id, CREATING_MARKER), CREATING_NOTE);
+    await writeOriginalPdf(root, id, draft);
     await writeFileAtomic(clipFile(root, id, 'article.html'), draft.html);
     await writeFileAtomic(clipFile(root, id, 'article.txt'), draft.text);
     await writeFileAtomic(clipFile(root, id, 'annotations.json'), annotationsFileText(id, []));
@@ -86,7 +94,7 @@ export async function reserveClipFolder(root: string, now: Date): Promise<string
  */
 export async function writeReservedClip(
   root: string,
-  draft: Pick<ClipDraft, 'html' | 'text'>,
+  draft: Pick<ClipDraft, 'html' | 'text' | 'pdf' | 'pdfBytes'>,
   meta: ClipMeta,
   highlights: readonly Highlight[],
 ): Promise<void> {
@@ -95,6 +103,7 @@ export async function writeReservedClip(
   try {
     validOrThrow(clipMetaSchema, meta, 'The clip');
     await Promise.all([
+      draft.pdf && draft.pdfBytes && writeFileAtomic(clipFile(root, id, draft.pdf.file), draft.pdfBytes, quiet),
       writeFileAtomic(clipFile(root, id, 'article.html'), draft.html, quiet),
       writeFileAtomic(clipFile(root, id, 'article.txt'), draft.text, quiet),
       writeFileAtomic(clipFile(root, id, 'annotations.json'), annotationsFileText(id, [...highlights]), quiet),
@@ -110,8 +119,9 @@ export async function writeReservedClip(
 
 /** The validated metadata of clip `old` once its article is replaced by `draft` (id and clip date kept). */
 export function replacedArticleMeta(old: ClipMeta, draft: ClipDraft, countWords: WordCounter): ClipMeta {
-  const { placeholder: _old, ...kept } = old;
-  const { html: _html, text, placeholder, ...fields } = draft;
+  // A PDF's page starts belong to its text: a new text that is not that PDF's drops them.
+  const { placeholder: _old, pdf: _pdf, ...kept } = old;
+  const { html: _html, text, placeholder, pdfBytes: _bytes, ...fields } = draft;
   const next: ClipMeta = { ...kept, ...fields, ...textFacts(text, countWords), ...(placeholder && { placeholder }) };
   return validOrThrow(clipMetaSchema, next, 'The clip');
 }
@@ -119,6 +129,7 @@ export function replacedArticleMeta(old: ClipMeta, draft: ClipDraft, countWords:
 /** Writes a replaced article, then its metadata, so a crash leaves the old metadata over the new article at worst. */
 export async function writeReplacedArticle(root: string, draft: ClipDraft, meta: ClipMeta): Promise<void> {
   try {
+    await writeOriginalPdf(root, meta.id, draft);
     await writeFileAtomic(clipFile(root, meta.id, 'article.html'), draft.html);
     await writeFileAtomic(clipFile(root, meta.id, 'article.txt'), draft.text);
     await writeFileAtomic(clipFile(root, meta.id, 'meta.json'), metaFileText(meta));

@@ -12,7 +12,8 @@ import { writeClipImages } from '../library/clipImages';
 import type { ClipDraft, ClipSummary, ReanchorReport } from '../model';
 import { mergeAliases } from './aliases';
 import { localiseDraft } from './draftImages';
-import { duplicateError, findByUrl, findDuplicate, type OnDuplicate } from './duplicates';
+import { duplicateError, findByUrl, findDraftDuplicate, type OnDuplicate } from './duplicates';
+import { readPdfDraft } from '../pdf/pdfInWorker';
 import { refetchClip, replaceWithImages } from './refetch';
 
 /** What the clipping methods need from the service that hosts them. */
@@ -23,7 +24,7 @@ export interface ClipDeps extends ReadingDeps {
   images?: ImageOptions;
 }
 
-export type ClipMethods = Pick<GlossApi, 'clipUrl' | 'clipText' | 'clipHtml' | 'reclip' | 'retryClip'> & {
+export type ClipMethods = Pick<GlossApi, 'clipUrl' | 'clipText' | 'clipHtml' | 'clipPdf' | 'reclip' | 'retryClip'> & {
   /** Adds a clip from a ready draft (an import's page, file or placeholder), its images downloaded. */
   addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
   /** The clip that already holds a draft's article (by address or text), if any. */
@@ -40,7 +41,7 @@ export function createClipMethods(deps: ClipDeps): ClipMethods {
 
   /** Adds `draft`, or settles what to do with the clip that already holds its article. */
   async function save(draft: ClipDraft, onDuplicate: OnDuplicate = 'ask'): Promise<ClipSummary> {
-    const existing = onDuplicate === 'copy' ? undefined : findDuplicate(store.list(), draft.url, draft.text);
+    const existing = onDuplicate === 'copy' ? undefined : findDraftDuplicate(store.list(), draft);
     if (!existing) return deps.addDraft(draft);
     if (onDuplicate === 'ask') throw duplicateError(existing);
     return (await replaceClipText(deps, existing.id, draft)).clip;
@@ -50,7 +51,7 @@ export function createClipMethods(deps: ClipDeps): ClipMethods {
   async function saveWithImages(draft: ClipDraft, onDuplicate: OnDuplicate = 'ask'): Promise<ClipSummary> {
     if (!deps.images) return save(draft, onDuplicate);
     // Asking must not cost a download of every picture: find out first.
-    const existing = onDuplicate === 'ask' ? findDuplicate(store.list(), draft.url, draft.text) : undefined;
+    const existing = onDuplicate === 'ask' ? findDraftDuplicate(store.list(), draft) : undefined;
     if (existing) throw duplicateError(existing);
     const local = await localiseDraft(draft, deps.images);
     const clip = await save(local.draft, onDuplicate === 'ask' ? 'copy' : onDuplicate);
@@ -79,6 +80,11 @@ export function createClipMethods(deps: ClipDeps): ClipMethods {
       return saveWithImages(await clipHtml(html, { title, url }), onDuplicate);
     },
 
+    async clipPdf({ data, fileName, url, title, onDuplicate }) {
+      const bytes = new Uint8Array(Buffer.from(data, 'base64'));
+      return save(await readPdfDraft(bytes, { fileName, url, title }), onDuplicate);
+    },
+
     reclip: ({ id }) => refetchClip(deps, id),
 
     async retryClip(id) {
@@ -86,7 +92,7 @@ export function createClipMethods(deps: ClipDeps): ClipMethods {
     },
 
     findExisting(draft) {
-      const existing = findDuplicate(store.list(), draft.url, draft.text);
+      const existing = findDraftDuplicate(store.list(), draft);
       return existing && deps.summarise(existing, store.highlightsOf(existing.id).length);
     },
 

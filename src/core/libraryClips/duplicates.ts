@@ -6,7 +6,7 @@
 import { contentHash, MIN_HASHED_CHARS } from '../article/contentHash';
 import { normalizeUrl } from '../clipper/urls';
 import { GlossError } from '../errors';
-import type { ClipMeta } from '../model';
+import type { ClipDraft, ClipMeta } from '../model';
 import { clipAddresses } from './aliases';
 
 export type { OnDuplicate } from '../api';
@@ -30,6 +30,20 @@ export function findDuplicate(
   if (byUrl || text.trim().length < MIN_HASHED_CHARS) return byUrl;
   const hash = contentHash(text);
   return clips.find((c) => c.contentHash === hash);
+}
+
+/**
+ * The clip among `clips` that holds the same work as `draft`: for a PDF, the same file (SHA-256) or the
+ * same DOI first; then, for any draft, {@link findDuplicate}.
+ */
+export function findDraftDuplicate(
+  clips: readonly ClipMeta[],
+  draft: Pick<ClipDraft, 'url' | 'text' | 'pdf' | 'biblio'>,
+): ClipMeta | undefined {
+  const sha = draft.pdf?.sha256;
+  const doi = draft.biblio?.doi?.toLowerCase();
+  const same = clips.find((c) => (sha && c.pdf?.sha256 === sha) || (doi && c.biblio?.doi?.toLowerCase() === doi));
+  return same ?? findDuplicate(clips, draft.url, draft.text);
 }
 
 /**

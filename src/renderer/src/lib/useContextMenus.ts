@@ -22,8 +22,7 @@ export function useOpenContextMenu(): OpenContextMenu {
 }
 
 export interface ClipMenuActions {
-  /** A clip the app has read (the library list's rows), by id. */
-  findClip: (id: string) => ClipSummary | undefined;
+  clips: ClipSummary[] | null;
   openClip: (id: string) => void;
   deleteClip: (clip: ClipSummary) => void;
   report: ReportError;
@@ -58,7 +57,7 @@ export function useContextMenus(actions: ClipMenuActions): {
 } {
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const close = useCallback(() => setMenu(null), []);
-  const { findClip, openClip, deleteClip, report } = actions;
+  const { clips, openClip, deleteClip, report } = actions;
   const copy = useCallback((text: string) => void copyText(text).catch((e) => report('Couldn’t copy', e)), [report]);
 
   const onContextMenu = useCallback(
@@ -81,7 +80,7 @@ export function useContextMenus(actions: ClipMenuActions): {
           ],
         };
       } else if (clipEl) {
-        const clip = findClip(clipEl.getAttribute('data-clip-id') ?? '');
+        const clip = clips?.find((c) => c.id === clipEl.getAttribute('data-clip-id'));
         if (clip) {
           next = {
             ...menuPosition(native, clipEl),
@@ -103,7 +102,7 @@ export function useContextMenus(actions: ClipMenuActions): {
       e.preventDefault();
       setMenu(next);
     },
-    [findClip, openClip, deleteClip, copy],
+    [clips, openClip, deleteClip, copy],
   );
 
   return { menu, open: setMenu, close, onContextMenu };
