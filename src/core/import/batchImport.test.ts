@@ -43,5 +43,5 @@ describe('batched import', () => {
     service = await createGlossService({ libraryDir: dir });
     expect((await service.getLibraryInfo()).problems).toEqual([]);
     expect((await service.listClipsPage({ sort: 'highlights' })).rows[0]!.highlightCount).toBe(2);
-  });
+  }, 180_000); // a safety net: hundreds of clips on a loaded machine
 });

@@ -31,7 +31,7 @@ describe('writeClips', () => {
     expect(await reopened.readAnnotations(one!.id)).toHaveLength(1);
     expect((await reopened.readArticle(two!.id)).text).toBe(draft('Two').text);
     expect(reopened.problems()).toEqual([]);
-    // The reserved folder never written was an interrupted save: it went to the trash, not to quarantine.
-    expect(await fs.readdir(path.join(dir, 'trash'))).toEqual([expect.stringMatching(/-unfinished$/)]);
+    // The failed and the never-written clips left nothing behind.
+    expect((await fs.readdir(path.join(dir, 'clips'))).sort()).toEqual([one!.id, two!.id].sort());
   });
 });

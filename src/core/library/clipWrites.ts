@@ -8,7 +8,7 @@ import type { ClipDraft, ClipMeta, Highlight } from '../model';
 import { contentHash } from '../article/contentHash';
 import { syncDir, writeFileAtomic } from './atomicWrite';
 import { ioError, validOrThrow } from './checks';
-import { clipDir, clipFile, makeClipFolder } from './clipFiles';
+import { clipDir, clipFile } from './clipFiles';
 import { annotationsFileText, clipMetaSchema, metaFileText } from './schemas';
 import { CREATING_MARKER, CREATING_NOTE } from './unfinished';
 
@@ -71,26 +71,10 @@ export async function writeNewClip(root: string, draft: ClipDraft, meta: ClipMet
 }
 
 /**
- * Makes a new clip's folder, marked as being saved, for a clip to be written later with
- * {@link writeReservedClip}; returns its id. A folder reserved and never written is an interrupted save,
- * which the next open moves to the trash.
- */
-export async function reserveClipFolder(root: string, now: Date): Promise<string> {
-  const id = await makeClipFolder(root, now);
-  try {
-    await fs.writeFile(clipFile(root, id, CREATING_MARKER), CREATING_NOTE);
-  } catch (error) {
-    await fs.rm(clipDir(root, id), { recursive: true, force: true }).catch(() => {});
-    throw ioError('Could not save the clip', error);
-  }
-  return id;
-}
-
-/**
- * Writes every file of a reserved clip (see {@link reserveClipFolder}): article, text and highlights,
- * then `meta.json` last, each synced, the folder synced once at the end. Bulk writes (imports, the
- * benchmark's libraries) run many of these at once. On failure the folder is removed: the clip was never
- * visible.
+ * Writes a new clip whose id was reserved in memory (LibraryStore.reserveClip): its folder (which must
+ * not exist) marked as being saved, article, text and highlights, then `meta.json` last, each synced, the
+ * folder synced once before `meta.json`. Bulk writes (imports, the benchmark's libraries) run many of
+ * these at once. On failure the folder is removed: the clip was never visible.
  */
 export async function writeReservedClip(
   root: string,
@@ -102,6 +86,15 @@ export async function writeReservedClip(
   const quiet = { syncFolder: false };
   try {
     validOrThrow(clipMetaSchema, meta, 'The clip');
+  } catch (error) {
+    throw error instanceof GlossError ? error : ioError('Could not save the clip', error);
+  }
+  // Without `recursive`, mkdir fails on a taken id: never write into another clip's folder.
+  await fs.mkdir(clipDir(root, id)).catch((error) => {
+    throw ioError('Could not create the clip folder', error);
+  });
+  try {
+    await fs.writeFile(clipFile(root, id, CREATING_MARKER), CREATING_NOTE);
     await Promise.all([
       draft.pdf && draft.pdfBytes && writeFileAtomic(clipFile(root, id, draft.pdf.file), draft.pdfBytes, quiet),
       writeFileAtomic(clipFile(root, id, 'article.html'), draft.html, quiet),

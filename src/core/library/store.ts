@@ -10,17 +10,16 @@ import { GlossError } from '../errors';
 import type { ClipDraft, ClipMeta, Highlight, LibraryConflict, LibraryProblem } from '../model';
 import { writeFileAtomic } from './atomicWrite';
 import { resolveConflictFiles } from './conflicts';
-import { assertId } from './ids';
+import { assertId, newClipId } from './ids';
 import { KeyedMutex } from './mutex';
 import { QUARANTINE_DIR } from './quarantine';
 import { clipMetaSchema, metaFileText } from './schemas';
 import { ioError, validHighlights, validOrThrow } from './checks';
 import { countWords as defaultCountWords } from '../article/text';
-import { clipDir, clipFile, CLIPS_DIR, makeClipFolder, readClipFile, TRASH_DIR, type ClipFileName } from './clipFiles';
+import { clipFile, CLIPS_DIR, makeClipFolder, readClipFile, TRASH_DIR, type ClipFileName } from './clipFiles';
 import {
   newClipMeta,
   replacedArticleMeta,
-  reserveClipFolder,
   writeNewClip,
   writeReplacedArticle,
   writeReservedClip,
@@ -50,6 +49,8 @@ export class LibraryStore {
   private readonly state: LibraryState;
   private readonly lock = new KeyedMutex();
   private readonly countWords: WordCounter;
+  /** Ids handed out by {@link reserveClip} and not yet written. */
+  private readonly reserved = new Set<string>();
 
   private constructor(
     dir: string,
@@ -150,11 +151,15 @@ export class LibraryStore {
   }
 
   /**
-   * Reserves a new clip's folder and returns the metadata the clip will have (clipped at `now`); the
-   * caller may add tags or collections before {@link writeClips} saves it. Until then the clip is not listed.
+   * Reserves a new clip's id (in memory: nothing touches the disk) and returns the metadata the clip will
+   * have (clipped at `now`); the caller may add tags or collections before {@link writeClips} saves it.
+   * Until then the clip is not listed.
    */
   async reserveClip(draft: ClipDraft, now: Date = new Date()): Promise<ClipMeta> {
-    const id = await reserveClipFolder(this.path, now);
+    // 40 random bits a day: a taken id is all but impossible, and writeClips' mkdir refuses one anyway.
+    let id = newClipId(now);
+    while (this.state.metas.has(id) || this.reserved.has(id)) id = newClipId(now);
+    this.reserved.add(id);
     return newClipMeta(id, draft, now, this.countWords);
   }
 
@@ -178,13 +183,12 @@ export class LibraryStore {
         const { meta, draft, highlights = [] } = clips[next++]!;
         try {
           const valid = validHighlights(meta.id, [...highlights]);
+          this.reserved.delete(meta.id);
           await writeReservedClip(this.path, draft, meta, valid);
           this.state.metas.set(meta.id, meta);
           this.state.highlights.set(meta.id, valid);
           this.state.version++;
         } catch (error) {
-          // Never visible: its reserved folder goes (writeReservedClip removes it too when writing fails).
-          await fs.rm(clipDir(this.path, meta.id), { recursive: true, force: true }).catch(() => {});
           failed.set(meta.id, error instanceof GlossError ? error : ioError('Could not save the clip', error));
         }
       }
