@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     // The CLI tests call the built command: build it once for the whole run.
     globalSetup: ['test/buildCli.globalSetup.ts'],
+    // Two workers even on a 2-core machine: most core tests wait on files and child processes, so they overlap
+    // well. UI files still run one at a time (fileParallelism: false below), one Chromium each.
+    maxWorkers: 2,
     projects: [
       {
         test: {
