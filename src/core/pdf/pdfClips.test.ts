@@ -39,6 +39,11 @@ describe('PDF clips', { timeout: 120_000 }, () => {
     expect(doc.meta.pdf).toMatchObject({ pages: 4, bytes: bytes.byteLength, hasText: true });
     expect(doc.meta.biblio?.doi).toBe('10.5555/gloss.2024.0042');
     expect(doc.meta.origin).toBe('file');
+    // A reference manager gets a journal article with its DOI.
+    const bibtex = (await service.exportClip({ id: clip.id, format: 'bibtex' })).content;
+    expect(bibtex).toMatch(/^@article\{/);
+    expect(bibtex).toContain('doi = {10.5555/gloss.2024.0042}');
+    expect(bibtex).toContain('journal = {Journal of Reproducible Examples}');
     // A highlight on PDF text is an ordinary highlight on the article text.
     const start = doc.text.indexOf('Claim one');
     const h = await service.addHighlight({ clipId: clip.id, start, end: start + 9, note: 'first claim' });

@@ -31,6 +31,18 @@ export function findArxiv(text: string): string | undefined {
   return (ARXIV_NEW.exec(text) ?? ARXIV_OLD.exec(text))?.[1];
 }
 
+/** A journal's running citation line: "Journal of X 12 (2024) 101–117". */
+const JOURNAL_LINE = /^\s*(\p{Lu}[^\d·|]{2,118}?)\s+(\d{1,4})\s*\((?:19|20)\d{2}\)\s*(\d+)\s*[-–]\s*(\d+)/u;
+
+/** The journal, volume and pages a first page states in a citation line, if it has one. */
+export function findJournalLine(lines: readonly PdfLine[]): Pick<ClipBiblio, 'containerTitle' | 'volume' | 'pages'> {
+  for (const line of lines) {
+    const m = JOURNAL_LINE.exec(line.text);
+    if (m) return { containerTitle: m[1]!.trim(), volume: m[2]!, pages: `${m[3]}-${m[4]}` };
+  }
+  return {};
+}
+
 /** Titles that tools write when the author gave none. */
 function isRealTitle(title: string | undefined): title is string {
   if (!title || title.trim().length < 4) return false;
@@ -120,10 +132,14 @@ export function pdfDetails(
     findDoi([info['Subject'], info['Keywords'], info['doi']].filter(Boolean).join(' ')) ??
     findDoi(firstPage.text);
   const arxiv = findArxiv(firstPage.text) ?? findArxiv([info['Subject'], info['Keywords']].filter(Boolean).join(' '));
-  const container = first(xmp['prism:publicationname']);
+  const journal = findJournalLine(firstPage.lines);
+  const container = first(xmp['prism:publicationname']) ?? journal.containerTitle;
   const biblio: ClipBiblio = {
-    ...(doi && container && { type: 'article-journal' as const }),
+    // A DOI on a paper's first page: a published article (a journal's, unless it says otherwise).
+    ...(doi && { type: 'article-journal' as const }),
     ...(container && { containerTitle: container }),
+    ...(journal.volume && { volume: journal.volume }),
+    ...(journal.pages && { pages: journal.pages }),
     ...(doi && { doi }),
     ...(arxiv && { arxiv }),
     ...(authors.length && { authors }),

@@ -11,7 +11,13 @@ describe('reading PDFs (pdf.js in the worker)', { timeout: 120_000 }, () => {
     const draft = await readPdfDraft(bytes, { fileName: 'paper.pdf' });
     expect(draft.title).toBe('Tidal Rhythms in Coastal Reading Habits');
     expect(draft.byline).toBe('Ada Marlowe, Benedikt Sørensen, Chiara Okafor');
-    expect(draft.biblio).toMatchObject({ doi: '10.5555/gloss.2024.0042' });
+    expect(draft.biblio).toMatchObject({
+      type: 'article-journal',
+      doi: '10.5555/gloss.2024.0042',
+      containerTitle: 'Journal of Reproducible Examples',
+      volume: '12',
+      pages: '101-117',
+    });
     expect(draft.pdf).toMatchObject({ file: 'original.pdf', pages: 4, bytes: bytes.byteLength, hasText: true });
     expect(draft.pdfBytes).toBe(bytes);
     // The invariant every selector relies on: the stored HTML reads as exactly the stored text.
