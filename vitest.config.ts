@@ -13,7 +13,8 @@ export default defineConfig({
           name: 'core',
           include: ['src/**/*.test.ts', 'test/core/**/*.test.ts', 'test/security/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 20_000,
+          // A safety net only: tests wait on conditions, and a loaded machine must not fail them.
+          testTimeout: 120_000,
         },
       },
       {
@@ -21,8 +22,8 @@ export default defineConfig({
           name: 'ui',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           // One browser at a time: the machines are small and shared.
           fileParallelism: false,
         },

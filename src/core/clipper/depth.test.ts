@@ -22,9 +22,10 @@ describe('nesting depth guard', () => {
   });
 
   it('refuses 100 000 nested divs before parsing them', async () => {
-    const started = Date.now();
-    await expect(clipHtml(nested(100_000))).rejects.toMatchObject({ code: 'extraction-failed' });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    await expect(clipHtml(nested(100_000))).rejects.toMatchObject({
+      code: 'extraction-failed',
+      message: expect.stringMatching(/levels deep/),
+    });
   });
 
   it('clips a page nested as deep as real pages get', async () => {

@@ -200,11 +200,9 @@ describe('fetchPage', () => {
   });
 
   it('times out on a body that drips forever', async () => {
-    const started = Date.now();
     const slow = await failure(fetchPage(`${base}/slow`, { timeoutMs: 400 }));
     expect(slow.code).toBe('timeout');
     expect(slow.message).toContain(host);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('can be cancelled by the caller', async () => {

@@ -147,10 +147,8 @@ describe('sanitizeArticleHtml: scale', () => {
     const unit =
       '<div class="x"><p>Some <a href="/a">text</a> here with <em>emphasis</em>.</p><ul><li>a</li><li>b</li></ul></div>';
     const html = `<main><div id="page">${unit.repeat(2000)}</div></main>`;
-    const started = Date.now();
+    // The old DOM-mutating tidy took minutes here: the test's timeout is the bound, no clock is read.
     const out = sanitizeArticleHtml(html, BASE);
-    // Generous: the machines are shared. The old DOM-mutating tidy took minutes here.
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(out.split('<p>')).toHaveLength(2001);
     expect(articleText(out).split('\n')).toHaveLength(6000);
   }, 60_000);
