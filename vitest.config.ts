@@ -15,6 +15,7 @@ export default defineConfig({
           environment: 'node',
           // A safety net only: tests wait on conditions, and a loaded machine must not fail them.
           testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
