@@ -4,11 +4,10 @@
  * change, Discard keeps the clip as it was, and Apply puts the new text in place only when the person asks.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { endpointLimits } from '../../src/core/endpoint/rateLimit';
 import { send } from '../../src/core/endpoint/testNetwork';
-import type { Harness } from './harness';
-import { SCREENSHOTS_DIR, startHarness } from './harness';
+import { SCREENSHOTS_DIR, useHarness } from './harness';
 
 const article = (
   figure: string,
@@ -18,21 +17,16 @@ const article = (
 </article></body></html>`;
 
 describe('Gloss UI: an update from the browser', () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.open();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it('waits in the reader with its origin: compare, discard, then apply a later one', async () => {
-    const { page } = h;
-    const port = (await h.service().startClipEndpoint({ limits: endpointLimits(1000) })).port!;
-    const token = (await h.service().getSettings()).clipEndpoint.token;
+    const { page } = h();
+    const port = (
+      await h()
+        .service()
+        .startClipEndpoint({ limits: endpointLimits(1000) })
+    ).port!;
+    const token = (await h().service().getSettings()).clipEndpoint.token;
     const post = (figure: string, origin: string) =>
       send(port, {
         origin,
@@ -61,6 +55,6 @@ describe('Gloss UI: an update from the browser', () => {
     await notice.getByRole('button', { name: 'Apply update' }).click();
     await notice.waitFor({ state: 'hidden' });
     await page.locator('.article-body', { hasText: 'surplus of five million' }).waitFor();
-    h.assertNoErrors();
+    h().assertNoErrors();
   });
 });

@@ -4,32 +4,22 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Harness } from './harness';
-import { SCREENSHOTS_DIR, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS_DIR, useHarness } from './harness';
 
 describe('Gloss UI: sync conflicts', () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.open();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it('offers both versions and keeps the one chosen', async () => {
-    const { page } = h;
-    const clip = await h.service().clipText({
+    const { page } = h();
+    const clip = await h().service().clipText({
       text: 'Tide tables\n\nThe harbour master posts the tide tables every Monday, and the fishermen copy them into their notebooks.',
     });
-    const folder = join(h.libraryDir, 'clips', clip.id);
+    const folder = join(h().libraryDir, 'clips', clip.id);
     const meta = JSON.parse(await readFile(join(folder, 'meta.json'), 'utf8'));
     const copy = "meta (Alice's conflicted copy 2025-01-01).json";
     await writeFile(join(folder, copy), JSON.stringify({ ...meta, title: 'Tide tables (edited on the laptop)' }));
-    await h.restart();
+    await h().restart();
 
     const banner = page.getByRole('status', { name: 'Sync conflicts' });
     await banner.waitFor();
@@ -44,8 +34,8 @@ describe('Gloss UI: sync conflicts', () => {
     await banner.getByRole('button', { name: `Keep clips/${clip.id}/${copy}` }).click();
     await banner.waitFor({ state: 'detached' });
     await page.locator('.clip-row', { hasText: 'Tide tables (edited on the laptop)' }).waitFor();
-    const trash = await readdir(join(h.libraryDir, 'trash'));
+    const trash = await readdir(join(h().libraryDir, 'trash'));
     expect(trash.some((name) => name.endsWith(`${clip.id}-meta.json`))).toBe(true);
-    h.assertNoErrors();
+    h().assertNoErrors();
   });
 });

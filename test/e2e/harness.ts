@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { GLOSS_METHODS } from '../../src/core/api';
 import { createApiClient } from '../../src/core/apiClient';
 import { dispatchApiCall } from '../../src/core/dispatch';
@@ -237,5 +238,24 @@ export async function startHarness(
       await rm(libraryDir, { recursive: true, force: true });
       await rm(userDataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Starts one harness (one Chromium) before the enclosing describe's tests, opens the app, and closes it after
+ * them. Returns a getter for the tests: `const h = useHarness();` then `h().page`.
+ */
+export function useHarness(options?: Parameters<typeof startHarness>[0]): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(options);
+    await harness.open();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('The harness did not start (see the beforeAll error).');
+    return harness;
   };
 }

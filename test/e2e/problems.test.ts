@@ -4,32 +4,22 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Harness } from './harness';
-import { SCREENSHOTS_DIR, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS_DIR, useHarness } from './harness';
 
 describe('Gloss UI: library problems', () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.open();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness();
 
   it('shows a dismissible banner with what was quarantined and why', async () => {
-    const { page } = h;
-    await h.service().clipText({
+    const { page } = h();
+    await h().service().clipText({
       text: 'A healthy clip\n\nThis clip is fine and should still open after the other one is set aside by the library.',
     });
-    const broken = join(h.libraryDir, 'clips', '20250101-brokenaa');
+    const broken = join(h().libraryDir, 'clips', '20250101-brokenaa');
     await mkdir(broken, { recursive: true });
     await writeFile(join(broken, 'meta.json'), '{ "schema": 1, "title": ');
     await writeFile(join(broken, 'article.html'), '<p>orphaned</p>');
-    await h.restart();
+    await h().restart();
 
     const banner = page.getByRole('status', { name: 'Library problems' });
     await banner.waitFor();
@@ -48,25 +38,27 @@ describe('Gloss UI: library problems', () => {
 
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await banner.waitFor({ state: 'hidden' });
-    h.assertNoErrors();
+    h().assertNoErrors();
   });
 
   it('marks a highlight whose text is gone as couldn’t be placed, and still lets it be deleted', async () => {
-    const { page } = h;
-    const clip = await h.service().clipText({
+    const { page } = h();
+    const clip = await h().service().clipText({
       text: 'Changing words\n\nThe first version of this article says that the harbour opens at dawn every single day of the year.',
     });
-    const doc = await h.service().getClip(clip.id);
+    const doc = await h().service().getClip(clip.id);
     const quote = 'the harbour opens at dawn';
     const start = doc.text.indexOf(quote);
-    await h.service().addHighlight({ clipId: clip.id, start, end: start + quote.length, color: 'green' });
+    await h()
+      .service()
+      .addHighlight({ clipId: clip.id, start, end: start + quote.length, color: 'green' });
     // The article is rewritten on disk (say, by hand or by sync) and the quoted words disappear.
     await writeFile(
-      join(h.libraryDir, 'clips', clip.id, 'article.html'),
+      join(h().libraryDir, 'clips', clip.id, 'article.html'),
       '<p>A completely different text about mountains, snow and the long walk up to the hut.</p>',
     );
-    await rm(join(h.libraryDir, 'clips', clip.id, 'article.txt'), { force: true });
-    await h.restart();
+    await rm(join(h().libraryDir, 'clips', clip.id, 'article.txt'), { force: true });
+    await h().restart();
     await page.locator('.clip-row', { hasText: 'Changing words' }).click();
     const panel = page.getByRole('complementary', { name: 'Highlights' });
     const item = panel.locator('.hl-item', { hasText: quote });
@@ -76,11 +68,11 @@ describe('Gloss UI: library problems', () => {
     await item.getByRole('button', { name: 'Delete highlight' }).click();
     await item.waitFor({ state: 'detached' });
     await expect(
-      h
+      h()
         .service()
         .getClip(clip.id)
         .then((d) => d.highlights.length),
     ).resolves.toBe(0);
-    h.assertNoErrors();
+    h().assertNoErrors();
   });
 });
