@@ -141,14 +141,21 @@ export interface Harness {
 /**
  * `firstRun`: start as a new install (the welcome screen); otherwise the welcome screen counts as seen.
  * Settings live in memory and survive restart(), as the desktop app's settings file would.
+ * `libraryDir`: open this library (kept on close) instead of a new empty one (benchmarks on generated libraries).
  */
 export async function startHarness(
-  options: { colorScheme?: 'light' | 'dark'; firstRun?: boolean; bypassCSP?: boolean; images?: boolean } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    firstRun?: boolean;
+    bypassCSP?: boolean;
+    images?: boolean;
+    libraryDir?: string;
+  } = {},
 ): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`The renderer is not built (${RENDERER_DIR} is missing): run \`npx electron-vite build\` first.`);
   }
-  const libraryDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-lib-'));
+  const libraryDir = options.libraryDir ?? (await mkdtemp(join(tmpdir(), 'gloss-e2e-lib-')));
   const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-chromium-'));
   const settings = memorySettingsBackend(options.firstRun ? undefined : { firstRunDone: true });
   // Downloading clips' images is opt-in here, so tests with remote pictures never touch the network.
@@ -235,7 +242,7 @@ export async function startHarness(
       await new Promise((ok) => server.close(() => ok(undefined)));
       await jobs.stopAll();
       await service.close().catch(() => undefined);
-      await rm(libraryDir, { recursive: true, force: true });
+      if (!options.libraryDir) await rm(libraryDir, { recursive: true, force: true });
       await rm(userDataDir, { recursive: true, force: true });
     },
   };

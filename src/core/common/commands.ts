@@ -20,6 +20,7 @@ export const COMMANDS = [
   { id: 'open-library-folder', title: 'Open library folder', menu: 'file' },
   { id: 'reload-library', title: 'Reload the library' },
   { id: 'go-library', title: 'Go to Library', keys: 'CmdOrCtrl+1', menu: 'go' },
+  { id: 'go-highlights', title: 'Go to Highlights', keys: 'CmdOrCtrl+2', menu: 'go' },
   { id: 'go-search', title: 'Search', keys: '/', menu: 'go' },
   { id: 'go-settings', title: 'Settings', keys: 'CmdOrCtrl+,', menu: 'go' },
   { id: 'toggle-theme', title: 'Toggle light / dark theme', keys: 'CmdOrCtrl+Shift+L', menu: 'view' },

@@ -3,7 +3,7 @@
 export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
 export const FONT_FAMILIES = ['serif', 'sans'] as const;
 /** The views the app reopens on start; `reader` and `notebook` also remember the clip or page that was open. */
-export const VIEWS = ['library', 'search', 'settings', 'reader', 'notebook'] as const;
+export const VIEWS = ['library', 'highlights', 'search', 'settings', 'reader', 'notebook'] as const;
 
 /** Reader font size in CSS pixels and line width in characters: the bounds the Aa popover offers. */
 export const FONT_SIZE = { min: 14, max: 26, step: 1, default: 19 } as const;

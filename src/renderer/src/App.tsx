@@ -26,8 +26,9 @@ import { useJobs } from './lib/useJobs';
 import { useSettings } from './lib/useSettings';
 import { useToasts } from './lib/useToasts';
 import { useLibraryListing } from './lib/useLibraryListing';
-import type { Route } from './lib/routes';
+import type { ReaderFrom, Route } from './lib/routes';
 import { lastViewOf, newReaderFocus, routeFromLastView } from './lib/routes';
+import { HighlightsView } from './views/HighlightsView';
 import { LibraryView } from './views/LibraryView';
 import type { ReaderFocus } from './views/ReaderView';
 import { ReaderView } from './views/ReaderView';
@@ -48,6 +49,7 @@ export function App() {
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [query, setQuery] = useState('');
   const [searchFocus, setSearchFocus] = useState(0);
+
   const { toasts, report, notify, dismiss: dismissToast } = useToasts();
 
   const restoreView = useCallback((s: Settings) => {
@@ -57,7 +59,8 @@ export function App() {
   const settingsState = useSettings(report, restoreView);
   const { settings, update } = settingsState;
 
-  const { clips, clipsError, info, refreshClips, refreshInfo, libraryChanged } = useLibraryListing(report);
+  const { list, highlights, searchPager, clipCount, info, refreshClips, refreshInfo, libraryChanged } =
+    useLibraryListing(report);
 
   const go = useCallback(
     (next: Route) => {
@@ -83,8 +86,7 @@ export function App() {
   }, [go]);
 
   const openClip = useCallback(
-    (clipId: string, from: 'library' | 'search', focus: ReaderFocus | null = null) =>
-      go({ name: 'reader', clipId, focus, from }),
+    (clipId: string, from: ReaderFrom, focus: ReaderFocus | null = null) => go({ name: 'reader', clipId, focus, from }),
     [go],
   );
 
@@ -94,9 +96,10 @@ export function App() {
         r.position || r.highlightId
           ? newReaderFocus(r.position?.start ?? 0, r.position?.end ?? 0, r.highlightId)
           : null;
-      openClip(r.id, 'search', focus);
+      if (r.kind === 'page') openPage(r.id);
+      else openClip(r.id, 'search', focus);
     },
-    [openClip],
+    [openClip, openPage],
   );
 
   // Imports change the library. A move that got as far as switching put a new service behind the API (or,
@@ -180,7 +183,7 @@ export function App() {
 
   const drop = useFileDrop(overlay === null, libraryChanged);
   const menus = useContextMenus({
-    clips,
+    findClip: (id) => list.find((c) => c.id === id),
     report,
     openClip: (id) => openClip(id, 'library'),
     deleteClip: (clip) =>
@@ -202,7 +205,7 @@ export function App() {
               <div className="app" onContextMenu={menus.onContextMenu}>
                 <Sidebar
                   current={welcome ? null : nav}
-                  clipCount={clips?.length ?? null}
+                  clipCount={clipCount}
                   libraryPath={info?.path ?? null}
                   onNavigate={(t) => (t === 'search' ? openSearch() : go({ name: t }))}
                   onClip={() => setOverlay('clip')}
@@ -228,20 +231,27 @@ export function App() {
                       <>
                         {route.name === 'library' && (
                           <LibraryView
-                            clips={clips}
-                            error={clipsError}
+                            list={list}
                             onOpen={(id) => openClip(id, 'library')}
                             onClip={() => setOverlay('clip')}
-                            onRetry={() => void refreshClips()}
+                          />
+                        )}
+                        {route.name === 'highlights' && (
+                          <HighlightsView
+                            list={highlights}
+                            onOpen={(clipId, highlightId) =>
+                              openClip(clipId, 'highlights', newReaderFocus(0, 0, highlightId))
+                            }
                           />
                         )}
                         {route.name === 'search' && (
                           <SearchView
+                            pager={searchPager}
                             query={query}
                             onQueryChange={setQuery}
                             focusToken={searchFocus}
                             onOpen={openResult}
-                            libraryEmpty={clips?.length === 0}
+                            libraryEmpty={clipCount === 0}
                             onClip={() => setOverlay('clip')}
                           />
                         )}
@@ -265,12 +275,16 @@ export function App() {
                             key={`${route.clipId}#${clipRevision}`}
                             clipId={route.clipId}
                             focus={route.focus}
-                            backLabel={{ search: 'Search', notebook: 'Notebook', library: 'Library' }[route.from]}
+                            backLabel={
+                              { search: 'Search', notebook: 'Notebook', library: 'Library', highlights: 'Highlights' }[
+                                route.from
+                              ]
+                            }
                             onBack={() => (route.from === 'search' ? openSearch() : go({ name: route.from }))}
                             onOpenPage={openPage}
                             onChanged={() => void refreshClips()}
                             onDeleted={() =>
-                              onClipDeleted(route.clipId, clips?.find((c) => c.id === route.clipId)?.title ?? '')
+                              onClipDeleted(route.clipId, list.find((c) => c.id === route.clipId)?.title ?? '')
                             }
                           />
                         )}
@@ -283,9 +297,9 @@ export function App() {
                 )}
                 {overlay === 'palette' && (
                   <CommandPalette
-                    clips={clips ?? []}
                     onRun={run}
                     onOpenClip={(id) => openClip(id, 'library')}
+                    onOpenPage={openPage}
                     onClose={() => setOverlay(null)}
                   />
                 )}

@@ -1,12 +1,13 @@
 import type { ComponentType } from 'react';
 import { GearIcon } from './GearIcon';
-import { FolderIcon, LibraryIcon, NotebookIcon, PlusIcon, SearchIcon, Wordmark } from './Icons';
+import { FolderIcon, HighlighterIcon, LibraryIcon, NotebookIcon, PlusIcon, SearchIcon, Wordmark } from './Icons';
 
-export type NavTarget = 'library' | 'search' | 'notebook' | 'settings';
+export type NavTarget = 'library' | 'highlights' | 'search' | 'notebook' | 'settings';
 
 /** The sidebar's places, in order, with the key that reaches each from anywhere (when there is one). */
 const NAV_ITEMS: Array<{ target: NavTarget; label: string; Icon: ComponentType<{ size?: number }>; kbd?: string }> = [
   { target: 'library', label: 'Library', Icon: LibraryIcon },
+  { target: 'highlights', label: 'Highlights', Icon: HighlighterIcon },
   { target: 'search', label: 'Search', Icon: SearchIcon, kbd: '/' },
   { target: 'notebook', label: 'Notebook', Icon: NotebookIcon },
   { target: 'settings', label: 'Settings', Icon: GearIcon },

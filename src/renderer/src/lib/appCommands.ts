@@ -14,7 +14,7 @@ export interface CommandContext {
   /** Opens a dialog; asking for the palette while it is open closes it. */
   setOverlay: (overlay: 'clip' | 'palette' | 'shortcuts') => void;
   clipSample: () => void;
-  go: (view: 'library' | 'settings') => void;
+  go: (view: 'library' | 'highlights' | 'settings') => void;
   openSearch: () => void;
   /** Reads the library list again (a clip arrived from the browser). */
   libraryChanged: () => void;
@@ -40,6 +40,8 @@ export function runAppCommand(id: CommandId, ctx: CommandContext): void {
       return void window.gloss.revealLibrary().catch((e) => ctx.report('Couldn’t open the library folder', e));
     case 'go-library':
       return ctx.go('library');
+    case 'go-highlights':
+      return ctx.go('highlights');
     case 'reload-library':
       return ctx.libraryChanged();
     case 'go-search':

@@ -2,10 +2,12 @@
  * What the app's long-work buttons and commands ask for: each action chooses its paths with the native
  * dialogs (the renderer cannot see the file system) and becomes a job request for the core.
  */
+import type { HighlightQuery } from '@core/api';
 import type { JobImportSource, JobRequest, PathRequest } from '@core/jobs/types';
 
 export type JobAction =
   | { kind: 'export'; collection?: string }
+  | { kind: 'export-highlights'; query: Omit<HighlightQuery, 'offset' | 'limit'> }
   | { kind: 'import'; source: JobImportSource }
   | { kind: 'backup' }
   | { kind: 'restore' }
@@ -49,6 +51,15 @@ export async function jobRequestFor(action: JobAction): Promise<JobRequest | nul
         title: `Choose a folder to export ${what} into (an Obsidian vault works)`,
       });
       return out ? { kind: 'export', out, ...(action.collection && { collection: action.collection }) } : null;
+    }
+    case 'export-highlights': {
+      const out = await choose({
+        mode: 'save-file',
+        title: 'Export these highlights as Markdown',
+        defaultName: 'Highlights.md',
+        filters: [{ name: 'Markdown', extensions: ['md'] }],
+      });
+      return out ? { kind: 'export-highlights', out, query: action.query } : null;
     }
     case 'import': {
       const from = await choose(IMPORT_CHOICES[action.source].pick);

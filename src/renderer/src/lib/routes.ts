@@ -8,10 +8,14 @@ import type { ReaderFocus } from '../reader/usePaintedHighlights';
 /** Which view is shown; the reader also knows where it was opened from, for its way back. */
 export type Route =
   | { name: 'library' }
+  | { name: 'highlights' }
   | { name: 'search' }
   | { name: 'settings' }
   | { name: 'notebook' }
-  | { name: 'reader'; clipId: string; focus: ReaderFocus | null; from: 'library' | 'search' | 'notebook' };
+  | { name: 'reader'; clipId: string; focus: ReaderFocus | null; from: ReaderFrom };
+
+/** The views the reader can be opened from, and goes back to. */
+export type ReaderFrom = 'library' | 'highlights' | 'search' | 'notebook';
 
 let focusKey = 0;
 

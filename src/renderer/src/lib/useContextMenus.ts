@@ -22,7 +22,8 @@ export function useOpenContextMenu(): OpenContextMenu {
 }
 
 export interface ClipMenuActions {
-  clips: ClipSummary[] | null;
+  /** A clip the app has read (the library list's rows), by id. */
+  findClip: (id: string) => ClipSummary | undefined;
   openClip: (id: string) => void;
   deleteClip: (clip: ClipSummary) => void;
   report: ReportError;
@@ -57,7 +58,7 @@ export function useContextMenus(actions: ClipMenuActions): {
 } {
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const close = useCallback(() => setMenu(null), []);
-  const { clips, openClip, deleteClip, report } = actions;
+  const { findClip, openClip, deleteClip, report } = actions;
   const copy = useCallback((text: string) => void copyText(text).catch((e) => report('Couldn’t copy', e)), [report]);
 
   const onContextMenu = useCallback(
@@ -80,7 +81,7 @@ export function useContextMenus(actions: ClipMenuActions): {
           ],
         };
       } else if (clipEl) {
-        const clip = clips?.find((c) => c.id === clipEl.getAttribute('data-clip-id'));
+        const clip = findClip(clipEl.getAttribute('data-clip-id') ?? '');
         if (clip) {
           next = {
             ...menuPosition(native, clipEl),
@@ -102,7 +103,7 @@ export function useContextMenus(actions: ClipMenuActions): {
       e.preventDefault();
       setMenu(next);
     },
-    [clips, openClip, deleteClip, copy],
+    [findClip, openClip, deleteClip, copy],
   );
 
   return { menu, open: setMenu, close, onContextMenu };

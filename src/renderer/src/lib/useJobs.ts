@@ -6,6 +6,7 @@ import type { ReportError } from './report';
 /** The title of the message when a job cannot start (a bad path, one already running…). */
 const FAILED_TO_START: Record<JobAction['kind'], string> = {
   export: 'Couldn’t export',
+  'export-highlights': 'Couldn’t export the highlights',
   import: 'Couldn’t import',
   backup: 'Couldn’t back up the library',
   restore: 'Couldn’t restore the backup',

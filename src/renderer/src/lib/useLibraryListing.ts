@@ -1,26 +1,36 @@
 /**
- * The library as the app's views see it: the clip list (or why it could not be read) and the library's
- * folder, problems and conflicts, loaded at start and refreshed when something changes them.
+ * The library as the app's views see it: the library list (paged from the core, kept between visits), how
+ * many clips there are, and the library's folder, problems and conflicts, loaded at start and refreshed
+ * when something changes them. The whole library never crosses IPC: only pages of rows and counts do.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ClipSummary, LibraryInfo } from '@core/model';
-import { errorMessage } from './format';
+import type { LibraryInfo } from '@core/model';
+import { newHighlightsList, newLibraryList } from './keptList';
+import { SearchPager } from './searchPager';
 import type { ReportError } from './report';
 
-/** Clips and library info, with `refreshClips`, `refreshInfo` and `libraryChanged` (both at once). */
+/** The library, highlights and search lists, the clip count and library info, with `refreshClips`, `refreshInfo` and `libraryChanged` (both at once). */
 export function useLibraryListing(report: ReportError) {
-  const [clips, setClips] = useState<ClipSummary[] | null>(null);
-  const [clipsError, setClipsError] = useState<string | null>(null);
+  const [list] = useState(newLibraryList);
+  const [highlights] = useState(newHighlightsList);
+  const [searchPager] = useState(() => new SearchPager());
+  const [clipCount, setClipCount] = useState<number | null>(null);
   const [info, setInfo] = useState<LibraryInfo | null>(null);
 
-  const refreshClips = useCallback(async () => {
+  const countClips = useCallback(async () => {
     try {
-      setClips(await window.gloss.listClips());
-      setClipsError(null);
-    } catch (e) {
-      setClipsError(errorMessage(e));
+      setClipCount((await window.gloss.listClipsPage({ limit: 1 })).total);
+    } catch {
+      // The library view says why the library cannot be read.
     }
   }, []);
+
+  const refreshClips = useCallback(async () => {
+    list.invalidate();
+    highlights.invalidate();
+    searchPager.invalidate();
+    await countClips();
+  }, [list, highlights, searchPager, countClips]);
 
   const refreshInfo = useCallback(async () => {
     try {
@@ -32,9 +42,9 @@ export function useLibraryListing(report: ReportError) {
 
   useEffect(() => {
     let live = true;
-    window.gloss.listClips().then(
-      (list) => live && setClips(list),
-      (e) => live && setClipsError(errorMessage(e)),
+    window.gloss.listClipsPage({ limit: 1 }).then(
+      (page) => live && setClipCount(page.total),
+      () => undefined,
     );
     window.gloss.getLibraryInfo().then(
       (i) => live && setInfo(i),
@@ -50,5 +60,5 @@ export function useLibraryListing(report: ReportError) {
     void refreshInfo();
   }, [refreshClips, refreshInfo]);
 
-  return { clips, clipsError, info, refreshClips, refreshInfo, libraryChanged };
+  return { list, highlights, searchPager, clipCount, info, refreshClips, refreshInfo, libraryChanged };
 }

@@ -1,96 +1,116 @@
-import type { KeyboardEvent } from 'react';
-import { useState } from 'react';
-import type { LibraryFilter } from '../components/LibraryFilters';
-import { LibraryFilters, passes } from '../components/LibraryFilters';
+import { memo, useCallback } from 'react';
+import type { ClipSort } from '@core/api';
 import type { ClipSummary } from '@core/model';
-import { DocIcon, HighlighterIcon, PlusIcon, Spinner, WarningIcon } from '../components/Icons';
+import { hasFilters, LibraryControls } from '../components/LibraryControls';
+import { DocIcon, HighlighterIcon, PlusIcon } from '../components/Icons';
+import { ListError, ListLoading } from '../components/ListStates';
+import { VirtualList } from '../components/VirtualList';
 import { formatDate, formatWords, hostOf, plural, readingTime } from '../lib/format';
-import { useJobsContext } from '../lib/jobsContext';
+import type { LibraryList } from '../lib/keptList';
+import { useKeptList } from '../lib/useKeptList';
 
-function newestFirst(a: ClipSummary, b: ClipSummary): number {
-  return b.clippedAt.localeCompare(a.clippedAt);
-}
+/** Every row of the list is this many pixels high (styles/library.css holds the row to it). */
+export const CLIP_ROW_HEIGHT = 124;
 
-function ClipRow({ clip, onOpen }: { clip: ClipSummary; onOpen: (id: string) => void }) {
-  const site = clip.site ?? hostOf(clip.url);
-  const date = clip.published ? formatDate(clip.published) : `Clipped ${formatDate(clip.clippedAt)}`;
-  return (
-    <li>
-      <button type="button" className="clip-row" onClick={() => onOpen(clip.id)} data-clip-id={clip.id}>
-        <span className="clip-title">{clip.title}</span>
-        {clip.excerpt && <span className="clip-excerpt">{clip.excerpt}</span>}
-        <span className="clip-meta">
-          {site && <span className="clip-site">{site}</span>}
-          <span>{date}</span>
-          <span>{formatWords(clip.words)}</span>
-          <span>{readingTime(clip.words)}</span>
-          {clip.highlightCount > 0 && (
-            <span className="clip-highlights" title={plural(clip.highlightCount, 'highlight')}>
-              <HighlighterIcon size={13} />
-              {plural(clip.highlightCount, 'highlight')}
-            </span>
-          )}
-        </span>
+/** One clip of the list; a row whose page is still on its way shows "Loading…" in the same button (keeping its focus). */
+const ClipRow = memo(function ClipRow({
+  clip,
+  index,
+  sort,
+  tabIndex,
+  onOpen,
+}: {
+  clip: ClipSummary | undefined;
+  index: number;
+  sort: ClipSort;
+  tabIndex: 0 | -1;
+  onOpen: (index: number) => void;
+}) {
+  if (!clip)
+    return (
+      <button type="button" className="clip-row loading-row" tabIndex={tabIndex} data-row={index} aria-busy="true">
+        <span className="clip-title">Loading…</span>
       </button>
-    </li>
+    );
+  const site = clip.site ?? hostOf(clip.url);
+  const date =
+    sort === 'published'
+      ? clip.published
+        ? `Published ${formatDate(clip.published)}`
+        : 'No publication date'
+      : `Clipped ${formatDate(clip.clippedAt)}`;
+  return (
+    <button
+      type="button"
+      className="clip-row"
+      tabIndex={tabIndex}
+      data-row={index}
+      data-clip-id={clip.id}
+      onClick={() => onOpen(index)}
+    >
+      <span className="clip-title">{clip.title}</span>
+      <span className="clip-excerpt">{clip.excerpt}</span>
+      <span className="clip-meta">
+        {site && <span className="clip-site">{site}</span>}
+        <span>{date}</span>
+        <span>{formatWords(clip.words)}</span>
+        <span>{readingTime(clip.words)}</span>
+        {clip.highlightCount > 0 && (
+          <span className="clip-highlights" title={plural(clip.highlightCount, 'highlight')}>
+            <HighlighterIcon size={13} />
+            {plural(clip.highlightCount, 'highlight')}
+          </span>
+        )}
+      </span>
+    </button>
   );
-}
+});
 
-/** Up/Down move between rows, Home/End to the first/last. */
-function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
-  const rows = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.clip-row')];
-  const at = rows.indexOf(document.activeElement as HTMLButtonElement);
-  const next =
-    event.key === 'ArrowDown'
-      ? at + 1
-      : event.key === 'ArrowUp'
-        ? at - 1
-        : event.key === 'Home'
-          ? 0
-          : event.key === 'End'
-            ? rows.length - 1
-            : null;
-  if (next === null || at < 0) return;
-  event.preventDefault();
-  rows[Math.max(0, Math.min(rows.length - 1, next))]?.focus();
-}
-
-/** The library: every clip, newest first. */
+/**
+ * The library: sorted and filtered by the core, a page of rows at a time as the list scrolls; only the rows
+ * in view are drawn. The list (query, rows, scroll place, focused row) lives in `list`, so coming back from
+ * the reader shows it as it was left.
+ */
 export function LibraryView({
-  clips,
-  error,
+  list,
   onOpen,
   onClip,
-  onRetry,
 }: {
-  clips: ClipSummary[] | null;
-  error: string | null;
+  list: LibraryList;
   onOpen: (id: string) => void;
   onClip: () => void;
-  onRetry: () => void;
 }) {
-  const [filter, setFilter] = useState<LibraryFilter | null>(null);
-  const { runJob } = useJobsContext();
+  const { source, snap, setQuery, opened, listProps } = useKeptList(list);
+  const query = list.query;
+  const open = useCallback(
+    (index: number) => {
+      const clip = source.get(index);
+      if (!clip) return;
+      opened(index);
+      onOpen(clip.id);
+    },
+    [source, opened, onOpen],
+  );
+
+  const total = snap.total;
+  const filtered = hasFilters(query);
+  const sort = query.sort ?? 'clipped';
   return (
-    <div className="page library">
+    <div className="page library list-page">
       <header className="page-head">
         <h1>Library</h1>
-        {clips && clips.length > 0 && <span className="page-count">{plural(clips.length, 'clip')}</span>}
+        {total !== null && (total > 0 || filtered) && (
+          <span className="page-count" aria-live="polite">
+            {plural(total, 'clip')}
+            {filtered ? ' match' : ''}
+          </span>
+        )}
       </header>
-      {error ? (
-        <div className="empty-state">
-          <WarningIcon size={28} />
-          <h2>The library couldn’t be loaded</h2>
-          <p className="error-text">{error}</p>
-          <button type="button" className="button" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
-      ) : clips === null ? (
-        <div className="loading" aria-busy="true">
-          <Spinner /> Loading your library…
-        </div>
-      ) : clips.length === 0 ? (
+      {snap.error && total === null ? (
+        <ListError what="The library" error={snap.error} onRetry={() => list.invalidate()} />
+      ) : total === null ? (
+        <ListLoading label="Loading your library…" />
+      ) : total === 0 && !filtered ? (
         <div className="empty-state">
           <DocIcon size={32} />
           <h2>Your library is empty</h2>
@@ -105,26 +125,27 @@ export function LibraryView({
         </div>
       ) : (
         <>
-          <LibraryFilters clips={clips} filter={filter} onChange={setFilter} />
-          {filter?.kind === 'collection' && (
-            <div className="collection-actions">
-              <button
-                type="button"
-                className="button small"
-                onClick={() => runJob({ kind: 'export', collection: filter.name })}
-              >
-                Export “{filter.name}” as Markdown…
+          <LibraryControls query={query} facets={snap.head?.facets ?? null} onChange={setQuery} />
+          {total === 0 ? (
+            <div className="empty-state">
+              <p>No clip matches these filters.</p>
+              <button type="button" className="button" onClick={() => setQuery({ sort, desc: query.desc })}>
+                Show every clip
               </button>
             </div>
+          ) : (
+            <VirtualList
+              key={JSON.stringify(query)}
+              {...listProps}
+              rowHeight={CLIP_ROW_HEIGHT}
+              label="Clips"
+              className="clip-list"
+              onOpen={open}
+              renderRow={(i, tabIndex) => (
+                <ClipRow clip={source.get(i)} index={i} sort={sort} tabIndex={tabIndex} onOpen={open} />
+              )}
+            />
           )}
-          <ul className="clip-list" aria-label="Clips" onKeyDown={moveFocus}>
-            {clips
-              .filter((c) => passes(c, filter))
-              .sort(newestFirst)
-              .map((clip) => (
-                <ClipRow key={clip.id} clip={clip} onOpen={onOpen} />
-              ))}
-          </ul>
         </>
       )}
     </div>

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import '../styles/notebook.css';
 import type { NotebookPage, PageSummary } from '@core/notebook/types';
 import { NotebookIcon, PlusIcon, Spinner, TrashIcon } from '../components/Icons';
-import { errorMessage, formatDate } from '../lib/format';
+import { errorMessage } from '../lib/format';
 import { useReportError } from '../lib/report';
 import { PageEditor } from '../notebook/PageEditor';
 import { QuoteOpenContext } from '../notebook/quoteContext';
+import { PageList } from '../notebook/PageList';
 
 /**
  * The notebook: pages listed by last change with their dates, and the open page's editor. Quote blocks
@@ -87,21 +88,7 @@ export function NotebookView({
         </header>
         {error && <p className="error-text">{error}</p>}
         {!pages && !error && <Spinner />}
-        <ul>
-          {(pages ?? []).map((p) => (
-            <li key={p.id} className={p.id === pageId ? 'current' : undefined}>
-              <button
-                type="button"
-                className="page-row"
-                onClick={() => onSelect(p.id)}
-                aria-current={p.id === pageId ? 'page' : undefined}
-              >
-                <span className="page-row-title">{p.title || 'Untitled page'}</span>
-                <span className="page-row-date">{formatDate(p.updatedAt)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <PageList pages={pages ?? []} current={pageId} onSelect={onSelect} />
       </aside>
       <section className="page-pane">
         {open ? (

@@ -1,11 +1,13 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import type { ParsedQuery, QueryFilterKey, SearchResult } from '@core/model';
+import type { ParsedQuery, QueryFilterKey, SearchResult, SearchResultKind } from '@core/model';
 import { parseQuery, removeFilter } from '@core/common/searchQuery';
-import { CloseIcon, DocIcon, HighlighterIcon, PlusIcon, SearchIcon, Spinner } from '../components/Icons';
-import { errorMessage } from '../lib/format';
-
-const DEBOUNCE_MS = 80;
+import { CloseIcon, DocIcon, HighlighterIcon, NotebookIcon, PlusIcon, SearchIcon, Spinner } from '../components/Icons';
+import { placeOf, useActiveInView, useFixedRows, VirtualOptions } from '../components/VirtualList';
+import { formatDate } from '../lib/format';
+import { nextRow } from '../lib/listKeys';
+import type { SearchPager } from '../lib/searchPager';
+import { splitKind } from '../lib/searchPager';
 
 /** The snippet with its marked ranges as <mark> elements (plain text only, never HTML). */
 export function renderSnippet(snippet: string, marks: Array<[number, number]>): ReactNode[] {
@@ -75,17 +77,40 @@ function QueryChips({
   );
 }
 
+const KIND_LABELS: Record<SearchResultKind, [string, string]> = {
+  article: ['article', 'articles'],
+  highlight: ['highlight', 'highlights'],
+  page: ['page', 'pages'],
+};
+const KINDS: SearchResultKind[] = ['article', 'highlight', 'page'];
+
 /** "3 articles, 2 highlights" for the result count line. */
-function kindCounts(results: SearchResult[]): string {
-  const articles = results.filter((r) => r.kind === 'article').length;
-  const highlights = results.length - articles;
-  const parts = [];
-  if (articles) parts.push(articles === 1 ? '1 article' : `${articles} articles`);
-  if (highlights) parts.push(highlights === 1 ? '1 highlight' : `${highlights} highlights`);
-  return parts.join(', ');
+function kindCounts(byKind: Record<SearchResultKind, number>): string {
+  return KINDS.filter((k) => byKind[k] > 0)
+    .map((k) => `${byKind[k].toLocaleString('en')} ${KIND_LABELS[k][byKind[k] === 1 ? 0 : 1]}`)
+    .join(', ');
 }
 
+/** Where and when a result comes from: its site and date, so copies of one article can be told apart. */
+function resultMeta(r: SearchResult): string[] {
+  if (r.kind === 'page') return ['Notebook page', ...(r.clippedAt ? [`Edited ${formatDate(r.clippedAt)}`] : [])];
+  return [
+    ...(r.site ? [r.site] : []),
+    ...(r.published ? [`Published ${formatDate(r.published)}`] : []),
+    ...(r.clippedAt ? [`Clipped ${formatDate(r.clippedAt)}`] : []),
+  ];
+}
+
+/** One result row is this many pixels high (styles/search.css holds it to it). */
+export const RESULT_ROW_HEIGHT = 116;
+
+/**
+ * Search: results as you type, paged from the core as the list scrolls (only the rows in view are drawn),
+ * the exact total and the count per kind as tabs (a tab sets the query's `kind:` filter), the filters as
+ * chips. The focus stays in the box: arrows move through the results, Enter opens one.
+ */
 export function SearchView({
+  pager,
   query,
   onQueryChange,
   focusToken,
@@ -93,6 +118,7 @@ export function SearchView({
   libraryEmpty = false,
   onClip,
 }: {
+  pager: SearchPager;
   query: string;
   onQueryChange: (q: string) => void;
   /** Changes whenever the search box should take focus. */
@@ -103,16 +129,17 @@ export function SearchView({
   onClip?: () => void;
 }) {
   const inputRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
-  // The answer to the last query that came back; a query is pending until its answer is here.
-  const [answer, setAnswer] = useState<{ query: string; results: SearchResult[] | null; error: string | null }>({
-    query: '',
-    results: null,
-    error: null,
-  });
-  const [active, setActive] = useState(0);
-  const seq = useRef(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const uid = useId();
+  useSyncExternalStore(pager.subscribe, pager.getVersion);
+  const shown = pager.shown;
+  const source = shown?.source ?? null;
+  const snap = useSyncExternalStore(source?.subscribe ?? noSubscribe, source?.getSnapshot ?? noSnapshot);
+  const active = pager.active;
+  const setActive = (i: number) => pager.setActive(i);
+  // A return to the view starts where the list was left; a new query starts at the top.
+  const [place] = useState(pager.place);
+  const firstShown = useRef(shown);
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -120,38 +147,44 @@ export function SearchView({
   }, [focusToken]);
 
   const q = query.trim();
+  useEffect(() => pager.ask(q), [pager, q]);
+
+  const results = q && shown ? snap : null;
+  const total = results?.total ?? 0;
+  const at = Math.max(0, Math.min(active, total - 1));
+  const pending = q !== '' && shown?.query !== q;
+  const error = q && results?.total === null ? results.error : null;
+  const searchedFor = shown?.query ?? '';
+  const range = useRef<[number, number]>([0, 0]);
+  const virtualizer = useFixedRows(
+    total,
+    RESULT_ROW_HEIGHT,
+    scrollRef,
+    place,
+    useCallback(
+      (first: number, last: number) => {
+        range.current = [first, last];
+        source?.ensure(first, last + 25);
+      },
+      [source],
+    ),
+  );
+  // Rows in view that the library's changes made stale are read again.
+  useEffect(() => source?.ensure(range.current[0], range.current[1] + 25), [source, snap.version]);
+  useActiveInView(virtualizer, at, total);
   useEffect(() => {
-    const mine = ++seq.current;
-    if (!q) return;
-    const timer = window.setTimeout(() => {
-      window.gloss.search({ query: q }).then(
-        (results) => {
-          if (mine !== seq.current) return;
-          setAnswer({ query: q, results, error: null });
-          setActive(0);
-        },
-        (e) => {
-          if (mine === seq.current) setAnswer((a) => ({ query: q, results: a.results, error: errorMessage(e) }));
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [q]);
+    if (shown !== firstShown.current) virtualizer.scrollToOffset(0);
+  }, [shown, virtualizer]);
 
-  const pending = q !== '' && answer.query !== q;
-  const results = q ? answer.results : null;
-  const error = q ? answer.error : null;
-  const searchedFor = answer.query;
-
-  useEffect(() => {
-    listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
-
-  const count = results?.length ?? 0;
   const parsed = useMemo(() => parseQuery(query), [query]);
+  const { base, kind } = splitKind(query);
+  const byKind = kind ? pager.kindCounts?.byKind : results?.head?.byKind;
+  const allCount = byKind ? KINDS.reduce((n, k) => n + byKind[k], 0) : total;
+  const current = (i: number) => (i === at && results ? source?.get(i) : undefined);
+  const move = (to: number) => setActive(Math.max(0, Math.min(total - 1, to)));
 
   return (
-    <div className="page search">
+    <div className="page search list-page" data-searched={results ? searchedFor : undefined}>
       <div className="search-box">
         <SearchIcon size={18} />
         <input
@@ -159,24 +192,27 @@ export function SearchView({
           type="search"
           role="combobox"
           aria-label="Search your library"
-          aria-expanded={count > 0}
+          aria-expanded={total > 0}
           aria-controls={`${uid}-results`}
-          aria-activedescendant={count > 0 ? `${uid}-r${active}` : undefined}
+          aria-activedescendant={total > 0 ? `${uid}-r${at}` : undefined}
           aria-autocomplete="list"
-          placeholder="Search articles and highlights"
+          placeholder="Search articles, highlights and notebook pages"
           value={query}
           spellCheck={false}
           onChange={(e) => onQueryChange(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' && count) {
+            const rows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / RESULT_ROW_HEIGHT) - 1);
+            const next = e.altKey || e.ctrlKey || e.metaKey ? null : nextRow(e.key, at, total, rows);
+            // Home and End stay the text box's own (start and end of the query).
+            if (next !== null && e.key !== 'Home' && e.key !== 'End') {
               e.preventDefault();
-              setActive((a) => Math.min(count - 1, a + 1));
-            } else if (e.key === 'ArrowUp' && count) {
+              move(next);
+            } else if ((e.key === 'Home' || e.key === 'End') && e.ctrlKey && total) {
               e.preventDefault();
-              setActive((a) => Math.max(0, a - 1));
-            } else if (e.key === 'Enter' && results?.[active]) {
+              move(e.key === 'Home' ? 0 : total - 1);
+            } else if (e.key === 'Enter' && current(at)) {
               e.preventDefault();
-              onOpen(results[active]);
+              onOpen(current(at)!);
             } else if (e.key === 'Escape' && query) {
               e.preventDefault();
               onQueryChange('');
@@ -211,15 +247,15 @@ export function SearchView({
         <p className="form-error" role="alert">
           {error}
         </p>
-      ) : !query.trim() ? (
+      ) : !q ? (
         <div className="search-hint">
-          <p>Search the text of every clip and every highlight.</p>
+          <p>Search the text of every clip, every highlight and every notebook page.</p>
           <p className="muted">
             <kbd>↑</kbd> <kbd>↓</kbd> to move, <kbd>Enter</kbd> to open. Press <kbd>/</kbd> or <kbd>Ctrl</kbd>{' '}
             <kbd>K</kbd> from anywhere to come back here.
           </p>
         </div>
-      ) : results && results.length === 0 && !pending && libraryEmpty ? (
+      ) : results && total === 0 && !pending && libraryEmpty ? (
         <div className="search-hint">
           <p>Your library is empty, so there is nothing to search yet.</p>
           {onClip && (
@@ -228,46 +264,138 @@ export function SearchView({
             </button>
           )}
         </div>
-      ) : results && results.length === 0 && !pending ? (
+      ) : results && total === 0 && !pending && !kind ? (
         <div className="search-hint">
           <p>No matches for “{searchedFor}”.</p>
           <p className="muted">
-            Try fewer or other words: Gloss looks in the text of every clip and every highlight, and their notes.
+            Try fewer or other words: Gloss looks in the text of every clip, every highlight and their notes, and every
+            notebook page.
           </p>
         </div>
       ) : results ? (
         <>
-          <p className="result-count" aria-live="polite">
-            {results.length === 1 ? '1 result' : `${results.length} results`}: {kindCounts(results)}
-          </p>
-          <ul className="results" id={`${uid}-results`} role="listbox" aria-label="Results" ref={listRef}>
-            {results.map((r, i) => (
-              <li
-                key={`${r.kind}:${r.highlightId ?? r.id}:${i}`}
-                id={`${uid}-r${i}`}
-                role="option"
-                aria-selected={i === active}
-                data-index={i}
-                className={`result result-${r.kind}${i === active ? ' active' : ''}`}
-                data-kind={r.kind}
-                onMouseMove={() => i !== active && setActive(i)}
-                onClick={() => onOpen(r)}
+          <div className="result-summary">
+            <p className="result-count" aria-live="polite">
+              {total === 1 ? '1 result' : `${total.toLocaleString('en')} results`}
+              {results.head && total > 0 ? `: ${kindCounts(results.head.byKind)}` : ''}
+            </p>
+            {base && (
+              <div className="kind-tabs" role="group" aria-label="Result kinds">
+                <button
+                  type="button"
+                  className="kind-tab"
+                  aria-pressed={kind === null}
+                  onClick={() => {
+                    onQueryChange(base);
+                    inputRef.current?.focus();
+                  }}
+                >
+                  All <span className="filter-count">{allCount.toLocaleString('en')}</span>
+                </button>
+                {KINDS.map((k) => (
+                  <button
+                    key={k}
+                    type="button"
+                    className="kind-tab"
+                    aria-pressed={kind === k}
+                    onClick={() => {
+                      onQueryChange(`${base} kind:${k}`);
+                      inputRef.current?.focus();
+                    }}
+                  >
+                    {KIND_LABELS[k][1].replace(/^./, (c) => c.toUpperCase())}{' '}
+                    <span className="filter-count">{(byKind?.[k] ?? 0).toLocaleString('en')}</span>
+                  </button>
+                ))}
+              </div>
+            )}
+          </div>
+          {total === 0 ? (
+            <p className="search-hint">
+              No {kind ? KIND_LABELS[kind][1] : 'results'} match “{searchedFor}”.
+            </p>
+          ) : (
+            <div
+              ref={scrollRef}
+              className="vlist-scroll"
+              // A scroll area the keyboard can reach (the results are picked from the box).
+              tabIndex={0}
+              onScroll={(e) => pager.setPlace(placeOf(e.currentTarget))}
+            >
+              <ul
+                className="results vlist"
+                id={`${uid}-results`}
+                role="listbox"
+                aria-label="Results"
+                style={{ height: virtualizer.getTotalSize() }}
+                data-query={searchedFor}
               >
-                <div className="result-head">
-                  <span className={`badge badge-${r.kind}`}>
-                    {r.kind === 'highlight' ? <HighlighterIcon size={12} /> : <DocIcon size={12} />}
-                    {r.kind === 'highlight' ? 'Highlight' : 'Article'}
-                  </span>
-                  <span className="result-title">{r.title}</span>
-                </div>
-                <p className={`result-snippet${r.kind === 'highlight' ? ' quote' : ''}`}>
-                  {renderSnippet(r.snippet, r.marks)}
-                </p>
-              </li>
-            ))}
-          </ul>
+                <VirtualOptions
+                  virtualizer={virtualizer}
+                  renderOption={(i, position) => {
+                    const r = source?.get(i);
+                    const cls = `result vlist-option${i === at ? ' active' : ''}`;
+                    if (!r)
+                      return (
+                        <li
+                          key={`loading:${i}`}
+                          id={`${uid}-r${i}`}
+                          role="option"
+                          aria-selected={i === at}
+                          aria-busy="true"
+                          className={`${cls} result-loading`}
+                          {...position}
+                        >
+                          Loading…
+                        </li>
+                      );
+                    return (
+                      <li
+                        key={`${r.kind}:${r.highlightId ?? r.id}:${i}`}
+                        id={`${uid}-r${i}`}
+                        role="option"
+                        aria-selected={i === at}
+                        data-index={i}
+                        className={`${cls} result-${r.kind}`}
+                        data-kind={r.kind}
+                        {...position}
+                        onMouseMove={() => i !== at && setActive(i)}
+                        onClick={() => onOpen(r)}
+                      >
+                        <div className="result-head">
+                          <span className={`badge badge-${r.kind}`}>
+                            {r.kind === 'highlight' ? (
+                              <HighlighterIcon size={12} />
+                            ) : r.kind === 'page' ? (
+                              <NotebookIcon size={12} />
+                            ) : (
+                              <DocIcon size={12} />
+                            )}
+                            {r.kind === 'highlight' ? 'Highlight' : r.kind === 'page' ? 'Page' : 'Article'}
+                          </span>
+                          <span className="result-title">{r.title}</span>
+                        </div>
+                        <p className={`result-snippet${r.kind === 'highlight' ? ' quote' : ''}`}>
+                          {renderSnippet(r.snippet, r.marks)}
+                        </p>
+                        <p className="result-meta">
+                          {resultMeta(r).map((m, j) => (
+                            <span key={j}>{m}</span>
+                          ))}
+                        </p>
+                      </li>
+                    );
+                  }}
+                />
+              </ul>
+            </div>
+          )}
         </>
       ) : null}
     </div>
   );
 }
+
+const noSubscribe = () => () => undefined;
+const noSnapshot = () => EMPTY;
+const EMPTY = { total: null, head: null, error: null, version: 0 };

@@ -1,0 +1,177 @@
+/**
+ * The renderer at scale (`npm run bench:scale -- --ui`, or `npx tsx bench/scale/ui.ts`): the built renderer in
+ * Chromium through the UI-test harness, on generated libraries of 100 and 10,000 clips (50,000 with `--50k`;
+ * `--quick` runs 100 and 1,000). For each: click on Library → first rows painted, open a clip, back, scrolling
+ * the whole library (95th-percentile frame, long tasks), typing a query → results painted, and the renderer's
+ * JS heap after a GC. Each target prints PASS/FAIL with the ratio to 100 clips measured in the same run.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { Harness } from '../../test/e2e/harness';
+import { RENDERER_DIR, REPO_ROOT, startHarness } from '../../test/e2e/harness';
+import { generateLibrary } from './generate';
+import { ARM_KEY, BACK_DONE, CLICK_LIBRARY, OPEN_CLIP, RESULTS_DONE, SCROLL_LIBRARY } from './uiMeasures';
+
+const QUERIES = ['harbour', 'energy policy', 'storm current', 'river', 'power grid', 'climate water'];
+
+interface Numbers {
+  clickLibrary: number;
+  openClip: number;
+  back: number;
+  scrollP95: number;
+  longestTask: number;
+  typingP95: number;
+  heapMB: number;
+}
+
+interface Target {
+  key: keyof Numbers;
+  label: string;
+  unit: string;
+  /** The most allowed, by library size (none: reported only). */
+  limit: (clips: number) => number | null;
+}
+
+const TARGETS: Target[] = [
+  { key: 'clickLibrary', label: 'Library click → rows painted', unit: 'ms', limit: (n) => (n >= 50_000 ? 300 : 150) },
+  { key: 'openClip', label: 'open a clip', unit: 'ms', limit: () => 200 },
+  { key: 'back', label: 'back to the library', unit: 'ms', limit: () => 100 },
+  { key: 'scrollP95', label: 'scroll: p95 frame', unit: 'ms', limit: () => 20 },
+  { key: 'longestTask', label: 'scroll: longest long task', unit: 'ms', limit: () => 50 },
+  { key: 'typingP95', label: 'keystroke → results painted p95', unit: 'ms', limit: () => 50 },
+  { key: 'heapMB', label: 'renderer JS heap after GC', unit: 'MB', limit: () => 200 },
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
+
+/**
+ * A generated library of `clips` clips, made once and kept for later runs: the same folder and stamp as the
+ * core's scale bench (`<tmp>/gloss-scale/library-<n>`), so either bench reuses what the other made.
+ */
+async function libraryOf(clips: number): Promise<string> {
+  const dir = join(tmpdir(), 'gloss-scale', `library-${clips}`);
+  if (existsSync(join(dir, '.generated'))) return dir;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const started = performance.now();
+  const made = await generateLibrary(dir, { clips });
+  console.log(
+    `  generated ${made.clips} clips, ${made.highlights} highlights in ${Math.round((performance.now() - started) / 1000)} s`,
+  );
+  await writeFile(join(dir, '.generated'), new Date().toISOString());
+  return dir;
+}
+
+/** Runs the measures on one library. */
+async function measureLibrary(clips: number): Promise<Numbers> {
+  const dir = await libraryOf(clips);
+  const h: Harness = await startHarness({ libraryDir: dir });
+  try {
+    const service = h.service();
+    const indexing = performance.now();
+    await service.indexReady();
+    if (performance.now() - indexing > 1000)
+      console.log(`  search index caught up in ${Math.round((performance.now() - indexing) / 1000)} s`);
+    const { page } = h;
+    const run = <T>(fn: string, arg?: unknown) =>
+      page.evaluate(`(${fn})(${JSON.stringify(arg ?? null)})`) as Promise<T>;
+
+    // Click on Library from another view, each time in a freshly loaded renderer (nothing kept).
+    const clicks: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await service.updateSettings({ lastView: { name: 'settings' } });
+      await h.open();
+      await page.locator('.settings, .page').first().waitFor();
+      clicks.push(await run<number>(CLICK_LIBRARY));
+    }
+
+    // Open a clip, then Escape back to the list, a few times.
+    const opens: number[] = [];
+    const backs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      opens.push(await run<number>(OPEN_CLIP, i));
+      await page.locator('.article-body').waitFor();
+      await run(ARM_KEY);
+      await page.keyboard.press('Escape');
+      backs.push(await run<number>(BACK_DONE));
+    }
+
+    const scroll = await run<{ frames: number[]; longTasks: number[] }>(SCROLL_LIBRARY, 2400);
+
+    // Typing queries into the search box, a key at a time.
+    await page.keyboard.press('/');
+    const box = page.getByRole('combobox', { name: 'Search your library' });
+    await box.waitFor();
+    const typing: number[] = [];
+    for (const query of QUERIES) {
+      for (let i = 0; i < query.length; i++) {
+        await run(ARM_KEY);
+        await page.keyboard.type(query[i]!);
+        const ms = await run<number>(RESULTS_DONE);
+        if (query.slice(0, i + 1).trim().length >= 3) typing.push(ms);
+      }
+      await box.fill('');
+    }
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    h.assertNoErrors();
+    return {
+      clickLibrary: median(clicks),
+      openClip: median(opens),
+      back: median(backs),
+      scrollP95: p95(scroll.frames),
+      longestTask: Math.max(0, ...scroll.longTasks),
+      typingP95: p95(typing),
+      heapMB: heap / 2 ** 20,
+    };
+  } finally {
+    await h.close();
+  }
+}
+
+/** Runs the renderer bench (`argv`: `--50k`, `--quick`) and prints its table; returns whether every target passed. */
+export async function runScaleUiBench(argv: string[]): Promise<boolean> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    console.log('Building the renderer (npx electron-vite build)…');
+    execFileSync('npx', ['electron-vite', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  }
+  const sizes = argv.includes('--quick') ? [100, 1000] : [100, 10_000, ...(argv.includes('--50k') ? [50_000] : [])];
+  const results = new Map<number, Numbers>();
+  for (const clips of sizes) {
+    console.log(`Renderer at ${clips.toLocaleString('en')} clips…`);
+    results.set(clips, await measureLibrary(clips));
+  }
+  const base = results.get(sizes[0]!)!;
+  let allPass = true;
+  console.log(`\nRenderer at scale (built renderer in Chromium; ratio = size / ${sizes[0]} clips)`);
+  for (const clips of sizes.slice(1)) {
+    const got = results.get(clips)!;
+    console.log(`\n${clips.toLocaleString('en')} clips:`);
+    for (const t of TARGETS) {
+      const value = got[t.key];
+      const limit = t.limit(clips);
+      const pass = limit === null || value <= limit;
+      allPass &&= pass;
+      const ratio = base[t.key] > 0 ? (value / base[t.key]).toFixed(2) : '–';
+      console.log(
+        `  ${t.label.padEnd(36)} ${value.toFixed(1).padStart(8)} ${t.unit.padEnd(3)} (${sizes[0]}: ${base[t.key].toFixed(1)}, ×${ratio})` +
+          (limit === null ? '' : `  target ≤ ${limit} ${t.unit}  ${pass ? 'PASS' : 'FAIL'}`),
+      );
+    }
+  }
+  return allPass;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ok = await runScaleUiBench(process.argv.slice(2));
+  process.exitCode = ok ? 0 : 1;
+}

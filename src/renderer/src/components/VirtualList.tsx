@@ -1,0 +1,209 @@
+/**
+ * Long lists drawn a screenful at a time (@tanstack/react-virtual), with fixed row heights so that `End`
+ * and the scroll bar reach the real end. Two ways to use the keyboard:
+ * - {@link VirtualList}: a list whose rows take the focus (roving tabindex): arrows, Page Up/Down, Home/End
+ *   move the focus, and the row under it is drawn first (library, highlights, notebook pages);
+ * - {@link VirtualOptions}: options of a listbox whose focus stays in a text box (`aria-activedescendant`):
+ *   the box moves `active`, the list keeps it drawn and in view (search results, command palette).
+ * Rows carry `aria-setsize`/`aria-posinset`, so screen readers announce "12 of 10,000" though only a few
+ * dozen rows exist in the page.
+ */
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import { nextRow } from '../lib/listKeys';
+import '../styles/lists.css';
+
+/** Where a list was left: restored when it is drawn again (going back from the reader). */
+export interface ListPlace {
+  offset: number;
+  height: number;
+}
+
+/**
+ * A virtualizer over `scrollRef` with rows `rowHeight` pixels high, starting at `place` when given. Row `keep`
+ * is always drawn, even scrolled out of view, so the focus it holds is never dropped to the page.
+ */
+export function useFixedRows(
+  count: number,
+  rowHeight: number,
+  scrollRef: RefObject<HTMLElement | null>,
+  place?: ListPlace | null,
+  onRange?: (first: number, last: number) => void,
+  keep?: number,
+): Virtualizer<HTMLElement, HTMLElement> {
+  const rangeRef = useRef(onRange);
+  useEffect(() => {
+    rangeRef.current = onRange;
+  }, [onRange]);
+  // The virtualizer's functions change as it scrolls: React Compiler leaves this hook unmemoised, as it should.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer<HTMLElement, HTMLElement>({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+    initialOffset: place?.offset ?? 0,
+    // Rows are drawn in the first frame (not an empty one while the scroll area is measured).
+    initialRect: { width: 0, height: place?.height ?? window.innerHeight },
+    rangeExtractor: (range) => {
+      const rows = defaultRangeExtractor(range);
+      if (keep === undefined || keep < 0 || keep >= count || rows.includes(keep)) return rows;
+      return keep < (rows[0] ?? 0) ? [keep, ...rows] : [...rows, keep];
+    },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (last >= first) rangeRef.current?.(first, last);
+  }, [first, last]);
+  return virtualizer;
+}
+
+/** The scroll element's place, for {@link ListPlace}. */
+export function placeOf(el: HTMLElement | null): ListPlace | null {
+  return el ? { offset: el.scrollTop, height: el.clientHeight } : null;
+}
+
+/** A list of `count` rows whose rows take the focus; `renderRow` draws the row's one focusable element. */
+export function VirtualList({
+  count,
+  rowHeight,
+  label,
+  className,
+  active,
+  onActiveChange,
+  onOpen,
+  renderRow,
+  place,
+  onRange,
+  scrollRef: outerRef,
+  rowKey,
+  onScroll,
+  focusOnMount = false,
+}: {
+  count: number;
+  rowHeight: number;
+  label: string;
+  className: string;
+  /** The row that takes the focus when the list is tabbed into. */
+  active: number;
+  onActiveChange: (index: number) => void;
+  /** Enter on a row (a click is the row's own). */
+  onOpen?: (index: number) => void;
+  /** The row's focusable element: give it `tabIndex` and `data-row={index}`. */
+  renderRow: (index: number, tabIndex: 0 | -1) => ReactNode;
+  place?: ListPlace | null;
+  onRange?: (first: number, last: number) => void;
+  scrollRef?: RefObject<HTMLDivElement | null>;
+  rowKey?: (index: number) => string | number;
+  onScroll?: (el: HTMLDivElement) => void;
+  /** Give the active row the focus once it is drawn (coming back to the list). */
+  focusOnMount?: boolean;
+}) {
+  const ownRef = useRef<HTMLDivElement>(null);
+  const scrollRef = outerRef ?? ownRef;
+  const at = Math.max(0, Math.min(active, count - 1));
+  const virtualizer = useFixedRows(count, rowHeight, scrollRef, place, onRange, at);
+  const pendingFocus = useRef<number | null>(focusOnMount ? at : null);
+
+  // Focus follows the keyboard once the row is drawn (the virtualizer may need a render to reach it).
+  useLayoutEffect(() => {
+    const want = pendingFocus.current;
+    if (want === null) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row="${want}"]`);
+    if (el) {
+      pendingFocus.current = null;
+      el.focus({ preventScroll: true });
+    }
+  });
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLElement>) => {
+      const target = e.target as HTMLElement;
+      const from = Number(target.closest('[data-row]')?.getAttribute('data-row') ?? at);
+      if (e.key === 'Enter' && onOpen && target.hasAttribute('data-row')) {
+        e.preventDefault();
+        onOpen(from);
+        return;
+      }
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const rows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
+      const next = nextRow(e.key, from, count, rows);
+      if (next === null) return;
+      e.preventDefault();
+      pendingFocus.current = next;
+      onActiveChange(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    },
+    [at, count, onActiveChange, onOpen, rowHeight, scrollRef, virtualizer],
+  );
+
+  return (
+    <div ref={scrollRef} className="vlist-scroll" onScroll={onScroll && ((e) => onScroll(e.currentTarget))}>
+      <ul
+        className={`vlist ${className}`}
+        aria-label={label}
+        onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          const row = (e.target as HTMLElement).getAttribute('data-row');
+          if (row !== null && Number(row) !== active) onActiveChange(Number(row));
+        }}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((item) => (
+          <li
+            key={rowKey ? rowKey(item.index) : item.key}
+            className="vlist-row"
+            aria-setsize={count}
+            aria-posinset={item.index + 1}
+            style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+          >
+            {renderRow(item.index, item.index === at ? 0 : -1)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Keeps option `active` drawn and in view in a listbox driven from a text box. */
+export function useActiveInView(virtualizer: Virtualizer<HTMLElement, HTMLElement>, active: number, count: number) {
+  useEffect(() => {
+    if (active >= 0 && active < count) virtualizer.scrollToIndex(active, { align: 'auto' });
+  }, [virtualizer, active, count]);
+}
+
+/**
+ * The options of a listbox (role="listbox" is the caller's, on `<ul>`): each drawn by `renderOption` with
+ * its position (give the `<li>` the `style` and `aria-*` props passed in).
+ */
+export function VirtualOptions({
+  virtualizer,
+  renderOption,
+}: {
+  virtualizer: Virtualizer<HTMLElement, HTMLElement>;
+  renderOption: (index: number, position: OptionPosition) => ReactNode;
+}) {
+  const count = virtualizer.options.count;
+  return (
+    <>
+      {virtualizer.getVirtualItems().map((item) =>
+        renderOption(item.index, {
+          'aria-setsize': count,
+          'aria-posinset': item.index + 1,
+          style: { height: item.size, transform: `translateY(${item.start}px)` },
+        }),
+      )}
+    </>
+  );
+}
+
+/** What an option spreads on its `<li>` to sit at its place. */
+export interface OptionPosition {
+  'aria-setsize': number;
+  'aria-posinset': number;
+  style: { height: number; transform: string };
+}

@@ -1,0 +1,211 @@
+/**
+ * A large library (2,000 generated clips with highlights, tags, collections and notebook pages) in the built
+ * renderer: the library's sort and facets, its virtualised list by keyboard (arrows, Home/End reach the real
+ * ends, Enter opens, Escape comes back to the same row), the highlights view (filter, jump to the passage,
+ * export of the filtered set), and search with exact totals, kind tabs and more results as the list scrolls.
+ * Conditions only, no timing: speed is `npm run bench:scale`'s business.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
+import type { Harness } from './harness';
+import { SCREENSHOTS_DIR, startHarness } from './harness';
+import { generateLibrary } from '../../bench/scale/generate';
+
+const CLIPS = 2000;
+
+/** Browser side: the focused element's row index and position in the set. */
+const FOCUSED = `() => {
+  const el = document.activeElement;
+  const li = el && el.closest('li');
+  return { row: el && el.getAttribute('data-row'), posinset: li && li.getAttribute('aria-posinset'),
+    setsize: li && li.getAttribute('aria-setsize'), title: el && (el.querySelector('.clip-title') || el).textContent };
+}`;
+
+type Focused = { row: string | null; posinset: string | null; setsize: string | null; title: string | null };
+
+describe('Gloss UI: a large library', () => {
+  let h: Harness;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gloss-e2e-large-'));
+    await generateLibrary(dir, { clips: CLIPS });
+    h = await startHarness({ libraryDir: dir });
+    await h.service().indexReady();
+    await h.open();
+  }, 240_000);
+
+  afterAll(async () => {
+    await h?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const focused = () => h.page.evaluate(`(${FOCUSED})()`) as Promise<Focused>;
+
+  it('sorts the library and narrows it by facets, with the counts the core gives', async () => {
+    const { page } = h;
+    const list = page.getByRole('list', { name: 'Clips' });
+    await list.locator('.clip-row[data-clip-id]').first().waitFor();
+    // Only a screenful of rows exists, though the list says how many there are.
+    expect(await list.locator('li').count()).toBeLessThan(60);
+    await expect(list.locator('li').first().getAttribute('aria-setsize')).resolves.toBe(String(CLIPS));
+    await expect(page.locator('.page-count').textContent()).resolves.toBe(`${CLIPS.toLocaleString('en')} clips`);
+
+    await page.getByLabel('Sort by').selectOption('title');
+    const byTitle = await h.service().listClipsPage({ sort: 'title', limit: 1 });
+    await list.locator('.clip-row').first().filter({ hasText: byTitle.rows[0]!.title }).waitFor();
+    await page.getByRole('button', { name: /^Order: A to Z/ }).click();
+    const reversed = await h.service().listClipsPage({ sort: 'title', desc: true, limit: 1 });
+    await list.locator('.clip-row').first().filter({ hasText: reversed.rows[0]!.title }).waitFor();
+
+    const facets = (await h.service().listClipsPage({ limit: 1 })).facets;
+    const tag = facets.tags[0]!;
+    await page
+      .getByRole('group', { name: 'Tags' })
+      .getByRole('button', { name: new RegExp(`^${tag.value} `) })
+      .click();
+    await page.locator('.page-count', { hasText: `${tag.count.toLocaleString('en')} clips match` }).waitFor();
+    await expect(list.locator('li').first().getAttribute('aria-setsize')).resolves.toBe(String(tag.count));
+    await page.getByRole('button', { name: /^Has highlights/ }).click();
+    const both = await h.service().listClipsPage({ tag: tag.value, hasHighlights: true, limit: 1 });
+    await page.locator('.page-count', { hasText: `${both.total.toLocaleString('en')} clips match` }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'library-sort-facets.png') });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    // Back to every clip, newest first.
+    await page.getByRole('button', { name: /^Has highlights/ }).click();
+    await page
+      .getByRole('group', { name: 'Tags' })
+      .getByRole('button', { name: new RegExp(`^${tag.value} `) })
+      .click();
+    await page.getByLabel('Sort by').selectOption('clipped');
+    await page.locator('.page-count', { hasText: `${CLIPS.toLocaleString('en')} clips` }).waitFor();
+    h.assertNoErrors();
+  });
+
+  it('moves through the library by keyboard to its real ends, opens a clip and comes back to its row', async () => {
+    const { page } = h;
+    const list = page.getByRole('list', { name: 'Clips' });
+    await list.locator('.clip-row').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(focused()).resolves.toMatchObject({ row: '1', posinset: '2', setsize: String(CLIPS) });
+    await page.keyboard.press('End');
+    const last = (await h.service().listClipsPage({ sort: 'clipped', offset: CLIPS - 1, limit: 1 })).rows[0]!;
+    // The last page is read from the core, then the focus lands on the real last clip.
+    await expect.poll(focused).toMatchObject({ row: String(CLIPS - 1), posinset: String(CLIPS), title: last.title });
+    await page.keyboard.press('Home');
+    await expect(focused()).resolves.toMatchObject({ row: '0', posinset: '1' });
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
+    const row = await focused();
+    expect(row.row).toBe('12');
+
+    await page.keyboard.press('Enter');
+    await page.locator('.article-title', { hasText: row.title! }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toMatchObject({ row: '12', title: row.title });
+    h.assertNoErrors();
+  });
+
+  it('lists every highlight newest first, filters them, jumps to a passage and exports the filtered set', async () => {
+    const { page } = h;
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /^Highlights/ })
+      .click();
+    const all = await h.service().listHighlightsPage({ limit: 1 });
+    const list = page.getByRole('list', { name: 'Highlights' });
+    await list.locator('.hl-row[data-highlight-id]').first().waitFor();
+    await expect(list.locator('.hl-row').first().getAttribute('data-highlight-id')).resolves.toBe(
+      all.rows[0]!.highlight.id,
+    );
+    await expect(page.locator('.page-count').textContent()).resolves.toBe(
+      `${all.total.toLocaleString('en')} highlights`,
+    );
+
+    await page.getByRole('group', { name: 'Colour' }).getByRole('button', { name: 'Blue' }).click();
+    const blue = await h.service().listHighlightsPage({ color: 'blue', limit: 1 });
+    await page.locator('.page-count', { hasText: `${blue.total.toLocaleString('en')} highlights match` }).waitFor();
+    await list.locator(`.hl-row[data-highlight-id="${blue.rows[0]!.highlight.id}"]`).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'highlights-view.png') });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    // Export the filtered set to a file the (test's) save dialog answers with.
+    const out = join(h.libraryDir, '..', `gloss-e2e-highlights-${Date.now()}.md`);
+    h.answerDialogs(out);
+    await page.getByRole('button', { name: 'Export these as Markdown…' }).click();
+    await page
+      .locator('.job', { hasText: /Exported/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page
+      .locator('.job', { hasText: /Exported/ })
+      .getByRole('button', { name: 'Close' })
+      .click();
+    const markdown = await readFile(out, 'utf8');
+    expect(markdown).toContain(blue.rows[0]!.highlight.target.selector[0].exact.slice(0, 40));
+
+    // Enter on a row opens the reader at that highlight.
+    await list.locator('.hl-row').first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`.hl-item.active[data-highlight-id="${blue.rows[0]!.highlight.id}"]`).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toMatchObject({ row: '0' });
+    h.assertNoErrors();
+  });
+
+  it('counts every search result, by kind, and loads more as the list scrolls', async () => {
+    const { page } = h;
+    await page.keyboard.press('/');
+    const box = page.getByRole('combobox', { name: 'Search your library' });
+    const word = 'harbour';
+    await box.fill(word);
+    const expected = await h.service().searchPage({ query: word, limit: 1 });
+    expect(expected.total).toBeGreaterThan(100);
+    await page.locator('.result-count', { hasText: `${expected.total.toLocaleString('en')} results` }).waitFor();
+    const tabs = page.getByRole('group', { name: 'Result kinds' });
+    await expect(tabs.getByRole('button', { name: /^Highlights/ }).textContent()).resolves.toContain(
+      expected.byKind.highlight.toLocaleString('en'),
+    );
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'search-totals.png') });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    // Scrolling to the end reads the later pages: the last result drawn is the total-th.
+    const results = page.getByRole('listbox', { name: 'Results' });
+    await page.evaluate(`document.querySelector('.search .vlist-scroll').scrollTop = 1e9`);
+    await results.locator(`.result[aria-posinset="${expected.total}"][data-kind]`).waitFor();
+    // End from the box (Ctrl+End) makes the last result the active one.
+    await box.press('Control+End');
+    await expect(box.getAttribute('aria-activedescendant')).resolves.toMatch(new RegExp(`r${expected.total - 1}$`));
+
+    // A kind tab narrows the query, shown as a chip.
+    await tabs.getByRole('button', { name: /^Highlights/ }).click();
+    await expect(box.inputValue()).resolves.toBe(`${word} kind:highlight`);
+    await page
+      .locator('.result-count', { hasText: `${expected.byKind.highlight.toLocaleString('en')} result` })
+      .waitFor();
+    await page
+      .getByRole('list', { name: 'Filters' })
+      .getByRole('button', { name: 'Kind highlight (remove filter)' })
+      .waitFor();
+    h.assertNoErrors();
+  });
+
+  it('finds notebook pages in search and in the command palette', async () => {
+    const { page } = h;
+    await page.keyboard.press('/');
+    const box = page.getByRole('combobox', { name: 'Search your library' });
+    await box.fill('working notes');
+    await page.getByRole('listbox', { name: 'Results' }).locator('.result[data-kind="page"]').first().waitFor();
+    await box.press('Escape');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Type a command or a clip title' }).fill('working notes');
+    await page
+      .getByRole('option', { name: /Open page/ })
+      .first()
+      .waitFor();
+    await page.keyboard.press('Escape');
+    h.assertNoErrors();
+  });
+});
