@@ -198,7 +198,14 @@ export type SavePageInput = { id: string; title: string; doc: Record<string, unk
 export type SearchInput = { query: string; limit?: number };
 export type SearchPageInput = { query: string; offset?: number; limit?: number };
 export type ExportClipInput = { id: string; format: ExportFormat };
-export type ExportCitationsInput = { clipIds?: string[]; collection?: string; format: CitationFormat; out?: string };
+/** `all`: every clip in the library. */
+export type ExportCitationsInput = {
+  all?: boolean;
+  clipIds?: string[];
+  collection?: string;
+  format: CitationFormat;
+  out?: string;
+};
 export type CiteClipInput = { id: string; style: ReferenceStyle; quote?: string };
 /** `file` is the conflicted copy's path as listed in `LibraryConflict.conflict`. */
 export type ResolveConflictInput = { clipId: string; file: string; keep: 'current' | 'conflict' };

@@ -132,6 +132,7 @@ export const apiInputSchemas = {
   exportCitations: z.tuple([
     z
       .object({
+        all: z.boolean().optional(),
         clipIds: z.array(id).max(100_000).optional(),
         collection: z.string().min(1).max(200).optional(),
         format: z.enum(CITATION_FORMATS),

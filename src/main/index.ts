@@ -70,7 +70,7 @@ function createWindow(): BrowserWindow {
     width: 1280,
     height: 820,
     ...bounds,
-    minWidth: 760,
+    minWidth: 640,
     minHeight: 520,
     show: false,
     title: 'Gloss',

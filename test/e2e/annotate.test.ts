@@ -218,7 +218,7 @@ describe('Gloss UI: reading and annotating', () => {
       fs.readFile(join(h.libraryDir, 'pages', summary!.id, 'page.md'), 'utf8'),
     );
     expect(md).toContain('# Reading notes\n\n## Why people mark');
-    expect(md).toContain(`> ${FIRST}\n>\n> — ${TITLE}\n>\n> Note: Central claim of the essay (revised)`);
+    expect(md).toContain(`> ${FIRST}\n>\n> — ${TITLE}\n>\n> Note: Central **claim** of the essay (revised)`);
     expect(md).toContain('- [ ] Compare with the 2019 study');
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'notebook-quotes.png') });

@@ -233,10 +233,13 @@ describe('Gloss UI: desktop conventions', () => {
     await h.service().addHighlight({ clipId: saved!.id, start: 11, end: 30 });
     await dropSaved('A saved web page with enough words to be an article. ');
     const rows = page.getByRole('region', { name: 'Dropped files' });
-    const offer = rows.getByRole('alert');
+    const offer = rows.locator('.duplicate-offer');
+    // A prompt, not an error: the app's date format and one primary button.
     await expect
       .poll(() => offer.textContent())
-      .toMatch(/^“Saved page” is already in your library \(clipped \d{4}-\d\d-\d\d\)\. Update it/);
+      .toMatch(/^“Saved page” is already in your library \(clipped [A-Z][a-z]{2} \d{1,2}, \d{4}\)\. Update it/);
+    expect(await offer.getAttribute('role')).toBe('status');
+    expect(await offer.locator('.button.primary').count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'drop-duplicate.png') });
     await offer.getByRole('button', { name: 'Update existing (keeps highlights)' }).click();
     await rows.getByRole('button', { name: /Open “Saved page”/ }).waitFor();
@@ -247,7 +250,7 @@ describe('Gloss UI: desktop conventions', () => {
     await rows.getByRole('button', { name: 'Done' }).click();
 
     await dropSaved('A saved web page with enough words to be an article. ');
-    await rows.getByRole('alert').getByRole('button', { name: 'Keep both' }).click();
+    await rows.locator('.duplicate-offer').getByRole('button', { name: 'Keep both' }).click();
     await rows.getByRole('button', { name: /Open “Saved page”/ }).waitFor();
     await expect(h.service().listClips()).resolves.toHaveLength(4);
     await rows.getByRole('button', { name: 'Done' }).click();
@@ -261,7 +264,11 @@ describe('Gloss UI: desktop conventions', () => {
     await row.focus();
     await page.keyboard.press('Shift+F10');
     const menu = page.getByRole('menu', { name: 'Dropped notes' });
-    await expect(menu.getByRole('menuitem').allTextContents()).resolves.toEqual(['Open', 'Delete clip']);
+    await expect(menu.getByRole('menuitem').allTextContents()).resolves.toEqual([
+      'Open',
+      'Export citation…',
+      'Delete clip',
+    ]);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await row.waitFor({ state: 'detached' });
@@ -287,7 +294,7 @@ describe('Gloss UI: desktop conventions', () => {
       },
     ]);
     await dialog.getByRole('status').filter({ hasText: '0 of 1 clipped, 1 already in your library.' }).waitFor();
-    const offer = dialog.locator('.files-results').getByRole('alert');
+    const offer = dialog.locator('.files-results .duplicate-offer');
     await expect(offer.textContent()).resolves.toContain('“Saved page” is already in your library');
     await page.screenshot({ path: join(SHOTS, 'clip-files-duplicate.png') });
     await offer.getByRole('button', { name: 'Keep both' }).click();

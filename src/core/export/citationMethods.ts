@@ -24,20 +24,21 @@ const MIME_TYPES = {
 /** Builds the citation export over the library store; the converters load on first use. */
 export function createCitationMethods(store: LibraryStore): CitationMethods {
   return {
-    async exportCitations({ clipIds, collection, format, out }) {
-      if (!clipIds && collection === undefined)
+    async exportCitations({ all, clipIds, collection, format, out }) {
+      if (!all && !clipIds && collection === undefined)
         throw new GlossError('invalid-input', 'Choose the clips or the collection to cite.');
       const wanted = new Set(clipIds ?? []);
       const metas: ClipMeta[] = [...wanted].map((id) => store.getMeta(id));
       if (collection !== undefined)
         for (const meta of store.list())
           if (!wanted.has(meta.id) && meta.collections?.includes(collection)) metas.push(meta);
+      if (all) for (const meta of store.list()) if (!wanted.has(meta.id)) metas.push(meta);
       if (metas.length === 0)
         throw new GlossError('empty-input', `Nothing to cite: the collection “${collection}” holds no clips.`);
       const { bibtex, cslJson, formatReferences } = await import('./citation');
       const content =
         format === 'bibtex' ? bibtex(metas) : format === 'csl' ? cslJson(metas) : formatReferences(metas, format);
-      const label = metas.length === 1 ? metas[0]!.title : (collection ?? 'Citations');
+      const label = metas.length === 1 ? metas[0]!.title : (collection ?? (all ? 'Library' : 'Citations'));
       const file = {
         filename: `${safeFileStem(label, 'citations')}.${EXTENSIONS[format]}`,
         mimeType: MIME_TYPES[format],

@@ -5,7 +5,9 @@ import type { ClipSummary, SearchResult } from '@core/model';
 import type { Settings } from '@core/settings/schema';
 import { ClipDialog } from './components/ClipDialog';
 import { CommandPalette } from './components/CommandPalette';
+import { CiteDialog } from './components/CiteDialog';
 import { ContextMenu } from './components/ContextMenu';
+import { DeleteQuotedDialog } from './components/DeleteQuotedDialog';
 import { DropProgress } from './components/DropProgress';
 import { JobsPanel } from './components/JobsPanel';
 import { ConflictsBanner } from './components/ConflictsBanner';
@@ -36,6 +38,9 @@ import { SearchView } from './views/SearchView';
 import { SettingsView } from './views/SettingsView';
 import { WelcomeView } from './views/WelcomeView';
 import { NotebookView } from './views/NotebookView';
+import { TrashView } from './views/TrashView';
+import type { Backlink } from '@core/notebook/types';
+import { CiteContext, type CiteTarget } from './lib/cite';
 
 type Overlay = 'clip' | 'palette' | 'shortcuts' | null;
 
@@ -51,6 +56,8 @@ export function App() {
   const [searchFocus, setSearchFocus] = useState(0);
 
   const { toasts, report, notify, dismiss: dismissToast } = useToasts();
+  const [citing, setCiting] = useState<CiteTarget | null>(null);
+  const [quotedDelete, setQuotedDelete] = useState<{ clip: ClipSummary; pages: Backlink[] } | null>(null);
 
   const restoreView = useCallback((s: Settings) => {
     setRoute(routeFromLastView(s.lastView));
@@ -164,6 +171,37 @@ export function App() {
     [go, libraryChanged, notify, openClip, report],
   );
 
+  const deleteNow = useCallback(
+    (clip: ClipSummary) =>
+      void window.gloss.deleteClip(clip.id).then(
+        () => onClipDeleted(clip.id, clip.title),
+        (e) => report('Couldn’t delete the clip', e),
+      ),
+    [onClipDeleted, report],
+  );
+
+  /** Deletes a clip at once (with Undo), or first asks when notebook pages quote it. */
+  const requestDelete = useCallback(
+    (clip: ClipSummary) =>
+      void window.gloss.getBacklinks(clip.id).then(
+        (pages) => (pages.length > 0 ? setQuotedDelete({ clip, pages }) : deleteNow(clip)),
+        (e) => report('Couldn’t delete the clip', e),
+      ),
+    [deleteNow, report],
+  );
+
+  const citeCurrent = useCallback(() => {
+    if (route.name === 'reader') {
+      const title = list.find((c) => c.id === route.clipId)?.title ?? 'this clip';
+      setCiting({ clipIds: [route.clipId], label: `“${title}”` });
+    } else if (clipCount) {
+      // Everything in the library (a collection, a tag's clips and single clips have their own menus).
+      setCiting({ all: true, label: `all ${clipCount} clips` });
+    } else {
+      report('Nothing to cite', new Error('The library has no clips yet.'));
+    }
+  }, [route, list, clipCount, report]);
+
   const run = useCallback(
     (id: CommandId) =>
       runAppCommand(id, {
@@ -176,8 +214,9 @@ export function App() {
         go: (name) => go({ name }),
         libraryChanged,
         runJob,
+        cite: citeCurrent,
       }),
-    [settings, update, clipSample, report, go, openSearch, libraryChanged, runJob],
+    [settings, update, clipSample, report, go, openSearch, libraryChanged, runJob, citeCurrent],
   );
   useCommands(run, overlay === null);
 
@@ -186,11 +225,8 @@ export function App() {
     findClip: (id) => list.find((c) => c.id === id),
     report,
     openClip: (id) => openClip(id, 'library'),
-    deleteClip: (clip) =>
-      void window.gloss.deleteClip(clip.id).then(
-        () => onClipDeleted(clip.id, clip.title),
-        (e) => report('Couldn’t delete the clip', e),
-      ),
+    deleteClip: requestDelete,
+    citeClip: (clip) => setCiting({ clipIds: [clip.id], label: `“${clip.title}”` }),
   });
   const nav = route.name === 'reader' ? route.from : route.name;
   const problems = info?.problems ?? [];
@@ -201,130 +237,165 @@ export function App() {
       <NotifyContext.Provider value={notify}>
         <SettingsContext.Provider value={settingsState}>
           <ContextMenuContext.Provider value={menus.open}>
-            <JobsContext.Provider value={jobsState}>
-              <div className="app" onContextMenu={menus.onContextMenu}>
-                <Sidebar
-                  current={welcome ? null : nav}
-                  clipCount={clipCount}
-                  libraryPath={info?.path ?? null}
-                  onNavigate={(t) => (t === 'search' ? openSearch() : go({ name: t }))}
-                  onClip={() => setOverlay('clip')}
-                />
-                <main className="main">
-                  {!problemsDismissed && problems.length > 0 && (
-                    <ProblemsBanner problems={problems} onDismiss={() => setProblemsDismissed(true)} />
-                  )}
-                  {info && info.conflicts.length > 0 && (
-                    <ConflictsBanner
-                      conflicts={info.conflicts}
-                      onResolved={() => void Promise.all([refreshInfo(), refreshClips()])}
+            <CiteContext.Provider value={setCiting}>
+              <JobsContext.Provider value={jobsState}>
+                <div className="app" onContextMenu={menus.onContextMenu}>
+                  <Sidebar
+                    current={welcome ? null : nav}
+                    clipCount={clipCount}
+                    libraryPath={info?.path ?? null}
+                    onNavigate={(t) => (t === 'search' ? openSearch() : go({ name: t }))}
+                    onClip={() => setOverlay('clip')}
+                  />
+                  <main className="main">
+                    {!problemsDismissed && problems.length > 0 && (
+                      <ProblemsBanner problems={problems} onDismiss={() => setProblemsDismissed(true)} />
+                    )}
+                    {info && info.conflicts.length > 0 && (
+                      <ConflictsBanner
+                        conflicts={info.conflicts}
+                        onResolved={() => void Promise.all([refreshInfo(), refreshClips()])}
+                      />
+                    )}
+                    <div className="view">
+                      {welcome ? (
+                        <WelcomeView
+                          onClipSample={clipSample}
+                          onClip={() => setOverlay('clip')}
+                          onDone={() => update({ firstRunDone: true })}
+                        />
+                      ) : (
+                        <>
+                          {route.name === 'library' && (
+                            <LibraryView
+                              list={list}
+                              onOpen={(id) => openClip(id, 'library')}
+                              onClip={() => setOverlay('clip')}
+                            />
+                          )}
+                          {route.name === 'highlights' && (
+                            <HighlightsView
+                              list={highlights}
+                              onOpen={(clipId, highlightId) =>
+                                openClip(clipId, 'highlights', newReaderFocus(0, 0, highlightId))
+                              }
+                            />
+                          )}
+                          {route.name === 'search' && (
+                            <SearchView
+                              pager={searchPager}
+                              query={query}
+                              onQueryChange={setQuery}
+                              focusToken={searchFocus}
+                              onOpen={openResult}
+                              libraryEmpty={clipCount === 0}
+                              onClip={() => setOverlay('clip')}
+                            />
+                          )}
+                          {route.name === 'settings' && (
+                            <SettingsView
+                              libraryPath={info?.path ?? null}
+                              onShowWelcome={() => update({ firstRunDone: false })}
+                            />
+                          )}
+                          {route.name === 'trash' && (
+                            <TrashView
+                              onRestored={() => {
+                                libraryChanged();
+                                setClipRevision((n) => n + 1);
+                              }}
+                            />
+                          )}
+                          {route.name === 'notebook' && (
+                            <NotebookView
+                              pageId={pageId}
+                              onSelect={openPage}
+                              onLibraryChanged={libraryChanged}
+                              onOpenQuote={(clipId, highlightId) =>
+                                go({
+                                  name: 'reader',
+                                  clipId,
+                                  focus: newReaderFocus(0, 0, highlightId),
+                                  from: 'notebook',
+                                })
+                              }
+                            />
+                          )}
+                          {route.name === 'reader' && (
+                            <ReaderView
+                              key={`${route.clipId}#${clipRevision}`}
+                              clipId={route.clipId}
+                              focus={route.focus}
+                              backLabel={
+                                {
+                                  search: 'Search',
+                                  notebook: 'Notebook',
+                                  library: 'Library',
+                                  highlights: 'Highlights',
+                                }[route.from]
+                              }
+                              onBack={() => (route.from === 'search' ? openSearch() : go({ name: route.from }))}
+                              onOpenPage={openPage}
+                              onChanged={() => void refreshClips()}
+                              onDeleted={() =>
+                                onClipDeleted(route.clipId, list.find((c) => c.id === route.clipId)?.title ?? '')
+                              }
+                            />
+                          )}
+                        </>
+                      )}
+                    </div>
+                  </main>
+                  {overlay === 'clip' && (
+                    <ClipDialog
+                      onClose={() => setOverlay(null)}
+                      onClipped={onClipped}
+                      onFilesClipped={libraryChanged}
                     />
                   )}
-                  <div className="view">
-                    {welcome ? (
-                      <WelcomeView
-                        onClipSample={clipSample}
-                        onClip={() => setOverlay('clip')}
-                        onDone={() => update({ firstRunDone: true })}
-                      />
-                    ) : (
-                      <>
-                        {route.name === 'library' && (
-                          <LibraryView
-                            list={list}
-                            onOpen={(id) => openClip(id, 'library')}
-                            onClip={() => setOverlay('clip')}
-                          />
-                        )}
-                        {route.name === 'highlights' && (
-                          <HighlightsView
-                            list={highlights}
-                            onOpen={(clipId, highlightId) =>
-                              openClip(clipId, 'highlights', newReaderFocus(0, 0, highlightId))
-                            }
-                          />
-                        )}
-                        {route.name === 'search' && (
-                          <SearchView
-                            pager={searchPager}
-                            query={query}
-                            onQueryChange={setQuery}
-                            focusToken={searchFocus}
-                            onOpen={openResult}
-                            libraryEmpty={clipCount === 0}
-                            onClip={() => setOverlay('clip')}
-                          />
-                        )}
-                        {route.name === 'settings' && (
-                          <SettingsView
-                            libraryPath={info?.path ?? null}
-                            onShowWelcome={() => update({ firstRunDone: false })}
-                          />
-                        )}
-                        {route.name === 'notebook' && (
-                          <NotebookView
-                            pageId={pageId}
-                            onSelect={openPage}
-                            onOpenQuote={(clipId, highlightId) =>
-                              go({ name: 'reader', clipId, focus: newReaderFocus(0, 0, highlightId), from: 'notebook' })
-                            }
-                          />
-                        )}
-                        {route.name === 'reader' && (
-                          <ReaderView
-                            key={`${route.clipId}#${clipRevision}`}
-                            clipId={route.clipId}
-                            focus={route.focus}
-                            backLabel={
-                              { search: 'Search', notebook: 'Notebook', library: 'Library', highlights: 'Highlights' }[
-                                route.from
-                              ]
-                            }
-                            onBack={() => (route.from === 'search' ? openSearch() : go({ name: route.from }))}
-                            onOpenPage={openPage}
-                            onChanged={() => void refreshClips()}
-                            onDeleted={() =>
-                              onClipDeleted(route.clipId, list.find((c) => c.id === route.clipId)?.title ?? '')
-                            }
-                          />
-                        )}
-                      </>
-                    )}
-                  </div>
-                </main>
-                {overlay === 'clip' && (
-                  <ClipDialog onClose={() => setOverlay(null)} onClipped={onClipped} onFilesClipped={libraryChanged} />
-                )}
-                {overlay === 'palette' && (
-                  <CommandPalette
-                    onRun={run}
-                    onOpenClip={(id) => openClip(id, 'library')}
-                    onOpenPage={openPage}
-                    onClose={() => setOverlay(null)}
+                  {overlay === 'palette' && (
+                    <CommandPalette
+                      onRun={run}
+                      onOpenClip={(id) => openClip(id, 'library')}
+                      onOpenPage={openPage}
+                      onClose={() => setOverlay(null)}
+                    />
+                  )}
+                  {overlay === 'shortcuts' && <ShortcutsDialog onClose={() => setOverlay(null)} />}
+                  {citing && <CiteDialog target={citing} onClose={() => setCiting(null)} />}
+                  {quotedDelete && (
+                    <DeleteQuotedDialog
+                      title={quotedDelete.clip.title}
+                      pages={quotedDelete.pages}
+                      onKeep={() => setQuotedDelete(null)}
+                      onDelete={() => {
+                        setQuotedDelete(null);
+                        deleteNow(quotedDelete.clip);
+                      }}
+                    />
+                  )}
+                  {drop.dragging && (
+                    <div className="drop-overlay" aria-hidden="true">
+                      Drop web pages, Markdown or text files, or links, to clip them
+                    </div>
+                  )}
+                  <DropProgress
+                    jobs={drop.jobs}
+                    onOpen={(id) => openClip(id, 'library')}
+                    onChoose={drop.choose}
+                    onDismiss={drop.dismiss}
                   />
-                )}
-                {overlay === 'shortcuts' && <ShortcutsDialog onClose={() => setOverlay(null)} />}
-                {drop.dragging && (
-                  <div className="drop-overlay" aria-hidden="true">
-                    Drop web pages, Markdown or text files, or links, to clip them
-                  </div>
-                )}
-                <DropProgress
-                  jobs={drop.jobs}
-                  onOpen={(id) => openClip(id, 'library')}
-                  onChoose={drop.choose}
-                  onDismiss={drop.dismiss}
-                />
-                {menus.menu && <ContextMenu {...menus.menu} onClose={menus.close} />}
-                <JobsPanel
-                  jobs={jobs.jobs}
-                  onCancel={jobs.cancel}
-                  onDismiss={jobs.dismiss}
-                  onOpenLibrary={openLibrary}
-                />
-                <Toasts toasts={toasts} onDismiss={dismissToast} />
-              </div>
-            </JobsContext.Provider>
+                  {menus.menu && <ContextMenu {...menus.menu} onClose={menus.close} />}
+                  <JobsPanel
+                    jobs={jobs.jobs}
+                    onCancel={jobs.cancel}
+                    onDismiss={jobs.dismiss}
+                    onOpenLibrary={openLibrary}
+                  />
+                  <Toasts toasts={toasts} onDismiss={dismissToast} />
+                </div>
+              </JobsContext.Provider>
+            </CiteContext.Provider>
           </ContextMenuContext.Provider>
         </SettingsContext.Provider>
       </NotifyContext.Provider>

@@ -11,6 +11,7 @@ import './styles/dialog.css';
 import './styles/themes.css';
 import './styles/desktop.css';
 import './styles/jobs.css';
+import './styles/responsive.css';
 
 function Unavailable() {
   return (

@@ -8,10 +8,10 @@ type Field = 'title' | 'byline' | 'site' | 'published' | 'url';
 
 const FIELDS: Array<{ name: Field; label: string; hint?: string; placeholder?: string }> = [
   { name: 'title', label: 'Title' },
-  { name: 'byline', label: 'Author(s)', placeholder: 'Ines Calder, Tomás Ortega' },
+  { name: 'byline', label: 'Author(s)', placeholder: 'e.g. the names in the byline' },
   { name: 'site', label: 'Site or journal' },
-  { name: 'published', label: 'Published', placeholder: '2024-05-17', hint: 'A year, year-month or full date.' },
-  { name: 'url', label: 'Web address', placeholder: 'https://' },
+  { name: 'published', label: 'Published', placeholder: 'YYYY-MM-DD', hint: 'A year, year-month or full date.' },
+  { name: 'url', label: 'Web address', placeholder: 'https://…' },
 ];
 
 /**

@@ -233,7 +233,12 @@ export function ClipDialog({
             {tab === 'files' ? 'Done' : 'Cancel'}
           </button>
           {tab !== 'files' && (
-            <button type="submit" className="button primary" disabled={!canSubmit} aria-busy={busy}>
+            <button
+              type="submit"
+              className={duplicate ? 'button' : 'button primary'}
+              disabled={!canSubmit}
+              aria-busy={busy}
+            >
               {busy && <Spinner />}
               {busy ? (tab === 'url' ? 'Fetching…' : 'Clipping…') : 'Clip'}
             </button>

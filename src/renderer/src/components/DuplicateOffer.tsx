@@ -1,6 +1,6 @@
 import type { OnDuplicate } from '@core/api';
 import type { ExistingClip } from '@core/errors';
-import { errorMessage } from '../lib/format';
+import { errorMessage, formatDate } from '../lib/format';
 
 /** The clip a `duplicate` error names (the core sends it as data), or null for any other error. */
 export function duplicateOf(error: unknown): ExistingClip | null {
@@ -36,8 +36,11 @@ export function DuplicateOffer({
   onChoose: (how: Exclude<OnDuplicate, 'ask'>) => void;
 }) {
   return (
-    <div className={compact ? 'duplicate-offer compact' : 'duplicate-offer'} role="alert">
-      <p>{choice.message} Update it (its highlights are kept) or keep both?</p>
+    <div className={compact ? 'duplicate-offer compact' : 'duplicate-offer'} role="status">
+      <p>
+        “{choice.existing.title}” is already in your library (clipped {formatDate(choice.existing.clippedAt)}). Update
+        it (its highlights are kept) or keep both?
+      </p>
       <div className="duplicate-actions">
         <button
           type="button"

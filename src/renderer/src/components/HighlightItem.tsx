@@ -48,7 +48,14 @@ export function HighlightItem({
       onDragStart={(e) => {
         e.dataTransfer.setData(
           HIGHLIGHT_DRAG_TYPE,
-          JSON.stringify({ clipId: h.clipId, highlightId: h.id, quote, title: clipTitle, note: h.note }),
+          JSON.stringify({
+            clipId: h.clipId,
+            highlightId: h.id,
+            quote,
+            title: clipTitle,
+            note: h.note,
+            noteDoc: h.noteDoc,
+          }),
         );
         e.dataTransfer.setData('text/plain', quote);
       }}

@@ -38,7 +38,7 @@ export function HighlightPanel({
 }: PanelShared & { highlights: AnchoredHighlight[]; activeId: string | null }) {
   const sorted = [...highlights].sort(byPosition);
   return (
-    <aside className="highlight-panel" aria-label="Highlights">
+    <aside className="highlight-panel" id="reader-highlights" aria-label="Highlights">
       <header className="panel-head">
         <h2>Highlights</h2>
         <span className="count">{highlights.length ? plural(highlights.length, 'highlight') : ''}</span>

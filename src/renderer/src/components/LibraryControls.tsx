@@ -1,3 +1,4 @@
+import { useCite } from '../lib/cite';
 import '../styles/annotate.css';
 import { memo, useState } from 'react';
 import type { ClipFacets, ClipSort, FacetCount } from '@core/api';
@@ -95,12 +96,16 @@ export const LibraryControls = memo(function LibraryControls({
 }) {
   const openMenu = useOpenContextMenu();
   const { runJob } = useJobsContext();
+  const cite = useCite();
   const sort = query.sort ?? 'clipped';
   const down = descending(sort, query.desc);
   const set = (patch: Partial<LibraryQuery>) => onChange({ ...query, ...patch });
   const collectionMenu = (e: React.MouseEvent<HTMLElement>, name: string) => {
     e.preventDefault();
-    const items = [{ label: 'Export as Markdown…', run: () => runJob({ kind: 'export', collection: name }) }];
+    const items = [
+      { label: 'Export as Markdown…', run: () => runJob({ kind: 'export', collection: name }) },
+      { label: 'Export citations…', run: () => cite({ collection: name, label: `“${name}”` }) },
+    ];
     openMenu({ ...menuPosition(e.nativeEvent, e.currentTarget), label: `Collection “${name}”`, items });
   };
   const sites = facets?.sites ?? [];
@@ -178,6 +183,13 @@ export const LibraryControls = memo(function LibraryControls({
             onClick={() => runJob({ kind: 'export', collection: query.collection })}
           >
             Export “{query.collection}” as Markdown…
+          </button>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => cite({ collection: query.collection!, label: `“${query.collection}”` })}
+          >
+            Cite “{query.collection}”…
           </button>
         </div>
       )}

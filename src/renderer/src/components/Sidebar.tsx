@@ -1,8 +1,17 @@
 import type { ComponentType } from 'react';
 import { GearIcon } from './GearIcon';
-import { FolderIcon, HighlighterIcon, LibraryIcon, NotebookIcon, PlusIcon, SearchIcon, Wordmark } from './Icons';
+import {
+  FolderIcon,
+  HighlighterIcon,
+  LibraryIcon,
+  NotebookIcon,
+  PlusIcon,
+  SearchIcon,
+  TrashIcon,
+  Wordmark,
+} from './Icons';
 
-export type NavTarget = 'library' | 'highlights' | 'search' | 'notebook' | 'settings';
+export type NavTarget = 'library' | 'highlights' | 'search' | 'notebook' | 'settings' | 'trash';
 
 /** The sidebar's places, in order, with the key that reaches each from anywhere (when there is one). */
 const NAV_ITEMS: Array<{ target: NavTarget; label: string; Icon: ComponentType<{ size?: number }>; kbd?: string }> = [
@@ -10,6 +19,7 @@ const NAV_ITEMS: Array<{ target: NavTarget; label: string; Icon: ComponentType<{
   { target: 'highlights', label: 'Highlights', Icon: HighlighterIcon },
   { target: 'search', label: 'Search', Icon: SearchIcon, kbd: '/' },
   { target: 'notebook', label: 'Notebook', Icon: NotebookIcon },
+  { target: 'trash', label: 'Trash', Icon: TrashIcon },
   { target: 'settings', label: 'Settings', Icon: GearIcon },
 ];
 
@@ -31,7 +41,7 @@ export function Sidebar({
       <div className="sidebar-brand">
         <Wordmark />
       </div>
-      <button type="button" className="button primary clip-button" onClick={onClip}>
+      <button type="button" className="button primary clip-button" onClick={onClip} title="Clip an article">
         <PlusIcon /> Clip
       </button>
       <ul className="nav-list">
@@ -40,6 +50,7 @@ export function Sidebar({
             <button
               type="button"
               className="nav-item"
+              title={label}
               aria-current={current === target ? 'page' : undefined}
               onClick={() => onNavigate(target)}
             >

@@ -14,7 +14,9 @@ export interface CommandContext {
   /** Opens a dialog; asking for the palette while it is open closes it. */
   setOverlay: (overlay: 'clip' | 'palette' | 'shortcuts') => void;
   clipSample: () => void;
-  go: (view: 'library' | 'highlights' | 'settings') => void;
+  go: (view: 'library' | 'highlights' | 'settings' | 'trash') => void;
+  /** Opens the citation export for what is shown: the reader's clip, else the library. */
+  cite: () => void;
   openSearch: () => void;
   /** Reads the library list again (a clip arrived from the browser). */
   libraryChanged: () => void;
@@ -48,6 +50,10 @@ export function runAppCommand(id: CommandId, ctx: CommandContext): void {
       return ctx.openSearch();
     case 'go-settings':
       return ctx.go('settings');
+    case 'go-trash':
+      return ctx.go('trash');
+    case 'export-citations':
+      return ctx.cite();
     case 'toggle-theme':
       return void (settings && update({ theme: toggledTheme(settings.theme, systemPrefersDark()) }));
     case 'theme-system':

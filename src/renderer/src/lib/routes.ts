@@ -12,6 +12,7 @@ export type Route =
   | { name: 'search' }
   | { name: 'settings' }
   | { name: 'notebook' }
+  | { name: 'trash' }
   | { name: 'reader'; clipId: string; focus: ReaderFocus | null; from: ReaderFrom };
 
 /** The views the reader can be opened from, and goes back to. */
@@ -35,5 +36,7 @@ export function routeFromLastView(view: LastView): Route {
 export function lastViewOf(route: Route, pageId: string | null): LastView {
   if (route.name === 'reader') return { name: 'reader', clipId: route.clipId };
   if (route.name === 'notebook' && pageId) return { name: 'notebook', pageId };
+  // The trash is a place to visit, not to reopen the app in.
+  if (route.name === 'trash') return { name: 'library' };
   return { name: route.name };
 }

@@ -26,6 +26,7 @@ export interface ClipMenuActions {
   findClip: (id: string) => ClipSummary | undefined;
   openClip: (id: string) => void;
   deleteClip: (clip: ClipSummary) => void;
+  citeClip: (clip: ClipSummary) => void;
   report: ReportError;
 }
 
@@ -58,7 +59,7 @@ export function useContextMenus(actions: ClipMenuActions): {
 } {
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const close = useCallback(() => setMenu(null), []);
-  const { findClip, openClip, deleteClip, report } = actions;
+  const { findClip, openClip, deleteClip, citeClip, report } = actions;
   const copy = useCallback((text: string) => void copyText(text).catch((e) => report('Couldn’t copy', e)), [report]);
 
   const onContextMenu = useCallback(
@@ -94,6 +95,7 @@ export function useContextMenus(actions: ClipMenuActions): {
                     { label: 'Copy link', run: () => copy(clip.url!) },
                   ]
                 : []),
+              { label: 'Export citation…', run: () => citeClip(clip) },
               { label: 'Delete clip', run: () => deleteClip(clip), danger: true },
             ],
           };
@@ -103,7 +105,7 @@ export function useContextMenus(actions: ClipMenuActions): {
       e.preventDefault();
       setMenu(next);
     },
-    [findClip, openClip, deleteClip, copy],
+    [findClip, openClip, deleteClip, citeClip, copy],
   );
 
   return { menu, open: setMenu, close, onContextMenu };

@@ -9,7 +9,9 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState } from 'lexical';
-import { useMemo, useState } from 'react';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
+import type { LexicalEditor } from 'lexical';
+import { useMemo, useRef, useState } from 'react';
 import type { NotebookPage, PageSummary } from '@core/notebook/types';
 import { FormatToolbar } from '../lexical/FormatToolbar';
 import { PAGE_NODES, PAGE_TRANSFORMERS } from '../lexical/nodes';
@@ -21,9 +23,19 @@ import { QuoteBlockPlugin } from './plugins/QuoteBlockPlugin';
 
 /**
  * One notebook page: its title and a Lexical document (headings, lists, checklists, quotes, links,
- * quote blocks, Markdown shortcuts), saved 400 ms after typing stops. Keyed by page id by the caller.
+ * quote blocks, Markdown shortcuts), saved 400 ms after typing stops. Keyed by page id by the caller. A new
+ * page (`focusTitle`) opens with the cursor in its title; Enter in the title moves to the body.
  */
-export function PageEditor({ page, onSaved }: { page: NotebookPage; onSaved: (summary: PageSummary) => void }) {
+export function PageEditor({
+  page,
+  onSaved,
+  focusTitle = false,
+}: {
+  page: NotebookPage;
+  onSaved: (summary: PageSummary) => void;
+  focusTitle?: boolean;
+}) {
+  const editorRef = useRef<LexicalEditor | null>(null);
   const report = useReportError();
   const [title, setTitle] = useState(page.title);
   const [doc, setDoc] = useState(page.doc);
@@ -68,6 +80,12 @@ export function PageEditor({ page, onSaved }: { page: NotebookPage; onSaved: (su
           change({ title: e.target.value });
         }}
         onBlur={flush}
+        autoFocus={focusTitle}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          editorRef.current?.focus(undefined, { defaultSelection: 'rootStart' });
+        }}
       />
       <p className="page-status muted" aria-live="polite">
         {status === 'saving' ? 'Saving…' : 'Saved'}
@@ -95,6 +113,7 @@ export function PageEditor({ page, onSaved }: { page: NotebookPage; onSaved: (su
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
+        <EditorRefPlugin editorRef={editorRef} />
         <HistoryPlugin />
         <ListPlugin />
         <CheckListPlugin />

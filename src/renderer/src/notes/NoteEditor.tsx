@@ -1,6 +1,7 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
@@ -70,17 +71,22 @@ export function NoteEditor({
     >
       <LexicalComposer initialConfig={initialConfig}>
         <FormatToolbar />
-        <RichTextPlugin
-          contentEditable={
-            <ContentEditable
-              className="rt-editable"
-              aria-label="Note"
-              aria-placeholder="Write a note…"
-              placeholder={<div className="rt-placeholder">Write a note…</div>}
-            />
-          }
-          ErrorBoundary={LexicalErrorBoundary}
-        />
+        {/* The body frames the editable and its placeholder, which is placed over the first line. */}
+        <div className="note-editor-body">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="rt-editable"
+                aria-label="Note"
+                aria-placeholder="Write a note… (- list, **bold**)"
+                placeholder={<div className="rt-placeholder">Write a note… (- list, **bold**)</div>}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        {/* Opening the editor ("Add note", "Edit note") puts the cursor at the end of the note. */}
+        <AutoFocusPlugin defaultSelection="rootEnd" />
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin />

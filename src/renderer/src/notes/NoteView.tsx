@@ -14,10 +14,13 @@ export function NoteView({
   doc,
   text,
   onEdit,
+  className = 'hl-note',
 }: {
   doc: Record<string, unknown> | undefined;
   text: string;
   onEdit?: () => void;
+  /** The frame's class (the reader's panel by default). */
+  className?: string;
 }) {
   const initialConfig = {
     namespace: 'gloss-note-view',
@@ -28,7 +31,7 @@ export function NoteView({
     onError: (error: Error) => console.error(error),
   };
   return (
-    <div className="hl-note rich" onDoubleClick={onEdit}>
+    <div className={`${className} rich`} onDoubleClick={onEdit}>
       <LexicalComposer initialConfig={initialConfig}>
         <RichTextPlugin
           contentEditable={<ContentEditable className="rt-readonly" />}

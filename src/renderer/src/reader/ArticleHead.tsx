@@ -39,15 +39,20 @@ export function ArticleHead({
         {meta.byline && <span className="byline">{meta.byline}</span>}
         <span title={`Clipped ${formatDate(meta.clippedAt)}`}>{date ?? `Clipped ${formatDate(meta.clippedAt)}`}</span>
         <span>{formatWords(meta.words)}</span>
-        <span>{readingTime(meta.words)}</span>
-        {isWebUrl(meta.url) && (
-          <a className="original-link" href={meta.url} target="_blank" rel="noopener noreferrer">
-            Open original <ExternalIcon size={13} />
-          </a>
-        )}
-        <button type="button" className="edit-details" onClick={() => setEditingDetails(true)}>
-          Edit details
-        </button>
+        {isWebUrl(meta.url) && <span>{readingTime(meta.words)}</span>}
+        {/* The last detail and "Edit details" wrap together, so the button never sits alone on a line. */}
+        <span className="meta-tail">
+          {isWebUrl(meta.url) ? (
+            <a className="original-link" href={meta.url} target="_blank" rel="noopener noreferrer">
+              Open original <ExternalIcon size={13} />
+            </a>
+          ) : (
+            <span>{readingTime(meta.words)}</span>
+          )}
+          <button type="button" className="edit-details" onClick={() => setEditingDetails(true)}>
+            Edit details
+          </button>
+        </span>
       </div>
       {editingDetails && (
         <ClipDetailsDialog

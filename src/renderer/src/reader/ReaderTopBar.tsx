@@ -1,11 +1,15 @@
-import { useState } from 'react';
-import { BackIcon, Spinner, TrashIcon } from '../components/Icons';
+import { useEffect, useState } from 'react';
+import type { Backlink } from '@core/notebook/types';
+import { BackIcon, HighlighterIcon, Spinner, TrashIcon } from '../components/Icons';
 import { ReaderPrefsButton } from '../components/ReaderPrefsButton';
 import { useReportError } from '../lib/report';
+import { menuPosition, useOpenContextMenu } from '../lib/useContextMenus';
 
 /**
- * The reader's top bar: the way back, reading preferences, "Update text", and deleting the clip behind an
- * inline Keep/Delete confirmation. `confirming` is the reader's, so Escape can tell a confirmation is open.
+ * The reader's top bar: the way back, reading preferences, "Update text", citing, the highlights drawer
+ * (narrow windows) and deleting the clip behind an inline Keep/Delete confirmation that names the notebook
+ * pages quoting it. In a narrow window "Update text" and "Cite" move into a "More" menu. `confirming` is the
+ * reader's, so Escape can tell a confirmation is open.
  */
 export function ReaderTopBar({
   clipId,
@@ -14,6 +18,10 @@ export function ReaderTopBar({
   confirming,
   setConfirming,
   onUpdateText,
+  onCite,
+  highlightCount,
+  drawerOpen,
+  onToggleDrawer,
   onDeleted,
 }: {
   clipId: string;
@@ -22,11 +30,29 @@ export function ReaderTopBar({
   confirming: boolean;
   setConfirming: (confirming: boolean) => void;
   onUpdateText: () => void;
+  onCite: () => void;
+  highlightCount: number;
+  drawerOpen: boolean;
+  onToggleDrawer: () => void;
   /** Called once the clip has been deleted. */
   onDeleted: () => void;
 }) {
   const report = useReportError();
+  const openMenu = useOpenContextMenu();
   const [deleting, setDeleting] = useState(false);
+  const [quotedIn, setQuotedIn] = useState<Backlink[]>([]);
+
+  useEffect(() => {
+    if (!confirming) return;
+    let live = true;
+    window.gloss.getBacklinks(clipId).then(
+      (links) => live && setQuotedIn(links),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [confirming, clipId]);
 
   async function deleteClip() {
     setDeleting(true);
@@ -40,14 +66,56 @@ export function ReaderTopBar({
     }
   }
 
+  const pages = quotedIn.map((p) => `“${p.pageTitle || 'Untitled page'}”`).join(', ');
   return (
     <div className="reader-top">
       <ReaderBackButton label={backLabel} onBack={onBack} />
       <div className="reader-actions">
-        <ReaderPrefsButton />
+        {!confirming && (
+          <>
+            <ReaderPrefsButton />
+            <button type="button" className="button small wide-only" onClick={onUpdateText}>
+              Update text
+            </button>
+            <button type="button" className="button small wide-only" onClick={onCite}>
+              Cite…
+            </button>
+            <button
+              type="button"
+              className="button small narrow-only"
+              aria-haspopup="menu"
+              onClick={(e) =>
+                openMenu({
+                  ...menuPosition(e.nativeEvent, e.currentTarget),
+                  label: 'More',
+                  items: [
+                    { label: 'Update text…', run: onUpdateText },
+                    { label: 'Cite…', run: onCite },
+                  ],
+                })
+              }
+            >
+              More…
+            </button>
+            <button
+              type="button"
+              className="button small drawer-toggle"
+              aria-expanded={drawerOpen}
+              aria-controls="reader-highlights"
+              onClick={onToggleDrawer}
+            >
+              <HighlighterIcon size={14} /> {highlightCount}
+              <span className="visually-hidden"> highlights</span>
+            </button>
+          </>
+        )}
         {confirming ? (
           <div className="confirm" role="group" aria-label="Confirm deletion">
-            <span>Delete this clip and its highlights?</span>
+            <span>
+              {quotedIn.length > 0
+                ? `Quoted in ${pages}. Move this clip to the Trash? The quotes keep their copy.`
+                : 'Delete this clip and its highlights?'}
+            </span>
             <button
               type="button"
               className="button small"
@@ -63,11 +131,6 @@ export function ReaderTopBar({
             </button>
           </div>
         ) : (
-          <button type="button" className="button small" onClick={onUpdateText}>
-            Update text
-          </button>
-        )}
-        {!confirming && (
           <button
             type="button"
             className="icon-button"

@@ -7,6 +7,7 @@ import { useReportError } from '../lib/report';
 import { PageEditor } from '../notebook/PageEditor';
 import { QuoteOpenContext } from '../notebook/quoteContext';
 import { PageList } from '../notebook/PageList';
+import { QuoteSourcesContext, useQuoteSourcesProvider } from '../notebook/quoteSources';
 
 /**
  * The notebook: pages listed by last change with their dates, and the open page's editor. Quote blocks
@@ -16,12 +17,17 @@ export function NotebookView({
   pageId,
   onSelect,
   onOpenQuote,
+  onLibraryChanged,
 }: {
   pageId: string | null;
   onSelect: (pageId: string | null) => void;
   onOpenQuote: (clipId: string, highlightId: string) => void;
+  /** A quote's Restore brought a clip back from the trash. */
+  onLibraryChanged: () => void;
 }) {
   const report = useReportError();
+  const quoteSources = useQuoteSourcesProvider(onLibraryChanged);
+  const [created, setCreated] = useState<string | null>(null);
   const [pages, setPages] = useState<PageSummary[] | null>(null);
   const [page, setPage] = useState<NotebookPage | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +58,7 @@ export function NotebookView({
     try {
       const p = await window.gloss.createPage({});
       setPages((ps) => [p, ...(ps ?? [])]);
+      setCreated(p.id);
       onSelect(p.id);
     } catch (e) {
       report('Couldn’t create a page', e);
@@ -93,18 +100,20 @@ export function NotebookView({
       <section className="page-pane">
         {open ? (
           <QuoteOpenContext.Provider value={onOpenQuote}>
-            <div className="page-actions">
-              <button
-                type="button"
-                className="icon-button"
-                aria-label="Delete page"
-                title="Delete page"
-                onClick={() => void remove(open.id)}
-              >
-                <TrashIcon />
-              </button>
-            </div>
-            <PageEditor key={open.id} page={open} onSaved={onSaved} />
+            <QuoteSourcesContext.Provider value={quoteSources}>
+              <div className="page-actions">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label="Delete page"
+                  title="Delete page"
+                  onClick={() => void remove(open.id)}
+                >
+                  <TrashIcon />
+                </button>
+              </div>
+              <PageEditor key={open.id} page={open} onSaved={onSaved} focusTitle={open.id === created} />
+            </QuoteSourcesContext.Provider>
           </QuoteOpenContext.Provider>
         ) : (
           <div className="empty-state">

@@ -1,3 +1,4 @@
+import { useCite } from '../lib/cite';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
 import type { AnchoredHighlight, HighlightColor } from '@core/model';
@@ -68,6 +69,8 @@ export function ReaderView({
     if (focus.highlightId) setActiveId(focus.highlightId);
   }
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const cite = useCite();
   const articleRef = useRef<HTMLDivElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
@@ -252,7 +255,7 @@ export function ReaderView({
   const picked = tools && highlights.find((h) => h.id === tools.id);
 
   return (
-    <div className="reader" onContextMenu={onHighlightMenu}>
+    <div className={drawerOpen ? 'reader drawer-open' : 'reader'} onContextMenu={onHighlightMenu}>
       <div
         className="reader-scroll"
         ref={scrollerCallback}
@@ -266,6 +269,10 @@ export function ReaderView({
           confirming={confirmDelete}
           setConfirming={setConfirmDelete}
           onUpdateText={() => setUpdating(true)}
+          onCite={() => cite({ clipIds: [clipId], label: `“${meta.title}”` })}
+          highlightCount={highlights.length}
+          drawerOpen={drawerOpen}
+          onToggleDrawer={() => setDrawerOpen((o) => !o)}
           onDeleted={onDeleted}
         />
         <article className="reader-article" lang={meta.lang ?? undefined}>

@@ -32,7 +32,17 @@ export class QuoteBlockNode extends DecoratorNode<JSX.Element> {
       json['title'],
       json['note'],
     ].map(s) as [string, string, string, string, string];
-    return $createQuoteBlockNode({ clipId, highlightId, quote, title, note });
+    const noteDoc = json['noteDoc'];
+    return $createQuoteBlockNode({
+      clipId,
+      highlightId,
+      quote,
+      title,
+      note,
+      ...(noteDoc && typeof noteDoc === 'object' && !Array.isArray(noteDoc)
+        ? { noteDoc: noteDoc as Record<string, unknown> }
+        : {}),
+    });
   }
 
   constructor(data: QuoteBlockData, key?: NodeKey) {

@@ -31,6 +31,7 @@ export function QuotePicker({ onPick, onClose }: { onPick: (data: QuoteBlockData
       quote: l.highlight.target.selector[0].exact,
       title: l.clipTitle,
       note: l.highlight.note,
+      ...(l.highlight.noteDoc && { noteDoc: l.highlight.noteDoc }),
     });
   return (
     <div className="modal-backdrop" onMouseDown={onClose}>

@@ -34,6 +34,7 @@ function parseDropped(event: DragEvent): QuoteBlockData | null {
           quote: String(d.quote ?? ''),
           title: String(d.title ?? ''),
           note: String(d.note ?? ''),
+          ...(d.noteDoc && typeof d.noteDoc === 'object' ? { noteDoc: d.noteDoc } : {}),
         }
       : null;
   } catch {
