@@ -132,6 +132,11 @@ export interface GlossApi {
   applyBrowserUpdate(input: { id: string }): Promise<ReanchorReport>;
   /** Drops the waiting browser version; the clip stays as it is. */
   discardBrowserUpdate(input: { id: string }): Promise<void>;
+  /**
+   * "Load from the web": downloads a picture of the clip's article that was not stored (`url`, its `src`)
+   * into the clip's folder and returns its new `src`; the reader never loads remote pictures itself.
+   */
+  loadClipImage(input: { clipId: string; url: string }): Promise<{ src: string }>;
   /** Starts long work (export, import, backup, restore, search rebuild, moving the library) in the background. */
   startJob(request: JobRequest): Promise<JobInfo>;
   /** Running jobs with their progress, and recent finished ones with their outcome or error (newest first). */
@@ -267,6 +272,7 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   getBrowserUpdate: true,
   applyBrowserUpdate: true,
   discardBrowserUpdate: true,
+  loadClipImage: true,
   startJob: true,
   listJobs: true,
   cancelJob: true,

@@ -152,5 +152,6 @@ export const apiInputSchemas = {
   getBrowserUpdate: z.tuple([z.object({ id: z.string().min(1).max(64) }).strict()]),
   applyBrowserUpdate: z.tuple([z.object({ id: z.string().min(1).max(64) }).strict()]),
   discardBrowserUpdate: z.tuple([z.object({ id: z.string().min(1).max(64) }).strict()]),
+  loadClipImage: z.tuple([z.object({ clipId: z.string().min(1).max(64), url: z.string().min(1).max(8192) }).strict()]),
   ...jobInputSchemas,
 } satisfies { [K in keyof GlossApi]: z.ZodType<Parameters<GlossApi[K]>> };

@@ -11,7 +11,7 @@ import type { FetchOptions } from './clipper/fetchPage';
 import type { ImageOptions } from './clipper/images';
 import { GlossError } from './errors';
 import { LibraryStore } from './library/store';
-import type { AnchoredHighlight, ClipDraft, ClipSummary, Highlight } from './model';
+import type { AnchoredHighlight, ClipDraft, ClipSummary, Highlight, LibraryProblem } from './model';
 import { Catalogue } from './catalogue/catalogue';
 import { summarise } from './catalogue/summary';
 import { createClipBatch, type ClipBatch } from './libraryClips/clipBatch';
@@ -144,6 +144,19 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     sendCommand: (id) => service.sendCommand(id),
   });
 
+  /** Damage found when clips were opened (verifyClip.ts), by file; each clip is checked once a session. */
+  const openProblems = new Map<string, LibraryProblem>();
+  const verified = new Set<string>();
+  async function verifyOnOpen(id: string, article: { html: string; text: string }) {
+    if (verified.has(id)) return article;
+    verified.add(id);
+    const { checkOpenedClip } = await import('./library/verifyClip');
+    const check = await checkOpenedClip(store.path, id, article, articleText);
+    for (const p of check.problems) openProblems.set(p.file, p);
+    if (check.text !== article.text) index.putClip(store.getMeta(id), check.text);
+    return { html: article.html, text: check.text };
+  }
+
   const service: GlossService = {
     libraryPath: store.path,
     ...desktop,
@@ -166,7 +179,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
         path: store.path,
         clipCount: store.list().length,
         conflicts: store.conflicts(),
-        problems: [...store.problems(), ...pages.problems()],
+        problems: [...store.problems(), ...pages.problems(), ...openProblems.values()],
       };
     },
 
@@ -184,11 +197,17 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
 
     async getClip(id) {
       const meta = store.getMeta(id);
-      const [{ html, text }, highlights] = await Promise.all([store.readArticle(id), store.readAnnotations(id)]);
+      const [article, highlights] = await Promise.all([store.readArticle(id), store.readAnnotations(id)]);
+      const { html, text } = await verifyOnOpen(id, article);
       return { meta, html, text, highlights: highlights.map((h) => anchored(text, h)) };
     },
 
     ...clipApi,
+
+    async loadClipImage({ clipId, url }) {
+      const { loadRemoteImage } = await import('./libraryClips/remoteImages');
+      return loadRemoteImage(store, clipId, url);
+    },
 
     async deleteClip(id) {
       await store.deleteClip(id);

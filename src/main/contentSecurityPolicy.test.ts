@@ -19,5 +19,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
     for (const name of ['frame-src', 'object-src', 'form-action', 'base-uri'])
       expect(directives.get(name)).toEqual(["'none'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    // Reading a clip never contacts the web: pictures only from the app, data: and the downloaded copies.
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'gloss-asset:']);
   });
 });

@@ -4,15 +4,16 @@
 
 /**
  * The strict policy: scripts and styles only from the app itself (no inline code, no remote code),
- * no frames, objects, forms or `<base>`. Images may come from the web because clipped articles show
- * their pictures, and `gloss-asset:` serves the pictures Gloss downloaded. `src/renderer/index.html` carries the same policy in a meta tag (a test keeps the two
+ * no frames, objects, forms or `<base>`. Images only from the app, `data:` and `gloss-asset:` (the pictures
+ * Gloss downloaded): opening a clip never contacts the web (no tracking pixels, no remote pictures); a
+ * picture that was not stored loads only when the person asks, through the core (`loadClipImage`). `src/renderer/index.html` carries the same policy in a meta tag (a test keeps the two
  * equal); the main process also sends it as a header where responses have headers.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: https: http: gloss-asset:",
+  "img-src 'self' data: gloss-asset:",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

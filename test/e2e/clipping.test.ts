@@ -206,4 +206,43 @@ describe('Gloss UI: clipping', () => {
     await page.locator('.clip-row', { hasText: 'Canal Notes' }).waitFor();
     h.assertNoErrors();
   });
+  it('never loads a picture from the web while reading; "load from the web" stores it through the core', async () => {
+    const { page } = h;
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const hits: string[] = [];
+    // The picture cannot be had while clipping (503), and can later: it stays a web address in the clip.
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      if (hits.length === 1) res.writeHead(503).end();
+      else res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const html = `<article><h1>Pixel Tracking</h1><p>${ARTICLE.split('\n\n')[1]}</p><img src="${base}/pixel.png" alt="A chart"><p>${ARTICLE.split('\n\n')[2]}</p></article>`;
+      await h.service().clipHtml({ html, url: `${base}/pixel-article` });
+      expect(hits).toEqual(['/pixel.png']);
+      await page.reload();
+      await page.locator('.app').waitFor();
+      await page.locator('.clip-row', { hasText: 'Pixel Tracking' }).click();
+      const placeholder = page.getByRole('button', { name: /Picture not stored offline \(A chart\)/ });
+      await placeholder.waitFor();
+      expect(await placeholder.getAttribute('src')).toMatch(/^data:image\/svg\+xml,/);
+      // Opening the clip contacted nothing.
+      expect(hits).toEqual(['/pixel.png']);
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, 'reader-remote-image.png') });
+      await placeholder.click();
+      await page.locator('.article-body img[src^="/gloss-asset/"]').waitFor();
+      expect(hits).toEqual(['/pixel.png', '/pixel.png']);
+      expect(
+        (await h.service().getClip((await h.service().listClips()).find((c) => c.title === 'Pixel Tracking')!.id)).html,
+      ).toMatch(/src="images\/[0-9a-f]{32}\.png"/);
+    } finally {
+      server.close();
+    }
+    h.assertNoErrors();
+  });
 });

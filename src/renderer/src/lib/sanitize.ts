@@ -45,6 +45,39 @@ export function assetUrl(clipId: string, file: string): string {
   return navigator.userAgent.includes('Electron') ? `gloss-asset://${path}` : `/gloss-asset/${path}`;
 }
 
+/** The picture shown for an image that was not stored: a framed "load from the web" sign (no text node). */
+const PLACEHOLDER =
+  'data:image/svg+xml,' +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="72" viewBox="0 0 320 72"><rect x="1" y="1" width="318" height="70" rx="6" fill="#f1efe9" stroke="#b9b4a8" stroke-dasharray="5 4"/><text x="160" y="32" font-family="system-ui,sans-serif" font-size="13" fill="#4a4740" text-anchor="middle">Picture not stored offline</text><text x="160" y="52" font-family="system-ui,sans-serif" font-size="12" fill="#8a4b12" text-anchor="middle">Click to load it from the web</text></svg>',
+  );
+
+/**
+ * A remote picture never loads in the reader (the CSP allows none): it shows a placeholder whose click (or
+ * Enter) asks the core to download it into the clip (see `data-gloss-remote`). The article's own data-*
+ * attributes are stripped before this runs, so the marker cannot come from a page.
+ */
+function remotePlaceholder(img: HTMLImageElement, src: string): void {
+  const alt = img.getAttribute('alt')?.trim();
+  img.setAttribute('src', PLACEHOLDER);
+  img.setAttribute('data-gloss-remote', src);
+  img.setAttribute('role', 'button');
+  img.setAttribute('tabindex', '0');
+  img.setAttribute('title', `Not stored offline: click to load it from ${hostOf(src)}`);
+  img.setAttribute('alt', `Picture not stored offline${alt ? ` (${alt})` : ''}: load it from the web`);
+  img.removeAttribute('srcset');
+  img.removeAttribute('width');
+  img.removeAttribute('height');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the web';
+  }
+}
+
 function ensureHooks(): void {
   if (hooked) return;
   hooked = true;
@@ -61,9 +94,12 @@ function ensureHooks(): void {
       }
     }
     if (node instanceof HTMLImageElement) {
-      const local = LOCAL_IMAGE.exec(node.getAttribute('src') ?? '');
+      const src = node.getAttribute('src') ?? '';
+      const local = LOCAL_IMAGE.exec(src);
       // Set after DOMPurify's URL checks, which would drop the app's own scheme.
       if (local && currentClip) node.setAttribute('src', assetUrl(currentClip, local[1]!));
+      else if (/^https?:/i.test(src)) remotePlaceholder(node, src);
+      else if (!src.startsWith('data:image/')) node.removeAttribute('src');
       node.setAttribute('loading', 'lazy');
       node.setAttribute('referrerpolicy', 'no-referrer');
     }

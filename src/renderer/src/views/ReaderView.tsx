@@ -1,6 +1,6 @@
 import { useCite } from '../lib/cite';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MouseEvent as ReactMouseEvent } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
 import type { AnchoredHighlight, HighlightColor } from '@core/model';
 import type { EditRequest } from '../components/HighlightItem';
 import { byPosition, HighlightPanel } from '../components/HighlightPanel';
@@ -144,8 +144,32 @@ export function ReaderView({
   }, [selection, tools, color, addHighlight, confirmDelete, onBack]);
 
   // A click on painted text (without selecting) picks that highlight in the side panel.
+  /** "Load from the web" on a picture that was not stored: the core downloads it into the clip. */
+  const loadRemoteImage = useCallback(
+    (img: HTMLElement) => {
+      const url = img.getAttribute('data-gloss-remote');
+      if (!url) return false;
+      img.setAttribute('aria-busy', 'true');
+      void window.gloss.loadClipImage({ clipId, url }).then(reload, (e) => {
+        img.removeAttribute('aria-busy');
+        report('Couldn’t load the picture', e);
+      });
+      return true;
+    },
+    [clipId, reload, report],
+  );
+
+  const onArticleKeyDown = useCallback(
+    (event: ReactKeyboardEvent) => {
+      if (event.key === 'Enter' && event.target instanceof HTMLImageElement && loadRemoteImage(event.target))
+        event.preventDefault();
+    },
+    [loadRemoteImage],
+  );
+
   const onArticleClick = useCallback(
     (event: ReactMouseEvent) => {
+      if (event.target instanceof HTMLImageElement && loadRemoteImage(event.target)) return;
       const article = articleRef.current;
       const sel = window.getSelection();
       if (!article || (sel && !sel.isCollapsed)) return;
@@ -158,7 +182,7 @@ export function ReaderView({
         .querySelector(`.hl-item[data-highlight-id="${CSS.escape(hit.id)}"]`)
         ?.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
     },
-    [highlights, rangesRef],
+    [highlights, rangesRef, loadRemoteImage],
   );
 
   const jump = useCallback(
@@ -303,6 +327,7 @@ export function ReaderView({
             className="article-body"
             ref={articleCallback}
             onClick={onArticleClick}
+            onKeyDown={onArticleKeyDown}
             dangerouslySetInnerHTML={innerHtml}
           />
           <footer className="article-end" aria-hidden="true">

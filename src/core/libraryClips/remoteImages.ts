@@ -1,0 +1,53 @@
+/**
+ * "Load from the web" for a picture that was not stored when the article was clipped. The reader never
+ * loads remote pictures (its Content-Security-Policy allows only the app and `gloss-asset:`), so when the
+ * person asks for one, the core downloads it with the clipper's limits into the clip's `images/` folder
+ * and points the article's `src` at it; only `src` changes, so the text and every highlight stay as they are.
+ */
+import { createHash } from 'node:crypto';
+import { parseBodyDocument } from '../article/dom';
+import { fetchImage } from '../clipper/fetchPage';
+import { privateHostsRefused } from '../clipper/images';
+import { GlossError } from '../errors';
+import { IMAGES_DIR, writeClipImages } from '../library/clipImages';
+import type { LibraryStore } from '../library/store';
+
+const EXT: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/bmp': 'bmp',
+};
+
+/**
+ * Downloads the picture at `url`, which must be the `src` of an image in clip `id`'s article, and
+ * stores it beside the article.
+ *
+ * @returns the image's new `src` (`images/<file>`)
+ * @throws GlossError `not-found` when the article has no such image; the fetch's error when it cannot be had
+ */
+export async function loadRemoteImage(store: LibraryStore, id: string, url: string): Promise<{ src: string }> {
+  const meta = store.getMeta(id);
+  const { html, text } = await store.readArticle(id);
+  const doc = parseBodyDocument(html);
+  const images = Array.from(doc.body.querySelectorAll('img')).filter((img) => img.getAttribute('src') === url);
+  if (!images.length || !/^https?:\/\//i.test(url))
+    throw new GlossError('not-found', 'This article has no such picture to load.');
+  const got = await fetchImage(url, {
+    timeoutMs: 15_000,
+    maxBytes: 10 * 1024 * 1024,
+    maxRedirects: 5,
+    refuse: await privateHostsRefused(meta.url),
+  });
+  const ext = EXT[got.mime];
+  if (!ext) throw new GlossError('unsupported-content', 'The picture is not in a format Gloss keeps.');
+  const name = `${createHash('sha256').update(got.bytes).digest('hex').slice(0, 32)}.${ext}`;
+  await writeClipImages(store.path, id, [{ name, bytes: got.bytes }]);
+  const src = `${IMAGES_DIR}/${name}`;
+  for (const img of images) img.setAttribute('src', src);
+  // The metadata stays as it is (the draft carries it over); the text is the same, so highlights need nothing.
+  await store.replaceArticle(id, { ...meta, html: doc.body.innerHTML, text });
+  return { src };
+}
