@@ -4,6 +4,7 @@
  * uncaught page errors and any non-image request to another host count too (nothing leaves the machine:
  * other hosts are answered here, with script that calls the canary).
  */
+import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
 
 /** Long enough for image errors, autofocus, animations and meta refresh to have fired. */
@@ -55,6 +56,55 @@ export async function canarySelfTest(h: Harness, fired: string[]): Promise<strin
   return fired.splice(0);
 }
 
+/** The library list's scrolling box (the list is virtualised: only the rows in view are in the page). */
+const LIST_SCROLL = `(document.querySelector('.clip-list')?.parentElement ?? null)`;
+
+/**
+ * Scrolls the virtualised library list from top to bottom, a screenful at a time, so that every row is drawn
+ * once; returns the ids of the clips whose rows were drawn.
+ */
+export async function drawEveryLibraryRow(page: Page): Promise<Set<string>> {
+  const seen = new Set<string>();
+  await page.evaluate(`${LIST_SCROLL}.scrollTop = 0`);
+  for (;;) {
+    await page.waitForFunction(`!document.querySelector('.clip-row.loading-row')`);
+    for (const id of await page
+      .locator('.clip-row[data-clip-id]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-clip-id') ?? '')))
+      seen.add(id);
+    const atEnd = await page.evaluate(
+      `(() => { const el = ${LIST_SCROLL}; const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1; el.scrollTop += el.clientHeight; return end; })()`,
+    );
+    if (atEnd) return seen;
+  }
+}
+
+/** Scrolls the virtualised library list until the row of clip `id` is drawn. */
+async function scrollToClipRow(page: Page, id: string): Promise<void> {
+  const row = page.locator(`.clip-row[data-clip-id="${id}"]`);
+  await page.evaluate(`${LIST_SCROLL}.scrollTop = 0`);
+  while ((await row.count()) === 0) {
+    const atEnd = await page.evaluate(
+      `(() => { const el = ${LIST_SCROLL}; const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1; el.scrollTop += el.clientHeight; return end; })()`,
+    );
+    if (atEnd && (await row.count()) === 0) throw new Error(`No row in the library list for clip ${id}`);
+    await page.waitForFunction(`!document.querySelector('.clip-row.loading-row')`);
+  }
+}
+
+/** Clicks the library row of clip `id`, scrolling the list to it (again, if the list re-renders under the click). */
+async function clickClipRow(page: Page, id: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await scrollToClipRow(page, id);
+    try {
+      await page.locator(`.clip-row[data-clip-id="${id}"]`).click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
+}
+
 /**
  * Opens every clip of the library in the reader (waiting for the highlight panel where a clip has
  * highlights), lets payloads settle, and returns the clips after which something fired.
@@ -63,7 +113,8 @@ export async function openEveryClip(h: Harness, fired: string[]): Promise<string
   const { page } = h;
   const failures: string[] = [];
   for (const clip of await h.service().listClips()) {
-    await page.locator(`.clip-row[data-clip-id="${clip.id}"]`).click();
+    await page.locator('.clip-list').waitFor();
+    await clickClipRow(page, clip.id);
     await page.locator('.article-body').waitFor();
     if (clip.highlightCount > 0 && !clip.placeholder) await page.locator('.hl-item').first().waitFor();
     await page.waitForTimeout(SETTLE_MS);
