@@ -38,6 +38,9 @@ export interface BatchIndex {
   putHighlights(meta: ClipMeta, highlights: Highlight[]): void;
 }
 
+/** The pictures a prepared clip brings, written once its folder exists. */
+type LocalImages = Awaited<ReturnType<typeof localiseDraft>>['images'];
+
 /**
  * A batch over `store` and `index`. A batch that fills up writes itself (its failures then come with the
  * next {@link ClipBatch.flush}); the caller must flush at the end, and before reading any clip it added.
@@ -48,17 +51,19 @@ export function createClipBatch(
   options: { images?: ImageOptions; size?: number } = {},
 ): ClipBatch {
   const size = options.size ?? CLIP_BATCH_SIZE;
-  let pending: Array<{ meta: ClipMeta; draft: ClipDraft; highlights: Highlight[] }> = [];
+  let pending: Array<{ meta: ClipMeta; draft: ClipDraft; highlights: Highlight[]; images: LocalImages }> = [];
   const failed = new Map<string, GlossError>();
 
   async function write(): Promise<void> {
     const items = pending;
     pending = [];
     const errors = await store.writeClips(items);
-    for (const { meta, draft, highlights } of items) {
+    for (const { meta, draft, highlights, images } of items) {
       const error = errors.get(meta.id);
       if (error) failed.set(meta.id, error);
       else {
+        // Pictures go in once the clip's folder exists (it is made exclusively, so never before), as a single clip's do.
+        await writeClipImages(store.path, meta.id, images);
         index.putClip(meta, draft.text);
         index.putHighlights(meta, highlights);
       }
@@ -69,7 +74,6 @@ export function createClipBatch(
     async add(draft, extras = {}) {
       const local = await localiseDraft(draft, options.images);
       const reserved = await store.reserveClip(local.draft);
-      await writeClipImages(store.path, reserved.id, local.images);
       const tags = tidyNames(extras.tags ?? []);
       const collections = tidyNames(extras.collections ?? []);
       const meta: ClipMeta = {
@@ -78,7 +82,7 @@ export function createClipBatch(
         ...(collections.length && { collections }),
       };
       const highlights = extras.highlights?.(meta, local.draft.text) ?? [];
-      pending.push({ meta, draft: local.draft, highlights });
+      pending.push({ meta, draft: local.draft, highlights, images: local.images });
       if (pending.length >= size) await write();
       return summarise(meta, highlights.length);
     },
