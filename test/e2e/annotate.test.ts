@@ -296,8 +296,16 @@ describe('Gloss UI: reading and annotating', () => {
     const { page } = h;
     await openEssay();
     // The article is now the pasted text (no inline formatting): click the middle of the words.
-    await clickOn('arguing with the author');
     const toolbar = page.getByRole('toolbar', { name: 'Highlight actions' });
+    // The reader paints its highlights just after the article appears: click again until the paint is there.
+    for (let attempt = 1; ; attempt++) {
+      await clickOn('arguing with the author');
+      const shown = await toolbar.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown || attempt >= 4) break;
+    }
     await toolbar.getByRole('button', { name: 'Make it purple' }).click();
     await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-purple')).toEqual([OVERLAP]);
     await clickOn('arguing with the author');
