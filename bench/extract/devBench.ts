@@ -46,9 +46,12 @@ interface PageResult {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-const heapMb = () => {
-  gc?.();
-  gc?.();
+/** Heap in use after garbage collection, once the pending tasks (window closing, weak references) have run. */
+const heapMb = async () => {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    gc?.();
+  }
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 const median = (xs: number[]) => {
@@ -77,22 +80,25 @@ function score(results: PageResult[], who: 'gloss' | 'readability', pages: DevPa
 }
 
 /** Retained heap after running `run` over every page (MB, after GC), and the mean allocation peak per page. */
-function memoryPass(pages: DevPage[], run: (p: DevPage) => string): { retainedMb: number; peakMb: number } {
-  const before = heapMb();
+async function memoryPass(
+  pages: DevPage[],
+  run: (p: DevPage) => string,
+): Promise<{ retainedMb: number; peakMb: number }> {
+  const before = await heapMb();
   const peaks: number[] = [];
   for (const p of pages) {
     const start = process.memoryUsage().heapUsed;
     run(p);
     peaks.push((process.memoryUsage().heapUsed - start) / 2 ** 20);
   }
-  return { retainedMb: heapMb() - before, peakMb: median(peaks) };
+  return { retainedMb: (await heapMb()) - before, peakMb: median(peaks) };
 }
 
 /**
  * Runs the dev-set benchmark and prints its tables. Flags: `--limit N` (first N pages), `--dump DIR` (write
  * each page's texts for inspection), `--no-memory` (skip the memory passes), `--pages` (a row per page).
  */
-export function runDevBench(argv: string[] = []): { pass: boolean } | null {
+export async function runDevBench(argv: string[] = []): Promise<{ pass: boolean } | null> {
   const dir = devSetDir();
   if (!dir) {
     console.log('dev set: not found (set GLOSS_EXTRACTION_DEV); skipped');
@@ -169,8 +175,8 @@ export function runDevBench(argv: string[] = []): { pass: boolean } | null {
     `time per page: Gloss median ${gMs.toFixed(1)} ms, Readability ${rMs.toFixed(1)} ms: ratio ${(gMs / rMs).toFixed(2)}× (median of per-page ratios ${perPageRatio.toFixed(2)}×)`,
   );
   if (flag('--no-memory') < 0) {
-    const mg = memoryPass(pages, (p) => glossText(p.html, p.url));
-    const mr = memoryPass(pages, (p) => readabilityText(p.html, p.url));
+    const mg = await memoryPass(pages, (p) => glossText(p.html, p.url));
+    const mr = await memoryPass(pages, (p) => readabilityText(p.html, p.url));
     console.log(
       `memory: heap allocated per page (median) Gloss ${mg.peakMb.toFixed(1)} MB, Readability ${mr.peakMb.toFixed(1)} MB; ` +
         `retained after ${pages.length} pages Gloss ${mg.retainedMb.toFixed(1)} MB (${((mg.retainedMb * 1024) / pages.length).toFixed(0)} KB/page), ` +

@@ -39,7 +39,7 @@ const mean = (scores: Score[]): Score => ({
 
 /** Runs the benchmark and prints the table; returns the mean scores. */
 export async function runExtractBench(argv: string[] = []): Promise<{ gloss: Score; readability: Score } | null> {
-  if (!argv.includes('--synthetic')) runDevBench(argv);
+  if (!argv.includes('--synthetic')) await runDevBench(argv);
   if (argv.includes('--dev')) return null;
   console.log('\nSynthetic regression pages (bench/extract/pages), token P/R/F1:');
   const names = readdirSync(PAGES)

@@ -101,14 +101,16 @@ function removeBlock(el: Element, root: Element): void {
  *
  * @param title the clip's title: a leading heading that repeats it goes (the reader shows the title)
  * @param byline the author's name from the page's metadata, if any: a short line naming it at the top goes
+ * @param headline the text of the page's first h1, if any
  */
-export function cleanArticle(root: Element, title: string, byline: string | null): void {
-  // A leading heading that repeats the title.
+export function cleanArticle(root: Element, title: string, byline: string | null, headline: string | null): void {
+  // A leading headline (the title, or the page's h1, which Readability turns into an h2): the reader shows the
+  // title above the article.
   const heading = root.querySelector('h1, h2');
   const firstText = root.querySelector('p, li, blockquote, pre, td');
   if (
     heading &&
-    looseText(heading.textContent) === looseText(title) &&
+    [title, headline].some((t) => t && looseText(heading.textContent) === looseText(t)) &&
     (!firstText || heading.compareDocumentPosition(firstText) & 4)
   )
     heading.remove();

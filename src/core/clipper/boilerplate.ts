@@ -10,6 +10,13 @@ const FURNITURE_WORDS = new Set(
   [
     // sharing and following
     'share',
+    'teilen',
+    'compartir',
+    'compartilhar',
+    'partager',
+    'partage',
+    'condividi',
+    'bagikan',
     'shares',
     'sharing',
     'sharebar',
@@ -187,7 +194,7 @@ export function namesFurniture(el: Element): boolean {
   let furniture = tokens.some((t) => FURNITURE_WORDS.has(t));
   // Compound class names without separators: "relatedarticles", "sharebuttons", "newsletterbox".
   furniture ||=
-    /related|newsletter|sharebutton|socialshare|sharing|outbrain|taboola|breadcrumb|byline|advert|sponsor|comments?(?:list|section|count|area)|tagcloud|subscribe|recommend|readmore|alsoread|mostpopular|mostread/.test(
+    /related|newsletter|sharebutton|socialshare|sharing|outbrain|taboola|breadcrumb|byline|advert|sponsor|comments?(?:list|section|count|area)|tagcloud|subscribe|recommend|readmore|alsoread|mostpopular|mostread|bacajuga|leiatambem|vejatambem|lesenauch|alireaussi|lireaussi|leggianche/.test(
       joined,
     );
   return furniture;

@@ -19,7 +19,7 @@ import { readJsonLdArticle } from './jsonLd';
 import { detectLanguage } from './lang';
 import { abstractBox, markedArticle } from './markedArticle';
 import { readMetadata, webUrl, type PageMetadata } from './metadata';
-import { parsePage } from './pageDocument';
+import { dropNoscript, parsePage } from './pageDocument';
 import { tidyPageTitle } from './pageTitle';
 import { sanitizeArticleHtml } from './sanitize';
 import { unitsToHtml } from './textHtml';
@@ -84,18 +84,18 @@ type ReadabilityArticle = {
 export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDraft {
   const pageUrl = webUrl(opts.url ?? null);
   assertReadableDepth(html, hostName(pageUrl));
-  const page = parsePage(html, pageUrl);
+  const page = parsePage(html);
   try {
-    return extractFromDocument(page.document, pageUrl, opts);
+    return extractFromDocument(page.document, page.window, pageUrl, opts);
   } finally {
     page.close();
   }
 }
 
-function extractFromDocument(doc: Document, pageUrl: string | null, opts: ExtractOptions): ClipDraft {
+function extractFromDocument(doc: Document, window: object, pageUrl: string | null, opts: ExtractOptions): ClipDraft {
   assertReadableDepth(doc, hostName(pageUrl));
   // The page's own <base> decides how its relative links resolve, as in a browser.
-  const base = webUrl(doc.baseURI) ?? pageUrl;
+  const base = webUrl(doc.querySelector('base[href]')?.getAttribute('href'), pageUrl) ?? pageUrl;
   const meta = attempt(() => readMetadata(doc, pageUrl), NO_METADATA);
   const heading = attempt(() => doc.querySelector('h1')?.textContent ?? null, null);
   const referenceBody = attempt(() => readJsonLdArticle(doc)?.body ?? null, null);
@@ -138,9 +138,10 @@ function extractFromDocument(doc: Document, pageUrl: string | null, opts: Extrac
   const root = chosen?.root ?? doc.createElement('div');
   if (abstract && !looseText(root.textContent).includes(abstract.opening)) root.prepend(abstract.box);
   const byline = meta.byline ?? (article?.byline?.trim() || null);
-  attempt(() => cleanArticle(root, title, byline), undefined);
+  attempt(() => cleanArticle(root, title, byline, heading), undefined);
+  dropNoscript(root);
 
-  const content = sanitizeArticleHtml(root, base);
+  const content = sanitizeArticleHtml(root, base, window);
   const text = articleText(content);
   const url = meta.canonicalUrl ?? pageUrl;
   if (text.trim() === '') {
@@ -150,7 +151,7 @@ function extractFromDocument(doc: Document, pageUrl: string | null, opts: Extrac
   const firstParagraph = parseBodyDocument(content).body.querySelector('p')?.textContent?.trim() ?? '';
 
   return {
-    title: title || shorten(text.trim().split('\n')[0] ?? '', 80) || 'Untitled',
+    title: title || heading?.replace(/\s+/g, ' ').trim() || shorten(text.trim().split('\n')[0] ?? '', 80) || 'Untitled',
     byline,
     site: site ?? hostName(pageUrl ?? url),
     published: meta.published ?? toIsoDate(article?.publishedTime),

@@ -1,50 +1,54 @@
 /**
- * Parsing a page once, in its own inert jsdom window. The window is closed when the clip is done, so nothing
- * of one page outlives it: jsdom keeps each document that ran a selector query reachable from its window (the
- * selector engine's event listeners) and tracks named elements per window, so documents parsed in a shared
- * window would pile up in a long-lived extraction worker.
+ * Parsing a page once, as a browser with scripting on parses it, in its own inert jsdom window that is closed
+ * when the clip is done.
+ *
+ * - Scripting on: a browser that runs the page's scripts treats `<noscript>` content as raw text ending at the
+ *   first `</noscript`, even inside an attribute; jsdom's own page parse has scripting off and would read the
+ *   same bytes as an element that swallows the rest of the page. The markup is parsed into a document made by
+ *   `createHTMLDocument` (jsdom parses markup assigned there with scripting on).
+ * - No style processing: that document has no browsing context, so jsdom does not parse its style sheets (a
+ *   third of a page's parse time, and its CSS parser throws on some sheets, e.g. an unfinished `calc(`).
+ * - Its own window: jsdom keeps each document that ran a selector query reachable from its window (the selector
+ *   engine's event listeners) and tracks named elements per window, so pages parsed in one long-lived window
+ *   would pile up in the extraction worker. Closing the page's window lets all of it go.
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 
-/** A parsed page and how to release it. */
+/** A parsed page, its window and how to release it. */
 export interface PageDocument {
   document: Document;
+  window: JSDOM['window'];
   /** Closes the page's window (its listeners, timers and documents go with it). Safe to call twice. */
   close(): void;
 }
 
-/**
- * Parses `html` as a browser with scripting on would (jsdom's defaults: no script runs, nothing loads), with
- * `url` as the document's address so `<base href>` and relative links resolve as in the browser. When jsdom
- * itself throws on the page (its CSS parser rejects some style sheets, e.g. an unfinished `calc(` in a
- * `<style>`), the page is parsed again without style processing: the article does not need its style sheets.
- */
-export function parsePage(html: string, url: string | null): PageDocument {
-  const virtualConsole = new VirtualConsole();
-  let dom: JSDOM;
-  let document: Document;
-  try {
-    dom = new JSDOM(html, url ? { url, virtualConsole } : { virtualConsole });
-    document = dom.window.document;
-  } catch {
-    dom = new JSDOM('', url ? { url, virtualConsole } : { virtualConsole });
-    // DOMParser documents have no browsing context, so jsdom does not parse their style sheets.
-    document = new dom.window.DOMParser().parseFromString(html, 'text/html');
-    // That parse has scripting off: <noscript> content became markup a scripting browser never shows.
-    for (const el of Array.from(document.getElementsByTagName('noscript'))) el.remove();
-  }
-  neutraliseNoscript(document);
-  return { document, close: () => dom.window.close() };
+/** The attributes of the page's `<html>` start tag (fragment parsing keeps its children, not its attributes). */
+function copyRootAttributes(html: string, doc: Document, window: JSDOM['window']): void {
+  const tag = /<html\b[^>]*>/i.exec(html.slice(0, 100_000))?.[0];
+  if (!tag) return;
+  const parsed = new window.DOMParser().parseFromString(tag, 'text/html').documentElement;
+  for (const attr of Array.from(parsed.attributes)) doc.documentElement.setAttribute(attr.name, attr.value);
 }
 
 /**
- * Removes `<noscript>` elements whose raw text contains `</noscript`. With scripting on (the browser, and this
- * parse) a noscript's content is raw text ending at the first `</noscript`, even inside an attribute; the
- * sanitiser and the renderer re-parse serialised HTML with scripting off, where the same bytes open an
- * element that swallows the rest of the article. Such a noscript shows nothing in a browser, so it goes.
+ * Parses `html` into an inert document (no script runs, nothing loads) of a fresh window; the caller closes it.
+ * Relative addresses are not resolved by the document (its address is about:blank): the caller resolves them
+ * against the page's URL and `<base href>`.
  */
-export function neutraliseNoscript(doc: Document): void {
-  for (const el of Array.from(doc.getElementsByTagName('noscript'))) {
-    if (/<\/noscript/i.test(el.textContent ?? '')) el.remove();
-  }
+export function parsePage(html: string): PageDocument {
+  const dom = new JSDOM('', { virtualConsole: new VirtualConsole() });
+  const window = dom.window;
+  const document = window.document.implementation.createHTMLDocument('');
+  document.documentElement.innerHTML = html;
+  copyRootAttributes(html, document, window);
+  return { document, window, close: () => window.close() };
+}
+
+/**
+ * Removes the `<noscript>` elements under `root`. A scripting browser never shows them, and their raw text,
+ * once serialised, would be read as markup by the scripting-off parsers that see the article next (the
+ * sanitiser, and the reader's DOMParser), where a `</noscript>` inside an attribute swallows what follows.
+ */
+export function dropNoscript(root: Element): void {
+  for (const el of Array.from(root.getElementsByTagName('noscript'))) el.remove();
 }

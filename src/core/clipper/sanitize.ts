@@ -182,11 +182,12 @@ function getPurifier(window: object = sharedWindow()): DOMPurify {
  * paragraphs, and sanitising it again returns it unchanged.
  *
  * @param html    untrusted HTML (a fragment or a whole page; only the body content is kept), or an element of a
- *                jsdom document whose content is sanitised without serialising and parsing it again
+ *                jsdom document, sanitised without serialising and parsing it again
  * @param baseUrl the page's URL, used to make relative links and images absolute
+ * @param window  the jsdom window the element belongs to (its document may have none of its own)
  */
-export function sanitizeArticleHtml(html: string | Element, baseUrl?: string | null): string {
-  let out = sanitizeOnce(html, baseUrl ?? null);
+export function sanitizeArticleHtml(html: string | Element, baseUrl?: string | null, window?: object): string {
+  let out = sanitizeOnce(html, baseUrl ?? null, window);
   // Markup that the parser would restructure (e.g. a block left inside <p> after a disallowed
   // wrapper was removed) only settles after a re-parse; a few rounds reach the fixed point.
   for (let round = 0; round < 3; round++) {
@@ -197,9 +198,9 @@ export function sanitizeArticleHtml(html: string | Element, baseUrl?: string | n
   return out;
 }
 
-function sanitizeOnce(input: string | Element, baseUrl: string | null): string {
-  const window = typeof input === 'string' ? null : input.ownerDocument.defaultView;
-  // An element of a document without a window (DOMParser's) goes through its markup.
+function sanitizeOnce(input: string | Element, baseUrl: string | null, pageWindow?: object): string {
+  const window = typeof input === 'string' ? null : (pageWindow ?? input.ownerDocument.defaultView);
+  // An element whose window is unknown goes through its markup.
   const html = typeof input !== 'string' && !window ? input.innerHTML : input;
   const purify = getPurifier(window ?? undefined);
   currentBase = baseUrl;
