@@ -403,4 +403,33 @@ describe('Gloss UI: reading and annotating', () => {
     await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-green')).toEqual([ACROSS]);
     h.assertNoErrors();
   });
+
+  it('highlights selected text from its context menu, and opens one note editor at a time', async () => {
+    const { page } = h;
+    await openEssay();
+    const PREFACE = 'this essay was revised after readers wrote in.';
+    await inPage(page, SELECT_TEXT, PREFACE);
+    const box = await inPage<{ x: number; y: number }>(
+      page,
+      `() => { const r = getSelection().getRangeAt(0).getClientRects()[0]; return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }`,
+    );
+    await page.mouse.click(box.x, box.y, { button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Selection' });
+    await expect(menu.locator('[role^="menuitem"]').allTextContents()).resolves.toEqual(['Highlight', 'Copy']);
+    await menu.getByRole('menuitem', { name: 'Highlight' }).click();
+    const card = panel().locator('.hl-item', { hasText: PREFACE });
+    await card.waitFor();
+    await expect
+      .poll(async () => (await coreHighlights()).some((x) => x.target.selector[0].exact === PREFACE))
+      .toBe(true);
+    // The new highlight is the active one; opening another card's note editor closes the first one's.
+    await expect(card.getAttribute('class')).resolves.toMatch(/\bactive\b/);
+    await card.getByRole('button', { name: 'Add note' }).click();
+    await card.getByRole('textbox', { name: 'Note' }).waitFor();
+    const other = panel().locator('.hl-item', { hasText: FIRST });
+    await other.getByRole('button', { name: /note/ }).click();
+    await other.getByRole('textbox', { name: 'Note' }).waitFor();
+    await expect(panel().getByRole('textbox', { name: 'Note' }).count()).resolves.toBe(1);
+    h.assertNoErrors();
+  });
 });

@@ -1,5 +1,5 @@
 import '../styles/annotate.css';
-import { useState } from 'react';
+import { useCallback } from 'react';
 import type { AnchoredHighlight } from '@core/model';
 import { HIGHLIGHT_COLORS } from '@core/common/vocabulary';
 import { NoteEditor } from '../notes/NoteEditor';
@@ -8,13 +8,7 @@ import { COLOR_LABELS } from './HighlightToolbar';
 import { CopyIcon, NoteIcon, TagIcon, TrashIcon } from './Icons';
 import { TagEditor } from './TagEditor';
 import type { PanelShared } from './HighlightPanel';
-
-/** What the reader asks an item to open (from the selection toolbar), with a key so it can ask twice. */
-export interface EditRequest {
-  id: string;
-  what: 'note' | 'tags';
-  key: number;
-}
+import type { EditKind } from '../reader/readerState';
 
 /** The drag type of a highlight dragged out of the panel (dropped into a notebook page as a quote block). */
 export const HIGHLIGHT_DRAG_TYPE = 'application/x-gloss-highlight';
@@ -23,20 +17,27 @@ export const HIGHLIGHT_DRAG_TYPE = 'application/x-gloss-highlight';
 export function HighlightItem({
   h,
   active,
+  editing,
   clipTitle,
-  request,
+  items,
+  onEdit,
   tagSuggestions,
   onJump,
   onDelete,
   onUpdate,
   onCopy,
-}: PanelShared & { h: AnchoredHighlight; active: boolean }) {
-  const [editing, setEditing] = useState<'note' | 'tags' | null>(null);
-  const [seen, setSeen] = useState<number | null>(null);
-  if (request && request.id === h.id && request.key !== seen) {
-    setSeen(request.key);
-    setEditing(request.what);
-  }
+}: PanelShared & { h: AnchoredHighlight; active: boolean; editing: EditKind | null }) {
+  const id = h.id;
+  // The reader finds the card through `items` to scroll it into view.
+  const itemRef = useCallback(
+    (el: HTMLLIElement | null) => {
+      if (!el) return;
+      items.current.set(id, el);
+      return () => void items.current.delete(id);
+    },
+    [items, id],
+  );
+  const setEditing = (what: EditKind | null) => onEdit(h, what);
   const quote = h.target.selector[0].exact;
   const orphan = !h.anchor;
   const tags = h.tags ?? [];
@@ -44,6 +45,7 @@ export function HighlightItem({
     <li
       className={`hl-item hl-${h.color}${orphan ? ' orphan' : ''}${active ? ' active' : ''}`}
       data-highlight-id={h.id}
+      ref={itemRef}
       draggable={editing === null}
       onDragStart={(e) => {
         e.dataTransfer.setData(

@@ -1,6 +1,7 @@
 import type { AnchoredHighlight, HighlightColor } from '@core/model';
 import { plural } from '../lib/format';
-import type { EditRequest } from './HighlightItem';
+import type { RefObject } from 'react';
+import type { EditKind, ReaderState } from '../reader/readerState';
 import { HighlightItem } from './HighlightItem';
 
 /** A change to a highlight from the panel: colour, note (plain text with its rich Lexical JSON) or tags. */
@@ -19,10 +20,13 @@ export function byPosition(a: AnchoredHighlight, b: AnchoredHighlight): number {
   return a.createdAt.localeCompare(b.createdAt);
 }
 
-/** What the panel passes on to each item unchanged: the clip's title, what to open, and the actions. */
+/** What the panel passes on to each item unchanged: the clip's title, the cards' elements, and the actions. */
 export interface PanelShared {
   clipTitle: string;
-  request: EditRequest | null;
+  /** Each card's element by highlight id, kept up to date by the cards (the reader scrolls them into view). */
+  items: RefObject<Map<string, HTMLElement>>;
+  /** Opens (or, with `null`, closes) a highlight's note or tag editor. */
+  onEdit: (h: AnchoredHighlight, what: EditKind | null) => void;
   tagSuggestions: string[];
   onJump: (h: AnchoredHighlight) => void;
   onDelete: (h: AnchoredHighlight) => void;
@@ -34,8 +38,9 @@ export interface PanelShared {
 export function HighlightPanel({
   highlights,
   activeId,
+  editing,
   ...shared
-}: PanelShared & { highlights: AnchoredHighlight[]; activeId: string | null }) {
+}: PanelShared & { highlights: AnchoredHighlight[]; activeId: string | null; editing: ReaderState['editing'] }) {
   const sorted = [...highlights].sort(byPosition);
   return (
     <aside className="highlight-panel" id="reader-highlights" aria-label="Highlights">
@@ -53,7 +58,13 @@ export function HighlightPanel({
       ) : (
         <ul className="hl-list">
           {sorted.map((h) => (
-            <HighlightItem key={h.id} h={h} active={h.id === activeId} {...shared} />
+            <HighlightItem
+              key={h.id}
+              h={h}
+              active={h.id === activeId}
+              editing={editing?.id === h.id ? editing.what : null}
+              {...shared}
+            />
           ))}
         </ul>
       )}

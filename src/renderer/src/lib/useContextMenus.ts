@@ -47,8 +47,8 @@ function openExternal(url: string): void {
 }
 
 /**
- * Context menus for the whole window, by delegation: clips (anything with `data-clip-id`) and selected article
- * text. A view that handled the event itself (the reader's highlights, through {@link ContextMenuContext})
+ * Context menus for the whole window, by delegation: clips (anything with `data-clip-id`). A view that handled
+ * the event itself (the reader's highlights and selected text, through {@link ContextMenuContext})
  * prevents its default, and the window leaves it be. Returns the open menu, the handler and `open`.
  */
 export function useContextMenus(actions: ClipMenuActions): {
@@ -67,21 +67,9 @@ export function useContextMenus(actions: ClipMenuActions): {
       if (e.defaultPrevented) return;
       const target = e.target as Element;
       const native = e.nativeEvent;
-      const selection = window.getSelection();
-      const selected = selection && !selection.isCollapsed ? selection.toString() : '';
       const clipEl = target.closest('[data-clip-id]');
       let next: OpenMenu | null = null;
-      if (selected && target.closest('.article-body')) {
-        const highlight = document.querySelector<HTMLButtonElement>('.toolbar-highlight');
-        next = {
-          ...menuPosition(native, target),
-          label: 'Selection',
-          items: [
-            ...(highlight ? [{ label: 'Highlight', run: () => highlight.click() }] : []),
-            { label: 'Copy', run: () => copy(selected) },
-          ],
-        };
-      } else if (clipEl) {
+      if (clipEl) {
         const clip = findClip(clipEl.getAttribute('data-clip-id') ?? '');
         if (clip) {
           next = {

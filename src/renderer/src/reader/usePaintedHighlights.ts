@@ -34,8 +34,11 @@ export function usePaintedHighlights(opts: {
   article: RefObject<HTMLDivElement | null>;
   scroller: RefObject<HTMLDivElement | null>;
   focus: ReaderFocus | null;
+  /** Called with the focus's highlight (if it names one) when the reader opens at a new focus. */
+  onFocus: (highlightId: string) => void;
 }) {
-  const { doc, html, highlights, article, scroller, focus } = opts;
+  const { doc, html, highlights, article, scroller, focus, onFocus } = opts;
+
   const ranges = useRef(new Map<string, Range>());
   const [textMismatch, setTextMismatch] = useState(false);
   const focusDone = useRef<number | null>(null);
@@ -66,11 +69,12 @@ export function usePaintedHighlights(opts: {
     const el = article.current;
     if (!doc || !el || !focus || focusDone.current === focus.key) return;
     focusDone.current = focus.key;
+    if (focus.highlightId) onFocus(focus.highlightId);
     const range =
       (focus.highlightId ? ranges.current.get(focus.highlightId)?.cloneRange() : undefined) ??
       offsetsToRange(el, focus.start, focus.end);
     if (range) revealRange(scroller.current, range, 'auto');
-  }, [doc, focus, article, scroller]);
+  }, [doc, focus, article, scroller, onFocus]);
 
   return { ranges, textMismatch };
 }

@@ -2,7 +2,6 @@ import { useCite } from '../lib/cite';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
 import type { AnchoredHighlight, HighlightColor } from '@core/model';
-import type { EditRequest } from '../components/HighlightItem';
 import { byPosition, HighlightPanel } from '../components/HighlightPanel';
 import { HighlightToolbar } from '../components/HighlightToolbar';
 import { Spinner, WarningIcon } from '../components/Icons';
@@ -26,9 +25,12 @@ import type { ReaderFocus } from '../reader/usePaintedHighlights';
 import { revealRange, usePaintedHighlights } from '../reader/usePaintedHighlights';
 import { ReadingProgress } from '../reader/ReadingProgress';
 import { useReaderKeys } from '../reader/useReaderKeys';
+import type { EditKind } from '../reader/readerState';
+import { useReaderState } from '../reader/readerState';
 import { reanchorSummary, UpdateTextDialog } from '../reader/UpdateTextDialog';
 import { ReaderBackButton, ReaderTopBar } from '../reader/ReaderTopBar';
 import { useReadPosition } from '../lib/useReadPosition';
+import { menuPosition, useOpenContextMenu } from '../lib/useContextMenus';
 
 export type { ReaderFocus } from '../reader/usePaintedHighlights';
 
@@ -61,13 +63,12 @@ export function ReaderView({
   const { doc, setDoc, loadError, taxonomy, reload } = useClipDocument(clipId, setHighlights);
   const [color, setColor] = useState<HighlightColor>(initialColor);
   const [saving, setSaving] = useState(false);
-  const [activeId, setActiveId] = useState<string | null>(focus?.highlightId ?? null);
-  const [focusSeen, setFocusSeen] = useState(focus?.key ?? null);
-  if (focus && focus.key !== focusSeen) {
-    // A new place was asked for (e.g. another search result in the same clip).
-    setFocusSeen(focus.key);
-    if (focus.highlightId) setActiveId(focus.highlightId);
-  }
+  const [{ activeId, editing, tools }, dispatch] = useReaderState(focus?.highlightId ?? null);
+  /** The side panel's cards by highlight id (filled in by the cards themselves). */
+  const panelItems = useRef(new Map<string, HTMLElement>());
+  const revealCard = useCallback((id: string, behavior: ScrollBehavior = 'auto') => {
+    panelItems.current.get(id)?.scrollIntoView({ block: 'nearest', behavior });
+  }, []);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const cite = useCite();
@@ -83,13 +84,12 @@ export function ReaderView({
     scrollerRef.current = el;
     setScroller(el);
   }, []);
-  const [request, setRequest] = useState<EditRequest | null>(null);
-  const [tools, setTools] = useState<{ id: string; rect: DOMRect } | null>(null);
   const [updating, setUpdating] = useState(false);
   const [reanchored, setReanchored] = useState<string | null>(null);
 
   const html = useMemo(() => (doc ? sanitizeArticle(doc.html, doc.meta.id) : ''), [doc]);
   const innerHtml = useMemo(() => ({ __html: html }), [html]);
+  const pickFocused = useCallback((id: string) => dispatch({ type: 'pick', id }), [dispatch]);
   const { ranges: rangesRef, textMismatch } = usePaintedHighlights({
     doc,
     html,
@@ -97,6 +97,8 @@ export function ReaderView({
     article: articleRef,
     scroller: scrollerRef,
     focus,
+    // A new place was asked for (e.g. another search result in the same clip): its highlight becomes active.
+    onFocus: pickFocused,
   });
   const { selection, setSelection, readSelection, pointerDown, onPointerDown } = useArticleSelection(
     articleRef,
@@ -104,7 +106,7 @@ export function ReaderView({
   );
 
   const addHighlight = useCallback(
-    async (c: HighlightColor, open?: EditRequest['what']) => {
+    async (c: HighlightColor, open?: EditKind) => {
       if (!selection || saving) return;
       setSaving(true);
       setColor(c);
@@ -114,8 +116,7 @@ export function ReaderView({
         setHighlights((hs) => [...hs, h]);
         window.getSelection()?.removeAllRanges();
         setSelection(null);
-        setActiveId(h.id);
-        if (open) setRequest({ id: h.id, what: open, key: Date.now() });
+        dispatch({ type: 'added', id: h.id, open });
         onChanged();
       } catch (e) {
         report('Couldn’t save the highlight', e);
@@ -123,7 +124,7 @@ export function ReaderView({
         setSaving(false);
       }
     },
-    [clipId, selection, setSelection, saving, onChanged, report],
+    [clipId, selection, setSelection, saving, onChanged, report, dispatch],
   );
 
   // Keyboard: H highlights the selection; Escape drops it.
@@ -135,13 +136,14 @@ export function ReaderView({
         void addHighlight(color);
       } else if (e.key === 'Escape') {
         if (selection) window.getSelection()?.removeAllRanges();
-        else if (tools) setTools(null);
-        else if (!confirmDelete && !document.querySelector('dialog[open]')) onBack();
+        else if (tools) dispatch({ type: 'closeTools' });
+        // Escape in a dialog closes the dialog, not the reader.
+        else if (!confirmDelete && !(e.target instanceof Element && e.target.closest('dialog'))) onBack();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [selection, tools, color, addHighlight, confirmDelete, onBack]);
+  }, [selection, tools, color, addHighlight, confirmDelete, onBack, dispatch]);
 
   // A click on painted text (without selecting) picks that highlight in the side panel.
   /** "Load from the web" on a picture that was not stored: the core downloads it into the clip. */
@@ -174,24 +176,25 @@ export function ReaderView({
       const sel = window.getSelection();
       if (!article || (sel && !sel.isCollapsed)) return;
       const hit = highlightAtPoint(article, highlights, event.clientX, event.clientY);
-      if (!hit) return setTools(null);
-      setActiveId(hit.id);
+      if (!hit) return dispatch({ type: 'closeTools' });
       const box = rangesRef.current.get(hit.id)?.getClientRects()[0];
-      if (box) setTools({ id: hit.id, rect: new DOMRect(event.clientX - 1, box.top, 2, box.height) });
-      document
-        .querySelector(`.hl-item[data-highlight-id="${CSS.escape(hit.id)}"]`)
-        ?.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+      dispatch({
+        type: 'pick',
+        id: hit.id,
+        rect: box && new DOMRect(event.clientX - 1, box.top, 2, box.height),
+      });
+      revealCard(hit.id, prefersReducedMotion() ? 'auto' : 'smooth');
     },
-    [highlights, rangesRef, loadRemoteImage],
+    [highlights, rangesRef, loadRemoteImage, dispatch, revealCard],
   );
 
   const jump = useCallback(
     (h: AnchoredHighlight) => {
-      setActiveId(h.id);
+      dispatch({ type: 'pick', id: h.id });
       const range = rangesRef.current.get(h.id);
       if (range) revealRange(scrollerRef.current, range.cloneRange(), prefersReducedMotion() ? 'auto' : 'smooth');
     },
-    [rangesRef],
+    [rangesRef, dispatch],
   );
 
   // n / p: the next or previous placed highlight after the active one (or the top of the view).
@@ -215,32 +218,26 @@ export function ReaderView({
   } = useHighlightChanges(clipId, setHighlights, onChanged);
   const remove = useCallback(
     (h: AnchoredHighlight) => {
-      setTools(null);
+      dispatch({ type: 'closeTools' });
       return removeHighlight(h);
     },
-    [removeHighlight],
+    [removeHighlight, dispatch],
   );
 
   const menuActions = useMemo<HighlightMenuActions>(
     () => ({
       recolour: (h, c) => void update(h, { color: c }),
       edit: (h, what) => {
-        setTools(null);
-        setRequest({ id: h.id, what, key: Date.now() });
-        document
-          .querySelector(`.hl-item[data-highlight-id="${CSS.escape(h.id)}"]`)
-          ?.scrollIntoView({ block: 'nearest' });
+        dispatch({ type: 'edit', id: h.id, what });
+        revealCard(h.id);
       },
       copyQuote: (h) =>
         void copyText(h.target.selector[0].exact).catch((e: unknown) => report('Couldn’t copy the quote', e)),
       copyWithCitation: (h) => void copyQuote(h.target.selector[0].exact),
       remove: (h) => void remove(h),
-      pick: (h) => {
-        setTools(null);
-        setActiveId(h.id);
-      },
+      pick: (h) => dispatch({ type: 'pick', id: h.id }),
     }),
-    [update, copyQuote, remove, report],
+    [update, copyQuote, remove, report, dispatch, revealCard],
   );
   const onHighlightMenu = useHighlightMenu({
     article: articleRef,
@@ -250,6 +247,27 @@ export function ReaderView({
     activeId,
     actions: menuActions,
   });
+
+  // Right-click on selected article text: highlight it or copy it.
+  const openMenu = useOpenContextMenu();
+  const onReaderMenu = useCallback(
+    (e: ReactMouseEvent) => {
+      onHighlightMenu(e);
+      const target = e.target as Element;
+      if (e.defaultPrevented || !selection || !articleRef.current?.contains(target)) return;
+      e.preventDefault();
+      const selected = window.getSelection()?.toString() ?? '';
+      openMenu({
+        ...menuPosition(e.nativeEvent, target),
+        label: 'Selection',
+        items: [
+          { label: 'Highlight', run: () => void addHighlight(color) },
+          { label: 'Copy', run: () => void copyText(selected).catch((err: unknown) => report('Couldn’t copy', err)) },
+        ],
+      });
+    },
+    [onHighlightMenu, selection, openMenu, addHighlight, color, report],
+  );
 
   if (loadError) {
     return (
@@ -279,11 +297,11 @@ export function ReaderView({
   const picked = tools && highlights.find((h) => h.id === tools.id);
 
   return (
-    <div className={drawerOpen ? 'reader drawer-open' : 'reader'} onContextMenu={onHighlightMenu}>
+    <div className={drawerOpen ? 'reader drawer-open' : 'reader'} onContextMenu={onReaderMenu}>
       <div
         className="reader-scroll"
         ref={scrollerCallback}
-        onScroll={selection ? readSelection : tools ? () => setTools(null) : undefined}
+        onScroll={selection ? readSelection : tools ? () => dispatch({ type: 'closeTools' }) : undefined}
         onPointerDown={onPointerDown}
       >
         <ReaderTopBar
@@ -353,7 +371,9 @@ export function ReaderView({
         highlights={highlights}
         clipTitle={meta.title}
         activeId={activeId}
-        request={request}
+        editing={editing}
+        items={panelItems}
+        onEdit={(h, what) => dispatch(what ? { type: 'edit', id: h.id, what } : { type: 'editDone', id: h.id })}
         tagSuggestions={taxonomy?.tags.map((t) => t.name) ?? []}
         onJump={jump}
         onDelete={remove}
@@ -379,8 +399,8 @@ export function ReaderView({
           busy={false}
           existing
           onHighlight={(c) => void update(picked, { color: c })}
-          onNote={() => (setRequest({ id: tools.id, what: 'note', key: Date.now() }), setTools(null))}
-          onTag={() => (setRequest({ id: tools.id, what: 'tags', key: Date.now() }), setTools(null))}
+          onNote={() => dispatch({ type: 'edit', id: tools.id, what: 'note' })}
+          onTag={() => dispatch({ type: 'edit', id: tools.id, what: 'tags' })}
           onCopy={() => void copyQuote(picked.target.selector[0].exact)}
           onDelete={() => void remove(picked)}
         />
