@@ -28,6 +28,8 @@ export interface Group {
   field: number;
   /** Every term id of the group (for phrases and adjacency). */
   all: Set<number>;
+  /** The typed word when its completions count too (snippets then mark every word it begins). */
+  prefix?: string;
 }
 
 /** How far a typed word may expand. */
@@ -63,7 +65,7 @@ const STRONG = new Set(['title', 'byline', 'quote', 'note', 'tags']);
 
 /** The terms `word` (folded) stands for, within the caps above. */
 export function expandWord(index: CompactIndex, word: string, options: ExpandOptions): Group {
-  const group: Group = { scored: [], rest: [], field: -1, all: new Set() };
+  const group: Group = { scored: [], rest: [], field: -1, all: new Set(), prefix: options.prefix ? word : undefined };
   const exact = index.vocab.get(word);
   if (exact !== undefined) group.scored.push({ id: exact, weight: 1 });
   const df = (id: number) => index.lists[id]!.distinct;

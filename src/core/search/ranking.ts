@@ -1,65 +1,67 @@
 /**
- * Paging through ranked hits without sorting them all: the hits up to the end of the page are picked
- * by a selection on their keys (linear time), and only those are sorted.
+ * Paging through ranked hits without sorting them all: the hits up to the end of the page are kept in a
+ * bounded heap (one comparison for most hits), and only those are sorted.
  */
 
 /** Hits at or below this many are simply sorted. */
-const SORT_ALL = 512;
+const SORT_ALL = 256;
 /** Keys closer than this count as equal (scores of equally good matches differ in their last bits). */
 const EPSILON = 1e-6;
 
 /**
- * The documents at ranks `[offset, offset + limit)` of `ids` ordered by `key` (higher first), then by
- * `day` (newer first), then by short id (later first).
+ * The positions in `ids` of the documents at ranks `[offset, offset + limit)` when ordered by `keys`
+ * (parallel to `ids`, higher first), then by `day` (newer first), then by short id (later first).
  */
-export function rankedPage(
-  ids: readonly number[],
-  key: (doc: number) => number,
+export function rankedPositions(
+  ids: ArrayLike<number>,
+  keys: Float64Array,
   day: Int32Array,
   offset: number,
   limit: number,
 ): number[] {
-  const want = offset + limit;
-  if (offset >= ids.length) return [];
-  const keys = new Map<number, number>();
-  const better = (a: number, b: number) => {
-    const diff = keys.get(b)! - keys.get(a)!;
-    if (Math.abs(diff) > EPSILON) return diff;
-    return day[b]! - day[a]! || b - a;
+  const n = ids.length;
+  const want = Math.min(n, offset + limit);
+  if (offset >= n) return [];
+  /** Negative when position `a` ranks before position `b`. */
+  const compare = (a: number, b: number): number => {
+    const diff = keys[b]! - keys[a]!;
+    if (diff > EPSILON || diff < -EPSILON) return diff;
+    const x = ids[a]!;
+    const y = ids[b]!;
+    return day[y]! - day[x]! || y - x;
   };
   let chosen: number[];
-  if (ids.length <= SORT_ALL || want * 2 >= ids.length) chosen = [...ids];
+  if (n <= SORT_ALL || want * 2 >= n) chosen = Array.from({ length: n }, (_, i) => i);
   else {
-    const values = Float64Array.from(ids, key);
-    const cut = nthLargest(values.slice(), want - 1) - EPSILON;
-    chosen = ids.filter((_, i) => values[i]! >= cut);
-  }
-  for (const doc of chosen) keys.set(doc, key(doc));
-  return chosen.sort(better).slice(offset, want);
-}
-
-/** The `n`-th largest value (0-based) of `values`, which it reorders (Hoare's quickselect). */
-export function nthLargest(values: Float64Array, n: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! > pivot) i++;
-      while (values[j]! < pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i] = values[j]!;
-        values[j] = t;
-        i++;
-        j--;
+    // A heap of the `want` best so far, the worst of them at the top.
+    const heap: number[] = [];
+    const worse = (a: number, b: number) => compare(heap[a]!, heap[b]!) > 0;
+    const down = (at: number) => {
+      for (;;) {
+        const l = 2 * at + 1;
+        if (l >= heap.length) return;
+        const r = l + 1;
+        const child = r < heap.length && worse(r, l) ? r : l;
+        if (!worse(child, at)) return;
+        [heap[at], heap[child]] = [heap[child]!, heap[at]!];
+        at = child;
+      }
+    };
+    for (let i = 0; i < n; i++) {
+      if (heap.length < want) {
+        heap.push(i);
+        for (let at = heap.length - 1; at > 0;) {
+          const parent = (at - 1) >> 1;
+          if (!worse(at, parent)) break;
+          [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+          at = parent;
+        }
+      } else if (compare(i, heap[0]!) < 0) {
+        heap[0] = i;
+        down(0);
       }
     }
-    if (n <= j) hi = j;
-    else if (n >= i) lo = i;
-    else return values[n]!;
+    chosen = heap;
   }
-  return values[n]!;
+  return chosen.sort(compare).slice(offset, want);
 }

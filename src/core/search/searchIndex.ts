@@ -9,8 +9,8 @@ import { CompactIndex, KINDS, type DocInfo, type NewDoc } from './compactIndex';
 import { clipFacets, dayNumber, filteredDocs, foldField, monthFacet } from './filters';
 import { expandWord, Matcher, type Group } from './matcher';
 import { FIELD } from './postings';
-import { rankedPage } from './ranking';
-import { makeSnippet } from './snippet';
+import { rankedPositions } from './ranking';
+import { makeSnippet, type SnippetWords } from './snippet';
 import { foldTerm, isUnspaced, tokenize } from './terms';
 import { TextCache, type ReadText } from './textCache';
 
@@ -225,13 +225,15 @@ export class SearchIndex {
     const plan = this.plan(query);
     if (!plan) return emptyPage(offset);
     const { index } = this;
-    const keep = (doc: number) => opts.pages !== false || index.kind[doc] !== PAGE;
+    const pages = opts.pages !== false;
+    const kind = index.kind;
     let ids: number[];
-    let key: (doc: number) => number;
-    let score: (doc: number) => number = () => 0;
+    let keys: Float64Array;
+    let score: Float64Array | null = null;
     if (plan.groups.length === 0) {
-      ids = plan.allowed!.filter(keep);
-      key = (doc) => index.day[doc]!;
+      ids = pages ? plan.allowed! : plan.allowed!.filter((doc) => kind[doc] !== PAGE);
+      keys = new Float64Array(ids.length);
+      for (let i = 0; i < ids.length; i++) keys[i] = index.day[ids[i]!]!;
     } else {
       let allowed: Uint8Array | null = null;
       if (plan.allowed) {
@@ -240,23 +242,32 @@ export class SearchIndex {
       }
       const found = this.matcher.match(plan.groups, allowed);
       const phrases = plan.phrases.map((p) => index.phraseTest(p));
-      ids = found.ids.filter((doc) => keep(doc) && phrases.every((test) => test(doc)));
-      const adjacent = new Set<number>();
-      const base = (doc: number) => (2 - found.tier[doc]!) * 2;
-      score = (doc) => found.score[doc]!;
-      key = (doc) => (base(doc) + (adjacent.has(doc) ? 1 : 0)) * 1e9 + Math.min(score(doc), 1e8);
+      ids = found.ids;
+      if (!pages || phrases.length)
+        ids = ids.filter((doc) => (pages || kind[doc] !== PAGE) && phrases.every((test) => test(doc)));
+      score = found.score;
+      const tier = found.tier;
+      // Tier first (two steps apart, the side-by-side bonus fits between), then the score.
+      keys = new Float64Array(ids.length);
+      for (let i = 0; i < ids.length; i++) {
+        const doc = ids[i]!;
+        keys[i] = (2 - tier[doc]!) * 2e9 + Math.min(score[doc]!, 1e8);
+      }
       if (plan.words.length > 1) {
         const sideBySide = index.phraseTest(plan.words.map((g) => g.all));
-        for (const doc of rankedPage(ids, key, index.day, 0, ADJACENCY_CHECKS)) if (sideBySide(doc)) adjacent.add(doc);
+        for (const at of rankedPositions(ids, keys, index.day, 0, ADJACENCY_CHECKS))
+          if (sideBySide(ids[at]!)) keys[at]! += 1e9;
       }
     }
     const page = emptyPage(offset);
     page.total = ids.length;
-    for (const doc of ids) page.byKind[KINDS[index.kind[doc]!]!]++;
-    const shown = rankedPage(ids, key, index.day, offset, limit);
-    const terms = new Set(plan.groups.flatMap((g) => g.scored.map((t) => index.terms[t.id]!)));
+    const perKind = [0, 0, 0];
+    for (let i = 0; i < ids.length; i++) perKind[kind[ids[i]!]!]!++;
+    page.byKind = { article: perKind[ARTICLE]!, highlight: perKind[HIGHLIGHT]!, page: perKind[PAGE]! };
+    const shown = rankedPositions(ids, keys, index.day, offset, limit).map((at) => ids[at]!);
     const snippets = opts.snippets ?? true;
-    for (const doc of shown) page.results.push(await this.result(doc, score(doc), terms, snippets));
+    const words = snippetWords(index, plan.groups);
+    for (const doc of shown) page.results.push(await this.result(doc, score ? score[doc]! : 0, words, snippets));
     return page;
   }
 
@@ -304,14 +315,15 @@ export class SearchIndex {
   }
 
   /** One result: what the list shows of a document, with its snippet. */
-  private async result(doc: number, score: number, terms: Set<string>, snippets: boolean): Promise<SearchResult> {
+  private async result(doc: number, score: number, words: SnippetWords, snippets: boolean): Promise<SearchResult> {
+    const snippetOf = (text: string) => (snippets ? makeSnippet(text, words) : NO_SNIPPET);
     const index = this.index;
     const info = index.infos[doc]!;
     const [, id = '', highlightId = null] = index.keys[doc]!.split(':');
     const kind: SearchResultKind = KINDS[index.kind[doc]!]!;
     const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
     if (kind === 'page') {
-      const { snippet, marks } = snippets ? makeSnippet(String(info['text'] ?? ''), terms) : NO_SNIPPET;
+      const { snippet, marks } = snippetOf(String(info['text'] ?? ''));
       const title = String(info['title'] ?? '');
       return {
         id,
@@ -335,12 +347,12 @@ export class SearchIndex {
       clippedAt: text(article['clippedAt']),
     };
     if (kind === 'highlight') {
-      const { snippet, marks } = snippets ? makeSnippet(String(info['quote'] ?? ''), terms) : NO_SNIPPET;
+      const { snippet, marks } = snippetOf(String(info['quote'] ?? ''));
       const position = { start: Number(info['start']), end: Number(info['end']) };
       return { id, kind, highlightId, score, snippet, marks, position, ...shown };
     }
     const body = snippets ? await this.texts.get(id) : '';
-    const { snippet, marks, first } = snippets ? makeSnippet(body, terms) : NO_SNIPPET;
+    const { snippet, marks, first } = snippetOf(body);
     return { id, kind, highlightId: null, score, snippet, marks, position: first, ...shown };
   }
 
@@ -371,6 +383,32 @@ function highlightDoc(clipId: string, highlightId: string, facets: string[], day
     day,
     info,
   };
+}
+
+/**
+ * What snippets look for: each group's scored terms, except that a word typed as a beginning is looked
+ * for as one (every word it begins is marked, not only the completions scored).
+ */
+function snippetWords(index: CompactIndex, groups: Group[]): SnippetWords {
+  const terms = new Set<string>();
+  const prefixes = new Set<string>();
+  const sets: Array<Set<string>> = [];
+  for (const group of groups) {
+    const set = new Set<string>();
+    const begins = group.prefix;
+    if (begins) {
+      prefixes.add(begins);
+      set.add(begins);
+    }
+    for (const { id } of group.scored) {
+      const term = index.terms[id]!;
+      if (begins && term.startsWith(begins)) continue;
+      terms.add(term);
+      set.add(term);
+    }
+    if (set.size) sets.push(set);
+  }
+  return { terms, prefixes, groups: sets };
 }
 
 /** The folded words of a query's text, at most {@link MAX_WORDS}. */

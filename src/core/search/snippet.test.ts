@@ -66,4 +66,23 @@ describe('makeSnippet', () => {
     const { snippet, marks } = makeSnippet(text, new Set(['北京', '東京']));
     expect(marks.map(([s, e]) => snippet.slice(s, e))).toEqual(['北京']);
   });
+
+  it('marks every word a typed beginning begins, whole, and not the same letters inside a word', () => {
+    const text = 'The parliament met; a party formed. Apart from that, nothing.';
+    const words = { terms: new Set<string>(), prefixes: new Set(['par']), groups: [new Set(['par'])] };
+    const { snippet, marks } = makeSnippet(text, words);
+    expect(marks.map(([s, e]) => snippet.slice(s, e))).toEqual(['parliament', 'party']);
+  });
+
+  it('reads a long text only as far as it must: the first place every typed word is found', () => {
+    const text = 'x '.repeat(100) + 'the harbour opened to ships ' + 'y '.repeat(20_000) + 'harbour ships harbour';
+    const groups = [new Set(['harbour']), new Set(['ships'])];
+    const { snippet, first } = makeSnippet(text, { terms: new Set(['harbour', 'ships']), prefixes: new Set(), groups });
+    expect(snippet).toContain('the harbour opened to ships');
+    expect(first).toEqual({ start: text.indexOf('harbour'), end: text.indexOf('harbour') + 7 });
+    // A word that first occurs far into the text is still found.
+    const zeta = new Set(['zeta']);
+    const late = makeSnippet(`${text} zeta`, { terms: zeta, prefixes: new Set(), groups: [zeta] });
+    expect(late.marks.map(([s, e]) => late.snippet.slice(s, e))).toEqual(['zeta']);
+  });
 });

@@ -17,19 +17,57 @@ export interface Snippet {
   first: { start: number; end: number } | null;
 }
 
+/** The first part of a text a snippet reads; it grows fourfold while a typed word is still missing. */
+const FIRST_REGION = 2048;
+
+/** What a snippet looks for: whole words, word beginnings, and which of them stand for one typed word. */
+export interface SnippetWords {
+  terms: ReadonlySet<string>;
+  /** Beginnings: any word that starts with one is marked whole. */
+  prefixes: ReadonlySet<string>;
+  /** Terms and beginnings that stand for the same typed word (itself, its beginning, its typo neighbours). */
+  groups: ReadonlyArray<ReadonlySet<string>>;
+}
+
 /**
  * Picks the ~200-character window of `text` that shows the most different matched terms (the
  * earliest such window), widens it to whole words, collapses whitespace, and marks the terms.
  * With no matched term in the text the snippet is its opening.
+ *
+ * Given {@link SnippetWords}, the text is read from its start only until every group has been found (or
+ * to its end), so a long article costs what its first matches cost; a set of terms is read whole.
  */
-export function makeSnippet(text: string, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): Snippet {
+export function makeSnippet(text: string, words: ReadonlySet<string> | SnippetWords, length = SNIPPET_LENGTH): Snippet {
+  const { terms, prefixes, groups } =
+    words instanceof Set ? { terms: words, prefixes: undefined, groups: null } : (words as SnippetWords);
   // The first few finds of each word are enough to place the window; "the" may occur a thousand times.
-  const spans = findTermSpans(text, terms, MAX_FINDS_PER_TERM);
+  let spans: TermSpan[] = [];
+  for (let region = groups ? FIRST_REGION : text.length; ; region *= 4) {
+    const end = regionEnd(text, region);
+    spans = findTermSpans(text, terms, MAX_FINDS_PER_TERM, end, prefixes);
+    if (end === text.length || covers(spans, groups!)) break;
+  }
   const [from, to] = spans.length ? bestWindow(spans, text.length, length) : [0, Math.min(text.length, length)];
   const start = wordStart(text, from);
   const end = wordEnd(text, to);
   const shown = spans.filter((s) => s.start < end && s.end > start);
   return { ...render(text, start, end, shown), first: shown[0] ? { start: shown[0].start, end: shown[0].end } : null };
+}
+
+/** Where a region of about `size` characters ends: at the next space (never inside a word), or the text's end. */
+function regionEnd(text: string, size: number): number {
+  if (size >= text.length) return text.length;
+  const space = text.indexOf(' ', size);
+  return space < 0 ? text.length : space;
+}
+
+/** Whether every group has a term among `spans`. */
+function covers(spans: TermSpan[], groups: ReadonlyArray<ReadonlySet<string>>): boolean {
+  const found = new Set(spans.map((s) => s.term));
+  return groups.every((group) => {
+    for (const term of group) if (found.has(term)) return true;
+    return false;
+  });
 }
 
 /** The window of `length` chars around the run of spans with the most distinct terms. */

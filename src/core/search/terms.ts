@@ -89,42 +89,62 @@ export interface TermSpan {
 }
 
 /**
- * The spans of `text` whose folded form is in `terms`, in text order. Most texts fold letter by letter
- * without changing length (case, precomposed accents): those are folded once and the terms looked up
- * with `indexOf`, a whole word at a time, which is what makes snippets cheap on every keystroke. Other
- * texts (unspaced scripts, decomposed accents, letters whose case changes length) are read word by word.
+ * The spans of `text` whose folded form is in `terms`, or begins with one of `prefixes` (the span is then
+ * the whole word, and its `term` the prefix), in text order. Most texts fold letter by letter without
+ * changing length (case, precomposed accents): those are folded once and the terms looked up with
+ * `indexOf`, a whole word at a time, which is what makes snippets cheap on every keystroke. Other texts
+ * (unspaced scripts, decomposed accents, letters whose case changes length) are read word by word.
+ * Only `text` up to `end` is read (it should end between words).
  */
-export function findTermSpans(text: string, terms: ReadonlySet<string>, maxPerTerm = Infinity): TermSpan[] {
-  if (terms.size === 0) return [];
-  const folded = foldInPlace(text);
-  if (folded === null) return findTermSpansByWord(text, terms);
+export function findTermSpans(
+  text: string,
+  terms: ReadonlySet<string>,
+  maxPerTerm = Infinity,
+  end = text.length,
+  prefixes: ReadonlySet<string> = NO_PREFIXES,
+): TermSpan[] {
+  if (terms.size === 0 && prefixes.size === 0) return [];
+  const region = end < text.length ? text.slice(0, end) : text;
+  const folded = foldInPlace(region);
+  if (folded === null) return findTermSpansByWord(region, terms, prefixes);
   const spans: TermSpan[] = [];
-  for (const term of terms) {
+  const find = (term: string, prefix: boolean) => {
     let found = 0;
     for (let at = folded.indexOf(term); at >= 0 && found < maxPerTerm; at = folded.indexOf(term, at + 1)) {
-      const end = at + term.length;
-      if (!isWordCharBefore(folded, at) && !isWordCharAt(folded, end)) {
-        spans.push({ start: at, end, term });
-        found++;
-      }
+      if (isWordCharBefore(folded, at)) continue;
+      let end = at + term.length;
+      if (prefix) while (isWordCharAt(folded, end)) end++;
+      else if (isWordCharAt(folded, end)) continue;
+      spans.push({ start: at, end, term });
+      found++;
     }
-  }
-  return spans.sort((a, b) => a.start - b.start);
+  };
+  for (const term of terms) find(term, false);
+  for (const prefix of prefixes) find(prefix, true);
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A word found both whole and by its beginning is one span.
+  return prefixes.size ? spans.filter((s, i) => i === 0 || s.start !== spans[i - 1]!.start) : spans;
 }
 
+const NO_PREFIXES: ReadonlySet<string> = new Set();
+
 /** {@link findTermSpans} for any text: every word folded (memoised, as article vocabularies repeat a lot). */
-function findTermSpansByWord(text: string, terms: ReadonlySet<string>): TermSpan[] {
+function findTermSpansByWord(text: string, terms: ReadonlySet<string>, prefixes: ReadonlySet<string>): TermSpan[] {
   const spans: TermSpan[] = [];
   const folded = new Map<string, string>();
   forEachWord(text, (word, start, end) => {
     let term = folded.get(word);
     if (term === undefined) folded.set(word, (term = foldTerm(word)));
     if (terms.has(term)) spans.push({ start, end, term });
+    else
+      for (const prefix of prefixes) if (term.startsWith(prefix)) return void spans.push({ start, end, term: prefix });
   });
   return spans;
 }
 
 const NON_ASCII_RUN = /[^\p{ASCII}]+/gu;
+/** A character outside U+0009–U+007E (tab to tilde); texts without one fold by lowercasing alone. */
+const NON_ASCII = /[^\t-~]/;
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 /** Single characters folded ({@link foldTerm}), e.g. "é" → "e". */
 const charFolds = new Map<string, string>();
@@ -137,6 +157,8 @@ function foldInPlace(text: string): string | null {
   if (UNSPACED.test(text)) return null;
   const lower = text.toLowerCase();
   if (lower.length !== text.length) return null;
+  // Plain ASCII (most texts) needs nothing more, and this test is far faster than the Unicode pass below.
+  if (!NON_ASCII.test(lower)) return lower;
   let out = '';
   let last = 0;
   for (const m of lower.matchAll(NON_ASCII_RUN)) {
