@@ -184,6 +184,20 @@ export class CompactIndex {
       if (df < best) [anchor, best] = [j, df];
     });
     if (anchor < 0) return (id) => this.scanPhrase(id, phrase);
+    // Every step one known word: the whole phrase is one byte pattern, found in one native search.
+    if (phrase.every((step) => step.size === 1 && !step.has(-1))) {
+      const bytes: number[] = [];
+      for (const step of phrase) for (const t of step) pushVarint(bytes, t + 1);
+      const whole = Buffer.from(bytes);
+      return (id) => {
+        const seq = this.sequences[id];
+        if (!seq) return false;
+        const buf = Buffer.from(seq.buffer, seq.byteOffset, seq.length);
+        for (let at = buf.indexOf(whole); at >= 0; at = buf.indexOf(whole, at + 1))
+          if (at === 0 || seq[at - 1]! < 0x80) return true;
+        return false;
+      };
+    }
     const patterns = [...phrase[anchor]!]
       .filter((t) => t >= 0)
       .map((t) => {

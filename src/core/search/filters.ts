@@ -54,6 +54,8 @@ export function monthFacet(day: number): string | null {
 interface Constraint {
   estimate: number;
   each(visit: (doc: number) => void): void;
+  /** A test of one document, when it needs no lists (dates). */
+  test?(doc: number): boolean;
 }
 
 /** The lists under `key`, or under every key it begins when `prefix`. */
@@ -118,6 +120,7 @@ function dateConstraint(index: CompactIndex, from: number, after: boolean): Cons
       for (const view of inside) for (const doc of view) visit(doc);
       for (const view of edge) for (const doc of view) if (after === day[doc]! >= from) visit(doc);
     },
+    test: (doc) => day[doc]! > 0 && after === day[doc]! >= from,
   };
 }
 
@@ -178,4 +181,22 @@ export function filteredDocs(index: CompactIndex, filters: ParsedQuery['filters'
   });
   const live = index.live;
   return first.filter((doc) => passed[doc] === all.length && live[doc]);
+}
+
+/**
+ * A test of whether a document passes every filter of the query, or null when it has none: for a query
+ * with words, whose matches are checked one by one rather than the filters listing every document they
+ * allow (`after:2015` allows half the library). Dates are read from the document; the other filters mark
+ * the documents their lists name.
+ */
+export function filterTest(index: CompactIndex, filters: ParsedQuery['filters']): ((doc: number) => boolean) | null {
+  const all = constraints(index, filters);
+  if (all.length === 0) return null;
+  const tests = all.map((constraint) => {
+    if (constraint.test) return constraint.test;
+    const marks = new Uint8Array(index.size);
+    constraint.each((doc) => (marks[doc] = 1));
+    return (doc: number) => marks[doc] === 1;
+  });
+  return (doc) => tests.every((test) => test(doc));
 }

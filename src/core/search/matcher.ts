@@ -116,10 +116,8 @@ export class Matcher {
 
   constructor(private readonly index: CompactIndex) {}
 
-  /**
-   * The documents that match every group (at most 255), limited to those `allowed` marks when given.
-   */
-  match(groups: Group[], allowed: Uint8Array | null): Matches {
+  /** The documents that match every group (at most 255). */
+  match(groups: Group[]): Matches {
     this.reset();
     const index = this.index;
     const order = [...groups].sort((a, b) => cost(index, a) - cost(index, b));
@@ -139,7 +137,6 @@ export class Matcher {
           const doc = docs[i]!;
           const m = matched[doc]!;
           if ((m !== g && m !== g + 1) || !live[doc]) continue;
-          if (g === 0 && allowed && !allowed[doc]) continue;
           const packed = meta[i]!;
           const field = packed >> 5;
           if (group.field >= 0 && field !== group.field) continue;
@@ -168,7 +165,6 @@ export class Matcher {
           const doc = docs[i]!;
           const m = matched[doc]!;
           if ((m !== g && m !== g + 1) || !live[doc]) continue;
-          if (g === 0 && allowed && !allowed[doc]) continue;
           if (m === g) {
             matched[doc] = g + 1;
             if (g === 0) touched.push(doc);

@@ -6,7 +6,7 @@
 import { parseQuery } from '../common/searchQuery';
 import type { ClipMeta, Highlight, SearchPage, SearchResult, SearchResultKind } from '../model';
 import { CompactIndex, KINDS, type DocInfo, type NewDoc } from './compactIndex';
-import { clipFacets, dayNumber, filteredDocs, foldField, monthFacet } from './filters';
+import { clipFacets, dayNumber, filteredDocs, filterTest, foldField, monthFacet } from './filters';
 import { expandWord, Matcher, type Group } from './matcher';
 import { FIELD } from './postings';
 import { rankedPositions } from './ranking';
@@ -62,7 +62,10 @@ interface Plan {
   /** The groups of the typed words (not phrases), for the side-by-side bonus. */
   words: Group[];
   phrases: Array<Array<Set<number>>>;
+  /** For filters alone: the documents they allow. */
   allowed: number[] | null;
+  /** For words and filters: whether a match passes the filters. */
+  passes: ((doc: number) => boolean) | null;
 }
 
 export class SearchIndex {
@@ -235,16 +238,14 @@ export class SearchIndex {
       keys = new Float64Array(ids.length);
       for (let i = 0; i < ids.length; i++) keys[i] = index.day[ids[i]!]!;
     } else {
-      let allowed: Uint8Array | null = null;
-      if (plan.allowed) {
-        allowed = new Uint8Array(index.size);
-        for (const doc of plan.allowed) allowed[doc] = 1;
-      }
-      const found = this.matcher.match(plan.groups, allowed);
+      const found = this.matcher.match(plan.groups);
       const phrases = plan.phrases.map((p) => index.phraseTest(p));
+      const passes = plan.passes;
       ids = found.ids;
-      if (!pages || phrases.length)
-        ids = ids.filter((doc) => (pages || kind[doc] !== PAGE) && phrases.every((test) => test(doc)));
+      if (passes) ids = ids.filter(passes);
+      if (!pages) ids = ids.filter((doc) => kind[doc] !== PAGE);
+      // Phrases last: the costliest test, on the fewest documents.
+      for (const test of phrases) ids = ids.filter(test);
       score = found.score;
       const tier = found.tier;
       // Tier first (two steps apart, the side-by-side bonus fits between), then the score.
@@ -309,9 +310,11 @@ export class SearchIndex {
         groups.push({ scored: id < 0 ? [] : [{ id, weight: 1 }], rest: [], field: -1, all: new Set([id]) });
     }
     const filters = parsed.filters.filter((f) => f.key !== 'title');
-    const allowed = filteredDocs(index, filters);
-    if (groups.length === 0 && !allowed) return null;
-    return { groups: groups.slice(0, 255), words, phrases, allowed };
+    if (groups.length === 0) {
+      const allowed = filteredDocs(index, filters);
+      return allowed ? { groups, words, phrases, allowed, passes: null } : null;
+    }
+    return { groups: groups.slice(0, 255), words, phrases, allowed: null, passes: filterTest(index, filters) };
   }
 
   /** One result: what the list shows of a document, with its snippet. */
