@@ -337,9 +337,7 @@ export function App() {
                               onBack={() => (route.from === 'search' ? openSearch() : go({ name: route.from }))}
                               onOpenPage={openPage}
                               onChanged={() => void refreshClips()}
-                              onDeleted={() =>
-                                onClipDeleted(route.clipId, list.find((c) => c.id === route.clipId)?.title ?? '')
-                              }
+                              onDeleted={(title) => onClipDeleted(route.clipId, title)}
                             />
                           )}
                         </>

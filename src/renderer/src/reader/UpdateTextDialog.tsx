@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReanchorReport } from '@core/model';
 import { Spinner } from '../components/Icons';
 import { errorMessage, isWebUrl, plural } from '../lib/format';
@@ -21,6 +21,10 @@ export function UpdateTextDialog({
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  // The text box takes the focus once the dialog is shown, also when a closing menu hands the focus back to
+  // its button in the same update (so Escape and typing reach the dialog).
+  useEffect(() => box.current?.focus(), []);
   const run = async (call: () => Promise<ReanchorReport>) => {
     setBusy(true);
     setError(null);
@@ -54,7 +58,7 @@ export function UpdateTextDialog({
           aria-label="New article text"
           placeholder="Paste the article’s new text…"
           value={text}
-          autoFocus
+          ref={box}
           onChange={(e) => setText(e.target.value)}
         />
         {error && (

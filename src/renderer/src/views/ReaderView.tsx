@@ -53,8 +53,8 @@ export function ReaderView({
   onBack: () => void;
   /** Called when highlights change, so the library's counts can refresh. */
   onChanged: () => void;
-  /** Called once the clip has been deleted. */
-  onDeleted: () => void;
+  /** Called once the clip has been deleted, with its title (for the Undo toast). */
+  onDeleted: (title: string) => void;
   /** Opens a notebook page (from "Quoted in"). */
   onOpenPage?: (pageId: string) => void;
 }) {
@@ -137,13 +137,19 @@ export function ReaderView({
       } else if (e.key === 'Escape') {
         if (selection) window.getSelection()?.removeAllRanges();
         else if (tools) dispatch({ type: 'closeTools' });
-        // Escape in a dialog closes the dialog, not the reader.
-        else if (!confirmDelete && !(e.target instanceof Element && e.target.closest('dialog'))) onBack();
+        // Escape closes the reader's own dialog (wherever the focus is), and leaves the reader only when no dialog is open.
+        else if (updating) setUpdating(false);
+        else if (
+          !confirmDelete &&
+          !(e.target instanceof Element && e.target.closest('dialog')) &&
+          !document.querySelector('dialog[open], [role="dialog"]')
+        )
+          onBack();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [selection, tools, color, addHighlight, confirmDelete, onBack, dispatch]);
+  }, [selection, tools, color, addHighlight, confirmDelete, updating, onBack, dispatch]);
 
   // A click on painted text (without selecting) picks that highlight in the side panel.
   /** "Load from the web" on a picture that was not stored: the core downloads it into the clip. */
@@ -315,7 +321,7 @@ export function ReaderView({
           highlightCount={highlights.length}
           drawerOpen={drawerOpen}
           onToggleDrawer={() => setDrawerOpen((o) => !o)}
-          onDeleted={onDeleted}
+          onDeleted={() => onDeleted(meta.title)}
         />
         <article className="reader-article" lang={meta.lang ?? undefined}>
           <ArticleHead
