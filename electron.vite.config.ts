@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { pdfjsData } from './scripts/pdfjsDataPlugin';
 
 export default defineConfig({
   main: {
@@ -21,12 +22,17 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     // The renderer names core modules `@core/…` (types from anywhere, code only from core/common: see lint).
-    resolve: { alias: { '@core': resolve(__dirname, 'src/core') } },
+    resolve: {
+      alias: {
+        '@core': resolve(__dirname, 'src/core'),
+      },
+    },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
     plugins: [
       react(),
+      pdfjsData(),
       {
         // The dev server injects CSS as <style> and talks over a websocket; production keeps the strict CSP.
         name: 'gloss-dev-csp',

@@ -57,6 +57,8 @@ export interface GlossApi {
   /** One page of the library's highlights, newest first, filtered by tag, colour, clip or site (from memory). */
   listHighlightsPage(input: HighlightQuery): Promise<HighlightPage>;
   getClip(id: string): Promise<ClipDocument>;
+  /** A PDF clip's original file (base64), checked against its SHA-256, for the page reader. */
+  getClipPdf(id: string): Promise<string>;
   clipUrl(input: ClipUrlInput): Promise<ClipSummary>;
   clipText(input: ClipTextInput): Promise<ClipSummary>;
   clipHtml(input: ClipHtmlInput): Promise<ClipSummary>;
@@ -238,6 +240,7 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   listClipsPage: true,
   listHighlightsPage: true,
   getClip: true,
+  getClipPdf: true,
   clipUrl: true,
   clipText: true,
   clipHtml: true,

@@ -202,6 +202,11 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       return { meta, html, text, highlights: highlights.map((h) => anchored(text, h)) };
     },
 
+    async getClipPdf(id) {
+      const { readOriginalPdf } = await import('./libraryClips/originalPdf');
+      return readOriginalPdf(store.path, store.getMeta(id));
+    },
+
     ...clipApi,
 
     async loadClipImage({ clipId, url }) {

@@ -58,6 +58,22 @@ describe('PDF clips', { timeout: 120_000 }, () => {
     });
   });
 
+  it('gives the reader the original PDF only while it is the file clipped', async () => {
+    const libraryDir = await tempDir();
+    service = await createGlossService({ libraryDir });
+    const bytes = pdfFixture('paper.pdf');
+    const api = createApiClient(GLOSS_METHODS, (method, args) => dispatchApiCall(service!, method, args));
+    const clip = await api.clipPdf({ data: base64(bytes), fileName: 'paper.pdf' });
+    expect(await api.getClipPdf(clip.id)).toBe(base64(bytes));
+    const web = await service.clipText({ text: 'A plain text clip, not a PDF at all.' });
+    await expect(api.getClipPdf(web.id)).rejects.toMatchObject({ code: 'not-found' });
+    const file = path.join(libraryDir, 'clips', clip.id, 'original.pdf');
+    await fs.writeFile(file, Buffer.concat([Buffer.from(bytes), Buffer.from('\n% changed\n')]));
+    await expect(api.getClipPdf(clip.id)).rejects.toMatchObject({ code: 'corrupt-file' });
+    await fs.rm(file);
+    await expect(api.getClipPdf(clip.id)).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('offers update or keep both for the same file or the same DOI, and loses nothing on a bad file', async () => {
     const libraryDir = await tempDir();
     service = await createGlossService({ libraryDir });

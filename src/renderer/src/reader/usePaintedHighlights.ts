@@ -36,8 +36,10 @@ export function usePaintedHighlights(opts: {
   focus: ReaderFocus | null;
   /** Called with the focus's highlight (if it names one) when the reader opens at a new focus. */
   onFocus: (highlightId: string) => void;
+  /** Changes when the article's text nodes change without new HTML (a PDF's pages drawn or dropped). */
+  version?: number;
 }) {
-  const { doc, html, highlights, article, scroller, focus, onFocus } = opts;
+  const { doc, html, highlights, article, scroller, focus, onFocus, version } = opts;
 
   const ranges = useRef(new Map<string, Range>());
   const [textMismatch, setTextMismatch] = useState(false);
@@ -60,7 +62,7 @@ export function usePaintedHighlights(opts: {
     const el = article.current;
     if (!doc || !el) return;
     ranges.current = paintHighlights(el, highlights);
-  }, [doc, html, highlights, article]);
+  }, [doc, html, highlights, article, version]);
 
   useEffect(() => () => clearHighlights(), []);
 

@@ -1,5 +1,5 @@
 import { useCite } from '../lib/cite';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
 import type { AnchoredHighlight, HighlightColor } from '@core/model';
 import { byPosition, HighlightPanel } from '../components/HighlightPanel';
@@ -31,6 +31,9 @@ import { reanchorSummary, UpdateTextDialog } from '../reader/UpdateTextDialog';
 import { ReaderBackButton, ReaderTopBar } from '../reader/ReaderTopBar';
 import { useReadPosition } from '../lib/useReadPosition';
 import { menuPosition, useOpenContextMenu } from '../lib/useContextMenus';
+
+/** The PDF page reader and pdf.js load only when a PDF clip is opened. */
+const PdfArticle = lazy(() => import('../pdf/PdfArticle'));
 
 export type { ReaderFocus } from '../reader/usePaintedHighlights';
 
@@ -90,6 +93,9 @@ export function ReaderView({
   const html = useMemo(() => (doc ? sanitizeArticle(doc.html, doc.meta.id) : ''), [doc]);
   const innerHtml = useMemo(() => ({ __html: html }), [html]);
   const pickFocused = useCallback((id: string) => dispatch({ type: 'pick', id }), [dispatch]);
+  // A PDF's pages come and go as they scroll by: each change of its text nodes paints the highlights again.
+  const [pdfTextVersion, setPdfTextVersion] = useState(0);
+  const onPdfTextChanged = useCallback(() => setPdfTextVersion((v) => v + 1), []);
   const { ranges: rangesRef, textMismatch } = usePaintedHighlights({
     doc,
     html,
@@ -99,6 +105,7 @@ export function ReaderView({
     focus,
     // A new place was asked for (e.g. another search result in the same clip): its highlight becomes active.
     onFocus: pickFocused,
+    version: pdfTextVersion,
   });
   const { selection, setSelection, readSelection, pointerDown, onPointerDown } = useArticleSelection(
     articleRef,
@@ -323,7 +330,7 @@ export function ReaderView({
           onToggleDrawer={() => setDrawerOpen((o) => !o)}
           onDeleted={() => onDeleted(meta.title)}
         />
-        <article className="reader-article" lang={meta.lang ?? undefined}>
+        <article className={meta.pdf ? 'reader-article reader-pdf' : 'reader-article'} lang={meta.lang ?? undefined}>
           <ArticleHead
             clipId={clipId}
             meta={meta}
@@ -347,13 +354,29 @@ export function ReaderView({
             }}
           />
           <ArticleNotices reanchored={reanchored} textMismatch={textMismatch} />
-          <div
-            className="article-body"
-            ref={articleCallback}
-            onClick={onArticleClick}
-            onKeyDown={onArticleKeyDown}
-            dangerouslySetInnerHTML={innerHtml}
-          />
+          {meta.pdf ? (
+            <Suspense fallback={<Spinner />}>
+              <PdfArticle
+                clipId={clipId}
+                pdfMeta={meta.pdf}
+                text={doc.text}
+                scroller={scroller}
+                articleRef={articleCallback}
+                focus={focus}
+                onClick={onArticleClick}
+                onKeyDown={onArticleKeyDown}
+                onTextChanged={onPdfTextChanged}
+              />
+            </Suspense>
+          ) : (
+            <div
+              className="article-body"
+              ref={articleCallback}
+              onClick={onArticleClick}
+              onKeyDown={onArticleKeyDown}
+              dangerouslySetInnerHTML={innerHtml}
+            />
+          )}
           <footer className="article-end" aria-hidden="true">
             ◆
           </footer>

@@ -1,0 +1,309 @@
+/**
+ * A PDF clip's pages in the reader, in place of the article body: pdf.js draws the pages near the view
+ * (canvas and text layer), the others hold only their text; zoom, fit width, page keys (Page Up/Down,
+ * Home/End), the page box and the PDF's bookmarks. The element given `articleRef` has exactly the clip's
+ * article text, so the reader's highlights, selection and search places work on it unchanged.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, ReactNode } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { ClipPdf } from '@core/model';
+import { PAGE_SEPARATOR, pageAt } from '@core/common/pdfLayout';
+import { errorMessage } from '../lib/format';
+import { isEditable } from '../lib/keys';
+import { offsetsToRange } from '../lib/textOffsets';
+import { revealRange, type ReaderFocus } from '../reader/usePaintedHighlights';
+import '../styles/pdf.css';
+import { PdfControls } from './PdfControls';
+import { PdfPageView, type PageSize } from './PdfPageView';
+import { pageAtY, pageTexts, pageTops } from './pageGeometry';
+import { openClipPdf } from './pdfjs';
+import { readOutline, type OutlineEntry } from './pdfOutline';
+
+/** US Letter at 72 dpi, until the PDF's own first page is known. */
+const DEFAULT_SIZE: PageSize = { width: 612, height: 792 };
+const MIN_SCALE = 0.25;
+const MAX_SCALE = 5;
+/** Room left for the sticky reader bar when a page is brought to the top. */
+const TOP_ROOM = 64;
+
+interface Props {
+  clipId: string;
+  pdfMeta: ClipPdf;
+  /** The clip's article text. */
+  text: string;
+  scroller: HTMLDivElement | null;
+  /** Given the element whose text is the article text (the reader's article ref). */
+  articleRef: (el: HTMLDivElement | null) => void;
+  focus: ReaderFocus | null;
+  onClick: (event: ReactMouseEvent) => void;
+  onKeyDown: (event: ReactKeyboardEvent) => void;
+  /** The article's text nodes changed (pages drawn or dropped): highlights must be painted again. */
+  onTextChanged: () => void;
+}
+
+export default function PdfArticle({
+  clipId,
+  pdfMeta,
+  text,
+  scroller,
+  articleRef,
+  focus,
+  onClick,
+  onKeyDown,
+  onTextChanged,
+}: Props) {
+  const texts = useMemo(() => pageTexts(text, pdfMeta.pageStarts), [text, pdfMeta.pageStarts]);
+  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [pageError, setPageError] = useState<string | null>(null);
+  const [sizes, setSizes] = useState<PageSize[]>(() => texts.map(() => DEFAULT_SIZE));
+  const [zoom, setZoom] = useState<number | 'fit'>('fit');
+  const [columnWidth, setColumnWidth] = useState(0);
+  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set());
+  const [current, setCurrent] = useState(0);
+  const [outline, setOutline] = useState<OutlineEntry[]>([]);
+  const bodyRef = useRef<HTMLDivElement | null>(null);
+  const keepPlace = useRef<{ page: number; within: number } | null>(null);
+  const pendingFocus = useRef<ReaderFocus | null>(null);
+
+  const base = sizes[0] ?? DEFAULT_SIZE;
+  const scale = zoom === 'fit' ? (columnWidth > 0 ? Math.min(MAX_SCALE, columnWidth / base.width) : 1) : zoom;
+  const tops = useMemo(() => pageTops(sizes, scale), [sizes, scale]);
+
+  const setBody = useCallback(
+    (el: HTMLDivElement | null) => {
+      bodyRef.current = el;
+      articleRef(el);
+    },
+    [articleRef],
+  );
+
+  useEffect(() => {
+    let live = true;
+    let opened: PDFDocumentProxy | null = null;
+    openClipPdf(clipId)
+      .then(async (doc) => {
+        opened = doc;
+        const first = (await doc.getPage(1)).getViewport({ scale: 1 });
+        if (!live) return;
+        setSizes(texts.map(() => ({ width: first.width, height: first.height })));
+        setPdf(doc);
+        setOutline(await readOutline(doc).catch(() => []));
+      })
+      .catch((e: unknown) => live && setLoadError(errorMessage(e)));
+    return () => {
+      live = false;
+      void opened?.destroy();
+    };
+  }, [clipId, texts]);
+
+  // The column's width, for fit width.
+  useLayoutEffect(() => {
+    const el = bodyRef.current?.parentElement;
+    if (!el) return;
+    const measure = () => setColumnWidth(el.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  /** Where the pages begin inside the scroller's content. */
+  const bodyTop = useCallback(() => {
+    const body = bodyRef.current;
+    if (!body || !scroller) return 0;
+    return body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+  }, [scroller]);
+
+  /** Brings page `page` (0-based) to the top of the view; the scroll then updates the current page. */
+  const goToPage = useCallback(
+    (page: number) => {
+      const n = Math.min(texts.length - 1, Math.max(0, page));
+      scroller?.scrollTo({ top: bodyTop() + tops[n]! - TOP_ROOM });
+    },
+    [scroller, texts.length, bodyTop, tops],
+  );
+
+  // The page in view, as the column scrolls.
+  useEffect(() => {
+    if (!scroller) return;
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        setCurrent(pageAtY(tops, scroller.scrollTop - bodyTop() + scroller.clientHeight / 3));
+      });
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', onScroll);
+    };
+  }, [scroller, tops, bodyTop]);
+
+  // Only pages within about a screen of the view are drawn.
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!scroller || !body) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        setNear((prev) => {
+          const next = new Set(prev);
+          for (const e of entries) {
+            const n = Number((e.target as HTMLElement).dataset['page']) - 1;
+            if (e.isIntersecting) next.add(n);
+            else next.delete(n);
+          }
+          return next;
+        });
+      },
+      { root: scroller, rootMargin: '100% 0px' },
+    );
+    for (const page of body.querySelectorAll('.pdf-page')) observer.observe(page);
+    return () => observer.disconnect();
+  }, [scroller, texts.length]);
+
+  // Zooming keeps the same place of the same page in view.
+  const changeZoom = useCallback(
+    (next: number | 'fit') => {
+      if (scroller) {
+        const y = scroller.scrollTop - bodyTop() + TOP_ROOM;
+        const page = pageAtY(tops, y);
+        keepPlace.current = { page, within: (y - tops[page]!) / scale };
+      }
+      setZoom(next);
+    },
+    [scroller, bodyTop, tops, scale],
+  );
+  useLayoutEffect(() => {
+    const place = keepPlace.current;
+    if (!place || !scroller) return;
+    keepPlace.current = null;
+    scroller.scrollTo({ top: bodyTop() + tops[place.page]! + place.within * scale - TOP_ROOM });
+  }, [scale, tops, scroller, bodyTop]);
+
+  // Page keys.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isEditable(e.target)) return;
+      const to =
+        e.key === 'PageDown'
+          ? current + 1
+          : e.key === 'PageUp'
+            ? current - 1
+            : e.key === 'Home'
+              ? 0
+              : e.key === 'End'
+                ? texts.length - 1
+                : null;
+      if (to === null) return;
+      e.preventDefault();
+      goToPage(to);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [current, texts.length, goToPage]);
+
+  // A search result or highlight asked for: go to its page, and flash it once the page is drawn.
+  const focusKey = focus?.key;
+  useEffect(() => {
+    if (!focus || !pdf) return;
+    pendingFocus.current = focus;
+    goToPage(pageAt(pdfMeta.pageStarts, focus.start));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per request (its key), once the PDF is open
+  }, [focusKey, pdf]);
+
+  const onPageText = useCallback(
+    (index: number) => {
+      onTextChanged();
+      const want = pendingFocus.current;
+      const body = bodyRef.current;
+      if (!want || !body || pageAt(pdfMeta.pageStarts, want.start) !== index) return;
+      if (!body.querySelector(`.pdf-page[data-page="${index + 1}"].drawn`)) return;
+      pendingFocus.current = null;
+      const range = offsetsToRange(body, want.start, want.end);
+      if (range) revealRange(scroller, range, 'auto');
+    },
+    [onTextChanged, pdfMeta.pageStarts, scroller],
+  );
+
+  const onSize = useCallback((index: number, size: PageSize) => {
+    setSizes((prev) => {
+      const old = prev[index];
+      if (old && old.width === size.width && old.height === size.height) return prev;
+      const next = prev.slice();
+      next[index] = size;
+      return next;
+    });
+  }, []);
+  const onPageError = useCallback((index: number, error: unknown) => {
+    setPageError(`Page ${index + 1} could not be drawn (${errorMessage(error)}).`);
+  }, []);
+
+  return (
+    <div className={loadError ? 'pdf-reader pdf-failed' : 'pdf-reader'}>
+      {!pdfMeta.hasText && (
+        <p className="pdf-notice" role="status">
+          No text in this PDF: its pages are pictures (a scan), so there is nothing to select, highlight or search. It
+          can still be read and cited.
+        </p>
+      )}
+      {loadError && (
+        <p className="pdf-notice pdf-error" role="alert">
+          The original PDF could not be shown: {loadError} Its text is shown instead.
+        </p>
+      )}
+      {pageError && !loadError && (
+        <p className="pdf-notice pdf-error" role="alert">
+          {pageError}
+        </p>
+      )}
+      <div
+        className="article-body pdf-body"
+        ref={setBody}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+        aria-busy={!pdf && !loadError}
+      >
+        {texts.map((pageText, i) => (
+          <PageSlot key={i} first={i === 0}>
+            <PdfPageView
+              pdf={pdf}
+              index={i}
+              scale={scale}
+              size={sizes[i] ?? base}
+              text={pageText}
+              near={near.has(i)}
+              onTextChanged={onPageText}
+              onSize={onSize}
+              onError={onPageError}
+            />
+          </PageSlot>
+        ))}
+      </div>
+      {!loadError && (
+        <PdfControls
+          page={current}
+          pages={texts.length}
+          scale={scale}
+          fitWidth={zoom === 'fit'}
+          outline={outline}
+          onZoom={(factor) => changeZoom(Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale * factor)))}
+          onFitWidth={() => changeZoom('fit')}
+          onGo={goToPage}
+        />
+      )}
+    </div>
+  );
+}
+
+/** A page preceded by the text that separates it from the previous page in the article text. */
+function PageSlot({ first, children }: { first: boolean; children: ReactNode }) {
+  return (
+    <>
+      {!first && PAGE_SEPARATOR}
+      {children}
+    </>
+  );
+}

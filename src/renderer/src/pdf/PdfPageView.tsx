@@ -1,0 +1,126 @@
+/**
+ * One page of a PDF clip: a box of the page's size holding, while the page is near the view, its canvas
+ * and its text layer (pageTextLayer.ts); otherwise only the page's stored text, unseen, so that the article's
+ * text (which offsets index into) is whole whichever pages are drawn.
+ */
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { AnnotationMode, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
+import { buildPageTextLayer } from './pageTextLayer';
+
+/** A page's size in CSS pixels at scale 1. */
+export interface PageSize {
+  width: number;
+  height: number;
+}
+
+interface Props {
+  pdf: PDFDocumentProxy | null;
+  index: number;
+  scale: number;
+  size: PageSize;
+  /** The page's part of the stored article text. */
+  text: string;
+  /** Draw the page (it is in or near the view). */
+  near: boolean;
+  /** The page's text nodes changed (a text layer came or went): highlights must be painted again. */
+  onTextChanged: (index: number) => void;
+  /** The page's real size, once pdf.js has read it. */
+  onSize: (index: number, size: PageSize) => void;
+  /** The page could not be drawn. */
+  onError: (index: number, error: unknown) => void;
+}
+
+interface Drawn {
+  scale: number;
+  layer: HTMLDivElement;
+}
+
+function isCancel(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  return name === 'AbortError' || name === 'RenderingCancelledException' || name === 'AbortException';
+}
+
+export const PdfPageView = memo(function PdfPageView({
+  pdf,
+  index,
+  scale,
+  size,
+  text,
+  near,
+  onTextChanged,
+  onSize,
+  onError,
+}: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [drawn, setDrawn] = useState<Drawn | null>(null);
+  const shown = near && drawn?.scale === scale ? drawn.layer : null;
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!pdf || !near || !canvas) return;
+    const abort = new AbortController();
+    let task: RenderTask | null = null;
+    void (async () => {
+      const page = await pdf.getPage(index + 1);
+      if (abort.signal.aborted) return;
+      const natural = page.getViewport({ scale: 1 });
+      onSize(index, { width: natural.width, height: natural.height });
+      const viewport = page.getViewport({ scale });
+      const ratio = window.devicePixelRatio || 1;
+      const work = document.createElement('canvas');
+      work.width = Math.floor(viewport.width * ratio);
+      work.height = Math.floor(viewport.height * ratio);
+      task = page.render({
+        canvas: work,
+        viewport,
+        annotationMode: AnnotationMode.DISABLE,
+        transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
+      });
+      const [layer] = await Promise.all([
+        buildPageTextLayer(page, viewport, text, abort.signal),
+        task.promise.then(() => {
+          if (abort.signal.aborted) return;
+          // Swap the finished picture in at once (no blank page while drawing at a new zoom).
+          canvas.width = work.width;
+          canvas.height = work.height;
+          canvas.getContext('2d')?.drawImage(work, 0, 0);
+          work.width = work.height = 0;
+        }),
+      ]);
+      if (!abort.signal.aborted) setDrawn({ scale, layer: layer.element });
+    })().catch((error: unknown) => {
+      if (!abort.signal.aborted && !isCancel(error)) onError(index, error);
+    });
+    return () => {
+      abort.abort();
+      task?.cancel();
+    };
+  }, [pdf, near, scale, index, text, onSize, onError]);
+
+  // A page far from the view gives its picture's memory back.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!near && canvas) canvas.width = canvas.height = 0;
+  }, [near]);
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    if (shown) host.replaceChildren(shown);
+    else host.replaceChildren();
+    onTextChanged(index);
+  }, [shown, index, onTextChanged]);
+
+  return (
+    <div
+      className={shown ? 'pdf-page drawn' : 'pdf-page'}
+      data-page={index + 1}
+      style={{ width: size.width * scale, height: size.height * scale, ['--scale-factor' as string]: scale }}
+    >
+      <canvas ref={canvasRef} className="pdf-canvas" aria-hidden="true" />
+      <div ref={hostRef} className="pdf-layer-host" />
+      {!shown && <div className="pdf-page-text">{text}</div>}
+    </div>
+  );
+});

@@ -1,0 +1,36 @@
+/**
+ * Where the pages of a PDF sit in its scrolling column, from their sizes alone (no DOM measuring): page
+ * tops, the page at a scroll position, and the text of each page in the stored article text.
+ */
+import { PAGE_SEPARATOR } from '@core/common/pdfLayout';
+import type { PageSize } from './PdfPageView';
+
+/** The gap between pages, in CSS pixels (the `.pdf-page` margin). */
+export const PAGE_GAP = 16;
+
+/** The top of each page (and the end of the last) in the column, at `scale`. */
+export function pageTops(sizes: readonly PageSize[], scale: number): number[] {
+  const tops = [0];
+  for (const s of sizes) tops.push(tops[tops.length - 1]! + s.height * scale + PAGE_GAP);
+  return tops;
+}
+
+/** The page (0-based) at height `y` of the column. */
+export function pageAtY(tops: readonly number[], y: number): number {
+  let lo = 0;
+  let hi = tops.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tops[mid]! <= y) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+/** Each page's text: the article text cut at the page starts (the separators between pages left out). */
+export function pageTexts(text: string, pageStarts: readonly number[]): string[] {
+  return pageStarts.map((start, i) => {
+    const next = pageStarts[i + 1];
+    return text.slice(start, next === undefined ? text.length : next - PAGE_SEPARATOR.length);
+  });
+}

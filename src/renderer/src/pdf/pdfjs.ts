@@ -1,0 +1,60 @@
+/**
+ * pdf.js in the renderer, set up for hostile files: its worker is a file of the app's own bundle (no CDN,
+ * no blob), PDF JavaScript and XFA are off, `eval` is never used, no font is loaded by the browser (glyphs
+ * are drawn as paths) and the standard fonts and CMaps come from the bundle (scripts/pdfjsDataPlugin.ts),
+ * read through a data factory that never fetches anything. The options are the core's (core/pdf/readPdf.ts),
+ * so the text items the renderer gets are the ones the stored text was made from.
+ */
+import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { cMaps, standardFonts } from 'virtual:pdfjs-data';
+
+function base64Bytes(data: string): Uint8Array {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Answers pdf.js's requests for standard fonts and CMaps from the bundle (anything else is refused). */
+class BundledDataFactory {
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const table = kind === 'standardFontDataUrl' ? standardFonts : kind === 'cMapUrl' ? cMaps : null;
+    const load = table && Object.hasOwn(table, filename) ? table[filename] : undefined;
+    if (!load) throw new Error(`Gloss does not load “${filename}” for PDFs.`);
+    return base64Bytes((await load()).default);
+  }
+}
+
+let port: Worker | null = null;
+
+/** The one pdf.js worker of the window (a module of the bundle), started on first use. */
+function startBundledWorker(): void {
+  port ??= new Worker(workerUrl, { type: 'module', name: 'pdf.js' });
+  GlobalWorkerOptions.workerPort = port;
+}
+
+/** Opens the original PDF of clip `clipId` (read through GlossApi, checked against its hash by the core). */
+export async function openClipPdf(clipId: string): Promise<PDFDocumentProxy> {
+  const data = base64Bytes(await window.gloss.getClipPdf(clipId));
+  startBundledWorker();
+  const task = getDocument({
+    data,
+    isEvalSupported: false,
+    enableXfa: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    useWorkerFetch: false,
+    useWasm: false,
+    stopAtErrors: false,
+    cMapPacked: true,
+    // The factory reads from the bundle; the URLs only have to be set for pdf.js to ask it.
+    cMapUrl: 'bundled:cmaps/',
+    standardFontDataUrl: 'bundled:standard_fonts/',
+    BinaryDataFactory: BundledDataFactory,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+  });
+  return task.promise;
+}
