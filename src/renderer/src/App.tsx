@@ -10,6 +10,7 @@ import { ContextMenu } from './components/ContextMenu';
 import { DeleteQuotedDialog } from './components/DeleteQuotedDialog';
 import { DropProgress } from './components/DropProgress';
 import { JobsPanel } from './components/JobsPanel';
+import { KeptView } from './components/KeptView';
 import { ConflictsBanner } from './components/ConflictsBanner';
 import { ProblemsBanner } from './components/ProblemsBanner';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
@@ -96,6 +97,9 @@ export function App() {
     (clipId: string, from: ReaderFrom, focus: ReaderFocus | null = null) => go({ name: 'reader', clipId, focus, from }),
     [go],
   );
+
+  const openFromLibrary = useCallback((clipId: string) => openClip(clipId, 'library'), [openClip]);
+  const openClipDialog = useCallback(() => setOverlay('clip'), []);
 
   const openResult = useCallback(
     (r: SearchResult) => {
@@ -229,6 +233,8 @@ export function App() {
     citeClip: (clip) => setCiting({ clipIds: [clip.id], label: `“${clip.title}”` }),
   });
   const nav = route.name === 'reader' ? route.from : route.name;
+  // The list view on screen, or kept under the reader opened from it (going back then shows it at once).
+  const listView = nav;
   const problems = info?.problems ?? [];
   const welcome = settings !== null && !settings.firstRunDone;
 
@@ -266,31 +272,39 @@ export function App() {
                         />
                       ) : (
                         <>
-                          {route.name === 'library' && (
-                            <LibraryView
-                              list={list}
-                              onOpen={(id) => openClip(id, 'library')}
-                              onClip={() => setOverlay('clip')}
-                            />
+                          {listView === 'library' && (
+                            <KeptView shown={route.name === 'library'}>
+                              <LibraryView
+                                list={list}
+                                shown={route.name === 'library'}
+                                onOpen={openFromLibrary}
+                                onClip={openClipDialog}
+                              />
+                            </KeptView>
                           )}
-                          {route.name === 'highlights' && (
-                            <HighlightsView
-                              list={highlights}
-                              onOpen={(clipId, highlightId) =>
-                                openClip(clipId, 'highlights', newReaderFocus(0, 0, highlightId))
-                              }
-                            />
+                          {listView === 'highlights' && (
+                            <KeptView shown={route.name === 'highlights'}>
+                              <HighlightsView
+                                list={highlights}
+                                shown={route.name === 'highlights'}
+                                onOpen={(clipId, highlightId) =>
+                                  openClip(clipId, 'highlights', newReaderFocus(0, 0, highlightId))
+                                }
+                              />
+                            </KeptView>
                           )}
-                          {route.name === 'search' && (
-                            <SearchView
-                              pager={searchPager}
-                              query={query}
-                              onQueryChange={setQuery}
-                              focusToken={searchFocus}
-                              onOpen={openResult}
-                              libraryEmpty={clipCount === 0}
-                              onClip={() => setOverlay('clip')}
-                            />
+                          {listView === 'search' && (
+                            <KeptView shown={route.name === 'search'}>
+                              <SearchView
+                                pager={searchPager}
+                                query={query}
+                                onQueryChange={setQuery}
+                                focusToken={searchFocus}
+                                onOpen={openResult}
+                                libraryEmpty={clipCount === 0}
+                                onClip={openClipDialog}
+                              />
+                            </KeptView>
                           )}
                           {route.name === 'settings' && (
                             <SettingsView

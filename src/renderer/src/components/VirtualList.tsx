@@ -82,7 +82,7 @@ export function VirtualList({
   scrollRef: outerRef,
   rowKey,
   onScroll,
-  focusOnMount = false,
+  focusKey = 0,
 }: {
   count: number;
   rowHeight: number;
@@ -100,17 +100,25 @@ export function VirtualList({
   scrollRef?: RefObject<HTMLDivElement | null>;
   rowKey?: (index: number) => string | number;
   onScroll?: (el: HTMLDivElement) => void;
-  /** Give the active row the focus once it is drawn (coming back to the list). */
-  focusOnMount?: boolean;
+  /**
+   * Give the active row the focus once it is drawn, at mount and whenever this changes (coming back to the
+   * list); 0: leave the focus where it is.
+   */
+  focusKey?: number;
 }) {
   const ownRef = useRef<HTMLDivElement>(null);
   const scrollRef = outerRef ?? ownRef;
   const at = Math.max(0, Math.min(active, count - 1));
   const virtualizer = useFixedRows(count, rowHeight, scrollRef, place, onRange, at);
-  const pendingFocus = useRef<number | null>(focusOnMount ? at : null);
+  const pendingFocus = useRef<number | null>(null);
+  const focusAsked = useRef(0);
 
   // Focus follows the keyboard once the row is drawn (the virtualizer may need a render to reach it).
   useLayoutEffect(() => {
+    if (focusKey !== focusAsked.current) {
+      focusAsked.current = focusKey;
+      if (focusKey) pendingFocus.current = at;
+    }
     const want = pendingFocus.current;
     if (want === null) return;
     const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row="${want}"]`);

@@ -9,9 +9,10 @@ const READ_AHEAD = 30;
 /**
  * A view's hold on a {@link KeptList}: its rows (read a page at a time as they come into view, and again
  * when the data changes), the props that put a `VirtualList` where it was left, `setQuery` and `opened`
- * (call it when a row is opened, so the focus comes back to that row).
+ * (call it when a row is opened, so the focus comes back to that row when the view is next `shown`: mounted
+ * again, or shown again after the reader was open over it).
  */
-export function useKeptList<Q, T, A extends PageAnswer<T>>(list: KeptList<Q, T, A>) {
+export function useKeptList<Q, T, A extends PageAnswer<T>>(list: KeptList<Q, T, A>, shown = true) {
   const source = useSyncExternalStore(list.subscribe, list.getSource);
   const snap = useSyncExternalStore(source.subscribe, source.getSnapshot);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -39,15 +40,19 @@ export function useKeptList<Q, T, A extends PageAnswer<T>>(list: KeptList<Q, T, 
     [list],
   );
   const onScroll = useCallback((el: HTMLDivElement) => list.setPlace(placeOf(el)), [list]);
-  // Back from a row opened here: the focus returns to it (asked once, at mount).
-  const [focusOnMount] = useState(() => list.returnFocus);
-  useEffect(() => list.clearReturnFocus(), [list]);
+  // Back from a row opened here: the focus returns to it (at mount, or when shown again).
+  const [focus, setFocus] = useState(() => ({ key: shown && list.returnFocus ? 1 : 0, shown }));
+  if (focus.shown !== shown) setFocus({ key: shown && list.returnFocus ? focus.key + 1 : focus.key, shown });
+  useEffect(() => {
+    if (shown) list.clearReturnFocus();
+  }, [list, shown]);
 
   const setQuery = useCallback(
     (q: Q) => {
       list.setQuery(q);
       setActive(0);
       setPlace(null);
+      setFocus((f) => ({ ...f, key: 0 }));
     },
     [list],
   );
@@ -64,6 +69,15 @@ export function useKeptList<Q, T, A extends PageAnswer<T>>(list: KeptList<Q, T, 
     snap,
     setQuery,
     opened,
-    listProps: { count: snap.total ?? 0, active, onActiveChange, place, onRange, onScroll, scrollRef, focusOnMount },
+    listProps: {
+      count: snap.total ?? 0,
+      active,
+      onActiveChange,
+      place,
+      onRange,
+      onScroll,
+      scrollRef,
+      focusKey: focus.key,
+    },
   };
 }

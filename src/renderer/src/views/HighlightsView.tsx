@@ -82,12 +82,15 @@ function useFilterChoices(): { tags: string[]; sites: FacetCount[] } {
  */
 export function HighlightsView({
   list,
+  shown = true,
   onOpen,
 }: {
   list: HighlightsList;
+  /** False while the reader is open over the view (see KeptView). */
+  shown?: boolean;
   onOpen: (clipId: string, highlightId: string) => void;
 }) {
-  const { source, snap, setQuery, opened, listProps } = useKeptList(list);
+  const { source, snap, setQuery, opened, listProps } = useKeptList(list, shown);
   const { runJob } = useJobsContext();
   const openMenu = useOpenContextMenu();
   const choices = useFilterChoices();

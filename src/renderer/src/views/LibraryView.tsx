@@ -69,18 +69,20 @@ const ClipRow = memo(function ClipRow({
 /**
  * The library: sorted and filtered by the core, a page of rows at a time as the list scrolls; only the rows
  * in view are drawn. The list (query, rows, scroll place, focused row) lives in `list`, so coming back from
- * the reader shows it as it was left.
+ * the reader shows it as it was left. `shown` is false while the reader is open over it (see KeptView).
  */
-export function LibraryView({
+export const LibraryView = memo(function LibraryView({
   list,
+  shown = true,
   onOpen,
   onClip,
 }: {
   list: LibraryList;
+  shown?: boolean;
   onOpen: (id: string) => void;
   onClip: () => void;
 }) {
-  const { source, snap, setQuery, opened, listProps } = useKeptList(list);
+  const { source, snap, setQuery, opened, listProps } = useKeptList(list, shown);
   const query = list.query;
   const open = useCallback(
     (index: number) => {
@@ -150,4 +152,4 @@ export function LibraryView({
       )}
     </div>
   );
-}
+});
