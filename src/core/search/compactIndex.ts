@@ -32,8 +32,8 @@ export interface NewDoc {
   info: DocInfo;
 }
 
-/** A saved document: key, kind, day, field lengths, facets, info. */
-export type DocRow = [string, number, number, number[], string[], DocInfo];
+/** A saved document: key, kind, day, field lengths, info (its facets are saved as lists). */
+export type DocRow = [string, number, number, number[], DocInfo];
 
 /** A phrase step with more words than this is not looked up word by word (every word is read instead). */
 const MAX_ANCHOR_TERMS = 16;
@@ -56,7 +56,6 @@ export class CompactIndex {
   /** Per short id. */
   keys: string[] = [];
   infos: DocInfo[] = [];
-  docFacets: string[][] = [];
   sequences: Array<Uint8Array | null> = [];
   kind = new Uint8Array(64);
   day = new Int32Array(64);
@@ -104,7 +103,6 @@ export class CompactIndex {
     this.grow(id + 1);
     this.keys.push(doc.key);
     this.infos.push(doc.info);
-    this.docFacets.push(doc.facets);
     this.kind[id] = doc.kind;
     this.day[id] = doc.day;
     this.live[id] = 1;
@@ -134,7 +132,7 @@ export class CompactIndex {
       this.fieldTotal[f]! += length;
     }
     this.sequences.push(seq.length ? Uint8Array.from(seq) : null);
-    for (const facet of doc.facets) this.facets.fetch(facet, () => new IntList()).push(id);
+    for (const facet of doc.facets) this.facetList(facet).push(id);
     for (const b of beginnings) this.beginningList(b).push(id);
     return id;
   }
@@ -157,6 +155,11 @@ export class CompactIndex {
     for (const list of this.lists) list.trim();
     for (const [, docs] of this.facets) docs.trim();
     for (const docs of this.beginnings.values()) docs.trim();
+  }
+
+  /** The list of documents under a facet key (created empty). */
+  facetList(key: string): IntList {
+    return this.facets.fetch(key, () => new IntList(new Int32Array(0)));
   }
 
   /** The list of documents with a word beginning with `two` letters (created empty). */
@@ -257,19 +260,18 @@ export class CompactIndex {
     return false;
   }
 
-  /** A saved document row (with its facets and field lengths). */
+  /** A saved document row (with its field lengths). */
   docRow(id: number): DocRow {
     const lengths = Array.from(this.fieldLength.subarray(id * FIELD_COUNT, (id + 1) * FIELD_COUNT));
-    return [this.keys[id]!, this.kind[id]!, this.day[id]!, lengths, this.docFacets[id]!, this.infos[id]!];
+    return [this.keys[id]!, this.kind[id]!, this.day[id]!, lengths, this.infos[id]!];
   }
 
-  /** Restores a saved document whose postings come separately ({@link restoreTerm}). */
-  restoreDoc([key, kind, day, lengths, facets, info]: DocRow, sequence: Uint8Array | null): number {
+  /** Restores a saved document whose postings and facets come separately ({@link restoreTerm}). */
+  restoreDoc([key, kind, day, lengths, info]: DocRow, sequence: Uint8Array | null): number {
     const id = this.size;
     this.grow(id + 1);
     this.keys.push(key);
     this.infos.push(info);
-    this.docFacets.push(facets);
     this.sequences.push(sequence);
     this.kind[id] = kind;
     this.day[id] = day;
@@ -280,15 +282,17 @@ export class CompactIndex {
       this.fieldLength[id * FIELD_COUNT + f] = lengths[f] ?? 0;
       this.fieldTotal[f]! += lengths[f] ?? 0;
     }
-    for (const facet of facets) this.facets.fetch(facet, () => new IntList()).push(id);
     return id;
   }
 
-  /** Restores a term with its postings (views into the loaded file: they are copied when they grow). */
-  restoreTerm(term: string, docs: Int32Array, meta: Uint8Array): void {
+  /**
+   * Restores a term with its postings (views into the loaded file: they are copied when they grow) and
+   * the number of distinct documents they name.
+   */
+  restoreTerm(term: string, docs: Int32Array, meta: Uint8Array, distinct: number): void {
     const id = this.terms.length;
     this.terms.push(term);
-    this.lists.push(new PostingList(docs, meta, docs.length));
+    this.lists.push(new PostingList(docs, meta, docs.length, distinct));
     this.vocab.set(term, id);
     this.ids.set(term, id);
   }

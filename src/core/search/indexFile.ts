@@ -12,25 +12,28 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { writeFileAtomic } from '../library/atomicWrite';
 import { SCHEMA_VERSION } from '../library/schemas';
 import { CompactIndex, type DocRow } from './compactIndex';
-import { SearchIndex, type SearchIndexOptions } from './searchIndex';
+import type { IntList } from './postings';
+import { noteClipOf, SearchIndex, type SearchIndexOptions } from './searchIndex';
 
 /**
  * The version of the index's shape and text rules (fields, tokenizer, folding, file layout). Bump it
  * whenever they change: an index made by other rules would silently miss words, so it is rebuilt instead.
  */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 const KIND = 'gloss-search-index';
 /** Documents a chunk. */
-const DOCS_PER_CHUNK = 2000;
-/** Terms a chunk (their postings follow in one binary chunk). */
-const TERMS_PER_CHUNK = 4000;
+const DOCS_PER_CHUNK = 500;
+/** Terms a chunk at most (their postings follow in one binary chunk)… */
+const TERMS_PER_CHUNK = 2000;
+/** …and postings (or list entries) a chunk at most, so that reading one chunk is a short pause. */
+const POSTINGS_PER_CHUNK = 1 << 16;
 /** Longest run of reading (ms) before the event loop gets a turn. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 const JSON_CHUNK = 1;
 const POSTINGS_CHUNK = 2;
 const SEQUENCES_CHUNK = 3;
-const BEGINNINGS_CHUNK = 4;
+const LISTS_CHUNK = 4;
 
 /** A save that gave up because the index changed while it was being written; the next save writes it. */
 export class IndexChangedError extends Error {
@@ -74,6 +77,30 @@ function chunk(type: number, payload: Uint8Array): Uint8Array {
 
 const jsonChunk = (value: unknown) => chunk(JSON_CHUNK, Buffer.from(JSON.stringify(value)));
 const bytesOf = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * Named lists of documents (beginnings, facets) as chunk pairs: the names in JSON, then the lists'
+ * lengths and entries (renumbered, dead documents left out), at most POSTINGS_PER_CHUNK entries a pair.
+ */
+function* listChunks(
+  name: string,
+  lists: ReadonlyArray<readonly [string, IntList]>,
+  renumber: Int32Array,
+): Generator<Uint8Array> {
+  for (let at = 0; at < lists.length;) {
+    let end = at;
+    for (let entries = 0; end < lists.length && entries < POSTINGS_PER_CHUNK; end++) entries += lists[end]![1].length;
+    const batch = lists.slice(at, end);
+    at = end;
+    yield jsonChunk({ [name]: batch.map(([key]) => key) });
+    const counts = new Int32Array(batch.length);
+    const docs: number[] = [];
+    batch.forEach(([, list], i) => {
+      for (const doc of list.view()) if (renumber[doc]! >= 0) counts[i] = docs.push(renumber[doc]!) && counts[i]! + 1;
+    });
+    yield chunk(LISTS_CHUNK, Buffer.concat([bytesOf(counts), bytesOf(Int32Array.from(docs))]));
+  }
+}
 
 /**
  * Saves `index` with the fingerprints of its clips, atomically, a chunk at a time; returns the size
@@ -127,8 +154,13 @@ export async function writeIndexFile(
       });
       yield out(chunk(SEQUENCES_CHUNK, Buffer.concat([bytesOf(lengths), ...parts])));
     }
-    for (let at = 0; at < terms.length; at += TERMS_PER_CHUNK) {
-      const batch = terms.slice(at, at + TERMS_PER_CHUNK);
+    for (let at = 0; at < terms.length;) {
+      // A batch ends at TERMS_PER_CHUNK terms or POSTINGS_PER_CHUNK postings (one common word may fill it).
+      let end = at;
+      for (let postings = 0; end < terms.length && end - at < TERMS_PER_CHUNK && postings < POSTINGS_PER_CHUNK; end++)
+        postings += index.lists[terms[end]!]!.length;
+      const batch = terms.slice(at, end);
+      at = end;
       yield out(jsonChunk({ terms: batch.map((t) => index.terms[t]) }));
       const counts = new Int32Array(batch.length);
       const docs: number[] = [];
@@ -147,15 +179,11 @@ export async function writeIndexFile(
         chunk(POSTINGS_CHUNK, Buffer.concat([bytesOf(counts), bytesOf(Int32Array.from(docs)), Uint8Array.from(meta)])),
       );
     }
-    const beginnings = [...index.beginnings.keys()];
-    yield out(jsonChunk({ beginnings }));
-    const lists = beginnings.map((b) => index.beginnings.get(b)!.view());
-    const counts = new Int32Array(lists.length);
-    const docs: number[] = [];
-    lists.forEach((list, i) => {
-      for (const doc of list) if (renumber[doc]! >= 0) counts[i] = docs.push(renumber[doc]!) && counts[i]! + 1;
-    });
-    yield out(chunk(BEGINNINGS_CHUNK, Buffer.concat([bytesOf(counts), bytesOf(Int32Array.from(docs))])));
+    for (const [name, lists] of [
+      ['beginnings', [...index.beginnings]],
+      ['facets', [...index.facets]],
+    ] as const)
+      for (const part of listChunks(name, lists, renumber)) yield out(part);
     yield out(jsonChunk({ end: { docs: live.length, terms: terms.length } }));
   }
   await fs.mkdir(path.dirname(file), { recursive: true });
@@ -218,6 +246,7 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
     const fingerprints = json(next())['fingerprints'] as Record<string, string> | undefined;
     if (!fingerprints) return { ok: false, problem: 'The saved search index is incomplete.' };
     const index = new CompactIndex();
+    const clips = new Map<string, Set<string>>();
     let ended: { docs: number; terms: number } | null = null;
     let slice = performance.now();
     for (let c = next(); c; c = next()) {
@@ -234,6 +263,7 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
           const n = lengths[i]!;
           if (n < 0 || offset + n > seqs.payload.length) throw new Error('a word sequence is cut off');
           index.restoreDoc(row, n ? seqs.payload.subarray(offset, offset + n) : null);
+          noteClipOf(clips, row[0]);
           offset += n;
         });
       } else if (Array.isArray(value['terms'])) {
@@ -247,33 +277,41 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
         if (p.length !== terms.length * 4 + total * 5) throw new Error('a postings batch has the wrong size');
         const docs = ints(p, terms.length * 4, total);
         const meta = p.subarray(terms.length * 4 + total * 4);
+        const size = index.size;
         let from = 0;
         terms.forEach((term, i) => {
           if (typeof term !== 'string') throw new Error('a term is not text');
           const n = counts[i]!;
+          // One pass checks the postings (known documents, in order) and counts the documents.
+          let distinct = 0;
+          let last = -1;
           for (let j = from; j < from + n; j++) {
             const doc = docs[j]!;
-            if (doc < 0 || doc >= index.size || (j > from && doc < docs[j - 1]!))
-              throw new Error('a posting names no document');
+            if (doc < last || doc >= size) throw new Error('a posting names no document');
+            if (doc !== last) distinct++;
+            last = doc;
           }
-          index.restoreTerm(term, docs.subarray(from, from + n), meta.subarray(from, from + n));
+          index.restoreTerm(term, docs.subarray(from, from + n), meta.subarray(from, from + n), distinct);
           from += n;
         });
-      } else if (Array.isArray(value['beginnings'])) {
-        const keys = value['beginnings'] as unknown[];
+      } else if (Array.isArray(value['beginnings']) || Array.isArray(value['facets'])) {
+        const facets = Array.isArray(value['facets']);
+        const keys = (facets ? value['facets'] : value['beginnings']) as unknown[];
         const lists = next();
-        if (lists?.type !== BEGINNINGS_CHUNK || lists.payload.length < keys.length * 4)
-          throw new Error('the beginnings have no lists');
+        if (lists?.type !== LISTS_CHUNK || lists.payload.length < keys.length * 4)
+          throw new Error('a batch of lists has no entries');
         const counts = ints(lists.payload, 0, keys.length);
         let total = 0;
         for (const n of counts) total += n;
-        if (lists.payload.length !== (keys.length + total) * 4) throw new Error('the beginnings have the wrong size');
+        if (lists.payload.length !== (keys.length + total) * 4) throw new Error('a batch of lists has the wrong size');
         const docs = ints(lists.payload, keys.length * 4, total);
-        for (const doc of docs) if (doc < 0 || doc >= index.size) throw new Error('a beginning names no document');
+        const size = index.size;
+        for (let j = 0; j < total; j++)
+          if (docs[j]! < 0 || docs[j]! >= size) throw new Error('a list names no document');
         let from = 0;
         keys.forEach((key, i) => {
-          if (typeof key !== 'string') throw new Error('a beginning is not text');
-          const list = index.beginningList(key);
+          if (typeof key !== 'string') throw new Error('a list name is not text');
+          const list = facets ? index.facetList(key) : index.beginningList(key);
           list.items = docs.subarray(from, from + counts[i]!);
           list.length = counts[i]!;
           from += counts[i]!;
@@ -294,7 +332,11 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
     ) {
       return { ok: false, problem: 'The saved search index does not hold the documents its header names.' };
     }
-    return { ok: true, index: new SearchIndex(options, index), fingerprints: new Map(Object.entries(fingerprints)) };
+    return {
+      ok: true,
+      index: new SearchIndex(options, index, clips),
+      fingerprints: new Map(Object.entries(fingerprints)),
+    };
   } catch (error) {
     return { ok: false, problem: `The saved search index is damaged: ${(error as Error).message}` };
   }
@@ -307,8 +349,8 @@ function checkDocRow(row: DocRow): void {
     !Number.isInteger(row[1]) ||
     !Number.isInteger(row[2]) ||
     !Array.isArray(row[3]) ||
-    !Array.isArray(row[4]) ||
-    typeof row[5] !== 'object'
+    typeof row[4] !== 'object' ||
+    row[4] === null
   )
     throw new Error('a document row is malformed');
 }

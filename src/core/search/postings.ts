@@ -43,16 +43,13 @@ export class IntList {
 
 /** One term's postings: `docs[i]` holds the term in field `meta[i] >> 5`, `meta[i] & 31` times. */
 export class PostingList {
-  /** Distinct documents in the list, live or not (what the term's rarity is measured by, as in MiniSearch). */
-  distinct = 0;
-
   constructor(
     public docs: Int32Array = new Int32Array(2),
     public meta: Uint8Array = new Uint8Array(2),
     public length = 0,
-  ) {
-    for (let i = 0; i < length; i++) if (i === 0 || docs[i] !== docs[i - 1]) this.distinct++;
-  }
+    /** Distinct documents in the list, live or not (what the term's rarity is measured by, as in MiniSearch). */
+    public distinct = 0,
+  ) {}
 
   /** Adds an occurrence; documents must come in ascending order (a new document always has the highest id). */
   push(doc: number, field: number, tf: number): void {

@@ -68,8 +68,16 @@ interface Plan {
   passes: ((doc: number) => boolean) | null;
 }
 
+/** Records the clip (and highlight) a document key names in `clips` (clip id → its highlights' ids). */
+export function noteClipOf(clips: Map<string, Set<string>>, key: string): void {
+  const [kind, clipId = '', highlightId] = key.split(':');
+  if (kind === 'p') return;
+  let highlights = clips.get(clipId);
+  if (!highlights) clips.set(clipId, (highlights = new Set()));
+  if (kind === 'h') highlights.add(highlightId!);
+}
+
 export class SearchIndex {
-  private readonly clips = new Map<string, Set<string>>();
   private readonly texts: TextCache;
   private readonly matcher: Matcher;
   private changes = 0;
@@ -78,15 +86,12 @@ export class SearchIndex {
     options: SearchIndexOptions = {},
     /** The underlying index (`indexFile.ts` hands in a loaded one). */
     readonly index = new CompactIndex(),
+    /** The clips of a loaded `index` and their highlights (see {@link noteClipOf}); read from its keys if not given. */
+    private readonly clips = new Map<string, Set<string>>(),
   ) {
     this.texts = new TextCache(options.readText ?? null);
     this.matcher = new Matcher(index);
-    for (const key of index.byKey.keys()) {
-      const [kind, clipId = '', highlightId] = key.split(':');
-      if (kind === 'p') continue;
-      if (!this.clips.has(clipId)) this.clips.set(clipId, new Set());
-      if (kind === 'h') this.clips.get(clipId)!.add(highlightId!);
-    }
+    if (clips.size === 0) for (const key of index.byKey.keys()) noteClipOf(clips, key);
   }
 
   /** Counts changes: a save that sees it move while it writes starts again later (see `indexFile.ts`). */
