@@ -64,6 +64,8 @@ export class CompactIndex {
   readonly byKey = new Map<string, number>();
   readonly fieldTotal = new Float64Array(FIELD_COUNT);
   liveCount = 0;
+  /** Goes up with every document added or removed (what caches of expansions are checked against). */
+  version = 0;
 
   /** Short ids handed out so far (the size of per-document arrays). */
   get size(): number {
@@ -99,6 +101,7 @@ export class CompactIndex {
   /** Indexes a document (replacing one with the same key); returns its short id. */
   add(doc: NewDoc): number {
     this.remove(doc.key);
+    this.version++;
     const id = this.size;
     this.grow(id + 1);
     this.keys.push(doc.key);
@@ -141,6 +144,7 @@ export class CompactIndex {
   remove(key: string): boolean {
     const id = this.byKey.get(key);
     if (id === undefined) return false;
+    this.version++;
     this.byKey.delete(key);
     this.live[id] = 0;
     this.liveCount--;

@@ -62,6 +62,24 @@ export const BOOSTS: Record<keyof typeof FIELD, number> = {
 };
 /** Fields whose match says more than a mention in the body. */
 const STRONG = new Set(['title', 'byline', 'quote', 'note', 'tags']);
+/** {@link BOOSTS} and {@link STRONG} by field number, for the inner loop. */
+const BOOST_OF = Float64Array.from(Object.values(BOOSTS));
+const STRONG_FIELD = Uint8Array.from(Object.keys(BOOSTS), (f) => (STRONG.has(f) ? 1 : 0));
+const SITE = FIELD.site;
+/** A list entry without its own field and count: a match in the body, once. */
+const BODY_TOKEN = (FIELD.body << 5) | 1;
+
+/** One evaluation's settings, shared by the inner loop. */
+interface Query {
+  total: number;
+  avg: Float64Array;
+  /** Only this field counts (-1: any). */
+  field: number;
+  /** The group being read. */
+  g: number;
+  /** The documents still in the running, ascending (null while reading the first group). */
+  candidates: Int32Array | null;
+}
 
 /** The terms `word` (folded) stands for, within the caps above. */
 export function expandWord(index: CompactIndex, word: string, options: ExpandOptions): Group {
@@ -121,67 +139,103 @@ export class Matcher {
     this.reset();
     const index = this.index;
     const order = [...groups].sort((a, b) => cost(index, a) - cost(index, b));
-    const total = index.liveCount;
-    const avg = Array.from({ length: FIELD_COUNT }, (_, f) => index.averageLength(f));
-    const boosts = Object.values(BOOSTS);
-    const strongField = Object.keys(BOOSTS).map((f) => (STRONG.has(f) ? 1 : 0));
-    const { score, matched, content, strong, touched } = this;
-    const { live, fieldLength } = index;
-    const site = FIELD.site;
+    const q: Query = {
+      total: index.liveCount,
+      avg: Float64Array.from({ length: FIELD_COUNT }, (_, f) => index.averageLength(f)),
+      field: -1,
+      g: 0,
+      candidates: null,
+    };
     order.forEach((group, g) => {
-      const visit = (id: number, weight: number, full: boolean) => {
+      q.g = g;
+      q.field = group.field;
+      // After the first word, only the documents still in the running matter: when they are few, each
+      // is looked up in a list (binary search) instead of the list being read through.
+      if (g > 0) q.candidates = this.candidates(g);
+      if (q.candidates?.length === 0) return;
+      for (const { id, weight } of group.scored) {
         const list = index.lists[id]!;
-        const idf = Math.log(1 + (total - list.distinct + 0.5) / (list.distinct + 0.5));
-        const { docs, meta, length } = list;
-        for (let i = 0; i < length; i++) {
-          const doc = docs[i]!;
-          const m = matched[doc]!;
-          if ((m !== g && m !== g + 1) || !live[doc]) continue;
-          const packed = meta[i]!;
-          const field = packed >> 5;
-          if (group.field >= 0 && field !== group.field) continue;
-          if (m === g) {
-            matched[doc] = g + 1;
-            if (g === 0) touched.push(doc);
-          }
-          const factor = weight * boosts[field]! * idf;
-          if (full) {
-            const tf = packed & 31;
-            const norm = 1 - B + (B * fieldLength[doc * FIELD_COUNT + field]!) / avg[field]!;
-            score[doc]! += factor * (D + (tf * (K + 1)) / (tf + K * norm));
-          } else score[doc]! += factor * D;
-          if (field !== site && content[doc] === g) content[doc] = g + 1;
-          if (strongField[field]) strong[doc] = 1;
-        }
-      };
-      for (const { id, weight } of group.scored) visit(id, weight, true);
-      for (const id of group.rest) visit(id, PREFIX_WEIGHT / 2, false);
-      if (group.members) {
-        // Membership alone, at the token score of a match in the body.
-        const docs = group.members;
-        const idf = Math.log(1 + (total - docs.length + 0.5) / (docs.length + 0.5));
-        const bonus = (PREFIX_WEIGHT / 2) * boosts[FIELD.body]! * idf * D;
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i]!;
-          const m = matched[doc]!;
-          if ((m !== g && m !== g + 1) || !live[doc]) continue;
-          if (m === g) {
-            matched[doc] = g + 1;
-            if (g === 0) touched.push(doc);
-          }
-          score[doc]! += bonus;
-          if (content[doc] === g) content[doc] = g + 1;
-        }
+        this.visit(q, list.docs, list.meta, list.length, list.distinct, weight, true);
       }
+      for (const id of group.rest) {
+        const list = index.lists[id]!;
+        this.visit(q, list.docs, list.meta, list.length, list.distinct, PREFIX_WEIGHT / 2, false);
+      }
+      // Membership alone, at the token score of a match in the body.
+      const members = group.members;
+      if (members) this.visit(q, members, null, members.length, members.length, PREFIX_WEIGHT / 2, false);
     });
     const need = order.length;
     const ids: number[] = [];
-    for (const doc of touched) {
+    const { matched, content, strong, tier } = this;
+    for (const doc of this.touched) {
       if (matched[doc] !== need) continue;
       ids.push(doc);
-      this.tier[doc] = content[doc] === need ? (strong[doc] ? 0 : 1) : 2;
+      tier[doc] = content[doc] === need ? (strong[doc] ? 0 : 1) : 2;
     }
-    return { ids, score, tier: this.tier };
+    return { ids, score: this.score, tier };
+  }
+
+  /** The documents that matched the first `g` groups, ascending. */
+  private candidates(g: number): Int32Array {
+    const out: number[] = [];
+    for (const doc of this.touched) if (this.matched[doc] === g) out.push(doc);
+    return Int32Array.from(out).sort();
+  }
+
+  /**
+   * Adds one list's matches to the documents in the running: `meta` packs each posting's field and count
+   * (null for a list of documents only, counted as body matches at the token score).
+   */
+  private visit(
+    q: Query,
+    docs: Int32Array,
+    meta: Uint8Array | null,
+    length: number,
+    distinct: number,
+    weight: number,
+    full: boolean,
+  ): void {
+    const { candidates } = q;
+    if (candidates && candidates.length * 16 < length) {
+      // Probe: each candidate looked up by binary search, from where the last one was found.
+      let lo = 0;
+      for (let c = 0; c < candidates.length && lo < length; c++) {
+        const doc = candidates[c]!;
+        let hi = length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (docs[mid]! < doc) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo; i < length && docs[i] === doc; i++)
+          this.add(q, doc, meta ? meta[i]! : BODY_TOKEN, distinct, weight, full);
+      }
+      return;
+    }
+    for (let i = 0; i < length; i++) this.add(q, docs[i]!, meta ? meta[i]! : BODY_TOKEN, distinct, weight, full);
+  }
+
+  /** One posting: `packed` is its field and count. */
+  private add(q: Query, doc: number, packed: number, distinct: number, weight: number, full: boolean): void {
+    const g = q.g;
+    const m = this.matched[doc]!;
+    if ((m !== g && m !== g + 1) || !this.index.live[doc]) return;
+    const field = packed >> 5;
+    if (q.field >= 0 && field !== q.field) return;
+    if (m === g) {
+      this.matched[doc] = g + 1;
+      if (g === 0) this.touched.push(doc);
+    }
+    const idf = Math.log(1 + (q.total - distinct + 0.5) / (distinct + 0.5));
+    const factor = weight * BOOST_OF[field]! * idf;
+    if (full) {
+      const tf = packed & 31;
+      const norm = 1 - B + (B * this.index.fieldLength[doc * FIELD_COUNT + field]!) / q.avg[field]!;
+      this.score[doc]! += factor * (D + (tf * (K + 1)) / (tf + K * norm));
+    } else this.score[doc]! += factor * D;
+    if (field !== SITE && this.content[doc] === g) this.content[doc] = g + 1;
+    if (STRONG_FIELD[field]) this.strong[doc] = 1;
   }
 
   /** Clears what the last query touched, and sizes the arrays to the index. */

@@ -38,6 +38,8 @@ const FUZZINESS = 0.2;
 const MIN_PREFIX_LENGTH = 2;
 /** At most this many words of a query are searched (the rest would only narrow an already narrow search). */
 const MAX_WORDS = 32;
+/** Typed words whose expansions are remembered. */
+const MAX_EXPANSIONS = 256;
 /** For queries of several words, this many of the best hits are checked for the words side by side. */
 const ADJACENCY_CHECKS = 200;
 
@@ -80,6 +82,9 @@ export function noteClipOf(clips: Map<string, Set<string>>, key: string): void {
 export class SearchIndex {
   private readonly texts: TextCache;
   private readonly matcher: Matcher;
+  /** Typed words' expansions, valid for the index version `expansionsAt` (oldest first). */
+  private readonly expansions = new Map<string, Group>();
+  private expansionsAt = -1;
   private changes = 0;
 
   constructor(
@@ -284,18 +289,7 @@ export class SearchIndex {
     // A one-letter word is searched whole; as the last of several it is still being typed and waits.
     const typed = textWords(parsed.text);
     const searched = typed.filter((w, i) => i === 0 || i < typed.length - 1 || w.length > 1 || isUnspaced(w));
-    const words: Group[] = searched.map((word) => {
-      const group = expandWord(index, word, {
-        prefix: word.length >= MIN_PREFIX_LENGTH || isUnspaced(word),
-        maxDistance: word.length >= MIN_FUZZY_LENGTH ? Math.round(word.length * FUZZINESS) : 0,
-      });
-      const members = word.length === 2 && group.rest.length ? index.beginnings.get(word) : undefined;
-      if (members) {
-        group.members = members.view();
-        group.rest = [];
-      }
-      return group;
-    });
+    const words: Group[] = searched.map((word) => this.expansion(word));
     const groups = [...words];
     for (const { key, value } of parsed.filters) {
       if (key !== 'title') continue;
@@ -320,6 +314,32 @@ export class SearchIndex {
       return allowed ? { groups, words, phrases, allowed, passes: null } : null;
     }
     return { groups: groups.slice(0, 255), words, phrases, allowed: null, passes: filterTest(index, filters) };
+  }
+
+  /**
+   * The terms a typed word stands for (see {@link expandWord}), remembered while the index does not
+   * change: a word stays in the query while the next one is typed, and expanding it walks the term tree.
+   */
+  private expansion(word: string): Group {
+    const index = this.index;
+    if (this.expansionsAt !== index.version) {
+      this.expansions.clear();
+      this.expansionsAt = index.version;
+    }
+    let group = this.expansions.get(word);
+    if (group) return group;
+    group = expandWord(index, word, {
+      prefix: word.length >= MIN_PREFIX_LENGTH || isUnspaced(word),
+      maxDistance: word.length >= MIN_FUZZY_LENGTH ? Math.round(word.length * FUZZINESS) : 0,
+    });
+    const members = word.length === 2 && group.rest.length ? index.beginnings.get(word) : undefined;
+    if (members) {
+      group.members = members.view();
+      group.rest = [];
+    }
+    if (this.expansions.size >= MAX_EXPANSIONS) this.expansions.delete(this.expansions.keys().next().value!);
+    this.expansions.set(word, group);
+    return group;
   }
 
   /** One result: what the list shows of a document, with its snippet. */
