@@ -275,8 +275,18 @@ describe('Gloss UI: reading and annotating', () => {
       'A note that stays beside its passage keeps its meaning. A note copied into a notebook without its source slowly loses it.',
       'That is why a good notebook quotes with care: the words, the source, and a way back to the page they came from.',
     ].join('\n\n');
-    await page.getByRole('button', { name: 'Update text' }).click();
+    // A modal dialog: the text box takes the focus, Escape closes it and gives the focus back to its button.
+    const opener = page.getByRole('button', { name: 'Update text' });
+    await opener.click();
     const dialog = page.getByRole('dialog', { name: 'Update the article’s text' });
+    await expect(dialog.getAttribute('aria-modal')).resolves.toBe('true');
+    await expect
+      .poll(() => page.evaluate('document.activeElement.getAttribute("aria-label")'))
+      .toBe('New article text');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    await opener.click();
     await dialog.getByRole('textbox', { name: 'New article text' }).fill(changed);
     await dialog.getByRole('button', { name: 'Replace text' }).click();
     await expect
@@ -415,6 +425,7 @@ describe('Gloss UI: reading and annotating', () => {
     );
     await page.mouse.click(box.x, box.y, { button: 'right' });
     const menu = page.getByRole('menu', { name: 'Selection' });
+    await menu.waitFor();
     await expect(menu.locator('[role^="menuitem"]').allTextContents()).resolves.toEqual(['Highlight', 'Copy']);
     await menu.getByRole('menuitem', { name: 'Highlight' }).click();
     const card = panel().locator('.hl-item', { hasText: PREFACE });

@@ -5,7 +5,7 @@ import type { CiteTarget } from '../lib/cite';
 import { errorMessage } from '../lib/format';
 import { useNotify } from '../lib/notify';
 import { CopyIcon, Spinner } from './Icons';
-import { ModalFrame } from './ModalFrame';
+import { Modal } from './Modal';
 import '../styles/notebookTrash.css';
 
 const FORMATS: Array<{ format: CitationFormat; label: string; extension: string; kind: string }> = [
@@ -81,7 +81,7 @@ export function CiteDialog({ target, onClose }: { target: CiteTarget; onClose: (
   }
 
   return (
-    <ModalFrame label="Export citations" className="cite-dialog" onClose={onClose}>
+    <Modal label="Export citations" className="modal cite-dialog" onClose={onClose}>
       <div className="modal-head">
         <h2>Cite {target.label}</h2>
       </div>
@@ -122,6 +122,6 @@ export function CiteDialog({ target, onClose }: { target: CiteTarget; onClose: (
           <CopyIcon size={14} /> Copy
         </button>
       </div>
-    </ModalFrame>
+    </Modal>
   );
 }

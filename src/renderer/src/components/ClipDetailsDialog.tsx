@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ClipMeta, ClipSummary } from '@core/model';
 import { errorMessage } from '../lib/format';
-import { ModalFrame } from './ModalFrame';
+import { Modal } from './Modal';
 
 type Field = 'title' | 'byline' | 'site' | 'published' | 'url';
 
@@ -61,7 +61,7 @@ export function ClipDetailsDialog({
   }
 
   return (
-    <ModalFrame label="Edit details" className="details-dialog" onClose={onClose}>
+    <Modal label="Edit details" className="modal details-dialog" onClose={onClose} canClose={!busy}>
       <form onSubmit={save} noValidate>
         <div className="modal-head">
           <h2>Edit details</h2>
@@ -97,6 +97,6 @@ export function ClipDetailsDialog({
           </button>
         </div>
       </form>
-    </ModalFrame>
+    </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { KeyboardEvent, SyntheticEvent } from 'react';
 import type { OnDuplicate } from '@core/api';
 import type { ClipSummary } from '@core/model';
@@ -7,6 +7,7 @@ import type { DuplicateChoice } from './DuplicateOffer';
 import { duplicateChoice, DuplicateOffer } from './DuplicateOffer';
 import { FilesPanel } from './FilesPanel';
 import { CloseIcon, Spinner } from './Icons';
+import { Modal } from './Modal';
 
 type Tab = 'text' | 'url' | 'files';
 
@@ -22,7 +23,7 @@ function countWords(text: string): number {
 }
 
 /**
- * The Clip dialog: a native modal <dialog> (focus is trapped, the rest of the app is inert).
+ * The Clip dialog (a {@link Modal}: focus is trapped, the rest of the app is inert).
  * Errors from the core are shown inline exactly as written.
  */
 export function ClipDialog({
@@ -34,9 +35,6 @@ export function ClipDialog({
   onClipped: (clip: ClipSummary) => void;
   onFilesClipped?: () => void;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  const urlRef = useRef<HTMLInputElement>(null);
   const [tab, setTab] = useState<Tab>('text');
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
@@ -47,16 +45,6 @@ export function ClipDialog({
   /** Set when the article is already in the library: the clip it is, and the choice is offered. */
   const [duplicate, setDuplicate] = useState<DuplicateChoice | null>(null);
   const uid = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  useEffect(() => {
-    (tab === 'text' ? textRef.current : urlRef.current)?.focus();
-  }, [tab]);
 
   const canSubmit = !busy && tab !== 'files' && (tab === 'text' ? text.trim().length > 0 : url.trim().length > 0);
 
@@ -100,19 +88,7 @@ export function ClipDialog({
   const words = tab === 'text' ? countWords(text) : 0;
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="clip-dialog"
-      aria-labelledby={`${uid}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!busy) onClose();
-      }}
-      onClick={(e) => {
-        // A click on the backdrop (the dialog element itself) closes it.
-        if (e.target === dialogRef.current && !busy) onClose();
-      }}
-    >
+    <Modal labelledBy={`${uid}-title`} className="clip-dialog" onClose={onClose} canClose={!busy}>
       <form
         className="clip-form"
         onSubmit={(e: SyntheticEvent) => {
@@ -160,7 +136,8 @@ export function ClipDialog({
               <label className="field">
                 <span className="field-label">Article text</span>
                 <textarea
-                  ref={textRef}
+                  // The text box (or the address box) takes the focus when its tab is shown.
+                  autoFocus
                   className="paste-area"
                   value={text}
                   onChange={(e) => setText(e.target.value)}
@@ -206,7 +183,7 @@ export function ClipDialog({
             <label className="field">
               <span className="field-label">Web address</span>
               <input
-                ref={urlRef}
+                autoFocus
                 type="text"
                 inputMode="url"
                 className="url-input"
@@ -245,6 +222,6 @@ export function ClipDialog({
           )}
         </footer>
       </form>
-    </dialog>
+    </Modal>
   );
 }

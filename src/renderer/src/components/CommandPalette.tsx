@@ -3,7 +3,7 @@ import type { CommandId } from '@core/common/commands';
 import { COMMANDS } from '@core/common/commands';
 import { formatShortcut } from '../lib/keys';
 import { useFoundTitles } from '../lib/useFoundTitles';
-import { ModalFrame } from './ModalFrame';
+import { Modal } from './Modal';
 import { useActiveInView, useFixedRows, VirtualOptions } from './VirtualList';
 
 type Item = { key: string; label: string; hint: string; run: () => void };
@@ -61,7 +61,7 @@ export function CommandPalette(props: {
   };
 
   return (
-    <ModalFrame label="Command palette" className="palette" onClose={onClose}>
+    <Modal label="Command palette" className="modal palette" onClose={onClose}>
       <input
         className="palette-input"
         role="combobox"
@@ -129,6 +129,6 @@ export function CommandPalette(props: {
           )}
         </ul>
       </div>
-    </ModalFrame>
+    </Modal>
   );
 }

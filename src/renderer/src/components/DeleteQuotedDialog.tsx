@@ -1,5 +1,5 @@
 import type { Backlink } from '@core/notebook/types';
-import { ModalFrame } from './ModalFrame';
+import { Modal } from './Modal';
 import '../styles/notebookTrash.css';
 
 /**
@@ -18,7 +18,7 @@ export function DeleteQuotedDialog({
   onDelete: () => void;
 }) {
   return (
-    <ModalFrame label="Delete a quoted clip" className="delete-quoted" onClose={onKeep}>
+    <Modal label="Delete a quoted clip" className="modal delete-quoted" onClose={onKeep}>
       <div className="modal-head">
         <h2>Delete “{title}”?</h2>
       </div>
@@ -42,6 +42,6 @@ export function DeleteQuotedDialog({
           Move to Trash
         </button>
       </div>
-    </ModalFrame>
+    </Modal>
   );
 }

@@ -1,6 +1,6 @@
 import { COMMANDS } from '@core/common/commands';
 import { formatShortcut } from '../lib/keys';
-import { ModalFrame } from './ModalFrame';
+import { Modal } from './Modal';
 
 /** Keys the reader handles itself (they act on the article, so they are not palette commands). */
 const READER_KEYS: [string, string][] = [
@@ -17,7 +17,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     'keys' in c ? [[formatShortcut(c.keys), c.title] as [string, string]] : [],
   );
   return (
-    <ModalFrame label="Keyboard shortcuts" className="shortcuts" onClose={onClose}>
+    <Modal label="Keyboard shortcuts" className="modal shortcuts" onClose={onClose}>
       <div className="modal-head">
         <h2>Keyboard shortcuts</h2>
         <button type="button" className="button small" onClick={onClose} autoFocus>
@@ -44,6 +44,6 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </table>
         ))}
       </div>
-    </ModalFrame>
+    </Modal>
   );
 }

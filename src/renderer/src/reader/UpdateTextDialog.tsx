@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ReanchorReport } from '@core/model';
 import { Spinner } from '../components/Icons';
+import { Modal } from '../components/Modal';
 import { errorMessage, isWebUrl, plural } from '../lib/format';
 
 /**
@@ -21,10 +22,6 @@ export function UpdateTextDialog({
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const box = useRef<HTMLTextAreaElement>(null);
-  // The text box takes the focus once the dialog is shown, also when a closing menu hands the focus back to
-  // its button in the same update (so Escape and typing reach the dialog).
-  useEffect(() => box.current?.focus(), []);
   const run = async (call: () => Promise<ReanchorReport>) => {
     setBusy(true);
     setError(null);
@@ -36,62 +33,49 @@ export function UpdateTextDialog({
     }
   };
   return (
-    <div className="modal-backdrop" onMouseDown={onClose}>
-      <div
-        className="update-dialog"
-        role="dialog"
-        aria-label="Update the article’s text"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <h2>Update the article’s text</h2>
-        <p className="muted">
-          Highlights are placed again on the new text; any that can’t be found are listed, never moved to other words.
+    <Modal label="Update the article’s text" className="update-dialog" onClose={onClose} canClose={!busy}>
+      <h2>Update the article’s text</h2>
+      <p className="muted">
+        Highlights are placed again on the new text; any that can’t be found are listed, never moved to other words.
+      </p>
+      <textarea
+        className="update-text"
+        aria-label="New article text"
+        placeholder="Paste the article’s new text…"
+        value={text}
+        autoFocus
+        onChange={(e) => setText(e.target.value)}
+      />
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
         </p>
-        <textarea
-          className="update-text"
-          aria-label="New article text"
-          placeholder="Paste the article’s new text…"
-          value={text}
-          ref={box}
-          onChange={(e) => setText(e.target.value)}
-        />
-        {error && (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="update-actions">
-          {isWebUrl(url) && (
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => void run(() => window.gloss.reclip({ id: clipId }))}
-            >
-              Fetch the page again
-            </button>
-          )}
-          <span className="spacer" />
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
+      )}
+      <div className="update-actions">
+        {isWebUrl(url) && (
           <button
             type="button"
-            className="button primary"
-            disabled={busy || !text.trim()}
-            onClick={() => void run(() => window.gloss.updateClipContent({ id: clipId, text }))}
+            className="button"
+            disabled={busy}
+            onClick={() => void run(() => window.gloss.reclip({ id: clipId }))}
           >
-            {busy && <Spinner />} Replace text
+            Fetch the page again
           </button>
-        </div>
+        )}
+        <span className="spacer" />
+        <button type="button" className="button" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy || !text.trim()}
+          onClick={() => void run(() => window.gloss.updateClipContent({ id: clipId, text }))}
+        >
+          {busy && <Spinner />} Replace text
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }
 

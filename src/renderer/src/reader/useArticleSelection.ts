@@ -22,31 +22,10 @@ export function useArticleSelection(article: RefObject<HTMLDivElement | null>, a
   const [selection, setSelection] = useState<PendingSelection | null>(null);
   const [pointerDown, setPointerDown] = useState(false);
 
-  const readSelection = useCallback(() => {
-    const el = article.current;
-    const sel = window.getSelection();
-    if (!el || !active || !sel || sel.rangeCount === 0 || sel.isCollapsed) {
-      setSelection(null);
-      return;
-    }
-    const range = sel.getRangeAt(0);
-    if (!el.contains(range.commonAncestorContainer) && !range.intersectsNode(el)) {
-      setSelection(null);
-      return;
-    }
-    const raw = rangeToOffsets(el, range);
-    const { start, end } = trimOffsets(el.textContent ?? '', raw.start, raw.end);
-    if (end <= start) {
-      setSelection(null);
-      return;
-    }
-    const clipped = offsetsToRange(el, start, end) ?? range;
-    const rects = clipped.getClientRects();
-    const rect = rects.length ? (rects[0] as DOMRect) : clipped.getBoundingClientRect();
-    const whole = clipped.getBoundingClientRect();
-    // Anchor the toolbar over the first line of the selection, centred on the whole selection.
-    setSelection({ start, end, rect: new DOMRect(whole.left, rect.top, whole.width, rect.height) });
-  }, [article, active]);
+  const readSelection = useCallback(
+    () => setSelection(active && article.current ? measureSelection(article.current) : null),
+    [article, active],
+  );
 
   useEffect(() => {
     document.addEventListener('selectionchange', readSelection);
@@ -65,4 +44,21 @@ export function useArticleSelection(article: RefObject<HTMLDivElement | null>, a
 
   const onPointerDown = useCallback(() => setPointerDown(true), []);
   return { selection, setSelection, readSelection, pointerDown, onPointerDown };
+}
+
+/** The window's selection inside `article` as trimmed text offsets and where its toolbar goes, or null. */
+export function measureSelection(article: HTMLElement): PendingSelection | null {
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  if (!article.contains(range.commonAncestorContainer) && !range.intersectsNode(article)) return null;
+  const raw = rangeToOffsets(article, range);
+  const { start, end } = trimOffsets(article.textContent ?? '', raw.start, raw.end);
+  if (end <= start) return null;
+  const clipped = offsetsToRange(article, start, end) ?? range;
+  const rects = clipped.getClientRects();
+  const rect = rects.length ? (rects[0] as DOMRect) : clipped.getBoundingClientRect();
+  const whole = clipped.getBoundingClientRect();
+  // Anchor the toolbar over the first line of the selection, centred on the whole selection.
+  return { start, end, rect: new DOMRect(whole.left, rect.top, whole.width, rect.height) };
 }

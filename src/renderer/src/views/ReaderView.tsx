@@ -5,6 +5,7 @@ import type { AnchoredHighlight, HighlightColor } from '@core/model';
 import { byPosition, HighlightPanel } from '../components/HighlightPanel';
 import { HighlightToolbar } from '../components/HighlightToolbar';
 import { Spinner, WarningIcon } from '../components/Icons';
+import { modalIsOpen } from '../components/Modal';
 import { isEditable } from '../lib/keys';
 import { prefersReducedMotion } from '../lib/motion';
 import { useReportError } from '../lib/report';
@@ -19,7 +20,8 @@ import { initialColor, rememberColor } from '../reader/highlightColor';
 import type { HighlightMenuActions } from '../reader/useHighlightMenu';
 import { useHighlightMenu } from '../reader/useHighlightMenu';
 import { useHighlightChanges } from '../reader/useHighlightChanges';
-import { useArticleSelection } from '../reader/useArticleSelection';
+import type { PendingSelection } from '../reader/useArticleSelection';
+import { measureSelection, useArticleSelection } from '../reader/useArticleSelection';
 import { useClipDocument } from '../reader/useClipDocument';
 import type { ReaderFocus } from '../reader/usePaintedHighlights';
 import { revealRange, usePaintedHighlights } from '../reader/usePaintedHighlights';
@@ -113,13 +115,13 @@ export function ReaderView({
   );
 
   const addHighlight = useCallback(
-    async (c: HighlightColor, open?: EditKind) => {
-      if (!selection || saving) return;
+    async (c: HighlightColor, open?: EditKind, selected: PendingSelection | null = selection) => {
+      if (!selected || saving) return;
       setSaving(true);
       setColor(c);
       rememberColor(c);
       try {
-        const h = await window.gloss.addHighlight({ clipId, start: selection.start, end: selection.end, color: c });
+        const h = await window.gloss.addHighlight({ clipId, start: selected.start, end: selected.end, color: c });
         setHighlights((hs) => [...hs, h]);
         window.getSelection()?.removeAllRanges();
         setSelection(null);
@@ -144,19 +146,13 @@ export function ReaderView({
       } else if (e.key === 'Escape') {
         if (selection) window.getSelection()?.removeAllRanges();
         else if (tools) dispatch({ type: 'closeTools' });
-        // Escape closes the reader's own dialog (wherever the focus is), and leaves the reader only when no dialog is open.
-        else if (updating) setUpdating(false);
-        else if (
-          !confirmDelete &&
-          !(e.target instanceof Element && e.target.closest('dialog')) &&
-          !document.querySelector('dialog[open], [role="dialog"]')
-        )
-          onBack();
+        // Escape leaves the reader only when no dialog is open (an open one closes on it, wherever the focus is).
+        else if (!confirmDelete && !modalIsOpen()) onBack();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [selection, tools, color, addHighlight, confirmDelete, updating, onBack, dispatch]);
+  }, [selection, tools, color, addHighlight, confirmDelete, onBack, dispatch]);
 
   // A click on painted text (without selecting) picks that highlight in the side panel.
   /** "Load from the web" on a picture that was not stored: the core downloads it into the clip. */
@@ -267,19 +263,22 @@ export function ReaderView({
     (e: ReactMouseEvent) => {
       onHighlightMenu(e);
       const target = e.target as Element;
-      if (e.defaultPrevented || !selection || !articleRef.current?.contains(target)) return;
+      const article = articleRef.current;
+      // Read from the page, not from state: the click may come before the selection's change is rendered.
+      const selected = article?.contains(target) ? measureSelection(article) : null;
+      if (e.defaultPrevented || !selected) return;
       e.preventDefault();
-      const selected = window.getSelection()?.toString() ?? '';
+      const text = window.getSelection()?.toString() ?? '';
       openMenu({
         ...menuPosition(e.nativeEvent, target),
         label: 'Selection',
         items: [
-          { label: 'Highlight', run: () => void addHighlight(color) },
-          { label: 'Copy', run: () => void copyText(selected).catch((err: unknown) => report('Couldn’t copy', err)) },
+          { label: 'Highlight', run: () => void addHighlight(color, undefined, selected) },
+          { label: 'Copy', run: () => void copyText(text).catch((err: unknown) => report('Couldn’t copy', err)) },
         ],
       });
     },
-    [onHighlightMenu, selection, openMenu, addHighlight, color, report],
+    [onHighlightMenu, openMenu, addHighlight, color, report],
   );
 
   if (loadError) {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { HighlightListing } from '@core/api';
 import type { QuoteBlockData } from '@core/notebook/types';
 import { errorMessage } from '../../../lib/format';
+import { Modal } from '../../../components/Modal';
 
 function matches(l: HighlightListing, words: string[]): boolean {
   const hay =
@@ -34,43 +35,41 @@ export function QuotePicker({ onPick, onClose }: { onPick: (data: QuoteBlockData
       ...(l.highlight.noteDoc && { noteDoc: l.highlight.noteDoc }),
     });
   return (
-    <div className="modal-backdrop" onMouseDown={onClose}>
-      <div className="quote-picker" role="dialog" aria-label="Insert a quote" onMouseDown={(e) => e.stopPropagation()}>
-        <input
-          className="quote-picker-search"
-          aria-label="Find a highlight"
-          placeholder="Find a highlight by its words, source, note or tag…"
-          autoFocus
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              e.stopPropagation();
-              onClose();
-            } else if (e.key === 'Enter' && shown[0]) {
-              e.preventDefault();
-              pick(shown[0]);
-            }
-          }}
-        />
-        {error && <p className="error-text">{error}</p>}
-        <ul className="quote-picker-list" aria-label="Highlights">
-          {shown.map((l) => (
-            <li key={l.highlight.id}>
-              <button type="button" onClick={() => pick(l)}>
-                <span className="quote-picker-quote">{l.highlight.target.selector[0].exact}</span>
-                <span className="quote-picker-source">{l.clipTitle}</span>
-              </button>
-            </li>
-          ))}
-          {all && shown.length === 0 && (
-            <li className="muted">
-              {all.length ? 'No highlight matches.' : 'No highlights yet: highlight passages in the reader first.'}
-            </li>
-          )}
-        </ul>
-      </div>
-    </div>
+    <Modal label="Insert a quote" className="quote-picker" onClose={onClose}>
+      <input
+        className="quote-picker-search"
+        aria-label="Find a highlight"
+        placeholder="Find a highlight by its words, source, note or tag…"
+        autoFocus
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onClose();
+          } else if (e.key === 'Enter' && shown[0]) {
+            e.preventDefault();
+            pick(shown[0]);
+          }
+        }}
+      />
+      {error && <p className="error-text">{error}</p>}
+      <ul className="quote-picker-list" aria-label="Highlights">
+        {shown.map((l) => (
+          <li key={l.highlight.id}>
+            <button type="button" onClick={() => pick(l)}>
+              <span className="quote-picker-quote">{l.highlight.target.selector[0].exact}</span>
+              <span className="quote-picker-source">{l.clipTitle}</span>
+            </button>
+          </li>
+        ))}
+        {all && shown.length === 0 && (
+          <li className="muted">
+            {all.length ? 'No highlight matches.' : 'No highlights yet: highlight passages in the reader first.'}
+          </li>
+        )}
+      </ul>
+    </Modal>
   );
 }
