@@ -44,13 +44,14 @@ describe('Gloss UI: reading and annotating', () => {
   });
 
   const panel = () => h.page.getByRole('complementary', { name: 'Highlights' });
-  /** Clicks (or right-clicks) the middle of the first occurrence of `text` in the article. */
-  const clickOn = async (text: string, button: 'left' | 'right' = 'left') => {
+  /** Clicks (or right-clicks) the middle of the first occurrence of `text` in the article (left selected if asked). */
+  const clickOn = async (text: string, button: 'left' | 'right' = 'left', keepSelected = false) => {
     const { page } = h;
     await inPage(page, SELECT_TEXT, text);
     await inPage(
       page,
-      `() => { window.__clickRange = getSelection().getRangeAt(0); getSelection().removeAllRanges(); window.__clickRange.startContainer.parentElement.scrollIntoView({ block: "center" }); }`,
+      `(keep) => { window.__clickRange = getSelection().getRangeAt(0); if (!keep) getSelection().removeAllRanges(); window.__clickRange.startContainer.parentElement.scrollIntoView({ block: "center" }); }`,
+      keepSelected,
     );
     // Wait until the scroll has settled (it may be smooth) before taking the words' position.
     const where = `() => { const r = window.__clickRange.getClientRects()[0]; return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }`;
@@ -418,12 +419,7 @@ describe('Gloss UI: reading and annotating', () => {
     const { page } = h;
     await openEssay();
     const PREFACE = 'this essay was revised after readers wrote in.';
-    await inPage(page, SELECT_TEXT, PREFACE);
-    const box = await inPage<{ x: number; y: number }>(
-      page,
-      `() => { const r = getSelection().getRangeAt(0).getClientRects()[0]; return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }`,
-    );
-    await page.mouse.click(box.x, box.y, { button: 'right' });
+    await clickOn(PREFACE, 'right', true);
     const menu = page.getByRole('menu', { name: 'Selection' });
     await menu.waitFor();
     await expect(menu.locator('[role^="menuitem"]').allTextContents()).resolves.toEqual(['Highlight', 'Copy']);
