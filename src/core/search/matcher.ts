@@ -90,7 +90,8 @@ export function expandWord(index: CompactIndex, word: string, options: ExpandOpt
   let known = exact !== undefined;
   if (options.prefix) {
     const completions: number[] = [];
-    for (const [term, id] of index.vocab.atPrefix(word)) if (term !== word) completions.push(id);
+    // Values only: the tree then does not spell out every completion.
+    for (const id of index.vocab.atPrefix(word).values()) if (id !== exact) completions.push(id);
     known ||= completions.length > 0;
     completions.sort((a, b) => df(b) - df(a) || a - b);
     completions.forEach((id, i) => {
@@ -197,6 +198,7 @@ export class Matcher {
     full: boolean,
   ): void {
     const { candidates } = q;
+    const factor = weight * Math.log(1 + (q.total - distinct + 0.5) / (distinct + 0.5));
     if (candidates && candidates.length * 16 < length) {
       // Probe: each candidate looked up by binary search, from where the last one was found.
       let lo = 0;
@@ -209,15 +211,15 @@ export class Matcher {
           else hi = mid;
         }
         for (let i = lo; i < length && docs[i] === doc; i++)
-          this.add(q, doc, meta ? meta[i]! : BODY_TOKEN, distinct, weight, full);
+          this.add(q, doc, meta ? meta[i]! : BODY_TOKEN, factor, full);
       }
       return;
     }
-    for (let i = 0; i < length; i++) this.add(q, docs[i]!, meta ? meta[i]! : BODY_TOKEN, distinct, weight, full);
+    for (let i = 0; i < length; i++) this.add(q, docs[i]!, meta ? meta[i]! : BODY_TOKEN, factor, full);
   }
 
-  /** One posting: `packed` is its field and count. */
-  private add(q: Query, doc: number, packed: number, distinct: number, weight: number, full: boolean): void {
+  /** One posting: `packed` is its field and count, `weight` the list's weight times its rarity (idf). */
+  private add(q: Query, doc: number, packed: number, weight: number, full: boolean): void {
     const g = q.g;
     const m = this.matched[doc]!;
     if ((m !== g && m !== g + 1) || !this.index.live[doc]) return;
@@ -227,8 +229,7 @@ export class Matcher {
       this.matched[doc] = g + 1;
       if (g === 0) this.touched.push(doc);
     }
-    const idf = Math.log(1 + (q.total - distinct + 0.5) / (distinct + 0.5));
-    const factor = weight * BOOST_OF[field]! * idf;
+    const factor = weight * BOOST_OF[field]!;
     if (full) {
       const tf = packed & 31;
       const norm = 1 - B + (B * this.index.fieldLength[doc * FIELD_COUNT + field]!) / q.avg[field]!;
