@@ -1,7 +1,7 @@
 import type { AnchoredHighlight, ClipDocument, ClipSummary, LibraryInfo, SearchPage, SearchResult } from './model';
 import type { HighlightColor, IndexStatus, ParsedQuery } from './model';
 import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds';
-import type { ReanchorReport, Taxonomy } from './model';
+import type { ClipRepairPlan, ReanchorReport, Taxonomy } from './model';
 import type { Backlink, NotebookPage, PageSummary } from './notebook/types';
 import type { Highlight } from './model';
 import type { CommandId } from './common/commands';
@@ -92,6 +92,12 @@ export interface GlossApi {
   retryClip(id: string): Promise<ClipSummary>;
   /** Keeps one version of a file a sync tool duplicated (see `LibraryInfo.conflicts`); the other goes to the trash. */
   resolveConflict(input: ResolveConflictInput): Promise<void>;
+  /** What "Repair" would write as a quarantined clip's `meta.json` (see `LibraryProblem.clipId`), to confirm first. */
+  planClipRepair(input: RepairClipInput): Promise<ClipRepairPlan>;
+  /** Rebuilds a quarantined clip's `meta.json` from what can be read (the damaged one kept beside it) and brings the clip back. */
+  repairClip(input: RepairClipInput): Promise<ClipSummary>;
+  /** Brings a quarantined clip back as it is, once its `meta.json` was fixed by hand; fails saying what is still wrong. */
+  restoreQuarantinedClip(input: RepairClipInput): Promise<ClipSummary>;
   /** The app's preferences (theme, reader, last view, read positions), with defaults filled in. */
   getSettings(): Promise<Settings>;
   /** Changes some preferences and returns all of them. */
@@ -216,6 +222,8 @@ export type ExportCitationsInput = {
 export type CiteClipInput = { id: string; style: ReferenceStyle; quote?: string };
 /** `file` is the conflicted copy's path as listed in `LibraryConflict.conflict`. */
 export type ResolveConflictInput = { clipId: string; file: string; keep: 'current' | 'conflict' };
+/** A quarantined clip, by its `LibraryProblem.quarantinedAs`. */
+export type RepairClipInput = { quarantinedAs: string };
 
 export type GlossMethod = keyof GlossApi;
 
@@ -257,6 +265,9 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   citeClip: true,
   retryClip: true,
   resolveConflict: true,
+  planClipRepair: true,
+  repairClip: true,
+  restoreQuarantinedClip: true,
   getSettings: true,
   updateSettings: true,
   getAbout: true,

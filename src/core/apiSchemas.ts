@@ -8,6 +8,10 @@ import { jobInputSchemas } from './jobs/jobSchemas';
 import { catalogueInputSchemas } from './catalogue/schemas';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
+/** A quarantined clip folder as listed in the library's problems: `quarantine/<name>`, no other path. */
+const repairClipInput = z
+  .object({ quarantinedAs: z.string().regex(/^quarantine\/[A-Za-z0-9_-]{1,200}$/, 'not a quarantined clip') })
+  .strict();
 const optionalUrl = z.string().max(8192).optional();
 const optionalTitle = z.string().max(1000).optional();
 const color = z.enum(HIGHLIGHT_COLORS);
@@ -124,6 +128,9 @@ export const apiInputSchemas = {
   resolveConflict: z.tuple([
     z.object({ clipId: id, file: z.string().min(1).max(1000), keep: z.enum(['current', 'conflict']) }).strict(),
   ]),
+  planClipRepair: z.tuple([repairClipInput]),
+  repairClip: z.tuple([repairClipInput]),
+  restoreQuarantinedClip: z.tuple([repairClipInput]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([settingsPatchSchema]),
   getAbout: z.tuple([]),

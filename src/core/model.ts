@@ -198,6 +198,28 @@ export interface LibraryProblem {
   quarantinedAs: string;
   reason: string;
   at: string;
+  /**
+   * Set when a whole clip folder is in quarantine (its `meta.json` is damaged or missing): the clip's id. The
+   * app offers "Repair" (a rebuilt `meta.json`) and "Restore as is" (after the file was fixed by hand) for it.
+   */
+  clipId?: string;
+}
+
+/** Where a detail of a repaired clip came from. */
+export type RepairSource = 'meta.json' | 'search index' | 'highlights' | 'article' | 'clip id' | 'default';
+
+/** What "Repair" would write as a quarantined clip's `meta.json`, for the person to confirm first. */
+export interface ClipRepairPlan {
+  quarantinedAs: string;
+  clipId: string;
+  /** The rebuilt details. */
+  meta: ClipMeta;
+  /** Where each detail came from (the damaged file's readable fields first). */
+  sources: Partial<Record<keyof ClipMeta, RepairSource>>;
+  /** Where the damaged `meta.json` is kept once the clip is back (relative to the library); null if there was none. */
+  keptAs: string | null;
+  /** How many highlights the clip comes back with. */
+  highlights: number;
 }
 
 export interface LibraryInfo {

@@ -19,6 +19,7 @@ import { parseQuery } from './common/searchQuery';
 import { SearchKeeper } from './search/searchKeeper';
 import { createReadingMethods } from './annotate/readingMethods';
 import { createClipMethods } from './libraryClips/clipMethods';
+import { createQuarantineMethods } from './libraryClips/quarantineMethods';
 import { tidyNames } from './annotate/tags';
 import { createNotebookMethods } from './notebook/notebookMethods';
 import { PageStore } from './notebook/pageStore';
@@ -208,6 +209,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     },
 
     ...clipApi,
+    ...createQuarantineMethods({ store, index }),
 
     async loadClipImage({ clipId, url }) {
       const { loadRemoteImage } = await import('./libraryClips/remoteImages');

@@ -2,7 +2,7 @@
  * Damaged library files: the core moves them to quarantine and the UI says so, with the details,
  * while the rest of the library still opens.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS_DIR, useHarness } from './harness';
@@ -38,6 +38,42 @@ describe('Gloss UI: library problems', () => {
 
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await banner.waitFor({ state: 'hidden' });
+    h().assertNoErrors();
+  });
+
+  it('repairs the quarantined clip from the banner after “Restore as is” says it is still damaged', async () => {
+    const { page } = h();
+    // The banner was dismissed above: a restart shows it again, as a new session would.
+    await h().restart();
+    const banner = page.getByRole('status', { name: 'Library problems' });
+    await banner.getByRole('button', { name: 'Details' }).click();
+    const item = banner.locator('.problems-list li').filter({ hasText: '20250101-brokenaa' });
+    await item.getByRole('button', { name: 'Restore as is' }).click();
+    await expect(item.getByRole('alert').textContent()).resolves.toMatch(
+      /still damaged: meta\.json is not valid JSON.*choose Repair/,
+    );
+
+    await item.getByRole('button', { name: 'Repair…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Repair a damaged clip' });
+    await dialog.waitFor();
+    await expect(dialog.locator('[data-field="title"] dd').textContent()).resolves.toBe('orphaned from the article');
+    await expect(dialog.locator('[data-field="clippedAt"] dd').textContent()).resolves.toBe(
+      'Jan 1, 2025 from the clip’s id',
+    );
+    await expect(dialog.textContent()).resolves.toContain(
+      'the damaged file is kept as clips/20250101-brokenaa/meta.json.damaged',
+    );
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'problems-repair.png') });
+    await dialog.getByRole('button', { name: 'Repair', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Fixed problems leave the list: here the only one, so the banner goes; the clip is back in the library.
+    await banner.waitFor({ state: 'detached' });
+    await page.locator('.clip-row', { hasText: 'orphaned' }).waitFor();
+    await expect(readFile(join(h().libraryDir, 'clips/20250101-brokenaa/meta.json.damaged'), 'utf8')).resolves.toBe(
+      '{ "schema": 1, "title": ',
+    );
+    expect((await h().service().getLibraryInfo()).problems).toEqual([]);
     h().assertNoErrors();
   });
 

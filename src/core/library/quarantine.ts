@@ -8,7 +8,16 @@ import type { LibraryProblem } from '../model';
 import { readdirIfExists, writeFileAtomic } from './atomicWrite';
 
 export const QUARANTINE_DIR = 'quarantine';
-const REASON_SUFFIX = '.reason.txt';
+export const REASON_SUFFIX = '.reason.txt';
+
+/** A whole clip folder in quarantine: `<stamp>-<clipId>-clip` (`-2`… when two were set aside in the same millisecond). */
+const CLIP_FOLDER = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-([A-Za-z0-9_-]{1,80}?)-clip(?:-\d+)?$/;
+
+/** The clip id of a quarantined clip folder's name (`quarantine/` prefix allowed), or null for anything else. */
+export function quarantinedClipId(quarantinedAs: string): string | null {
+  const name = quarantinedAs.startsWith(`${QUARANTINE_DIR}/`) ? quarantinedAs.slice(QUARANTINE_DIR.length + 1) : '';
+  return CLIP_FOLDER.exec(name)?.[1] ?? null;
+}
 
 /** A timestamp that sorts and is safe in file names on every platform (no colons). */
 export function fileStamp(at: Date): string {
@@ -45,6 +54,7 @@ export async function quarantine(
     reason,
     at: at.toISOString(),
   };
+  if (label === 'clip') problem.clipId = clipId;
   await fs.rename(source, target);
   await writeFileAtomic(target + REASON_SUFFIX, reasonText(problem));
   return problem;
@@ -72,7 +82,10 @@ export async function readQuarantine(library: string): Promise<LibraryProblem[]>
     const file = /^file: (.*)$/m.exec(text)?.[1] ?? quarantined;
     const at = /^at: (.*)$/m.exec(text)?.[1] ?? '';
     const reason = text.split(/\n\nfile: /)[0]?.trim() || 'Moved to quarantine.';
-    problems.push({ file, quarantinedAs: `${QUARANTINE_DIR}/${quarantined}`, reason, at });
+    const problem: LibraryProblem = { file, quarantinedAs: `${QUARANTINE_DIR}/${quarantined}`, reason, at };
+    const clipId = quarantinedClipId(problem.quarantinedAs);
+    if (clipId) problem.clipId = clipId;
+    problems.push(problem);
   }
   return problems;
 }

@@ -121,6 +121,30 @@ export class LibraryStore {
     });
   }
 
+  /**
+   * Brings a clip back from quarantine: `bringBack` moves its folder (`quarantinedAs`) to `clips/<id>`, the
+   * problem about it is dropped, and the clip is read as at start-up. If it does not read, it is set aside
+   * again and that problem is thrown.
+   */
+  async reinstate(id: string, quarantinedAs: string, bringBack: () => Promise<void>): Promise<ClipMeta> {
+    assertId(id);
+    return this.lock.run(id, async () => {
+      if (this.state.metas.has(id))
+        throw new GlossError('duplicate', `A clip with id "${id}" is already in the library.`);
+      await bringBack();
+      const at = this.state.problems.findIndex((p) => p.quarantinedAs === quarantinedAs);
+      if (at >= 0) this.state.problems.splice(at, 1);
+      const before = this.state.problems.length;
+      await scanClip(this.state, id);
+      const meta = this.state.metas.get(id);
+      if (!meta) {
+        const again = this.state.problems.slice(before)[0];
+        throw new GlossError('corrupt-file', again?.reason ?? `Clip "${id}" could not be read back.`);
+      }
+      return { ...meta };
+    });
+  }
+
   /** The clip's sanitised HTML and its text (from the `article.txt` cache, rebuilt when missing). */
   async readArticle(id: string): Promise<{ html: string; text: string }> {
     this.getMeta(id);

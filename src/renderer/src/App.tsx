@@ -255,7 +255,11 @@ export function App() {
                   />
                   <main className="main">
                     {!problemsDismissed && problems.length > 0 && (
-                      <ProblemsBanner problems={problems} onDismiss={() => setProblemsDismissed(true)} />
+                      <ProblemsBanner
+                        problems={problems}
+                        onDismiss={() => setProblemsDismissed(true)}
+                        onFixed={libraryChanged}
+                      />
                     )}
                     {info && info.conflicts.length > 0 && (
                       <ConflictsBanner

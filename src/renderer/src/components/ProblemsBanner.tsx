@@ -1,10 +1,22 @@
 import { useState } from 'react';
-import type { LibraryProblem } from '@core/model';
+import type { ClipSummary, LibraryProblem } from '@core/model';
 import { formatDate, plural } from '../lib/format';
 import { CloseIcon, WarningIcon } from './Icons';
+import { QuarantinedClipActions } from './QuarantinedClipActions';
 
-/** Tells the person that some library files could not be read and where they went. */
-export function ProblemsBanner({ problems, onDismiss }: { problems: LibraryProblem[]; onDismiss: () => void }) {
+/**
+ * Tells the person that some library files could not be read and where they went; a clip set aside whole
+ * can be repaired or restored from here (`onFixed` refreshes the library and this list).
+ */
+export function ProblemsBanner({
+  problems,
+  onDismiss,
+  onFixed,
+}: {
+  problems: LibraryProblem[];
+  onDismiss: () => void;
+  onFixed: (clip: ClipSummary) => void;
+}) {
   const [open, setOpen] = useState(false);
   if (!problems.length) return null;
   const n = problems.length;
@@ -40,6 +52,7 @@ export function ProblemsBanner({ problems, onDismiss }: { problems: LibraryProbl
                 )}
                 {p.at ? ` on ${formatDate(p.at)}` : ''}
               </span>
+              {p.clipId && p.quarantinedAs && <QuarantinedClipActions problem={p} onFixed={onFixed} />}
             </li>
           ))}
         </ul>
