@@ -1,17 +1,81 @@
 /**
  * The PDF page reader in the real renderer against the real core, on the generated fixtures
- * (test/fixtures/pdf): pages drawn by pdf.js with a text layer whose text is the clip's stored text.
+ * (test/fixtures/pdf): pages drawn by pdf.js with a text layer whose text is the clip's stored text; a
+ * highlight made by dragging over the text layer, with a note, painted on the same words after a reload.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { inPage, REPO_ROOT, SCREENSHOTS_DIR, useHarness } from './harness';
+import { inPage, PAINTED, REPO_ROOT, SCREENSHOTS_DIR, useHarness } from './harness';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/pdf');
 const pdfData = (name: string) => readFileSync(join(FIXTURES, name)).toString('base64');
+/** A safety net for waits on a loaded machine (conditions, not clocks). */
+const SLOW = { timeout: 60_000, interval: 100 };
+const CLAIM = 'tidal calendars predict borrowing better than weather does';
+
+/** Browser side: the window rectangles of the first and last characters of `text` in the article. */
+const TEXT_ENDS = `(text) => {
+  const root = document.querySelector('.article-body');
+  const start = root.textContent.indexOf(text);
+  if (start < 0) throw new Error('text not found: ' + text);
+  const at = (offset) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let pos = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (offset < pos + n.data.length) {
+        const r = document.createRange();
+        r.setStart(n, offset - pos);
+        r.setEnd(n, offset - pos + 1);
+        if (offset === start) n.parentElement.scrollIntoView({ block: 'center' });
+        const box = r.getBoundingClientRect();
+        return { left: box.left, right: box.right, y: box.top + box.height / 2 };
+      }
+      pos += n.data.length;
+    }
+    throw new Error('offset out of the text');
+  };
+  return { first: at(start), last: at(start + text.length - 1) };
+}`;
+
+/** Browser side: whether every box of the ranges painted under `name` lies inside page `page`'s box. */
+const PAINTED_ON_PAGE = `([name, page]) => {
+  const h = CSS.highlights.get(name);
+  const box = document.querySelector('.pdf-page[data-page="' + page + '"]').getBoundingClientRect();
+  if (!h || h.size === 0) return false;
+  return [...h].every((r) => [...r.getClientRects()].every((b) =>
+    b.left >= box.left - 1 && b.right <= box.right + 1 && b.top >= box.top - 1 && b.bottom <= box.bottom + 1));
+}`;
+
+async function openClip(page: Page, title: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
+  await page.locator('.clip-row', { hasText: title }).first().click();
+  await page.locator('.pdf-page.drawn').first().waitFor();
+}
+
+/** Browser side: records the text of every range registered as a flash (the reader's way of showing a place). */
+const RECORD_FLASHES = `() => {
+  window.__flashes = [];
+  const set = HighlightRegistry.prototype.set;
+  HighlightRegistry.prototype.set = function (name, highlight) {
+    if (name.startsWith('gloss-flash')) window.__flashes.push(...[...highlight].map((r) => r.toString()));
+    return set.call(this, name, highlight);
+  };
+}`;
+
+/** Browser side: whether the page numbered `n` is drawn and in the window. */
+const PAGE_IN_VIEW = `(n) => {
+  const el = document.querySelector('.pdf-page[data-page="' + n + '"]');
+  if (!el || !el.classList.contains('drawn')) return false;
+  const box = el.getBoundingClientRect();
+  return box.bottom > 0 && box.top < innerHeight;
+}`;
 
 describe('Gloss UI: the PDF page reader', () => {
   const h = useHarness();
+  let paperId = '';
+  let paperTitle = '';
 
   it('draws the pages with a text layer holding the stored text', async () => {
     mkdirSync(SCREENSHOTS_DIR, { recursive: true });
@@ -19,13 +83,85 @@ describe('Gloss UI: the PDF page reader', () => {
     const clip = await h()
       .service()
       .clipPdf({ data: pdfData('paper.pdf'), fileName: 'paper.pdf' });
+    paperId = clip.id;
+    paperTitle = clip.title;
     await page.reload();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
-    await page.locator('.clip-row', { hasText: clip.title }).first().click();
-    await page.locator('.pdf-page.drawn').first().waitFor();
+    await openClip(page, clip.title);
     const stored = (await h().service().getClip(clip.id)).text;
     expect(await inPage<string>(page, `() => document.querySelector('.article-body').textContent`)).toBe(stored);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'pdf-reader.png') });
+    h().assertNoErrors();
+  });
+
+  it('highlights words selected on the page, with a note, and paints them there again after a reload', async () => {
+    const { page } = h();
+    const ends = await inPage<{ first: { left: number; y: number }; last: { right: number; y: number } }>(
+      page,
+      TEXT_ENDS,
+      CLAIM,
+    );
+    await page.mouse.move(ends.first.left + 1, ends.first.y);
+    await page.mouse.down();
+    await page.mouse.move(ends.last.right - 1, ends.last.y, { steps: 8 });
+    await page.mouse.up();
+    const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
+    await toolbar.getByRole('button', { name: 'Add note' }).click();
+    const note = page.getByRole('complementary', { name: 'Highlights' }).getByRole('textbox', { name: 'Note' });
+    await note.waitFor();
+    await note.click();
+    await page.keyboard.type('The paper’s main claim');
+    await expect
+      .poll(async () => (await h().service().getClip(paperId)).highlights[0]?.note, SLOW)
+      .toBe('The paper’s main claim');
+    const [saved] = (await h().service().getClip(paperId)).highlights;
+    expect(saved!.target.selector[0].exact).toBe(CLAIM);
+    await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-yellow'), SLOW).toEqual([CLAIM]);
+
+    await h().restart();
+    await openClip(page, paperTitle);
+    await expect.poll(() => inPage<string[]>(page, PAINTED, 'gloss-yellow'), SLOW).toEqual([CLAIM]);
+    await expect.poll(() => inPage<boolean>(page, PAINTED_ON_PAGE, ['gloss-yellow', 1]), SLOW).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'pdf-highlight.png') });
+    h().assertNoErrors();
+  });
+
+  it('finds a word from page 200 of a 300-page report and opens that page, drawing only pages near it', async () => {
+    const { page } = h();
+    await h()
+      .service()
+      .clipPdf({ data: pdfData('report-300.pdf'), fileName: 'report-300.pdf' });
+    await h().service().indexReady();
+    await inPage(page, RECORD_FLASHES);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('combobox', { name: 'Search your library' }).fill('zeppelin');
+    const results = page.getByRole('listbox', { name: 'Results' });
+    await results.locator('.result').first().click();
+    await expect.poll(() => inPage<boolean>(page, PAGE_IN_VIEW, 200), SLOW).toBe(true);
+    await expect.poll(() => inPage<string[]>(page, '() => window.__flashes'), SLOW).toContain('zeppelin');
+    await expect(page.getByRole('textbox', { name: 'Page number' }).inputValue()).resolves.toBe('200');
+    // Light: a handful of pages drawn, not three hundred.
+    const drawn = await inPage<number>(page, `() => document.querySelectorAll('.pdf-page.drawn').length`);
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThan(10);
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'pdf-search-page-200.png') });
+    h().assertNoErrors();
+  });
+
+  it('shows a scan (no text layer) as pages with a clear “no text” note', async () => {
+    const { page } = h();
+    const clip = await h()
+      .service()
+      .clipPdf({ data: pdfData('scan.pdf'), fileName: 'scan.pdf' });
+    await page.reload();
+    await openClip(page, clip.title);
+    await expect(page.getByRole('status').filter({ hasText: 'No text in this PDF' }).count()).resolves.toBe(1);
+    // The page is drawn: its canvas holds a picture, not blank pixels.
+    const inked = await inPage<boolean>(
+      page,
+      `() => { const c = document.querySelector('.pdf-page.drawn canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 0; i < d.length; i += 4) if (d[i] < 200) return true; return false; }`,
+    );
+    expect(inked).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'pdf-scan.png') });
     h().assertNoErrors();
   });
 });

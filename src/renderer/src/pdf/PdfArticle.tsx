@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, ReactNode } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import type { ClipPdf } from '@core/model';
+import type { AnchoredHighlight, ClipPdf } from '@core/model';
 import { PAGE_SEPARATOR, pageAt } from '@core/common/pdfLayout';
 import { errorMessage } from '../lib/format';
 import { isEditable } from '../lib/keys';
@@ -36,6 +36,8 @@ interface Props {
   /** Given the element whose text is the article text (the reader's article ref). */
   articleRef: (el: HTMLDivElement | null) => void;
   focus: ReaderFocus | null;
+  /** The clip's highlights, to find the page of a focus that names one. */
+  highlights: readonly AnchoredHighlight[];
   onClick: (event: ReactMouseEvent) => void;
   onKeyDown: (event: ReactKeyboardEvent) => void;
   /** The article's text nodes changed (pages drawn or dropped): highlights must be painted again. */
@@ -49,6 +51,7 @@ export default function PdfArticle({
   scroller,
   articleRef,
   focus,
+  highlights,
   onClick,
   onKeyDown,
   onTextChanged,
@@ -65,7 +68,7 @@ export default function PdfArticle({
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const bodyRef = useRef<HTMLDivElement | null>(null);
   const keepPlace = useRef<{ page: number; within: number } | null>(null);
-  const pendingFocus = useRef<ReaderFocus | null>(null);
+  const pendingFocus = useRef<{ start: number; end: number } | null>(null);
 
   const base = sizes[0] ?? DEFAULT_SIZE;
   const scale = zoom === 'fit' ? (columnWidth > 0 ? Math.min(MAX_SCALE, columnWidth / base.width) : 1) : zoom;
@@ -209,8 +212,10 @@ export default function PdfArticle({
   const focusKey = focus?.key;
   useEffect(() => {
     if (!focus || !pdf) return;
-    pendingFocus.current = focus;
-    goToPage(pageAt(pdfMeta.pageStarts, focus.start));
+    const named = focus.highlightId ? highlights.find((h) => h.id === focus.highlightId)?.anchor : null;
+    const want = named ?? focus;
+    pendingFocus.current = want;
+    goToPage(pageAt(pdfMeta.pageStarts, want.start));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per request (its key), once the PDF is open
   }, [focusKey, pdf]);
 

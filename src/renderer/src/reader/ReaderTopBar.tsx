@@ -29,7 +29,8 @@ export function ReaderTopBar({
   onBack: () => void;
   confirming: boolean;
   setConfirming: (confirming: boolean) => void;
-  onUpdateText: () => void;
+  /** Absent for a clip whose text cannot be replaced (a PDF's text is its file's). */
+  onUpdateText?: () => void;
   onCite: () => void;
   highlightCount: number;
   drawerOpen: boolean;
@@ -74,9 +75,11 @@ export function ReaderTopBar({
         {!confirming && (
           <>
             <ReaderPrefsButton />
-            <button type="button" className="button small wide-only" onClick={onUpdateText}>
-              Update text
-            </button>
+            {onUpdateText && (
+              <button type="button" className="button small wide-only" onClick={onUpdateText}>
+                Update text
+              </button>
+            )}
             <button type="button" className="button small wide-only" onClick={onCite}>
               Cite…
             </button>
@@ -89,7 +92,7 @@ export function ReaderTopBar({
                   ...menuPosition(e.nativeEvent, e.currentTarget),
                   label: 'More',
                   items: [
-                    { label: 'Update text…', run: onUpdateText },
+                    ...(onUpdateText ? [{ label: 'Update text…', run: onUpdateText }] : []),
                     { label: 'Cite…', run: onCite },
                   ],
                 })

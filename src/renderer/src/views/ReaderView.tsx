@@ -322,7 +322,7 @@ export function ReaderView({
           onBack={onBack}
           confirming={confirmDelete}
           setConfirming={setConfirmDelete}
-          onUpdateText={() => setUpdating(true)}
+          onUpdateText={meta.pdf ? undefined : () => setUpdating(true)}
           onCite={() => cite({ clipIds: [clipId], label: `“${meta.title}”` })}
           highlightCount={highlights.length}
           drawerOpen={drawerOpen}
@@ -362,6 +362,7 @@ export function ReaderView({
                 scroller={scroller}
                 articleRef={articleCallback}
                 focus={focus}
+                highlights={highlights}
                 onClick={onArticleClick}
                 onKeyDown={onArticleKeyDown}
                 onTextChanged={onPdfTextChanged}
