@@ -3,7 +3,7 @@ import type { ClipRepairPlan, ClipSummary, LibraryProblem } from '@core/model';
 import { errorMessage, formatDate, plural } from '../lib/format';
 import { useNotify } from '../lib/notify';
 import { Spinner } from './Icons';
-import { ModalFrame } from './ModalFrame';
+import { Modal } from './Modal';
 
 /** The details the repair dialog lists, in this order, with their labels. */
 const SHOWN: Array<[keyof ClipRepairPlan['meta'], string]> = [
@@ -122,7 +122,7 @@ function RepairDialog({
     }
   };
   return (
-    <ModalFrame label="Repair a damaged clip" className="repair-dialog" onClose={onClose}>
+    <Modal label="Repair a damaged clip" className="modal repair-dialog" onClose={onClose} canClose={!busy}>
       <div className="modal-head">
         <h2>Repair “{plan.meta.title}”?</h2>
       </div>
@@ -162,6 +162,6 @@ function RepairDialog({
           {busy && <Spinner />} Repair
         </button>
       </div>
-    </ModalFrame>
+    </Modal>
   );
 }
