@@ -35,6 +35,7 @@ import { HighlightsView } from './views/HighlightsView';
 import { LibraryView } from './views/LibraryView';
 import type { ReaderFocus } from './views/ReaderView';
 import { ReaderView } from './views/ReaderView';
+import { prefetchClip } from './reader/clipPrefetch';
 import { SearchView } from './views/SearchView';
 import { SettingsView } from './views/SettingsView';
 import { WelcomeView } from './views/WelcomeView';
@@ -94,7 +95,10 @@ export function App() {
   }, [go]);
 
   const openClip = useCallback(
-    (clipId: string, from: ReaderFrom, focus: ReaderFocus | null = null) => go({ name: 'reader', clipId, focus, from }),
+    (clipId: string, from: ReaderFrom, focus: ReaderFocus | null = null) => {
+      prefetchClip(clipId);
+      go({ name: 'reader', clipId, focus, from });
+    },
     [go],
   );
 

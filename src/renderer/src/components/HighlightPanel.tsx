@@ -1,5 +1,6 @@
 import type { AnchoredHighlight, HighlightColor } from '@core/model';
 import { plural } from '../lib/format';
+import { useAfterFirstPaint } from '../lib/useAfterFirstPaint';
 import type { RefObject } from 'react';
 import type { EditKind, ReaderState } from '../reader/readerState';
 import { HighlightItem } from './HighlightItem';
@@ -34,13 +35,17 @@ export interface PanelShared {
   onCopy: (h: AnchoredHighlight) => void;
 }
 
-/** The reader's side panel: the clip's highlights in reading order, orphans last. */
+/**
+ * The reader's side panel: the clip's highlights in reading order, orphans last. Its cards (most of the
+ * reader's elements, a rich-text view per note) are drawn once the article has been painted.
+ */
 export function HighlightPanel({
   highlights,
   activeId,
   editing,
   ...shared
 }: PanelShared & { highlights: AnchoredHighlight[]; activeId: string | null; editing: ReaderState['editing'] }) {
+  const ready = useAfterFirstPaint();
   const sorted = [...highlights].sort(byPosition);
   return (
     <aside className="highlight-panel" id="reader-highlights" aria-label="Highlights">
@@ -48,7 +53,9 @@ export function HighlightPanel({
         <h2>Highlights</h2>
         <span className="count">{highlights.length ? plural(highlights.length, 'highlight') : ''}</span>
       </header>
-      {sorted.length === 0 ? (
+      {!ready ? (
+        <div className="panel-pending" aria-busy="true" />
+      ) : sorted.length === 0 ? (
         <div className="panel-empty">
           <p>No highlights yet.</p>
           <p className="muted">

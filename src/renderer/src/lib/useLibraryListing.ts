@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { LibraryInfo } from '@core/model';
+import { forgetClipReads } from '../reader/clipPrefetch';
 import { newHighlightsList, newLibraryList } from './keptList';
 import { SearchPager } from './searchPager';
 import type { ReportError } from './report';
@@ -26,6 +27,7 @@ export function useLibraryListing(report: ReportError) {
   }, []);
 
   const refreshClips = useCallback(async () => {
+    forgetClipReads();
     list.invalidate();
     highlights.invalidate();
     searchPager.invalidate();

@@ -9,10 +9,12 @@ export function ReadingProgress({ scroller }: { scroller: HTMLElement | null }) 
       const room = scroller.scrollHeight - scroller.clientHeight;
       setFraction(room > 0 ? Math.min(1, scroller.scrollTop / room) : 1);
     };
-    update();
+    // Measured in the next frame, with the layout it paints (not forced early, while the reader is still drawing).
+    const frame = requestAnimationFrame(update);
     scroller.addEventListener('scroll', update, { passive: true });
     window.addEventListener('resize', update);
     return () => {
+      cancelAnimationFrame(frame);
       scroller.removeEventListener('scroll', update);
       window.removeEventListener('resize', update);
     };

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AnchoredHighlight, ClipDocument, Taxonomy } from '@core/model';
 import { errorMessage } from '../lib/format';
+import { takeClip } from './clipPrefetch';
 
 /**
  * The loaded clip, its load error, the taxonomy, and `reload`. Loaded highlights go to `onHighlights`, which
@@ -19,17 +20,24 @@ export function useClipDocument(clipId: string, onHighlights: (highlights: Ancho
   useEffect(() => {
     // The view is keyed by clip id, so it starts afresh for every clip.
     let live = true;
-    window.gloss.getClip(clipId).then(
+    // The taxonomy (tag suggestions) is asked for after the clip, so the core reads the clip first.
+    const taxonomy = () =>
+      window.gloss.getTaxonomy().then(
+        (t) => live && setTaxonomy(t),
+        () => undefined,
+      );
+    takeClip(clipId).then(
       (d) => {
         if (!live) return;
         setDoc(d);
         onHighlights(d.highlights);
+        void taxonomy();
       },
-      (e) => live && setLoadError(errorMessage(e)),
-    );
-    window.gloss.getTaxonomy().then(
-      (t) => live && setTaxonomy(t),
-      () => undefined,
+      (e) => {
+        if (!live) return;
+        setLoadError(errorMessage(e));
+        void taxonomy();
+      },
     );
     return () => {
       live = false;
