@@ -46,6 +46,8 @@ export class CompactIndex {
   readonly terms: string[] = [];
   /** Term → id as a hash map too: indexing looks up every word, faster here than in the tree. */
   private readonly ids = new Map<string, number>();
+  /** The first letters of the terms (typo neighbours are looked for under the typed word's first letter). */
+  readonly initials = new Set<string>();
   readonly lists: PostingList[] = [];
   readonly facets = new SearchableMap<IntList>();
   /**
@@ -94,6 +96,7 @@ export class CompactIndex {
       this.lists.push(new PostingList());
       this.vocab.set(term, id);
       this.ids.set(term, id);
+      this.initials.add(String.fromCodePoint(term.codePointAt(0) ?? 0));
     }
     return id;
   }
@@ -299,6 +302,7 @@ export class CompactIndex {
     this.lists.push(new PostingList(docs, meta, docs.length, distinct));
     this.vocab.set(term, id);
     this.ids.set(term, id);
+    this.initials.add(String.fromCodePoint(term.codePointAt(0) ?? 0));
   }
 
   private grow(size: number): void {

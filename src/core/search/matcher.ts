@@ -102,13 +102,18 @@ export function expandWord(index: CompactIndex, word: string, options: ExpandOpt
   }
   // Typo neighbours only for a word the index does not know, as typed or as a beginning: a known word
   // was most likely typed on purpose, and the fuzzy walk of a large vocabulary is the costliest step.
-  if (options.maxDistance > 0 && !known) {
-    const neighbours = [...index.vocab.fuzzyGet(word, options.maxDistance)]
+  // The first letter is kept (as search engines' "prefix length" of 1): typos there are rare, and the walk
+  // then covers the one branch of the tree under that letter instead of all of them.
+  const initial = String.fromCodePoint(word.codePointAt(0) ?? 0);
+  if (options.maxDistance > 0 && !known && index.initials.has(initial)) {
+    const neighbours = [...index.vocab.atPrefix(initial).fuzzyGet(word.slice(initial.length), options.maxDistance)]
       .filter(([, [, distance]]) => distance > 0)
       .sort(([, [a]], [, [b]]) => df(b) - df(a) || a - b)
       .slice(0, MAX_FUZZY_TERMS);
-    for (const [term, [id, distance]] of neighbours)
-      group.scored.push({ id, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
+    for (const [rest, [id, distance]] of neighbours) {
+      const length = initial.length + rest.length;
+      group.scored.push({ id, weight: (FUZZY_WEIGHT * length) / (length + distance) });
+    }
   }
   for (const t of group.scored) group.all.add(t.id);
   for (const id of group.rest) group.all.add(id);

@@ -96,6 +96,12 @@ describe('SearchIndex', async () => {
     expect(cafe.marks.map(([s, e]) => cafe.snippet.slice(s, e))).toEqual(['café']);
   });
 
+  it('forgives a typo after the first letter, not in it (the typo walk reads one branch)', async () => {
+    const index = buildIndex();
+    expect((await index.search('minsitry')).map((r) => r.id)).toContain('talks');
+    expect(await index.search('ninistry')).toEqual([]);
+  });
+
   it('ranks title and highlight matches above body-only matches', async () => {
     const index = new SearchIndex();
     index.addClip(meta('body', 'Something else'), 'A long piece. ' + 'Deal deal deal. '.repeat(20));
