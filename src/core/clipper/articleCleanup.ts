@@ -39,7 +39,29 @@ const FURNITURE_LINES = [
   /^(?:tags?|topics?|related topics|filed under|categories|category|etiquetas|schlagworte|теги|темы)\s*:?.{0,200}$/iu,
   /^(?:\d+\s+)?(?:comments?|replies|kommentare|comentarios|commentaires|комментари[йея])(?:\s*\(\d+\))?$/iu,
   /^(?:sign up|subscribe|get (?:the|our)|join (?:our|the))\b.{0,120}(?:newsletter|inbox|email|updates)\b.{0,60}$/iu,
+  /^(?:breaking news|latest news|top stories|just in|live updates?|more news|news in brief)$/iu,
+  /^(?:source|sources|fonte|fontes|fuente|fuentes|quelle|quellen|источник)\s*:\s*[^.!?]{0,60}$/iu,
+  /^(?:www\.)?[\p{L}\d-]+\.(?:com|org|net|co\.uk|com\.au|co|io|news|de|fr|it|es|ru|in|uk|ca|au)$/iu,
 ];
+
+/**
+ * Promotion of the publisher or the author, at the top or in the tail of the article: follow us on…, have a
+ * tip?, reach the author at…, join our forums, subscribe to our magazine, if you enjoyed this article….
+ */
+const PROMO_LINES = [
+  /\bfollow (?:us|him|her|me|them|[\p{L}@][\p{L}\d_.]*) (?:on|at) (?:twitter|facebook|instagram|linkedin|youtube|tiktok|x)\b/iu,
+  /\b(?:have|got) a (?:news )?tip\b/iu,
+  /\b(?:can|may) be reached at\b/iu,
+  /\b(?:subscribe to|sign up (?:for|to)|join) (?:our|the)\b.{0,80}\b(?:newsletters?|magazines?|forums?|community|podcasts?|channel|title|club)\b/iu,
+  /^if you (?:enjoyed|liked|value|appreciate) (?:this|our|reading)\b/iu,
+  /\bget access to\b.{0,80}\bsubscriptions?\b/iu,
+  /^listen to\b.{0,60}\b(?:live|podcast|listen back)\b/iu,
+];
+
+/** A short paragraph promoting the publisher or the author (see PROMO_LINES). */
+function isPromoLine(text: string): boolean {
+  return wordCount(text) <= 60 && PROMO_LINES.some((re) => re.test(text));
+}
 
 function lineText(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -60,6 +82,15 @@ function isMetaLine(text: string, byline: string | null): boolean {
   if (byline && wordCount(text) <= 12 && looseText(text).includes(looseText(byline).split(',')[0]!)) return true;
   const parts = text.split(/\s*[;|·•]\s*/u).filter(Boolean);
   return parts.length > 0 && parts.every((p) => !!readMetaLine(p) || !!bylineValue(p) || !!dateLineValue(p));
+}
+
+/** Tail headings over comments, after which prose is the readers', not the article's. */
+const COMMENTS_HEADING = /comment|kommentar|comentario|conversation|discussion|reply|helpful/iu;
+
+/** A paragraph of running prose: 15+ words, few of them links, not a caption. */
+function isProse(el: Element): boolean {
+  const { text, links } = textAndLinks(el);
+  return wordCount(lineText(el)) >= 15 && links < text * 0.2 && !el.closest('figcaption, figure');
 }
 
 /** The innermost text blocks of `root`, in document order. */
@@ -102,8 +133,15 @@ function removeBlock(el: Element, root: Element): void {
  * @param title the clip's title: a leading heading that repeats it goes (the reader shows the title)
  * @param byline the author's name from the page's metadata, if any: a short line naming it at the top goes
  * @param headline the text of the page's first h1, if any
+ * @param deck the page's description, if any: a heading at the top that repeats it is a standfirst
  */
-export function cleanArticle(root: Element, title: string, byline: string | null, headline: string | null): void {
+export function cleanArticle(
+  root: Element,
+  title: string,
+  byline: string | null,
+  headline: string | null,
+  deck: string | null = null,
+): void {
   // A leading headline (the title, or the page's h1, which Readability turns into an h2): the reader shows the
   // title above the article.
   const heading = root.querySelector('h1, h2');
@@ -114,6 +152,18 @@ export function cleanArticle(root: Element, title: string, byline: string | null
     (!firstText || heading.compareDocumentPosition(firstText) & 4)
   )
     heading.remove();
+
+  // A standfirst set as a heading under the headline (it repeats the page's description): the reader shows the
+  // article, not its summary.
+  const first = textBlocks(root)[0];
+  if (
+    first &&
+    deck &&
+    /^H[2-4]$/.test(first.tagName) &&
+    wordCount(lineText(first)) >= 8 &&
+    looseText(first.textContent) === looseText(deck)
+  )
+    removeBlock(first, root);
 
   // Link lists (other headlines, "Most Popular") before the article's prose or in its tail; a list of links in
   // the middle of the text is the article's own (sources, a menu of chapters).
@@ -126,7 +176,11 @@ export function cleanArticle(root: Element, title: string, byline: string | null
   }
 
   let seenText = 0;
-  const seen = new Set<string>();
+  // Where each block's text was first seen: the same text again right after it or in another container is the
+  // page showing it twice (a gallery's captions, a teaser of a passage); again further on in the same container,
+  // the author's own (a menu per day, a refrain).
+  const seen = new Map<string, Element | null>();
+  let previous = '';
   const blocks = textBlocks(root);
   for (const [i, el] of blocks.entries()) {
     if (!root.contains(el)) continue;
@@ -138,36 +192,48 @@ export function cleanArticle(root: Element, title: string, byline: string | null
       isFurnitureLine(text) ||
       (i < HEADER_BLOCKS && !inCaption && isMetaLine(text, byline)) ||
       (!inCaption && wordCount(text) <= 15 && isPhotoCreditLine(text)) ||
-      (el.tagName !== 'LI' && wordCount(text) >= 8 && seen.has(key)) ||
+      (!inCaption && wordCount(text) <= 20 && /©|\(c\) \d{4}/u.test(text)) ||
+      ((i < HEADER_BLOCKS || seenText > total * 0.6) && !inCaption && isPromoLine(text)) ||
+      (el.tagName !== 'LI' &&
+        wordCount(text) >= 8 &&
+        seen.has(key) &&
+        (key === previous || seen.get(key) !== el.parentElement)) ||
       (links >= text.length * 0.8 &&
         wordCount(text) <= 25 &&
         !inCaption &&
         el.tagName !== 'LI' &&
         !/^(?:https?:\/\/|www\.)\S+$/i.test(text));
-    seen.add(key);
+    if (!seen.has(key)) seen.set(key, el.parentElement);
+    previous = key;
     if (drop) {
       removeBlock(el, root);
       continue;
     }
-    // The page's tail: from a "Related stories" / "Comments" heading on, when little text follows.
+    // The page's tail: from a "Related stories" / "Comments" heading on, when little text follows. A teaser box
+    // inside the text ("Don't miss" over a few links) after which the article's prose goes on loses only its
+    // heading and links.
     if (isTailStart(text) && seenText > total * 0.5) {
       const after = blocks.slice(i + 1).filter((b) => root.contains(b));
       const rest = after.reduce((n, b) => n + lineText(b).length, 0);
       if (rest < total * 0.35) {
-        for (const b of after) removeBlock(b, root);
+        const box = after.findIndex((b) => isProse(b));
+        const resumes = box >= 0 && !COMMENTS_HEADING.test(text) && after.slice(box, box + 2).every(isProse);
+        for (const b of resumes ? after.slice(0, box) : after) removeBlock(b, root);
         removeBlock(el, root);
+        if (resumes) continue;
         break;
       }
     }
     seenText += text.length;
   }
 
-  // Headings left with nothing under them ("Most Popular" over a removed list).
+  // Headings left with nothing under them ("Most Popular" over a removed list): followed by nothing or by a
+  // heading of the same or a higher rank (a heading over its own subheadings keeps them).
   const all = Array.from(root.querySelectorAll('h2, h3, h4, h5, h6'));
   for (const h of all) {
     let next: Element | null = h.nextElementSibling;
     while (next && lineText(next) === '' && !next.querySelector('img')) next = next.nextElementSibling;
-    if (!next || /^H[1-6]$/.test(next.tagName)) {
+    if (!next || (/^H[1-6]$/.test(next.tagName) && next.tagName <= h.tagName)) {
       if (!next && h.parentElement !== root && h.parentElement?.nextElementSibling) continue;
       removeBlock(h, root);
     }

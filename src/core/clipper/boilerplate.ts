@@ -122,6 +122,7 @@ const FURNITURE_WORDS = new Set(
     // bylines, dates, credits, article meta
     'byline',
     'bylines',
+    'dek',
     'author',
     'authors',
     'dateline',
@@ -194,10 +195,22 @@ export function namesFurniture(el: Element): boolean {
   let furniture = tokens.some((t) => FURNITURE_WORDS.has(t));
   // Compound class names without separators: "relatedarticles", "sharebuttons", "newsletterbox".
   furniture ||=
-    /related|newsletter|sharebutton|socialshare|sharing|outbrain|taboola|breadcrumb|byline|advert|sponsor|comments?(?:list|section|count|area)|tagcloud|subscribe|recommend|readmore|alsoread|mostpopular|mostread|bacajuga|leiatambem|vejatambem|lesenauch|alireaussi|lireaussi|leggianche/.test(
+    /related|newsletter|sharebutton|socialshare|sharing|outbrain|taboola|breadcrumb|byline|advert|sponsor|comments?(?:list|section|count|area)|tagcloud|subscribe|recommend|readmore|alsoread|mostpopular|mostread|bacajuga|leiatambem|vejatambem|lesenauch|alireaussi|lireaussi|leggianche|sronly|offscreen|visuallyhidden|screenreader|tooltip|popover|hovercard|rollover|standfirst|strapline/.test(
       joined,
     );
   return furniture;
+}
+
+/**
+ * A caption or credit that is not the `<figcaption>` of a figure: a block named "caption", "cutline" or
+ * "credit" holding no picture of its own. It is text about a picture laid out beside the article's prose, and
+ * once its picture is gone (lazy images, galleries) it reads as a stray paragraph; a `<figcaption>` stays with
+ * its figure.
+ */
+export function isLooseCaption(el: Element): boolean {
+  if (el.tagName === 'FIGCAPTION' || el.closest('figcaption') || el.querySelector('figcaption')) return false;
+  if (!/caption|cutline|credit/.test(nameTokens(el).join(''))) return false;
+  return el.querySelector('img, picture, video, svg, iframe') === null;
 }
 
 /** Elements that never hold article text, removed from the whole page. */
@@ -243,6 +256,68 @@ export function stripFurniture(root: Element, keep: Element[] = []): void {
   }
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
     if (!root.contains(el) || el.tagName === 'BODY' || el.tagName === 'HTML') continue;
-    if (namesFurniture(el) && !guarded(el)) el.remove();
+    if ((namesFurniture(el) || isLooseCaption(el)) && !guarded(el) && !inRunningText(el) && !holdsEmbeddedPost(el))
+      el.remove();
+  }
+}
+
+/** Elements that sit inside a line of text rather than making a block of their own. */
+const INLINE = new Set([
+  'A',
+  'SPAN',
+  'EM',
+  'STRONG',
+  'B',
+  'I',
+  'U',
+  'S',
+  'SMALL',
+  'MARK',
+  'ABBR',
+  'CITE',
+  'CODE',
+  'TIME',
+  'SUB',
+  'SUP',
+  'FONT',
+]);
+
+/**
+ * An inline element inside a sentence: its parent holds 20+ characters of text of its own around it, whatever
+ * the element's class says (publishers link names in the text to their tag pages as `<a class="auto-tag">`).
+ */
+function inRunningText(el: Element): boolean {
+  const parent = el.parentElement;
+  if (!INLINE.has(el.tagName) || !parent || parent.closest('figcaption')) return false;
+  let own = 0;
+  for (const node of Array.from(parent.childNodes))
+    if (node.nodeType === 3) own += (node.nodeValue ?? '').replace(/\s+/g, '').length;
+  return own >= 20;
+}
+
+/** Embedded posts (tweets, Instagram, TikTok…) the article quotes, whose wrappers are often named "social". */
+const EMBEDDED_POST =
+  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-card, blockquote[class*="embed" i]';
+
+function holdsEmbeddedPost(el: Element): boolean {
+  return el.matches(EMBEDDED_POST) || el.querySelector(EMBEDDED_POST) !== null;
+}
+
+/**
+ * Replaces the wrappers around each embedded post under `root` (elements holding nothing else) with the post
+ * itself: the wrappers are named "social-embed" and the like, which Readability takes for a share bar.
+ */
+export function unwrapEmbeddedPosts(root: Element): void {
+  for (const post of Array.from(root.querySelectorAll(EMBEDDED_POST))) {
+    const own = (post.textContent ?? '').trim().length;
+    let outer: Element = post;
+    while (
+      outer.parentElement &&
+      outer.parentElement !== root &&
+      !/^(?:BODY|HTML|ARTICLE|MAIN)$/.test(outer.parentElement.tagName) &&
+      (outer.parentElement.textContent ?? '').trim().length === own
+    )
+      outer = outer.parentElement;
+    if (outer !== post) outer.replaceWith(post);
   }
 }

@@ -16,7 +16,7 @@ const PARAGRAPHS = [
 const ARTICLE = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n');
 
 function page(body: string, head = ''): string {
-  return `<!doctype html><html lang="en"><head><title>Tidal gates at last</title>${head}</head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="en"><head><title>Tidal gates at last</title><meta name="description" content="The gates will protect two thousand homes from the sea after years of delay and cost overruns.">${head}</head><body>${body}</body></html>`;
 }
 
 function clip(html: string) {
@@ -93,6 +93,34 @@ const CLASSES: Array<{ name: string; furniture: string; where: 'inside' | 'after
     furniture:
       '<div class="noticias-relacionadas"><p>Otra noticia sobre el puerto de la ciudad y sus nuevas compuertas.</p></div><div class="leia-tambem"><p>Outra notícia sobre o porto da cidade e as comportas novas.</p></div><div class="teilen-leiste"><p>Auf Facebook teilen oder per Mail verschicken, jetzt sofort.</p></div><div class="baca-juga"><p>Berita lain tentang pelabuhan kota dan pintu air baru.</p></div>',
     absent: ['Otra noticia', 'Outra notícia', 'Facebook teilen', 'Berita lain'],
+  },
+  {
+    name: 'caption outside a <figcaption> (its picture lazy-loaded away)',
+    where: 'inside',
+    furniture:
+      '<div class="image-box"><div class="caption-text">Workers lower the first gate into the channel at dawn.</div><div class="credit">(Image: Harbour Press)</div></div>',
+    absent: ['Workers lower the first gate', 'Harbour Press'],
+  },
+  {
+    name: 'hover card inside a sentence and screen-reader labels',
+    where: 'before',
+    furniture:
+      '<p>Harbour master <span class="rollover-people"><a href="/people/ann">Ann Reid</a><span class="rollover-people-block"><a href="/people/ann">Ann Margaret Reid</a><a href="/x">Ann Reid warns of winter storms</a><a href="/y">Harbour master retires after decades</a></span></span> has welcomed the decision to build the new gates this year.</p><figure><img src="/g.jpg" alt=""><figcaption><span class="off-screen">Image caption</span>The basin at low water</figcaption></figure>',
+    absent: ['Ann Margaret Reid', 'warns of winter storms', 'Image caption'],
+  },
+  {
+    name: 'promotion of the publisher and the author at the end',
+    where: 'after',
+    furniture:
+      '<p>Have a tip? Tom Hale may be reached at tom@news.example. Follow him on Twitter @tomhale.</p><p>Join our harbour forums to keep talking about the coast, and subscribe to our sister magazine for more.</p><p>SOURCE: News agencies</p><p>harbournews.com</p>',
+    absent: ['Have a tip', 'harbour forums', 'News agencies', 'harbournews.com'],
+  },
+  {
+    name: 'standfirst under the headline',
+    where: 'before',
+    furniture:
+      '<h3>The gates will protect two thousand homes from the sea after years of delay and cost overruns.</h3>',
+    absent: ['two thousand homes'],
   },
 ];
 

@@ -11,7 +11,7 @@ import { articleText, looseText } from '../article/text';
 import { GlossError } from '../errors';
 import type { ClipDraft } from '../model';
 import { cleanArticle } from './articleCleanup';
-import { CHROME_SELECTOR, stripFurniture } from './boilerplate';
+import { CHROME_SELECTOR, stripFurniture, unwrapEmbeddedPosts } from './boilerplate';
 import { chooseCandidate, type Candidate } from './candidates';
 import { toIsoDate } from './dates';
 import { assertReadableDepth } from './depth';
@@ -19,7 +19,7 @@ import { readJsonLdArticle } from './jsonLd';
 import { detectLanguage } from './lang';
 import { abstractBox, markedArticle } from './markedArticle';
 import { readMetadata, webUrl, type PageMetadata } from './metadata';
-import { dropNoscript, parsePage } from './pageDocument';
+import { dropNoscript, dropScripts, parsePage } from './pageDocument';
 import { tidyPageTitle } from './pageTitle';
 import { sanitizeArticleHtml } from './sanitize';
 import { unitsToHtml } from './textHtml';
@@ -99,10 +99,15 @@ function extractFromDocument(doc: Document, window: object, pageUrl: string | nu
   const meta = attempt(() => readMetadata(doc, pageUrl), NO_METADATA);
   const heading = attempt(() => doc.querySelector('h1')?.textContent ?? null, null);
   const referenceBody = attempt(() => readJsonLdArticle(doc)?.body ?? null, null);
+  // Scripts and style sheets are never article text, but their source counts in every text length the
+  // heuristics measure (an "Advert" label beside an ad script looked like a paragraph of prose).
+  attempt(() => dropScripts(doc), undefined);
   const marked = attempt(() => markedArticle(doc), null);
   const abstract = attempt(() => abstractBox(doc), null);
 
   // Furniture named by class/id goes before any candidate is scored (the marked article keeps its ancestors).
+  if (doc.body) attempt(() => unwrapEmbeddedPosts(doc.body), undefined);
+  if (marked) attempt(() => unwrapEmbeddedPosts(marked), undefined);
   if (doc.body) attempt(() => stripFurniture(doc.body, []), undefined);
   if (marked) attempt(() => stripFurniture(marked, []), undefined);
 
@@ -138,7 +143,7 @@ function extractFromDocument(doc: Document, window: object, pageUrl: string | nu
   const root = chosen?.root ?? doc.createElement('div');
   if (abstract && !looseText(root.textContent).includes(abstract.opening)) root.prepend(abstract.box);
   const byline = meta.byline ?? (article?.byline?.trim() || null);
-  attempt(() => cleanArticle(root, title, byline, heading), undefined);
+  attempt(() => cleanArticle(root, title, byline, heading, meta.excerpt), undefined);
   dropNoscript(root);
 
   const content = sanitizeArticleHtml(root, base, window);

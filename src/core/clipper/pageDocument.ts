@@ -52,3 +52,13 @@ export function parsePage(html: string): PageDocument {
 export function dropNoscript(root: Element): void {
   for (const el of Array.from(root.getElementsByTagName('noscript'))) el.remove();
 }
+
+/**
+ * Removes the page's scripts (all but its JSON-LD, which Readability reads for metadata), style sheets and
+ * templates: never article text, and their source would count in every text length the heuristics measure.
+ */
+export function dropScripts(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll('script, style, template'))) {
+    if (el.tagName !== 'SCRIPT' || !/^application\/ld\+json$/i.test(el.getAttribute('type')?.trim() ?? '')) el.remove();
+  }
+}
