@@ -42,9 +42,11 @@ export function makeSnippet(text: string, words: ReadonlySet<string> | SnippetWo
     words instanceof Set ? { terms: words, prefixes: undefined, groups: null } : (words as SnippetWords);
   // The first few finds of each word are enough to place the window; "the" may occur a thousand times.
   let spans: TermSpan[] = [];
-  for (let region = groups ? FIRST_REGION : text.length; ; region *= 4) {
+  // Each larger region reads only what the last one did not.
+  for (let region = groups ? FIRST_REGION : text.length, from = 0; ; region *= 4) {
     const end = regionEnd(text, region);
-    spans = findTermSpans(text, terms, MAX_FINDS_PER_TERM, end, prefixes);
+    spans = spans.concat(findTermSpans(text, terms, MAX_FINDS_PER_TERM, end, prefixes, from));
+    from = end;
     if (end === text.length || covers(spans, groups!)) break;
   }
   const [from, to] = spans.length ? bestWindow(spans, text.length, length) : [0, Math.min(text.length, length)];

@@ -94,7 +94,7 @@ export interface TermSpan {
  * changing length (case, precomposed accents): those are folded once and the terms looked up with
  * `indexOf`, a whole word at a time, which is what makes snippets cheap on every keystroke. Other texts
  * (unspaced scripts, decomposed accents, letters whose case changes length) are read word by word.
- * Only `text` up to `end` is read (it should end between words).
+ * Only `text` from `start` to `end` is read (both should fall between words).
  */
 export function findTermSpans(
   text: string,
@@ -102,9 +102,26 @@ export function findTermSpans(
   maxPerTerm = Infinity,
   end = text.length,
   prefixes: ReadonlySet<string> = NO_PREFIXES,
+  start = 0,
 ): TermSpan[] {
   if (terms.size === 0 && prefixes.size === 0) return [];
-  const region = end < text.length ? text.slice(0, end) : text;
+  const region = start > 0 || end < text.length ? text.slice(start, end) : text;
+  const spans = findInRegion(region, terms, maxPerTerm, prefixes);
+  if (start > 0)
+    for (const span of spans) {
+      span.start += start;
+      span.end += start;
+    }
+  return spans;
+}
+
+/** {@link findTermSpans} in a whole string. */
+function findInRegion(
+  region: string,
+  terms: ReadonlySet<string>,
+  maxPerTerm: number,
+  prefixes: ReadonlySet<string>,
+): TermSpan[] {
   const folded = foldInPlace(region);
   if (folded === null) return findTermSpansByWord(region, terms, prefixes);
   const spans: TermSpan[] = [];
