@@ -104,4 +104,25 @@ describe('backup and restore', { timeout: 60_000 }, () => {
     }
     await expect(fs.access(path.join(parent, 'x'))).rejects.toThrow();
   });
+
+  it('carries many files of every size byte for byte, each in its place (files are read and written several at once)', async () => {
+    const { dir } = await library();
+    // Files of distinct sizes, so a file put in another's place fails the check; one is large enough to stream.
+    const extra = Array.from({ length: 60 }, (_, i) => [
+      `notes/file-${String(i).padStart(2, '0')}.txt`,
+      Buffer.alloc(i === 30 ? 3 * 1024 * 1024 + 7 : 100 + i * 37, `content ${i} `),
+    ]) as Array<[string, Buffer]>;
+    await fs.mkdir(path.join(dir, 'notes'));
+    for (const [rel, data] of extra) await fs.writeFile(path.join(dir, rel), data);
+    const file = path.join(path.dirname(dir), 'many.tgz');
+    const progress: number[] = [];
+    const manifest = await createBackup(dir, file, (p) => progress.push(p.done));
+    expect(progress.at(-1)).toBe(manifest.counts.files);
+    const target = path.join(await tempDir(), 'restored');
+    await restoreBackup(file, target);
+    for (const f of manifest.files) {
+      const original = await fs.readFile(path.join(dir, f.path));
+      expect(await fs.readFile(path.join(target, f.path)), f.path).toEqual(original);
+    }
+  });
 });

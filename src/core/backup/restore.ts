@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
 import { GlossError } from '../errors';
+import { WriteQueue } from '../export/writeQueue';
 import { LibraryStore } from '../library/store';
 import { rebaseRestoredIndex } from './restoredIndex';
 import { checkJsonFile } from '../library/schemas';
@@ -106,8 +107,42 @@ const TAR_OVERHEAD_PER_FILE = 4096;
 /** The end of a tar: two zero blocks, padded to a 10 KB record, with room to spare. */
 const TAR_END = 64 * 1024;
 
+/**
+ * Files up to this size are read whole, checked, and written while the next ones unpack (a library is tens
+ * of thousands of small files: writing them one after another leaves the restore waiting on each); larger
+ * ones stream to disk as they unpack.
+ */
+const WHOLE_FILE_BYTES = 1024 * 1024;
+
+/** Reads `entry` whole, failing with `tooLarge()` as soon as it passes `limit` bytes. */
+async function readCapped(entry: AsyncIterable<unknown>, limit: number, tooLarge: () => Error): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const data of entry) {
+    const chunk = data as Buffer;
+    size += chunk.length;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
 /** Unpacks and verifies the archive into `temp`; returns the manifest. */
 async function unpack(file: string, temp: string, options: RestoreOptions = {}): Promise<BackupManifest> {
+  const writes = new WriteQueue(16);
+  try {
+    return await unpackInto(file, temp, writes, options);
+  } finally {
+    await writes.settle();
+  }
+}
+
+async function unpackInto(
+  file: string,
+  temp: string,
+  writes: WriteQueue,
+  options: RestoreOptions,
+): Promise<BackupManifest> {
   const extract = tarExtract();
   // Until the manifest is read, only it may come; then just the files it declares, with tar's overhead.
   let allowed = MAX_MANIFEST_BYTES + 1024 * 1024;
@@ -124,6 +159,7 @@ async function unpack(file: string, temp: string, options: RestoreOptions = {}):
   let manifest: BackupManifest | null = null;
   const expected = new Map<string, { size: number; sha256: string }>();
   const seen = new Set<string>();
+  const folders = new Set<string>();
   for await (const entry of extract) {
     options.signal?.throwIfAborted();
     const { name, type } = entry.header;
@@ -153,9 +189,22 @@ async function unpack(file: string, temp: string, options: RestoreOptions = {}):
     if (seen.has(rel)) throw damaged(`${rel} appears twice.`);
     seen.add(rel);
     const target = path.join(temp, ...rel.split('/'));
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      await fs.mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
     const tooLarge = () => damaged(`${rel} is larger than its manifest says (${want.size} bytes).`);
     if ((entry.header.size ?? 0) > want.size) throw tooLarge();
+    const checksumFailed = () => damaged(`${rel} does not match its checksum (the file is damaged).`);
+    if (want.size <= WHOLE_FILE_BYTES) {
+      const data = await readCapped(entry, want.size, tooLarge);
+      if (data.length !== want.size || createHash('sha256').update(data).digest('hex') !== want.sha256)
+        throw checksumFailed();
+      await writes.add(() => fs.writeFile(target, data, { flag: 'wx' }));
+      options.onProgress?.({ done: seen.size, total: manifest.files.length });
+      continue;
+    }
     const hash = createHash('sha256');
     let size = 0;
     entry.on('data', (chunk: unknown) => {
@@ -167,11 +216,11 @@ async function unpack(file: string, temp: string, options: RestoreOptions = {}):
       capped(() => want.size, tooLarge),
       createWriteStream(target, { flags: 'wx' }),
     );
-    if (size !== want.size || hash.digest('hex') !== want.sha256)
-      throw damaged(`${rel} does not match its checksum (the file is damaged).`);
+    if (size !== want.size || hash.digest('hex') !== want.sha256) throw checksumFailed();
     options.onProgress?.({ done: seen.size, total: manifest.files.length });
   }
   await reading;
+  await writes.drain();
   if (!manifest) throw damaged('it is empty.');
   const missing = manifest.files.filter((f) => !seen.has(f.path));
   if (missing.length)
