@@ -220,7 +220,14 @@ export class Matcher {
       }
       return;
     }
-    for (let i = 0; i < length; i++) this.add(q, docs[i]!, meta ? meta[i]! : BODY_TOKEN, factor, full);
+    const { matched } = this;
+    const g = q.g;
+    for (let i = 0; i < length; i++) {
+      const doc = docs[i]!;
+      // Documents out of the running are skipped here, without a call.
+      const m = matched[doc];
+      if (m === g || m === g + 1) this.add(q, doc, meta ? meta[i]! : BODY_TOKEN, factor, full);
+    }
   }
 
   /** One posting: `packed` is its field and count, `weight` the list's weight times its rarity (idf). */
