@@ -4,8 +4,11 @@
  * deleted from the reader, and citations for a selection of clips made in the library list (Ctrl/Cmd-click,
  * Shift-click, the keyboard). One browser and library for the file.
  */
+import { join } from 'node:path';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
 import { describe, expect, it } from 'vitest';
-import { inPage, useHarness } from './harness';
+import { inPage, SCREENSHOTS_DIR, useHarness } from './harness';
 
 const ARTICLES = [
   {
@@ -110,5 +113,77 @@ describe('Gloss UI: the reader in a narrow window, the Undo toast, citing a sele
     await expect(toast.locator('.toast-message').textContent()).resolves.toBe(ARTICLES[2]!.title);
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect(page.locator('.article-title').textContent()).resolves.toBe(ARTICLES[2]!.title);
+  });
+
+  it('cites a selection of clips made with Ctrl-click, Shift-click and the keyboard', async () => {
+    const h = harness();
+    const { page } = h;
+    await inPage(
+      page,
+      `() => { window.__copied = []; navigator.clipboard.writeText = async (t) => { window.__copied.push(t); }; }`,
+    );
+    // Every clip again (the collection filter of the test above is taken off).
+    await page.keyboard.press('Control+1');
+    await page.getByRole('group', { name: 'Collections' }).getByRole('button', { name: /Reefs/ }).click();
+    const rows = page.locator('.clip-row[data-clip-id]');
+    await expect.poll(() => rows.count()).toBe(3);
+    // Newest first: salt marsh, tidal power, kelp.
+    const [salt, tidal, kelp] = [rows.nth(0), rows.nth(1), rows.nth(2)];
+    await expect(salt.textContent()).resolves.toContain('Salt marsh');
+    const bar = page.getByRole('toolbar', { name: 'Selected clips' });
+
+    await salt.click({ modifiers: ['ControlOrMeta'] });
+    await kelp.click({ modifiers: ['Shift'] });
+    await expect(bar.textContent()).resolves.toContain('3 clips selected');
+    await tidal.click({ modifiers: ['ControlOrMeta'] });
+    await expect(bar.textContent()).resolves.toContain('2 clips selected');
+    expect(await page.locator('.clip-row[data-selected]').allTextContents()).toEqual([
+      expect.stringContaining('Salt marsh'),
+      expect.stringContaining('Kelp forests'),
+    ]);
+    // Choosing is not opening.
+    await expect(page.getByRole('heading', { name: 'Library' }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'library-selection.png') });
+
+    // The bar's action: BibTeX of exactly the two chosen clips, which parses, copied as shown.
+    await bar.getByRole('button', { name: 'Export citations…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export citations' });
+    await expect(dialog.getByRole('heading').first().textContent()).resolves.toBe('Cite 2 selected clips');
+    const preview = dialog.locator('.cite-preview');
+    await expect.poll(() => preview.textContent()).toContain('@article{leguin2023kelp');
+    const bib = (await preview.textContent())!;
+    const titles = (new Cite(bib).data as Array<{ title: string }>).map((c) => c.title).sort();
+    expect(titles).toEqual(['Kelp forests and the long view of a reef', 'Salt marsh birds in spring']);
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => inPage<string[]>(page, '() => window.__copied')).toEqual([bib]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // The keyboard: Escape on a row clears, Space chooses the focused row, Shift+Down adds the next one.
+    await tidal.focus();
+    await page.keyboard.press('Escape');
+    await bar.waitFor({ state: 'detached' });
+    await expect(page.getByRole('heading', { name: 'Library' }).isVisible()).resolves.toBe(true);
+    await salt.focus();
+    await page.keyboard.press(' ');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect(bar.textContent()).resolves.toContain('2 clips selected');
+    await expect
+      .poll(() => inPage<string>(page, '() => document.activeElement?.textContent ?? ""'))
+      .toContain('Tidal power');
+    // The context menu of a chosen row cites them all; so does the palette's Export citations.
+    await tidal.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Export citations of 2 selected clips…' }).click();
+    await dialog.locator('label', { hasText: 'APA' }).click();
+    await expect.poll(() => preview.textContent()).toContain('Petrie, A. (2022, April 12).');
+    expect(await preview.textContent()).toContain('Ledger Newsroom. (2024, August 9).');
+    expect(await preview.textContent()).not.toContain('Le Guin');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Export citations');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('heading').first().textContent()).resolves.toBe('Cite 2 selected clips');
+    await page.keyboard.press('Escape');
+    h.assertNoErrors();
   });
 });

@@ -27,6 +27,7 @@ import { JobsContext } from './lib/jobsContext';
 import type { JobAction } from './lib/jobActions';
 import { useJobs } from './lib/useJobs';
 import { useSettings } from './lib/useSettings';
+import { plural } from './lib/format';
 import { useToasts } from './lib/useToasts';
 import { useLibraryListing } from './lib/useLibraryListing';
 import type { ReaderFrom, Route } from './lib/routes';
@@ -198,8 +199,17 @@ export function App() {
     [deleteNow, report],
   );
 
+  // The clips chosen in the library list (several at once: Ctrl/Cmd-click, Shift-click, Space).
+  const [selectedClips, setSelectedClips] = useState<string[]>([]);
+  const citeSelection = useCallback(
+    (ids: string[]) => setCiting({ clipIds: ids, label: plural(ids.length, 'selected clip') }),
+    [],
+  );
+
   const citeCurrent = useCallback(() => {
-    if (route.name === 'reader') {
+    if (route.name === 'library' && selectedClips.length > 0) {
+      citeSelection(selectedClips);
+    } else if (route.name === 'reader') {
       const title = list.find((c) => c.id === route.clipId)?.title ?? 'this clip';
       setCiting({ clipIds: [route.clipId], label: `“${title}”` });
     } else if (clipCount) {
@@ -208,7 +218,7 @@ export function App() {
     } else {
       report('Nothing to cite', new Error('The library has no clips yet.'));
     }
-  }, [route, list, clipCount, report]);
+  }, [route, list, clipCount, report, selectedClips, citeSelection]);
 
   const run = useCallback(
     (id: CommandId) =>
@@ -235,6 +245,8 @@ export function App() {
     openClip: (id) => openClip(id, 'library'),
     deleteClip: requestDelete,
     citeClip: (clip) => setCiting({ clipIds: [clip.id], label: `“${clip.title}”` }),
+    selectedWith: (id) => (route.name === 'library' && selectedClips.includes(id) ? selectedClips : []),
+    citeClips: citeSelection,
   });
   const nav = route.name === 'reader' ? route.from : route.name;
   // The list view on screen, or kept under the reader opened from it (going back then shows it at once).
@@ -287,6 +299,7 @@ export function App() {
                                 shown={route.name === 'library'}
                                 onOpen={openFromLibrary}
                                 onClip={openClipDialog}
+                                onSelection={setSelectedClips}
                               />
                             </KeptView>
                           )}

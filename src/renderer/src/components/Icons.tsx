@@ -43,6 +43,11 @@ export const CloseIcon = (p: { size?: number }) => (
     <path d="M6 6l12 12M18 6 6 18" />
   </Icon>
 );
+export const CheckIcon = (p: { size?: number }) => (
+  <Icon {...p}>
+    <path d="M5 12.5l4.5 4.5L19 7" />
+  </Icon>
+);
 export const BackIcon = (p: { size?: number }) => (
   <Icon {...p}>
     <path d="M15 18l-6-6 6-6" />

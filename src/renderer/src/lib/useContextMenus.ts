@@ -27,6 +27,9 @@ export interface ClipMenuActions {
   openClip: (id: string) => void;
   deleteClip: (clip: ClipSummary) => void;
   citeClip: (clip: ClipSummary) => void;
+  /** The clips chosen together with clip `id` (several selected in the library), else none. */
+  selectedWith: (id: string) => string[];
+  citeClips: (ids: string[]) => void;
   report: ReportError;
 }
 
@@ -59,7 +62,7 @@ export function useContextMenus(actions: ClipMenuActions): {
 } {
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const close = useCallback(() => setMenu(null), []);
-  const { findClip, openClip, deleteClip, citeClip, report } = actions;
+  const { findClip, openClip, deleteClip, citeClip, selectedWith, citeClips, report } = actions;
   const copy = useCallback((text: string) => void copyText(text).catch((e) => report('Couldn’t copy', e)), [report]);
 
   const onContextMenu = useCallback(
@@ -72,6 +75,7 @@ export function useContextMenus(actions: ClipMenuActions): {
       if (clipEl) {
         const clip = findClip(clipEl.getAttribute('data-clip-id') ?? '');
         if (clip) {
+          const chosen = selectedWith(clip.id);
           next = {
             ...menuPosition(native, clipEl),
             label: clip.title,
@@ -83,7 +87,9 @@ export function useContextMenus(actions: ClipMenuActions): {
                     { label: 'Copy link', run: () => copy(clip.url!) },
                   ]
                 : []),
-              { label: 'Export citation…', run: () => citeClip(clip) },
+              chosen.length > 1
+                ? { label: `Export citations of ${chosen.length} selected clips…`, run: () => citeClips(chosen) }
+                : { label: 'Export citation…', run: () => citeClip(clip) },
               { label: 'Delete clip', run: () => deleteClip(clip), danger: true },
             ],
           };
@@ -93,7 +99,7 @@ export function useContextMenus(actions: ClipMenuActions): {
       e.preventDefault();
       setMenu(next);
     },
-    [findClip, openClip, deleteClip, citeClip, copy],
+    [findClip, openClip, deleteClip, citeClip, selectedWith, citeClips, copy],
   );
 
   return { menu, open: setMenu, close, onContextMenu };

@@ -1,12 +1,15 @@
-import { memo, useCallback } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { ClipSort } from '@core/api';
 import type { ClipSummary } from '@core/model';
 import { hasFilters, LibraryControls } from '../components/LibraryControls';
-import { DocIcon, HighlighterIcon, PlusIcon } from '../components/Icons';
+import { CheckIcon, DocIcon, HighlighterIcon, PlusIcon } from '../components/Icons';
 import { ListError, ListLoading } from '../components/ListStates';
 import { VirtualList } from '../components/VirtualList';
+import { useCite } from '../lib/cite';
 import { formatDate, formatWords, hostOf, plural, readingTime } from '../lib/format';
 import type { LibraryList } from '../lib/keptList';
+import { useClipSelection } from '../lib/useClipSelection';
 import { useKeptList } from '../lib/useKeptList';
 
 /** Every row of the list is this many pixels high (styles/library.css holds the row to it). */
@@ -18,13 +21,18 @@ const ClipRow = memo(function ClipRow({
   index,
   sort,
   tabIndex,
-  onOpen,
+  selected,
+  onClick,
+  onKey,
 }: {
   clip: ClipSummary | undefined;
   index: number;
   sort: ClipSort;
   tabIndex: 0 | -1;
-  onOpen: (index: number) => void;
+  selected: boolean;
+  /** A click: opens the row, or with Ctrl/Cmd or Shift changes the selection. */
+  onClick: (e: MouseEvent, index: number) => void;
+  onKey: (e: KeyboardEvent, index: number) => void;
 }) {
   if (!clip)
     return (
@@ -42,13 +50,19 @@ const ClipRow = memo(function ClipRow({
   return (
     <button
       type="button"
-      className="clip-row"
+      className={selected ? 'clip-row selected' : 'clip-row'}
       tabIndex={tabIndex}
       data-row={index}
       data-clip-id={clip.id}
-      onClick={() => onOpen(index)}
+      data-selected={selected || undefined}
+      onClick={(e) => onClick(e, index)}
+      onKeyDown={(e) => onKey(e, index)}
     >
-      <span className="clip-title">{clip.title}</span>
+      <span className="clip-title">
+        {selected && <CheckIcon size={14} />}
+        {clip.title}
+        {selected && <span className="visually-hidden"> (selected)</span>}
+      </span>
       <span className="clip-excerpt">{clip.excerpt}</span>
       <span className="clip-meta">
         {site && <span className="clip-site">{site}</span>}
@@ -76,13 +90,33 @@ export const LibraryView = memo(function LibraryView({
   shown = true,
   onOpen,
   onClip,
+  onSelection,
 }: {
   list: LibraryList;
   shown?: boolean;
   onOpen: (id: string) => void;
   onClip: () => void;
+  /** The chosen clips' ids whenever they change (the palette's and the context menu's citations use them). */
+  onSelection?: (ids: string[]) => void;
 }) {
-  const { source, snap, setQuery, opened, listProps } = useKeptList(list, shown);
+  const { source, snap, setQuery: showQuery, opened, listProps } = useKeptList(list, shown);
+  const cite = useCite();
+  const idAt = useCallback((index: number) => source.get(index)?.id, [source]);
+  const selection = useClipSelection(idAt);
+  const { ids: selectedIds, clear: clearSelection } = selection;
+  // Rows are memoised: they call the current selection's handlers through a ref.
+  const selectionRef = useRef(selection);
+  useEffect(() => {
+    selectionRef.current = selection;
+    onSelection?.(selectedIds);
+  }, [selection, selectedIds, onSelection]);
+  const setQuery = useCallback(
+    (q: Parameters<typeof showQuery>[0]) => {
+      clearSelection();
+      showQuery(q);
+    },
+    [clearSelection, showQuery],
+  );
   const query = list.query;
   const open = useCallback(
     (index: number) => {
@@ -93,6 +127,13 @@ export const LibraryView = memo(function LibraryView({
     },
     [source, opened, onOpen],
   );
+  const onRowClick = useCallback(
+    (e: MouseEvent, index: number) => {
+      if (!selectionRef.current.onRowClick(e, index)) open(index);
+    },
+    [open],
+  );
+  const onRowKey = useCallback((e: KeyboardEvent, index: number) => void selectionRef.current.onRowKey(e, index), []);
 
   const total = snap.total;
   const filtered = hasFilters(query);
@@ -128,6 +169,23 @@ export const LibraryView = memo(function LibraryView({
       ) : (
         <>
           <LibraryControls query={query} facets={snap.head?.facets ?? null} onChange={setQuery} />
+          {selectedIds.length > 0 && (
+            <div className="selection-bar" role="toolbar" aria-label="Selected clips">
+              <span className="selection-count" aria-live="polite">
+                {plural(selectedIds.length, 'clip')} selected
+              </span>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => cite({ clipIds: selectedIds, label: `${plural(selectedIds.length, 'selected clip')}` })}
+              >
+                Export citations…
+              </button>
+              <button type="button" className="link-button" onClick={clearSelection}>
+                Clear selection
+              </button>
+            </div>
+          )}
           {total === 0 ? (
             <div className="empty-state">
               <p>No clip matches these filters.</p>
@@ -144,7 +202,15 @@ export const LibraryView = memo(function LibraryView({
               className="clip-list"
               onOpen={open}
               renderRow={(i, tabIndex) => (
-                <ClipRow clip={source.get(i)} index={i} sort={sort} tabIndex={tabIndex} onOpen={open} />
+                <ClipRow
+                  clip={source.get(i)}
+                  index={i}
+                  sort={sort}
+                  tabIndex={tabIndex}
+                  selected={selection.has(source.get(i)?.id ?? '')}
+                  onClick={onRowClick}
+                  onKey={onRowKey}
+                />
               )}
             />
           )}
