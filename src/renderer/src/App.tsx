@@ -55,7 +55,6 @@ export function App() {
   const [clipRevision, setClipRevision] = useState(0);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
   const [overlay, setOverlay] = useState<Overlay>(null);
-  const [query, setQuery] = useState('');
   const [searchFocus, setSearchFocus] = useState(0);
 
   const { toasts, report, notify, dismiss: dismissToast } = useToasts();
@@ -318,8 +317,6 @@ export function App() {
                             <KeptView shown={route.name === 'search'}>
                               <SearchView
                                 pager={searchPager}
-                                query={query}
-                                onQueryChange={setQuery}
                                 focusToken={searchFocus}
                                 onOpen={openResult}
                                 libraryEmpty={clipCount === 0}

@@ -177,10 +177,20 @@ export function VirtualList({
   );
 }
 
-/** Keeps option `active` drawn and in view in a listbox driven from a text box. */
+/**
+ * Keeps option `active` drawn and in view in a listbox driven from a text box. An option already in view (by
+ * the virtualizer's last reading of the scroll area) is left alone: scrolling to it would read the layout,
+ * forcing it early on every keystroke that brings new results.
+ */
 export function useActiveInView(virtualizer: Virtualizer<HTMLElement, HTMLElement>, active: number, count: number) {
   useEffect(() => {
-    if (active >= 0 && active < count) virtualizer.scrollToIndex(active, { align: 'auto' });
+    if (active < 0 || active >= count) return;
+    const size = virtualizer.options.estimateSize(active);
+    const top = active * size;
+    const from = virtualizer.scrollOffset ?? 0;
+    const height = virtualizer.scrollRect?.height;
+    if (height !== undefined && top >= from && top + size <= from + height) return;
+    virtualizer.scrollToIndex(active, { align: 'auto' });
   }, [virtualizer, active, count]);
 }
 

@@ -1,6 +1,14 @@
 /** Small formatting helpers for dates, lengths and hosts. */
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+// Made once: `toLocaleString` with a locale builds a new formatter on every call (costly in lists and counts).
+const numberFormat = new Intl.NumberFormat();
+const englishCount = new Intl.NumberFormat('en');
+
+/** "12,345" in English digits and grouping, whatever the system's locale (search counts). */
+export function formatCount(n: number): string {
+  return englishCount.format(n);
+}
 
 /** Parses an ISO date or date-time; a bare date (YYYY-MM-DD) is taken as a local calendar date. */
 export function parseDate(value: string | null | undefined): Date | null {
@@ -19,7 +27,7 @@ export function formatDate(value: string | null | undefined): string {
 
 /** "1,234 words". */
 export function formatWords(words: number): string {
-  return `${words.toLocaleString()} ${words === 1 ? 'word' : 'words'}`;
+  return `${numberFormat.format(words)} ${words === 1 ? 'word' : 'words'}`;
 }
 
 /** "4 min read", at about 230 words a minute. */
@@ -51,7 +59,7 @@ export function isWebUrl(url: string | null | undefined): url is string {
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+  return `${numberFormat.format(n)} ${n === 1 ? one : many}`;
 }
 
 /** The human message of anything thrown; the core's messages are written for people and shown as they are. */

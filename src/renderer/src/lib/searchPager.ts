@@ -34,6 +34,8 @@ export class SearchPager {
   shown: { query: string; source: SearchSource } | null = null;
   /** Counts per kind of the query without its `kind:` filter (for the kind tabs), when it has one. */
   kindCounts: { base: string; byKind: Record<SearchResultKind, number> } | null = null;
+  /** The search box's text (the view's own while shown, kept here between visits). */
+  text = '';
   /** The newest query asked. */
   asked = '';
   active = 0;
@@ -91,6 +93,12 @@ export class SearchPager {
         () => undefined,
       );
     }
+  }
+
+  /** The box's text changed to `text`: kept for the next visit, and asked of the core. */
+  type(text: string): void {
+    this.text = text;
+    this.ask(text);
   }
 
   /** Remembers where the list is scrolled. */

@@ -1,32 +1,12 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { ReactNode } from 'react';
 import type { ParsedQuery, QueryFilterKey, SearchResult, SearchResultKind } from '@core/model';
 import { parseQuery, removeFilter } from '@core/common/searchQuery';
-import { CloseIcon, DocIcon, HighlighterIcon, NotebookIcon, PlusIcon, SearchIcon, Spinner } from '../components/Icons';
-import { placeOf, useActiveInView, useFixedRows, VirtualOptions } from '../components/VirtualList';
-import { formatDate } from '../lib/format';
+import { CloseIcon, PlusIcon, SearchIcon, Spinner } from '../components/Icons';
+import { RESULT_ROW_HEIGHT, SearchResults } from '../components/SearchResults';
+import { formatCount } from '../lib/format';
 import { nextRow } from '../lib/listKeys';
 import type { SearchPager } from '../lib/searchPager';
 import { splitKind } from '../lib/searchPager';
-
-/** The snippet with its marked ranges as <mark> elements (plain text only, never HTML). */
-export function renderSnippet(snippet: string, marks: Array<[number, number]>): ReactNode[] {
-  const sorted = marks
-    .map(([s, e]) => [Math.max(0, Math.min(s, snippet.length)), Math.max(0, Math.min(e, snippet.length))] as const)
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0]);
-  const out: ReactNode[] = [];
-  let pos = 0;
-  sorted.forEach(([s, e], i) => {
-    if (e <= pos) return;
-    const from = Math.max(s, pos);
-    if (from > pos) out.push(snippet.slice(pos, from));
-    out.push(<mark key={i}>{snippet.slice(from, e)}</mark>);
-    pos = e;
-  });
-  if (pos < snippet.length) out.push(snippet.slice(pos));
-  return out;
-}
 
 const FILTER_LABELS: Record<QueryFilterKey, string> = {
   title: 'Title',
@@ -87,22 +67,9 @@ const KINDS: SearchResultKind[] = ['article', 'highlight', 'page'];
 /** "3 articles, 2 highlights" for the result count line. */
 function kindCounts(byKind: Record<SearchResultKind, number>): string {
   return KINDS.filter((k) => byKind[k] > 0)
-    .map((k) => `${byKind[k].toLocaleString('en')} ${KIND_LABELS[k][byKind[k] === 1 ? 0 : 1]}`)
+    .map((k) => `${formatCount(byKind[k])} ${KIND_LABELS[k][byKind[k] === 1 ? 0 : 1]}`)
     .join(', ');
 }
-
-/** Where and when a result comes from: its site and date, so copies of one article can be told apart. */
-function resultMeta(r: SearchResult): string[] {
-  if (r.kind === 'page') return ['Notebook page', ...(r.clippedAt ? [`Edited ${formatDate(r.clippedAt)}`] : [])];
-  return [
-    ...(r.site ? [r.site] : []),
-    ...(r.published ? [`Published ${formatDate(r.published)}`] : []),
-    ...(r.clippedAt ? [`Clipped ${formatDate(r.clippedAt)}`] : []),
-  ];
-}
-
-/** One result row is this many pixels high (styles/search.css holds it to it). */
-export const RESULT_ROW_HEIGHT = 116;
 
 /**
  * Search: results as you type, paged from the core as the list scrolls (only the rows in view are drawn),
@@ -111,16 +78,13 @@ export const RESULT_ROW_HEIGHT = 116;
  */
 export function SearchView({
   pager,
-  query,
-  onQueryChange,
   focusToken,
   onOpen,
   libraryEmpty = false,
   onClip,
 }: {
+  /** The results and the box's text, kept by the app between visits. */
   pager: SearchPager;
-  query: string;
-  onQueryChange: (q: string) => void;
   /** Changes whenever the search box should take focus. */
   focusToken: number;
   onOpen: (result: SearchResult) => void;
@@ -139,13 +103,22 @@ export function SearchView({
   const setActive = (i: number) => pager.setActive(i);
   // A return to the view starts where the list was left; a new query starts at the top.
   const [place] = useState(pager.place);
-  const firstShown = useRef(shown);
 
   useEffect(() => {
     inputRef.current?.focus();
     inputRef.current?.select();
   }, [focusToken]);
 
+  // The box's text is this view's own (a keystroke redraws the view, not the app), kept in the pager between
+  // visits. A change is asked of the core at once, while React draws the box.
+  const [query, setQuery] = useState(pager.text);
+  const onQueryChange = useCallback(
+    (text: string) => {
+      setQuery(text);
+      pager.type(text);
+    },
+    [pager],
+  );
   const q = query.trim();
   useEffect(() => pager.ask(q), [pager, q]);
 
@@ -155,29 +128,8 @@ export function SearchView({
   const pending = q !== '' && shown?.query !== q;
   const error = q && results?.total === null ? results.error : null;
   const searchedFor = shown?.query ?? '';
-  const range = useRef<[number, number]>([0, 0]);
-  const virtualizer = useFixedRows(
-    total,
-    RESULT_ROW_HEIGHT,
-    scrollRef,
-    place,
-    useCallback(
-      (first: number, last: number) => {
-        range.current = [first, last];
-        source?.ensure(first, last + 25);
-      },
-      [source],
-    ),
-  );
-  // Rows in view that the library's changes made stale are read again.
-  useEffect(() => source?.ensure(range.current[0], range.current[1] + 25), [source, snap.version]);
-  useActiveInView(virtualizer, at, total);
-  useEffect(() => {
-    if (shown !== firstShown.current) virtualizer.scrollToOffset(0);
-  }, [shown, virtualizer]);
-
   const parsed = useMemo(() => parseQuery(query), [query]);
-  const { base, kind } = splitKind(query);
+  const { base, kind } = useMemo(() => splitKind(query), [query]);
   const byKind = kind ? pager.kindCounts?.byKind : results?.head?.byKind;
   const allCount = byKind ? KINDS.reduce((n, k) => n + byKind[k], 0) : total;
   const current = (i: number) => (i === at && results ? source?.get(i) : undefined);
@@ -276,7 +228,7 @@ export function SearchView({
         <>
           <div className="result-summary">
             <p className="result-count" aria-live="polite">
-              {total === 1 ? '1 result' : `${total.toLocaleString('en')} results`}
+              {total === 1 ? '1 result' : `${formatCount(total)} results`}
               {results.head && total > 0 ? `: ${kindCounts(results.head.byKind)}` : ''}
             </p>
             {base && (
@@ -290,7 +242,7 @@ export function SearchView({
                     inputRef.current?.focus();
                   }}
                 >
-                  All <span className="filter-count">{allCount.toLocaleString('en')}</span>
+                  All <span className="filter-count">{formatCount(allCount)}</span>
                 </button>
                 {KINDS.map((k) => (
                   <button
@@ -304,7 +256,7 @@ export function SearchView({
                     }}
                   >
                     {KIND_LABELS[k][1].replace(/^./, (c) => c.toUpperCase())}{' '}
-                    <span className="filter-count">{(byKind?.[k] ?? 0).toLocaleString('en')}</span>
+                    <span className="filter-count">{formatCount(byKind?.[k] ?? 0)}</span>
                   </button>
                 ))}
               </div>
@@ -315,80 +267,18 @@ export function SearchView({
               No {kind ? KIND_LABELS[kind][1] : 'results'} match “{searchedFor}”.
             </p>
           ) : (
-            <div
-              ref={scrollRef}
-              className="vlist-scroll"
-              // A scroll area the keyboard can reach (the results are picked from the box).
-              tabIndex={0}
-              onScroll={(e) => pager.setPlace(placeOf(e.currentTarget))}
-            >
-              <ul
-                className="results vlist"
-                id={`${uid}-results`}
-                role="listbox"
-                aria-label="Results"
-                style={{ height: virtualizer.getTotalSize() }}
-                data-query={searchedFor}
-              >
-                <VirtualOptions
-                  virtualizer={virtualizer}
-                  renderOption={(i, position) => {
-                    const r = source?.get(i);
-                    const cls = `result vlist-option${i === at ? ' active' : ''}`;
-                    if (!r)
-                      return (
-                        <li
-                          key={`loading:${i}`}
-                          id={`${uid}-r${i}`}
-                          role="option"
-                          aria-selected={i === at}
-                          aria-busy="true"
-                          className={`${cls} result-loading`}
-                          {...position}
-                        >
-                          Loading…
-                        </li>
-                      );
-                    return (
-                      <li
-                        key={`${r.kind}:${r.highlightId ?? r.id}:${i}`}
-                        id={`${uid}-r${i}`}
-                        role="option"
-                        aria-selected={i === at}
-                        data-index={i}
-                        className={`${cls} result-${r.kind}`}
-                        data-kind={r.kind}
-                        {...position}
-                        onMouseMove={() => i !== at && setActive(i)}
-                        onClick={() => onOpen(r)}
-                      >
-                        <div className="result-head">
-                          <span className={`badge badge-${r.kind}`}>
-                            {r.kind === 'highlight' ? (
-                              <HighlighterIcon size={12} />
-                            ) : r.kind === 'page' ? (
-                              <NotebookIcon size={12} />
-                            ) : (
-                              <DocIcon size={12} />
-                            )}
-                            {r.kind === 'highlight' ? 'Highlight' : r.kind === 'page' ? 'Page' : 'Article'}
-                          </span>
-                          <span className="result-title">{r.title}</span>
-                        </div>
-                        <p className={`result-snippet${r.kind === 'highlight' ? ' quote' : ''}`}>
-                          {renderSnippet(r.snippet, r.marks)}
-                        </p>
-                        <p className="result-meta">
-                          {resultMeta(r).map((m, j) => (
-                            <span key={j}>{m}</span>
-                          ))}
-                        </p>
-                      </li>
-                    );
-                  }}
-                />
-              </ul>
-            </div>
+            <SearchResults
+              pager={pager}
+              source={source!}
+              total={total}
+              version={snap.version}
+              active={at}
+              uid={uid}
+              searchedFor={searchedFor}
+              place={place}
+              scrollRef={scrollRef}
+              onOpen={onOpen}
+            />
           )}
         </>
       ) : null}
