@@ -299,7 +299,9 @@ export class CompactIndex {
   restoreTerm(term: string, docs: Int32Array, meta: Uint8Array, distinct: number): void {
     const id = this.terms.length;
     this.terms.push(term);
-    this.lists.push(new PostingList(docs, meta, docs.length, distinct));
+    const list = new PostingList(docs, meta, docs.length, distinct);
+    list.owned = false;
+    this.lists.push(list);
     this.vocab.set(term, id);
     this.ids.set(term, id);
     this.initials.add(String.fromCodePoint(term.codePointAt(0) ?? 0));

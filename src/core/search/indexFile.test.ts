@@ -59,6 +59,24 @@ describe('the saved index file', () => {
     expect(await ids(read.index, 'discarded')).toEqual([]);
   });
 
+  it('takes changes after a load (added to the loaded lists without copying them) and saves them again', async () => {
+    const file = await tempFile();
+    await writeIndexFile(file, buildIndex(), new Map());
+    const read = await readIndexFile(file, { readText: async (id) => texts[id] ?? '' });
+    if (!read.ok) throw new Error(read.problem);
+    const loaded = read.index;
+    loaded.addClip(meta('tide2', 'Spring tides'), 'The tide rose twice as high at the harbour wall.');
+    loaded.addClip(meta('tide', 'Title of tide'), 'Tide tables were rewritten: the tide turns later now.');
+    expect((await ids(loaded, 'tide')).sort()).toEqual(['article:tide', 'article:tide2', 'highlight:h1']);
+    expect(await ids(loaded, '"tide rose"')).toEqual(['article:tide2']);
+    expect(await ids(loaded, 'power')).toEqual([]);
+    await writeIndexFile(file, loaded, new Map());
+    const again = await readIndexFile(file);
+    if (!again.ok) throw new Error(again.problem);
+    for (const q of ['tide', 'tid', 'harbour', 'rewritten', 'power', '"tide rose"'])
+      expect((await ids(again.index, q)).sort()).toEqual((await ids(loaded, q)).sort());
+  });
+
   it('gives up, leaving the old file, when the index changes while it is written', async () => {
     const index = buildIndex();
     const file = await tempFile();

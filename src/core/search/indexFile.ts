@@ -117,15 +117,8 @@ export async function writeIndexFile(
   const renumber = new Int32Array(index.size).fill(-1);
   const live: number[] = [];
   for (let doc = 0; doc < index.size; doc++) if (index.live[doc]) renumber[doc] = live.push(doc) - 1;
-  const terms: number[] = [];
-  for (let t = 0; t < index.terms.length; t++) {
-    const list = index.lists[t]!;
-    for (let i = 0; i < list.length; i++)
-      if (renumber[list.docs[i]!]! >= 0) {
-        terms.push(t);
-        break;
-      }
-  }
+  // Every term is kept, even one whose documents are all gone: the word sequences name terms by number.
+  const terms = Array.from(index.terms, (_, t) => t);
   const header: IndexFileHeader = {
     kind: KIND,
     format: INDEX_FORMAT,
@@ -158,7 +151,7 @@ export async function writeIndexFile(
       // A batch ends at TERMS_PER_CHUNK terms or POSTINGS_PER_CHUNK postings (one common word may fill it).
       let end = at;
       for (let postings = 0; end < terms.length && end - at < TERMS_PER_CHUNK && postings < POSTINGS_PER_CHUNK; end++)
-        postings += index.lists[terms[end]!]!.length;
+        postings += index.lists[terms[end]!]!.total;
       const batch = terms.slice(at, end);
       at = end;
       yield out(jsonChunk({ terms: batch.map((t) => index.terms[t]) }));
@@ -166,14 +159,14 @@ export async function writeIndexFile(
       const docs: number[] = [];
       const meta: number[] = [];
       batch.forEach((t, i) => {
-        const list = index.lists[t]!;
-        for (let j = 0; j < list.length; j++) {
-          const doc = renumber[list.docs[j]!]!;
-          if (doc < 0) continue;
-          docs.push(doc);
-          meta.push(list.meta[j]!);
-          counts[i]!++;
-        }
+        for (const part of index.lists[t]!.parts())
+          for (let j = 0; j < part.length; j++) {
+            const doc = renumber[part.docs[j]!]!;
+            if (doc < 0) continue;
+            docs.push(doc);
+            meta.push(part.meta[j]!);
+            counts[i]!++;
+          }
       });
       yield out(
         chunk(POSTINGS_CHUNK, Buffer.concat([bytesOf(counts), bytesOf(Int32Array.from(docs)), Uint8Array.from(meta)])),

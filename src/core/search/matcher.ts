@@ -161,11 +161,12 @@ export class Matcher {
       if (q.candidates?.length === 0) return;
       for (const { id, weight } of group.scored) {
         const list = index.lists[id]!;
-        this.visit(q, list.docs, list.meta, list.length, list.distinct, weight, true);
+        for (const part of list.parts()) this.visit(q, part.docs, part.meta, part.length, list.distinct, weight, true);
       }
       for (const id of group.rest) {
         const list = index.lists[id]!;
-        this.visit(q, list.docs, list.meta, list.length, list.distinct, PREFIX_WEIGHT / 2, false);
+        for (const part of list.parts())
+          this.visit(q, part.docs, part.meta, part.length, list.distinct, PREFIX_WEIGHT / 2, false);
       }
       // Membership alone, at the token score of a match in the body.
       const members = group.members;
@@ -278,7 +279,7 @@ export class Matcher {
 /** The postings a group reads: the cheapest group goes first and bounds the rest. */
 function cost(index: CompactIndex, group: Group): number {
   let n = 0;
-  for (const { id } of group.scored) n += index.lists[id]!.length;
-  for (const id of group.rest) n += index.lists[id]!.length;
+  for (const { id } of group.scored) n += index.lists[id]!.total;
+  for (const id of group.rest) n += index.lists[id]!.total;
   return n + (group.members?.length ?? 0);
 }

@@ -51,8 +51,33 @@ export class PostingList {
     public distinct = 0,
   ) {}
 
+  /**
+   * Postings added after a load: a loaded list is a view into the file, and copying it to make room for one
+   * more document would make an update cost the size of every list it touches.
+   */
+  tail: PostingList | null = null;
+  /** False for a view into a loaded file: new postings then go to {@link tail}. */
+  owned = true;
+
+  /** Postings in all, with the tail's. */
+  get total(): number {
+    return this.length + (this.tail?.length ?? 0);
+  }
+
+  /** The list and its tail (what readers go through, in ascending document order). */
+  parts(): PostingList[] {
+    return this.tail ? [this, this.tail] : [this];
+  }
+
   /** Adds an occurrence; documents must come in ascending order (a new document always has the highest id). */
   push(doc: number, field: number, tf: number): void {
+    if (!this.owned) {
+      const tail = (this.tail ??= new PostingList());
+      const lastDoc = tail.length ? tail.docs[tail.length - 1] : this.length ? this.docs[this.length - 1] : -1;
+      if (lastDoc !== doc) this.distinct++;
+      tail.push(doc, field, tf);
+      return;
+    }
     if (this.length === this.docs.length) {
       const size = Math.max(2, this.docs.length * 2);
       const docs = new Int32Array(size);
@@ -70,7 +95,8 @@ export class PostingList {
 
   /** Drops unused capacity. */
   trim(): void {
-    if (this.docs.length > this.length) {
+    this.tail?.trim();
+    if (this.owned && this.docs.length > this.length) {
       this.docs = this.docs.slice(0, this.length);
       this.meta = this.meta.slice(0, this.length);
     }
