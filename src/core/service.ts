@@ -148,10 +148,13 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
   /** Damage found when clips were opened (verifyClip.ts), by file; each clip is checked once a session. */
   const openProblems = new Map<string, LibraryProblem>();
   const verified = new Set<string>();
+  const importVerify = () => import('./library/verifyClip');
+  let verifyModule: ReturnType<typeof importVerify> | null = null;
   async function verifyOnOpen(id: string, article: { html: string; text: string }) {
     if (verified.has(id)) return article;
     verified.add(id);
-    const { checkOpenedClip } = await import('./library/verifyClip');
+    // Loaded once (an export opens every clip; asking the module loader each time is not free).
+    const { checkOpenedClip } = await (verifyModule ??= importVerify());
     const check = await checkOpenedClip(store.path, id, article, articleText);
     for (const p of check.problems) openProblems.set(p.file, p);
     if (check.text !== article.text) index.putClip(store.getMeta(id), check.text);

@@ -20,7 +20,10 @@ export interface RunImportOptions {
   signal?: AbortSignal;
 }
 
-const loadClipper = () => import('../clipper');
+const importClipper = () => import('../clipper');
+let clipperModule: ReturnType<typeof importClipper> | null = null;
+/** The clipper, loaded on first use (it brings jsdom) and kept: an import asks for it once per entry. */
+const loadClipper = () => (clipperModule ??= importClipper());
 
 /** Errors that no later retry can fix: such entries are skipped, every other fetch failure keeps a placeholder. */
 const PERMANENT = new Set(['unsupported-url', 'invalid-input']);
