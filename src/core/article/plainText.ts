@@ -1,4 +1,4 @@
-import { parseBodyDocument } from './dom';
+import { hasDescendant, parseBodyDocument } from './dom';
 
 const BLOCKS = new Set([
   'P',
@@ -40,12 +40,16 @@ export function articlePlainText(html: string): string {
       if (child.tagName === 'PRE') blocks.push((child.textContent ?? '').replace(/\n+$/, ''));
       else if (child.tagName === 'LI') {
         const own = child.cloneNode(true) as Element;
-        own.querySelectorAll('ul, ol').forEach((nested) => nested.remove());
+        for (const nested of [...own.getElementsByTagName('ul'), ...own.getElementsByTagName('ol')]) nested.remove();
         blocks.push(`- ${inlineText(own)}`);
-        child.querySelectorAll(':scope > ul, :scope > ol').forEach(walk);
+        for (const list of Array.from(child.children)) if (list.tagName === 'UL' || list.tagName === 'OL') walk(list);
       } else if (child.tagName === 'TR') {
         blocks.push(Array.from(child.children, (cell) => inlineText(cell)).join(' | '));
-      } else if (child.tagName === 'BLOCKQUOTE' && child.querySelector('p, li, h1, h2, h3, h4, h5, h6')) walk(child);
+      } else if (
+        child.tagName === 'BLOCKQUOTE' &&
+        hasDescendant(child, ['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6'])
+      )
+        walk(child);
       else if (child.tagName !== 'HR') blocks.push(inlineText(child));
     }
   };

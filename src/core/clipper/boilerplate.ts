@@ -208,9 +208,9 @@ export function namesFurniture(el: Element): boolean {
  * its figure.
  */
 export function isLooseCaption(el: Element): boolean {
-  if (el.tagName === 'FIGCAPTION' || el.closest('figcaption') || el.querySelector('figcaption')) return false;
-  if (!/caption|cutline|credit/.test(nameTokens(el).join(''))) return false;
-  return el.querySelector('img, picture, video, svg, iframe') === null;
+  if (el.tagName === 'FIGCAPTION' || !/caption|cutline|credit/.test(nameTokens(el).join(''))) return false;
+  if (el.closest('figcaption') || el.getElementsByTagName('figcaption').length) return false;
+  return !['img', 'picture', 'video', 'svg', 'iframe'].some((tag) => el.getElementsByTagName(tag).length);
 }
 
 /** Elements that never hold article text, removed from the whole page. */
@@ -248,13 +248,16 @@ export function stripFurniture(root: Element, keep: Element[] = []): void {
   for (const k of keep) for (let e: Element | null = k; e; e = e.parentElement) protectedEls.add(e);
   const guarded = (el: Element) =>
     protectedEls.has(el) ||
-    el.querySelector('h1') !== null ||
+    el.getElementsByTagName('h1').length > 0 ||
     (el.textContent ?? '').length > total * 0.4 ||
     (proseParagraphs(el) >= 3 && !nameTokens(el).some((t) => t.startsWith('comment')));
   for (const el of Array.from(root.querySelectorAll(CHROME_SELECTOR))) {
     if (el.isConnected && !guarded(el) && root.contains(el)) el.remove();
   }
-  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+  const named = Array.from(root.getElementsByTagName('*')).filter(
+    (el) => el.hasAttribute('class') || el.hasAttribute('id'),
+  );
+  for (const el of named) {
     if (!root.contains(el) || el.tagName === 'BODY' || el.tagName === 'HTML') continue;
     if ((namesFurniture(el) || isLooseCaption(el)) && !guarded(el) && !inRunningText(el) && !holdsEmbeddedPost(el))
       el.remove();
@@ -308,7 +311,8 @@ function holdsEmbeddedPost(el: Element): boolean {
  * itself: the wrappers are named "social-embed" and the like, which Readability takes for a share bar.
  */
 export function unwrapEmbeddedPosts(root: Element): void {
-  for (const post of Array.from(root.querySelectorAll(EMBEDDED_POST))) {
+  const posts = Array.from(root.getElementsByTagName('blockquote')).filter((q) => q.matches(EMBEDDED_POST));
+  for (const post of posts) {
     const own = (post.textContent ?? '').trim().length;
     let outer: Element = post;
     while (

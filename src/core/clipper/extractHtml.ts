@@ -153,7 +153,7 @@ function extractFromDocument(doc: Document, window: object, pageUrl: string | nu
     const where = hostName(url) ?? 'this page';
     throw new GlossError('extraction-failed', `Could not find any article text on ${where}.`);
   }
-  const firstParagraph = parseBodyDocument(content).body.querySelector('p')?.textContent?.trim() ?? '';
+  const firstParagraph = parseBodyDocument(content).body.getElementsByTagName('p')[0]?.textContent?.trim() ?? '';
 
   return {
     title: title || heading?.replace(/\s+/g, ' ').trim() || shorten(text.trim().split('\n')[0] ?? '', 80) || 'Untitled',

@@ -61,7 +61,7 @@ export async function localiseImages(
 ): Promise<{ html: string; images: ClipImage[] }> {
   const doc = parseBodyDocument(html);
   const wanted = new Map<string, HTMLImageElement[]>();
-  for (const img of Array.from(doc.body.querySelectorAll('img'))) {
+  for (const img of Array.from(doc.body.getElementsByTagName('img'))) {
     const src = img.getAttribute('src') ?? '';
     if (!/^https?:\/\//i.test(src)) continue;
     if (!wanted.has(src) && wanted.size >= (opts.maxImages ?? 40)) continue;

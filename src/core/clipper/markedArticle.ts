@@ -17,11 +17,17 @@ export function markedArticle(doc: Document): Element | null {
   return el;
 }
 
+/** `[role=doc-abstract]`, or a section/div whose class has the word or whose id is "abstract" (any case). */
+function isAbstractBox(el: Element): boolean {
+  if (el.getAttribute('role') === 'doc-abstract') return true;
+  if (el.tagName !== 'SECTION' && el.tagName !== 'DIV') return false;
+  const id = el.getAttribute('id')?.toLowerCase();
+  return id === 'abstract' || (el.getAttribute('class') ?? '').toLowerCase().split(/\s+/).includes('abstract');
+}
+
 /** A copy of the page's abstract box and its opening, or null when it has none. */
 export function abstractBox(doc: Document): { box: Element; opening: string } | null {
-  const box = doc.querySelector(
-    '[role="doc-abstract"], section[class~="abstract" i], div[class~="abstract" i], section[id="abstract" i], div[id="abstract" i]',
-  );
+  const box = Array.from(doc.getElementsByTagName('*')).find(isAbstractBox);
   const first =
     box &&
     Array.from(box.querySelectorAll('p'))

@@ -7,6 +7,7 @@
  * which turns a long article into minutes of work. Every rule is a fixed point, because
  * sanitising must be idempotent.
  */
+import { closestTag, hasDescendant } from '../article/dom';
 
 /** Elements that start a new line. */
 const BLOCK = new Set([
@@ -47,6 +48,10 @@ const VOID = new Set(['IMG', 'BR', 'HR']);
 const TRANSPARENT = new Set(['SPAN', 'MAIN', 'FONT', 'CENTER', 'SMALL', 'BIG', 'TIME', 'INS', 'DEL']);
 /** Wrappers that may hold either blocks or phrasing content. */
 const WRAPPER = new Set(['DIV', 'SECTION', 'ARTICLE']);
+/** Elements that keep an otherwise empty element (it shows something). */
+const KEEPS_BLANK = ['IMG', 'HR', 'BR', 'TABLE'];
+/** Blocks whose content is a line of text: a wrapper inside one is never a paragraph of its own. */
+const TEXT_BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE']);
 /** Elements dropped when they hold no text and no image. */
 const DROP_WHEN_EMPTY = new Set([
   'P',
@@ -124,7 +129,7 @@ export class ArticleSerializer {
   constructor(private readonly skip: ReadonlySet<Element> = new Set()) {}
 
   private isBlank(el: Element): boolean {
-    return (el.textContent ?? '').trim() === '' && !el.querySelector('img, hr, br, table');
+    return (el.textContent ?? '').trim() === '' && !hasDescendant(el, KEEPS_BLANK);
   }
 
   /** Whether `el` disappears, leaving its children in its place. */
@@ -164,13 +169,9 @@ export class ArticleSerializer {
   /** The tag an element is written as (an h1 is demoted, an inline-only wrapper is a paragraph). */
   private tagFor(el: Element, parent: Element): string {
     if (el.tagName === 'H1') return 'H2';
-    if (
-      WRAPPER.has(el.tagName) &&
-      !NO_PARAGRAPH_INSIDE.has(parent.tagName) &&
-      !el.closest('p, h1, h2, h3, h4, h5, h6, pre')
-    ) {
+    if (WRAPPER.has(el.tagName) && !NO_PARAGRAPH_INSIDE.has(parent.tagName) && !closestTag(el, TEXT_BLOCK)) {
       const hasBlock = this.children(el).some((i) => i.kind === 'el' && BLOCK.has(i.tag));
-      if (!hasBlock && !el.querySelector(Array.from(BLOCK, (t) => t.toLowerCase()).join(','))) return 'P';
+      if (!hasBlock && !hasDescendant(el, BLOCK)) return 'P';
     }
     return el.tagName;
   }

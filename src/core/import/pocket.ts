@@ -10,7 +10,8 @@ import type { ImportEntry } from './types';
 
 /** Reads `ril_export.html`: one entry per link, in file order. */
 export function readPocketHtml(html: string, fileName = 'ril_export.html'): ImportEntry[] {
-  const links = [...parseHtmlDocument(html).querySelectorAll('a[href]')];
+  // getElementsByTagName, not a selector query: the document is the shared window's (see article/dom.ts).
+  const links = Array.from(parseHtmlDocument(html).getElementsByTagName('a')).filter((a) => a.hasAttribute('href'));
   return links.map((link, index) => ({
     source: `${fileName}: link ${index + 1}`,
     title: link.textContent?.trim() || null,

@@ -32,7 +32,7 @@ export async function loadRemoteImage(store: LibraryStore, id: string, url: stri
   const meta = store.getMeta(id);
   const { html, text } = await store.readArticle(id);
   const doc = parseBodyDocument(html);
-  const images = Array.from(doc.body.querySelectorAll('img')).filter((img) => img.getAttribute('src') === url);
+  const images = Array.from(doc.body.getElementsByTagName('img')).filter((img) => img.getAttribute('src') === url);
   if (!images.length || !/^https?:\/\//i.test(url))
     throw new GlossError('not-found', 'This article has no such picture to load.');
   const got = await fetchImage(url, {
