@@ -37,9 +37,9 @@ async function start(dir: string) {
   const open = performance.now() - t0;
   const page = await service.listClipsPage({ limit: 50 });
   const firstPage = performance.now() - t0;
-  const status = await service.getIndexStatus();
   await service.indexReady();
   const indexReady = performance.now() - t0;
+  const { reindexed } = await service.getIndexStatus();
   const heap = heapMb();
   const rss = mb(process.memoryUsage().rss);
   await service.close();
@@ -53,7 +53,7 @@ async function start(dir: string) {
     indexReady,
     rows: page.rows.length,
     total: page.total,
-    catchUp: status.total,
+    catchUp: reindexed,
     heap,
     rss,
     indexBytes: index,
@@ -95,9 +95,9 @@ async function restore(file: string, into: string) {
   const ms = performance.now() - t0;
   const t1 = performance.now();
   const service = await createGlossService({ libraryDir: into });
-  const { total: catchUp } = await service.getIndexStatus();
   await service.indexReady();
   const searchReady = performance.now() - t1;
+  const { reindexed: catchUp } = await service.getIndexStatus();
   const hits = (await service.search({ query: 'the' })).length;
   await service.close();
   await fs.rm(into, { recursive: true, force: true });

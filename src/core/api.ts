@@ -79,7 +79,7 @@ export interface GlossApi {
   searchPage(input: SearchPageInput): Promise<SearchPage>;
   /** How a search query is read (words, filters, phrases) with hints about what was not understood. */
   explainQuery(input: SearchInput): Promise<ParsedQuery>;
-  /** Whether the search index is complete or being rebuilt in the background, and how far along. */
+  /** Whether the search index is complete, loading at start, or being rebuilt in the background, and how far along. */
   getIndexStatus(): Promise<IndexStatus>;
   /** One clip as a file to save: Markdown, BibTeX, CSL-JSON, an APA/Chicago reference or W3C annotations. */
   exportClip(input: ExportClipInput): Promise<ExportedFile>;

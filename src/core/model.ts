@@ -291,13 +291,18 @@ export interface ParsedQuery {
   hints: string[];
 }
 
-/** Whether the search index is complete, or being (re)built in the background and how far along. */
+/**
+ * Whether the search index is complete, or still being read from its file at start (`loading`: searches
+ * wait for it, list calls do not), or being (re)built in the background and how far along.
+ */
 export interface IndexStatus {
-  state: 'ready' | 'building';
+  state: 'ready' | 'building' | 'loading';
   /** Clips indexed so far in this build (0 when ready). */
   done: number;
   /** Clips this build has to index (0 when ready). */
   total: number;
+  /** Clips re-indexed since start because their files had changed (0 after loading an up-to-date index). */
+  reindexed: number;
 }
 
 /** What a clipper hands to the library: the clean article and the metadata it could find. */

@@ -35,7 +35,7 @@ export interface GlossService
   extends GlossApi, Pick<DesktopMethods, 'sendCommand'>, Pick<EndpointMethods, 'startClipEndpoint'> {
   /** The library folder this service works on. */
   readonly libraryPath: string;
-  /** Resolves once the search index is complete (it is loaded or rebuilt in the background at start). */
+  /** Resolves once the search index is complete (it is read, then brought up to date, in the background at start). */
   indexReady(): Promise<void>;
   /** Waits for pending writes and saves the search index; the service must not be used afterwards. */
   close(): Promise<void>;
@@ -70,14 +70,16 @@ function anchored(text: string, highlight: Highlight): AnchoredHighlight {
 }
 
 /**
- * Opens (or creates) the library at `libraryDir`, builds the search index from it and returns the service.
- * Files that fail validation are quarantined by the store and reported through `getLibraryInfo`.
+ * Opens (or creates) the library at `libraryDir` and returns the service as soon as the library is read
+ * (from the catalogue file for clips unchanged since it was saved); the search index is read and brought up
+ * to date in the background, list calls answer meanwhile and searches wait for it. Files that fail
+ * validation are quarantined by the store and reported through `getLibraryInfo`.
  */
 export async function createGlossService(options: GlossServiceOptions): Promise<GlossService> {
-  const store = await LibraryStore.open(options.libraryDir, { textOf: articleText });
-  // The saved index loads at once; clips changed behind its back are re-indexed in the background.
-  const index = await SearchKeeper.open(store);
+  const store = await LibraryStore.open(options.libraryDir, { textOf: articleText, catalogue: true });
   const pages = await PageStore.open(store.path);
+  // The saved index is read in the background; clips changed behind its back are re-indexed after that.
+  const index = SearchKeeper.start(store);
   const catalogue = new Catalogue(store);
   index.syncPages(pages.list().map((p) => pages.get(p.id)));
 
@@ -325,6 +327,7 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       await closeEndpoint();
       await closeDesktop();
       await index.close();
+      await store.close();
     },
   };
   return service;

@@ -3,6 +3,7 @@
  * found (quarantined files), and the conflicted copies sync tools left behind.
  */
 import type { ClipMeta, Highlight, LibraryConflict, LibraryProblem } from '../model';
+import type { ClipStamp } from './clipStamp';
 import { quarantine } from './quarantine';
 
 export interface LibraryState {
@@ -12,6 +13,11 @@ export interface LibraryState {
   readonly metas: Map<string, ClipMeta>;
   /** Every readable clip's highlights by id, as last read or written (the catalogue answers lists from it). */
   readonly highlights: Map<string, readonly Highlight[]>;
+  /**
+   * Each clip's stamp from when its state above was read from (or written to) its files; a clip without one
+   * is left out of the catalogue file and read again at the next start (see catalogueFile.ts).
+   */
+  readonly stamps: Map<string, ClipStamp>;
   /** Bumped on every change to {@link metas} or {@link highlights}, so derived orders know when to recompute. */
   version: number;
   /** Files that failed validation, now and in earlier sessions. */

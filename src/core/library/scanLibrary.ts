@@ -1,12 +1,16 @@
 /**
  * Opening a library: reads every clip folder into the in-memory state, quarantining what cannot be read,
- * finishing or trashing interrupted saves, and noting conflicted copies left by sync tools.
+ * finishing or trashing interrupted saves, and noting conflicted copies left by sync tools. Clips whose
+ * stamp matches the catalogue file's are taken from it instead of being read (see catalogueFile.ts).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { cleanTempFiles } from './atomicWrite';
 import { readAnnotationsFile } from './annotationFiles';
+import type { SavedClip } from './catalogueFile';
 import { clipDir, clipFile, CLIPS_DIR, readClipFile, TRASH_DIR } from './clipFiles';
+import { clipStamp, clipStampNow, sameStamp } from './clipStamp';
 import { findConflicts } from './conflicts';
 import { setAside, type LibraryState } from './libraryState';
 import { fileStamp, readQuarantine } from './quarantine';
@@ -27,17 +31,51 @@ async function fileExists(file: string): Promise<boolean> {
 /** How many clip folders are read at once when opening: enough to be quick, few enough for EMFILE. */
 const SCAN_CONCURRENCY = 16;
 
-/** Reads every clip folder (and the quarantine's notes) into `state`, quarantining what cannot be read. */
-export async function scanLibrary(state: LibraryState): Promise<void> {
+/** Clips checked against the catalogue between two turns of the event loop. */
+const CHECKS_PER_TURN = 1000;
+
+/** How a library was opened: clips taken from the catalogue file, and clips read from their files. */
+export interface ScanReport {
+  reused: number;
+  reread: number;
+}
+
+/**
+ * Reads every clip folder (and the quarantine's notes) into `state`, quarantining what cannot be read.
+ * With `saved` (the catalogue file's clips), a clip whose folder and files stat as they did when it was
+ * saved is taken from it; every other clip (new, changed, or not in the catalogue) is read from its files.
+ */
+export async function scanLibrary(state: LibraryState, saved?: ReadonlyMap<string, SavedClip>): Promise<ScanReport> {
   state.problems.push(...(await readQuarantine(state.root)));
   const entries = await fs.readdir(path.join(state.root, CLIPS_DIR), { withFileTypes: true });
   // Folders that are not clip ids (e.g. made by hand) are left alone: they cannot be addressed anyway.
   const ids = entries.filter((e) => e.isDirectory() && ID_PATTERN.test(e.name)).map((e) => e.name);
+  const toRead = saved ? [] : ids;
+  if (saved) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const entry = saved.get(id);
+      const now = entry ? clipStampNow(state.root, id) : null;
+      if (entry && now && sameStamp(entry.stamp, now)) adopt(state, entry);
+      else toRead.push(id);
+      if (i % CHECKS_PER_TURN === CHECKS_PER_TURN - 1) await nextTurn();
+    }
+  }
   let next = 0;
   const worker = async () => {
-    while (next < ids.length) await scanClip(state, ids[next++]!);
+    while (next < toRead.length) await scanClip(state, toRead[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, ids.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, toRead.length) }, worker));
+  return { reused: ids.length - toRead.length, reread: toRead.length };
+}
+
+/** Takes a clip as the catalogue file saved it (its stamp matched). */
+function adopt(state: LibraryState, { id, stamp, meta, highlights, conflicts }: SavedClip): void {
+  state.metas.set(id, meta);
+  state.highlights.set(id, highlights);
+  state.stamps.set(id, stamp);
+  if (conflicts?.length) state.conflicts.push(...conflicts);
+  state.version++;
 }
 
 /**
@@ -51,6 +89,9 @@ export async function scanClip(state: LibraryState, id: string): Promise<void> {
   const dir = clipDir(root, id);
   try {
     await cleanTempFiles(dir);
+    // Before any read: files changed from here on leave the stamp behind, so they are read again next time.
+    const stamp = await clipStamp(root, id);
+    state.stamps.delete(id);
     const rawMeta = await readClipFile(root, id, 'meta.json');
     const metaFile = clipFile(root, id, 'meta.json');
     if (rawMeta === null) {
@@ -98,6 +139,7 @@ export async function scanClip(state: LibraryState, id: string): Promise<void> {
     const names = await fs.readdir(dir);
     state.conflicts = [...state.conflicts.filter((c) => c.clipId !== id), ...findConflicts(CLIPS_DIR, id, names)];
     state.highlights.set(id, await readAnnotationsFile(state, id));
+    state.stamps.set(id, stamp);
     state.version++;
   } catch (error) {
     // One unreadable folder (permissions, I/O) must not keep the whole library closed.
@@ -109,6 +151,7 @@ export async function scanClip(state: LibraryState, id: string): Promise<void> {
     });
     state.metas.delete(id);
     state.highlights.delete(id);
+    state.stamps.delete(id);
     state.version++;
   }
 }

@@ -16,7 +16,7 @@ import { QUARANTINE_DIR } from './quarantine';
 import { clipMetaSchema, metaFileText } from './schemas';
 import { ioError, validHighlights, validOrThrow } from './checks';
 import { countWords as defaultCountWords } from '../article/text';
-import { clipFile, CLIPS_DIR, makeClipFolder, readClipFile, TRASH_DIR, type ClipFileName } from './clipFiles';
+import { clipDir, clipFile, CLIPS_DIR, makeClipFolder, readClipFile, TRASH_DIR, type ClipFileName } from './clipFiles';
 import {
   newClipMeta,
   replacedArticleMeta,
@@ -29,12 +29,31 @@ import { readAnnotationsFile, writeAnnotationsFile } from './annotationFiles';
 import { moveClipToTrash, takeClipFromTrash } from './trash';
 import { scanClip, scanLibrary } from './scanLibrary';
 import type { LibraryState } from './libraryState';
+import { readCatalogueFile } from './catalogueFile';
+import { CatalogueSaver } from './catalogueSaver';
+import { clipStamp, dirMarkOf, fileMarkOf } from './clipStamp';
+import { findConflicts } from './conflicts';
 
 export interface LibraryStoreOptions {
   /** `articleText(html)`: rebuilds `article.txt` when the cache is missing. */
   textOf?: (html: string) => string;
   /** Word counter for new clips; defaults to a Unicode word-break count. */
   countWords?: WordCounter;
+  /**
+   * Opens from the catalogue file (`index/catalogue.json`: clips whose files did not change since are not
+   * read) and keeps it saved; call {@link LibraryStore.close} when done. Off by default (tools, tests).
+   */
+  catalogue?: boolean;
+}
+
+/** How the library was opened (see {@link LibraryStoreOptions.catalogue}). */
+export interface LibraryOpening {
+  /** Clips taken from the catalogue file (their files stat as when they were read). */
+  reused: number;
+  /** Clips read from their files (all of them without a usable catalogue). */
+  reread: number;
+  /** Why the catalogue file was not used, when it was asked for and not used. */
+  catalogueProblem: string | null;
 }
 
 /** How many clips a bulk write saves at once: enough to overlap the disk's syncs, few enough for EMFILE. */
@@ -51,13 +70,24 @@ export class LibraryStore {
   private readonly countWords: WordCounter;
   /** Ids handed out by {@link reserveClip} and not yet written. */
   private readonly reserved = new Set<string>();
+  private saver: CatalogueSaver | null = null;
+  /** How the library was opened: clips taken from the catalogue file and clips read from their files. */
+  opening: LibraryOpening = { reused: 0, reread: 0, catalogueProblem: null };
 
   private constructor(
     dir: string,
     private readonly options: LibraryStoreOptions,
   ) {
     this.path = dir;
-    this.state = { root: dir, metas: new Map(), highlights: new Map(), version: 0, problems: [], conflicts: [] };
+    this.state = {
+      root: dir,
+      metas: new Map(),
+      highlights: new Map(),
+      stamps: new Map(),
+      version: 0,
+      problems: [],
+      conflicts: [],
+    };
     this.countWords = options.countWords ?? defaultCountWords;
   }
 
@@ -73,8 +103,28 @@ export class LibraryStore {
     } catch (error) {
       throw ioError(`Could not create the library folder at ${store.path}`, error);
     }
-    await scanLibrary(store.state);
+    if (!options.catalogue) {
+      const report = await scanLibrary(store.state);
+      store.opening = { ...report, catalogueProblem: null };
+      return store;
+    }
+    const saved = await readCatalogueFile(store.path);
+    const report = await scanLibrary(store.state, saved.ok ? saved.clips : undefined);
+    store.opening = { ...report, catalogueProblem: saved.ok ? null : saved.problem };
+    // Behind the files when clips were read again, or clips it held are gone.
+    const behind = !saved.ok || report.reread > 0 || saved.clips.size !== report.reused;
+    store.saver = new CatalogueSaver(store.state, behind);
     return store;
+  }
+
+  /** Saves the catalogue file if clips changed since it was saved (with {@link LibraryStoreOptions.catalogue}). */
+  async saveCatalogue(): Promise<void> {
+    await this.saver?.save();
+  }
+
+  /** Saves the catalogue file if needed and stops its timer; the store must not be written afterwards. */
+  async close(): Promise<void> {
+    await this.saver?.close();
   }
 
   /** Every readable clip, newest first. */
@@ -118,6 +168,7 @@ export class LibraryStore {
         await fs.rm(clipFile(this.path, clipId, 'article.txt'), { force: true });
       this.forget(clipId);
       await scanClip(this.state, clipId);
+      this.saver?.changed();
     });
   }
 
@@ -156,7 +207,12 @@ export class LibraryStore {
       throw new GlossError('internal', `The text of clip "${id}" needs rebuilding but no text extractor was given.`);
     const text = this.options.textOf(html);
     // The cache is a convenience: failing to write it must not fail the read.
-    await this.lock.run(id, () => writeFileAtomic(clipFile(this.path, id, 'article.txt'), text)).catch(() => {});
+    await this.lock
+      .run(id, async () => {
+        await writeFileAtomic(clipFile(this.path, id, 'article.txt'), text);
+        await this.restamp(id, {});
+      })
+      .catch(() => {});
     return { html, text };
   }
 
@@ -171,6 +227,7 @@ export class LibraryStore {
     this.state.metas.set(id, meta);
     this.state.highlights.set(id, []);
     this.state.version++;
+    await this.restamp(id, 'all');
     return { ...meta };
   }
 
@@ -212,6 +269,7 @@ export class LibraryStore {
           this.state.metas.set(meta.id, meta);
           this.state.highlights.set(meta.id, valid);
           this.state.version++;
+          await this.restamp(meta.id, 'all');
         } catch (error) {
           failed.set(meta.id, error instanceof GlossError ? error : ioError('Could not save the clip', error));
         }
@@ -232,6 +290,7 @@ export class LibraryStore {
       });
       this.state.metas.set(id, meta);
       this.state.version++;
+      await this.restamp(id, { meta: true });
       return { ...meta };
     });
   }
@@ -248,6 +307,7 @@ export class LibraryStore {
       await writeReplacedArticle(this.path, draft, meta);
       this.state.metas.set(id, meta);
       this.state.version++;
+      await this.restamp(id, { meta: true });
       return { ...meta };
     });
   }
@@ -272,6 +332,7 @@ export class LibraryStore {
       if (this.state.metas.has(id)) throw new GlossError('not-found', `Clip "${id}" is already in the library.`);
       await takeClipFromTrash(this.path, id);
       await scanClip(this.state, id);
+      this.saver?.changed();
       return this.getMeta(id);
     });
   }
@@ -291,6 +352,7 @@ export class LibraryStore {
       this.getMeta(id);
       await writeAnnotationsFile(this.path, id, valid);
       this.remember(id, valid);
+      await this.restamp(id, { annotations: true });
     });
   }
 
@@ -307,6 +369,7 @@ export class LibraryStore {
       const next = validHighlights(id, await change(await this.readAnnotationsNow(id)));
       await writeAnnotationsFile(this.path, id, next);
       this.remember(id, next);
+      await this.restamp(id, { annotations: true });
       return next;
     });
   }
@@ -340,7 +403,47 @@ export class LibraryStore {
   private forget(id: string): void {
     this.state.metas.delete(id);
     this.state.highlights.delete(id);
+    this.state.stamps.delete(id);
     this.state.version++;
+    this.saver?.changed();
+  }
+
+  /**
+   * After Gloss wrote files of clip `id` (under its lock, or into a folder only it knows): the parts of the
+   * clip's stamp those files change, so the catalogue file keeps vouching for the clip (see clipStamp.ts).
+   * The folder's part is kept only when its listing holds what the state says (the article, the known
+   * conflicted copies); otherwise it is left unknown and the clip is read again at the next start.
+   */
+  private async restamp(id: string, wrote: 'all' | { meta?: boolean; annotations?: boolean }): Promise<void> {
+    if (!this.saver) return;
+    try {
+      if (wrote === 'all') {
+        this.state.stamps.set(id, await clipStamp(this.path, id));
+      } else {
+        const old = this.state.stamps.get(id);
+        if (!old) return;
+        const [dir, meta, annotations] = await Promise.all([
+          this.folderMark(id),
+          wrote.meta ? fileMarkOf(clipFile(this.path, id, 'meta.json')) : old.meta,
+          wrote.annotations ? fileMarkOf(clipFile(this.path, id, 'annotations.json')) : old.annotations,
+        ]);
+        this.state.stamps.set(id, { dir, meta, annotations });
+      }
+    } catch {
+      this.state.stamps.delete(id);
+    }
+    this.saver.changed();
+  }
+
+  /** The clip folder's mtime if its listing matches the state (taken first, so it can only be older), else -1. */
+  private async folderMark(id: string): Promise<number> {
+    const dir = clipDir(this.path, id);
+    const mark = await dirMarkOf(dir);
+    const names = await fs.readdir(dir);
+    const known = this.state.conflicts.filter((c) => c.clipId === id).map((c) => c.conflict);
+    const found = findConflicts(CLIPS_DIR, id, names).map((c) => c.conflict);
+    const same = known.length === found.length && found.every((c) => known.includes(c));
+    return names.includes('article.html') && same ? mark : -1;
   }
 
   /** Where a file of a clip lives, e.g. for the search index to notice edits made behind the app's back. */

@@ -76,7 +76,7 @@ describe('SearchKeeper', () => {
     expect(await hits(second.keeper, 'cafe')).toEqual([
       'article:' + (await second.store.list()).find((m) => m.title === 'Un matin')!.id,
     ]);
-    expect(second.keeper.status()).toEqual({ state: 'ready', done: 0, total: 0 });
+    expect(second.keeper.status()).toEqual({ state: 'ready', done: 0, total: 0, reindexed: 0 });
   });
 
   it('loads a saved index that holds notebook pages without rebuilding', async () => {

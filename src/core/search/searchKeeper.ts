@@ -1,5 +1,6 @@
 /**
- * The search index's life cycle: loaded from the library at start (never rebuilt when it fits), brought
+ * The search index's life cycle: loaded from the library at start (never rebuilt when it fits; read in the
+ * background, so the library answers list calls meanwhile and searches wait for it), brought
  * up to date in the background (clips changed, added or removed behind the app's back are re-indexed
  * while search answers from what is there), updated incrementally, and saved debounced and on close.
  */
@@ -31,8 +32,8 @@ const STAT_CONCURRENCY = 16;
 const pageKey = (id: string) => `page:${id}`;
 
 export class SearchKeeper {
-  /** How the index came to be at start: loaded from disk, or why it was not. */
-  readonly opened: { loaded: boolean; problem: string | null };
+  /** How the index came to be at start: loaded from disk, or why it was not (set once the file is read). */
+  opened: { loaded: boolean; problem: string | null } = { loaded: false, problem: null };
   /** Clips re-indexed by the background check since start (0 after loading an up-to-date index). */
   reindexed = 0;
   /** The last save error, if the latest save failed (the next change retries). */
@@ -43,46 +44,56 @@ export class SearchKeeper {
   /** Clips indexed since start (by the app or the catch-up): their indexed state is their current one. */
   private readonly current = new Set<string>();
   private readonly pending = new Set<Promise<void>>();
-  private progress: IndexStatus = { state: 'building', done: 0, total: 0 };
+  private progress: Omit<IndexStatus, 'reindexed'> = { state: 'loading', done: 0, total: 0 };
   private building: Promise<void> = Promise.resolve();
+  /** Resolves once the saved index is read (or found unusable). */
+  private loading: Promise<void> = Promise.resolve();
+  /** Changes made while the saved index is read, applied to it once it is; null afterwards. */
+  private waiting: Array<() => void> | null = [];
+  private index: SearchIndex;
+  private fingerprints = new Map<string, string>();
   private closed = false;
   private dirty = false;
   private firstDirtyAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
 
+  private readonly readText: (id: string) => Promise<string>;
+
   private constructor(
     private readonly store: LibraryStore,
-    private readonly index: SearchIndex,
-    private readonly fingerprints: Map<string, string>,
-    loaded: { loaded: boolean; problem: string | null },
     private readonly options: Required<SearchKeeperOptions>,
   ) {
     this.file = indexFilePath(store.path);
-    this.opened = loaded;
+    this.readText = async (id: string) => (await store.readArticle(id)).text;
+    this.index = new SearchIndex({ readText: this.readText });
   }
 
   /**
-   * Loads the library's saved index (or starts an empty one when it is missing, outdated or damaged)
-   * and starts bringing it up to date in the background; search works from the first moment.
+   * Starts reading the library's saved index in the background (an empty one replaces it when it is
+   * missing, outdated or damaged), then bringing it up to date; returns at once. Searches wait for the
+   * saved index; changes made meanwhile are applied to it once it is read.
    */
-  static async open(store: LibraryStore, options: SearchKeeperOptions = {}): Promise<SearchKeeper> {
-    const readText = async (id: string) => (await store.readArticle(id)).text;
-    const read = await readIndexFile(indexFilePath(store.path), { readText });
-    const keeper = new SearchKeeper(
-      store,
-      read.ok ? read.index : new SearchIndex({ readText }),
-      read.ok ? read.fingerprints : new Map(),
-      read.ok ? { loaded: true, problem: null } : { loaded: false, problem: read.problem },
-      { saveDelayMs: options.saveDelayMs ?? 2000, maxSaveDelayMs: options.maxSaveDelayMs ?? 30_000 },
-    );
-    keeper.building = keeper.catchUp();
+  static start(store: LibraryStore, options: SearchKeeperOptions = {}): SearchKeeper {
+    const keeper = new SearchKeeper(store, {
+      saveDelayMs: options.saveDelayMs ?? 2000,
+      maxSaveDelayMs: options.maxSaveDelayMs ?? 30_000,
+    });
+    keeper.loading = keeper.load();
+    keeper.building = keeper.loading.then(() => keeper.catchUp());
     return keeper;
   }
 
-  /** Whether the index is complete, or how far the background (re)build is. */
+  /** {@link start}, resolving once the saved index is read (the catch-up goes on in the background). */
+  static async open(store: LibraryStore, options: SearchKeeperOptions = {}): Promise<SearchKeeper> {
+    const keeper = SearchKeeper.start(store, options);
+    await keeper.loading;
+    return keeper;
+  }
+
+  /** Whether the index is complete, still loading, or how far the background (re)build is. */
   status(): IndexStatus {
-    return { ...this.progress };
+    return { ...this.progress, reindexed: this.reindexed };
   }
 
   /** Resolves when the background check and rebuild at start are done. */
@@ -112,12 +123,14 @@ export class SearchKeeper {
   }
 
   /** Searches what is indexed so far (see {@link SearchIndex.search}); notebook pages are left out. */
-  search(query: string, opts: { limit?: number } = {}): Promise<SearchResult[]> {
+  async search(query: string, opts: { limit?: number } = {}): Promise<SearchResult[]> {
+    await this.loading;
     return this.index.search(query, { ...opts, pages: false });
   }
 
   /** One page of results with exact totals, notebook pages included (see {@link SearchIndex.searchPage}). */
-  searchPage(query: string, opts: { offset?: number; limit?: number } = {}): Promise<SearchPage> {
+  async searchPage(query: string, opts: { offset?: number; limit?: number } = {}): Promise<SearchPage> {
+    await this.loading;
     return this.index.searchPage(query, opts);
   }
 
@@ -126,6 +139,7 @@ export class SearchKeeper {
    * they were indexed are indexed again, pages gone are dropped.
    */
   syncPages(pages: NotebookPage[]): void {
+    if (this.later(() => this.syncPages(pages))) return;
     const live = new Set(pages.map((p) => p.id));
     for (const id of this.index.pageIds()) if (!live.has(id)) this.removePage(id);
     for (const page of pages) if (this.fingerprints.get(pageKey(page.id)) !== page.updatedAt) this.putPage(page);
@@ -133,6 +147,7 @@ export class SearchKeeper {
 
   /** Indexes a notebook page just saved. */
   putPage(page: NotebookPage): void {
+    if (this.later(() => this.putPage(page))) return;
     this.index.addPage(page, pagePlainText(page.doc));
     this.fingerprints.set(pageKey(page.id), page.updatedAt);
     this.markDirty();
@@ -140,6 +155,7 @@ export class SearchKeeper {
 
   /** Drops a notebook page just deleted. */
   removePage(id: string): void {
+    if (this.later(() => this.removePage(id))) return;
     this.index.removePage(id);
     this.fingerprints.delete(pageKey(id));
     this.markDirty();
@@ -151,6 +167,7 @@ export class SearchKeeper {
    * the count is read from the clip's annotations file instead, so lists never show a stale 0.
    */
   async highlightCount(clipId: string): Promise<number> {
+    await this.loading;
     if (this.progress.state === 'ready' || this.current.has(clipId)) return this.index.highlightCount(clipId);
     return this.store.readAnnotations(clipId).then(
       (highlights) => highlights.length,
@@ -160,12 +177,14 @@ export class SearchKeeper {
 
   /** Indexes a clip's article just written to the library (new or changed). */
   putClip(meta: ClipMeta, text: string): void {
+    if (this.later(() => this.putClip(meta, text))) return;
     this.index.addClip(meta, text);
     this.changed(meta.id);
   }
 
   /** Indexes a clip's highlights just written to the library. */
   putHighlights(meta: ClipMeta, highlights: Highlight[]): void {
+    if (this.later(() => this.putHighlights(meta, highlights))) return;
     this.index.setHighlights(meta, highlights);
     this.current.add(meta.id);
     this.changed(meta.id);
@@ -173,6 +192,7 @@ export class SearchKeeper {
 
   /** Drops a clip just removed from the library. */
   removeClip(id: string): void {
+    if (this.later(() => this.removeClip(id))) return;
     this.bump(id);
     this.index.removeClip(id);
     this.fingerprints.delete(id);
@@ -213,6 +233,29 @@ export class SearchKeeper {
       }
     });
     return this.saving;
+  }
+
+  /** While the saved index is being read, keeps `change` for when it is (returns true); else false. */
+  private later(change: () => void): boolean {
+    if (!this.waiting) return false;
+    this.waiting.push(change);
+    return true;
+  }
+
+  /** Reads the saved index (see {@link start}) and applies the changes made meanwhile. */
+  private async load(): Promise<void> {
+    const read = await readIndexFile(this.file, { readText: this.readText }).catch(
+      (error: unknown) => ({ ok: false, problem: `The saved search index could not be read: ${error}` }) as const,
+    );
+    if (read.ok) {
+      this.index = read.index;
+      this.fingerprints = read.fingerprints;
+    }
+    this.opened = read.ok ? { loaded: true, problem: null } : { loaded: false, problem: read.problem };
+    this.progress = { state: 'building', done: 0, total: 0 };
+    const waiting = this.waiting ?? [];
+    this.waiting = null;
+    for (const change of waiting) change();
   }
 
   private bump(id: string): number {

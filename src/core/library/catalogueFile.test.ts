@@ -1,0 +1,122 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { catalogueFilePath, CATALOGUE_FORMAT } from './catalogueFile';
+import { LibraryStore } from './store';
+import { draft, highlight, tempDir } from './testHelpers';
+
+const textOf = (html: string) => html.replace(/<[^>]+>/g, '');
+const open = (dir: string) => LibraryStore.open(dir, { textOf, catalogue: true });
+const clipFile = (dir: string, id: string, name: string) => path.join(dir, 'clips', id, name);
+
+/** A library of three clips (one with a highlight), closed so its catalogue file is saved. */
+async function library() {
+  const dir = await tempDir();
+  const store = await open(dir);
+  const [a, b, c] = [
+    await store.createClip(draft('Alpha')),
+    await store.createClip(draft('Beta')),
+    await store.createClip(draft('Gamma')),
+  ];
+  await store.writeAnnotations(a!.id, [highlight(a!.id, 'h1')]);
+  await store.close();
+  return { dir, a: a!, b: b!, c: c! };
+}
+
+/** What a list shows of a store: titles with highlight counts, newest first. */
+const rows = (store: LibraryStore) => store.list().map((m) => `${m.title}:${store.highlightsOf(m.id).length}`);
+
+describe('the catalogue file', () => {
+  it('is reused when no clip changed: nothing is read again, and the library is the same', async () => {
+    const { dir } = await library();
+    const plain = await LibraryStore.open(dir, { textOf });
+    const store = await open(dir);
+    expect(store.opening).toEqual({ reused: 3, reread: 0, catalogueProblem: null });
+    expect(rows(store)).toEqual(rows(plain));
+    expect(rows(store)).toEqual(['Gamma:0', 'Beta:0', 'Alpha:1']);
+  });
+
+  it("vouches for the app's own writes: edited clips are not read again at the next start", async () => {
+    const { dir, a, b } = await library();
+    const store = await open(dir);
+    await store.updateMeta(b.id, { title: 'Beta, renamed', tags: ['kept'] });
+    await store.updateAnnotations(a.id, (hs) => [...hs, highlight(a.id, 'h2')]);
+    await store.deleteClip(store.list().find((m) => m.title === 'Gamma')!.id);
+    await store.close();
+    const next = await open(dir);
+    expect(next.opening).toEqual({ reused: 2, reread: 0, catalogueProblem: null });
+    expect(rows(next)).toEqual(['Beta, renamed:0', 'Alpha:2']);
+    expect(next.getMeta(b.id).tags).toEqual(['kept']);
+  });
+
+  it('picks up clips edited, added or removed behind the app’s back', async () => {
+    const { dir, a, b, c } = await library();
+    // A hand edit in place (same file, new content) of one clip's title and of another's highlights.
+    const metaFile = clipFile(dir, b.id, 'meta.json');
+    await fs.writeFile(metaFile, (await fs.readFile(metaFile, 'utf8')).replace('"Beta"', '"Beta, edited by hand"'));
+    const hand = { schema: 1, clipId: c.id, highlights: [highlight(c.id, 'x1'), highlight(c.id, 'x2')] };
+    await fs.writeFile(clipFile(dir, c.id, 'annotations.json'), JSON.stringify(hand));
+    // Another program adds a clip (here: a store that knows nothing of the catalogue) and a sync removes one.
+    const other = await LibraryStore.open(dir, { textOf });
+    const added = await other.createClip(draft('Delta'));
+    await fs.rm(path.join(dir, 'clips', a.id), { recursive: true });
+
+    const store = await open(dir);
+    expect(store.opening).toMatchObject({ reused: 0, reread: 3 });
+    expect(rows(store)).toEqual(['Delta:0', 'Gamma:2', 'Beta, edited by hand:0']);
+    expect(store.getMeta(added.id).title).toBe('Delta');
+    expect(() => store.getMeta(a.id)).toThrow(/No clip/);
+    await store.close();
+    // The catalogue saved on close holds what was read: the next start reads nothing.
+    const next = await open(dir);
+    expect(next.opening).toEqual({ reused: 3, reread: 0, catalogueProblem: null });
+    expect(rows(next)).toEqual(rows(store));
+  });
+
+  it('never hides damage: a clip damaged behind its back is read, quarantined and reported', async () => {
+    const { dir, a } = await library();
+    await fs.writeFile(clipFile(dir, a.id, 'annotations.json'), '{"schema":1,"clipId":"');
+    await fs.rm(clipFile(dir, a.id, 'article.html'));
+    const store = await open(dir);
+    expect(store.opening).toMatchObject({ reused: 2, reread: 1 });
+    expect(store.list().map((m) => m.title)).toEqual(['Gamma', 'Beta']);
+    expect(store.problems()).toEqual([expect.objectContaining({ reason: expect.stringMatching(/article\.html/) })]);
+  });
+
+  it('notices a conflicted copy a sync tool left beside a clip file', async () => {
+    const { dir, b } = await library();
+    await fs.copyFile(clipFile(dir, b.id, 'meta.json'), clipFile(dir, b.id, 'meta (conflicted copy).json'));
+    const store = await open(dir);
+    expect(store.opening).toMatchObject({ reused: 2, reread: 1 });
+    expect(store.conflicts()).toEqual([expect.objectContaining({ clipId: b.id, file: 'meta.json', tool: 'dropbox' })]);
+    await store.close();
+    // Kept in the catalogue: still offered after the next start, without reading the clip.
+    const next = await open(dir);
+    expect(next.opening.reread).toBe(0);
+    expect(next.conflicts()).toEqual(store.conflicts());
+  });
+
+  it.each([
+    ['cut off', (raw: string) => raw.slice(0, raw.length - 40), /damaged/],
+    ['not JSON', () => '\u0000\u00ff garbage', /damaged/],
+    [
+      'of another version',
+      (raw: string) => raw.replace(`"format":${CATALOGUE_FORMAT}`, '"format":999'),
+      /another version/,
+    ],
+    [
+      'holding an entry Gloss would not write',
+      (raw: string) => raw.replace(/"meta":\{"id":"[^"]+"/, '"meta":{"id":"someone-else"'),
+      /damaged/,
+    ],
+  ])('is rebuilt from the files when it is %s', async (_, spoil, problem) => {
+    const { dir } = await library();
+    const file = catalogueFilePath(dir);
+    await fs.writeFile(file, spoil(await fs.readFile(file, 'utf8')));
+    const store = await open(dir);
+    expect(store.opening).toEqual({ reused: 0, reread: 3, catalogueProblem: expect.stringMatching(problem) });
+    expect(rows(store)).toEqual(['Gamma:0', 'Beta:0', 'Alpha:1']);
+    await store.close();
+    expect((await open(dir)).opening).toEqual({ reused: 3, reread: 0, catalogueProblem: null });
+  });
+});
