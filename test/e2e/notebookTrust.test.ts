@@ -116,6 +116,12 @@ describe('Gloss UI: notebook, trash, narrow windows and citations', () => {
     await h?.close();
   });
 
+  /** Closes the toasts left by earlier steps, so the README's screenshots show the view alone. */
+  async function dismissToasts() {
+    const buttons = h.page.locator('.toast').getByRole('button', { name: 'Dismiss' });
+    while ((await buttons.count()) > 0) await buttons.first().click();
+  }
+
   async function openPage(title: string) {
     await h.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Notebook' }).click();
     await h.page
@@ -176,6 +182,7 @@ describe('Gloss UI: notebook, trash, narrow windows and citations', () => {
     const row = page.locator('.trash-row').filter({ hasText: 'Tidal power comes of age' });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('1 highlight');
+    await dismissToasts();
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'trash.png') });
     await row.getByRole('button', { name: /Delete .* forever/ }).click();
     await row.getByRole('button', { name: 'Delete forever' }).click();
@@ -201,6 +208,7 @@ describe('Gloss UI: notebook, trash, narrow windows and citations', () => {
     const title = page.locator('.article-title');
     await title.waitFor();
 
+    await dismissToasts();
     await page.setViewportSize({ width: 1600, height: 900 });
     await expect(panel.isVisible()).resolves.toBe(true);
     await expect(toggle.isVisible()).resolves.toBe(false);
@@ -284,6 +292,7 @@ describe('Gloss UI: notebook, trash, narrow windows and citations', () => {
     await dialog.locator('label', { hasText: 'APA' }).click();
     await expect.poll(() => preview.textContent()).toContain('Le Guin, U. K. (2023, February 1).');
     await page.keyboard.press('Escape');
+    await dismissToasts();
     await page
       .getByRole('group', { name: 'Collections' })
       .getByRole('button', { name: /Reefs/ })

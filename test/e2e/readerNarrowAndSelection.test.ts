@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { describe, expect, it } from 'vitest';
+import { cslDataSchema } from '../../src/core/export/cslDataSchema';
 import { inPage, SCREENSHOTS_DIR, useHarness } from './harness';
 
 const ARTICLES = [
@@ -156,6 +157,13 @@ describe('Gloss UI: the reader in a narrow window, the Undo toast, citing a sele
     expect(titles).toEqual(['Kelp forests and the long view of a reef', 'Salt marsh birds in spring']);
     await dialog.getByRole('button', { name: 'Copy' }).click();
     await expect.poll(() => inPage<string[]>(page, '() => window.__copied')).toEqual([bib]);
+    // The same two as CSL-JSON, valid by the CSL data schema.
+    await dialog.waitFor({ state: 'detached' });
+    await bar.getByRole('button', { name: 'Export citations…' }).click();
+    await dialog.locator('label', { hasText: 'CSL-JSON' }).click();
+    await expect.poll(() => preview.textContent()).toContain('"type": "article-magazine"');
+    const items = cslDataSchema.parse(JSON.parse((await preview.textContent())!));
+    expect(items.map((i) => i.title).sort()).toEqual(titles);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
