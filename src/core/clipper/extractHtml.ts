@@ -19,6 +19,7 @@ import { readJsonLdArticle } from './jsonLd';
 import { detectLanguage } from './lang';
 import { abstractBox, markedArticle } from './markedArticle';
 import { readMetadata, webUrl, type PageMetadata } from './metadata';
+import { readScholarlyBiblio } from './scholarly';
 import { dropNoscript, dropScripts, parsePage } from './pageDocument';
 import { tidyPageTitle } from './pageTitle';
 import { sanitizeArticleHtml } from './sanitize';
@@ -97,6 +98,7 @@ function extractFromDocument(doc: Document, window: object, pageUrl: string | nu
   // The page's own <base> decides how its relative links resolve, as in a browser.
   const base = webUrl(doc.querySelector('base[href]')?.getAttribute('href'), pageUrl) ?? pageUrl;
   const meta = attempt(() => readMetadata(doc, pageUrl), NO_METADATA);
+  const biblio = attempt(() => readScholarlyBiblio(doc), null);
   const heading = attempt(() => doc.querySelector('h1')?.textContent ?? null, null);
   const referenceBody = attempt(() => readJsonLdArticle(doc)?.body ?? null, null);
   // Scripts and style sheets are never article text, but their source counts in every text length the
@@ -168,6 +170,7 @@ function extractFromDocument(doc: Document, window: object, pageUrl: string | nu
     origin: opts.origin ?? 'html',
     html: content,
     text,
+    ...(biblio && { biblio }),
   };
 }
 

@@ -15,7 +15,8 @@ export interface JsonLdArticle {
   body: string | null;
 }
 
-type Json = Record<string, unknown>;
+/** A JSON-LD object. */
+export type Json = Record<string, unknown>;
 
 const ARTICLE_TYPE = /Article$|^BlogPosting$|^Report$|^Review$|^LiveBlogPosting$|^SocialMediaPosting$/;
 
@@ -39,7 +40,8 @@ function authorNames(value: unknown): string | null {
   return names.length ? Array.from(new Set(names)).join(', ') : null;
 }
 
-function typesOf(node: Json): string[] {
+/** The `@type` names of a JSON-LD node. */
+export function typesOf(node: Json): string[] {
   const t = node['@type'];
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
 }
@@ -54,8 +56,8 @@ function flatten(value: unknown, out: Json[]): void {
   }
 }
 
-/** The first Article-like JSON-LD object in the document, or null. Broken JSON is skipped. */
-export function readJsonLdArticle(doc: Document): JsonLdArticle | null {
+/** Every object of the document's JSON-LD blocks (nested ones and `@graph` members too). Broken JSON is skipped. */
+export function jsonLdNodes(doc: Document): Json[] {
   const nodes: Json[] = [];
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
     try {
@@ -64,6 +66,12 @@ export function readJsonLdArticle(doc: Document): JsonLdArticle | null {
       // Pages often ship invalid JSON-LD (trailing commas, HTML entities); it is only a hint.
     }
   }
+  return nodes;
+}
+
+/** The first Article-like JSON-LD object in the document, or null. Broken JSON is skipped. */
+export function readJsonLdArticle(doc: Document): JsonLdArticle | null {
+  const nodes = jsonLdNodes(doc);
   const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPE.test(t)));
   if (!article) return null;
   const page = article['mainEntityOfPage'];

@@ -36,7 +36,7 @@ function meta(doc: Document, ...keys: string[]): string | null {
 }
 
 /** All values of a repeated meta tag, e.g. one `citation_author` per author. */
-function metaAll(doc: Document, key: string): string[] {
+export function metaAll(doc: Document, key: string): string[] {
   return Array.from(doc.querySelectorAll('meta[content]'))
     .filter((t) => (t.getAttribute('name') ?? t.getAttribute('property') ?? '').toLowerCase() === key)
     .map((t) => t.getAttribute('content')!.trim())
