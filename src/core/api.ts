@@ -1,5 +1,5 @@
 import type { AnchoredHighlight, ClipDocument, ClipSummary, LibraryInfo, SearchPage, SearchResult } from './model';
-import type { HighlightColor, IndexStatus, ParsedQuery } from './model';
+import type { HighlightColor, IndexStatus } from './model';
 import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds';
 import type { ClipRepairPlan, ReanchorReport, Taxonomy } from './model';
 import type { Backlink, NotebookPage, PageSummary } from './notebook/types';
@@ -77,8 +77,6 @@ export interface GlossApi {
    * all and per kind; `offset` and `limit` (default 20) page through them.
    */
   searchPage(input: SearchPageInput): Promise<SearchPage>;
-  /** How a search query is read (words, filters, phrases) with hints about what was not understood. */
-  explainQuery(input: SearchInput): Promise<ParsedQuery>;
   /** Whether the search index is complete, loading at start, or being rebuilt in the background, and how far along. */
   getIndexStatus(): Promise<IndexStatus>;
   /** One clip as a file to save: Markdown, BibTeX, CSL-JSON, an APA/Chicago reference or W3C annotations. */
@@ -259,7 +257,6 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   deleteHighlight: true,
   search: true,
   searchPage: true,
-  explainQuery: true,
   getIndexStatus: true,
   exportClip: true,
   citeClip: true,

@@ -118,7 +118,6 @@ export const apiInputSchemas = {
       })
       .strict(),
   ]),
-  explainQuery: z.tuple([searchInput]),
   getIndexStatus: z.tuple([]),
   exportClip: z.tuple([z.object({ id, format: z.enum(EXPORT_FORMATS) }).strict()]),
   citeClip: z.tuple([

@@ -15,7 +15,6 @@ import type { AnchoredHighlight, ClipDraft, ClipSummary, Highlight, LibraryProbl
 import { Catalogue } from './catalogue/catalogue';
 import { summarise } from './catalogue/summary';
 import { createClipBatch, type ClipBatch } from './libraryClips/clipBatch';
-import { parseQuery } from './common/searchQuery';
 import { SearchKeeper } from './search/searchKeeper';
 import { createReadingMethods } from './annotate/readingMethods';
 import { createClipMethods } from './libraryClips/clipMethods';
@@ -286,10 +285,6 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
 
     async searchPage({ query, offset, limit }) {
       return index.searchPage(query, { offset, limit });
-    },
-
-    async explainQuery({ query }) {
-      return parseQuery(query);
     },
 
     async getIndexStatus() {

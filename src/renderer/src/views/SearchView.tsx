@@ -7,6 +7,7 @@ import { formatCount } from '../lib/format';
 import { nextRow } from '../lib/listKeys';
 import type { SearchPager } from '../lib/searchPager';
 import { splitKind } from '../lib/searchPager';
+import { useIndexStatus } from '../lib/useIndexStatus';
 
 const FILTER_LABELS: Record<QueryFilterKey, string> = {
   title: 'Title',
@@ -129,6 +130,7 @@ export function SearchView({
   const error = q && results?.total === null ? results.error : null;
   const searchedFor = shown?.query ?? '';
   const parsed = useMemo(() => parseQuery(query), [query]);
+  const indexStatus = useIndexStatus();
   const { base, kind } = useMemo(() => splitKind(query), [query]);
   const byKind = kind ? pager.kindCounts?.byKind : results?.head?.byKind;
   const allCount = byKind ? KINDS.reduce((n, k) => n + byKind[k], 0) : total;
@@ -186,6 +188,20 @@ export function SearchView({
           </button>
         )}
       </div>
+
+      {indexStatus?.state === 'loading' && (
+        <p className="index-status" role="status">
+          <Spinner /> Loading the search index…
+        </p>
+      )}
+      {indexStatus?.state === 'building' && (
+        <p className="index-status" role="status">
+          <Spinner /> Bringing the search index up to date
+          {indexStatus.total > 0 &&
+            `: ${indexStatus.done.toLocaleString('en')} of ${indexStatus.total.toLocaleString('en')} clips`}
+          . Results may miss recent changes until it is done.
+        </p>
+      )}
 
       <QueryChips
         parsed={parsed}
