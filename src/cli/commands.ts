@@ -11,25 +11,11 @@ import { backupCommand, restoreCommand } from './backupCommands';
 import { exportCommand } from './exportCommands';
 import { usage, type CommandName } from './help';
 import { importCommand } from './importCommands';
+import { clipJson, clipLine, type CommandOutput } from './listCommand';
 
-/** What a command prints: machine output for --json, else lines for people. */
-export interface CommandOutput {
-  json?: unknown;
-  text: string;
-}
+export type { CommandOutput };
 
 export type Command = (service: GlossService, args: string[]) => Promise<CommandOutput>;
-
-/** The `clip --json` / `list --json` shape that scripts rely on. */
-function clipJson(clip: ClipSummary) {
-  const { id, title, site, byline, published, url, words } = clip;
-  return { id, title, site, byline, published, url, words };
-}
-
-function clipLine(clip: ClipSummary): string {
-  const where = clip.site ?? (clip.url ? new URL(clip.url).host : 'pasted');
-  return `${clip.id}  ${clip.title}  (${where}, ${clip.words} words)`;
-}
 
 const HTML_FILE = new Set(['.html', '.htm', '.xhtml']);
 
@@ -80,17 +66,6 @@ const clip: Command = async (service, args) => {
     },
   );
   return { json: clipJson(result), text: `Clipped: ${clipLine(result)}` };
-};
-
-const list: Command = async (service, args) => {
-  parseCommandArgs(args, { json: { type: 'boolean' } });
-  const clips = await service.listClips();
-  return {
-    json: clips.map(clipJson),
-    text: clips.length
-      ? clips.map(clipLine).join('\n')
-      : 'The library is empty. Clip something with: gloss clip <url|file|->',
-  };
 };
 
 const show: Command = async (service, args) => {
@@ -174,10 +149,9 @@ const problems: Command = async (service, args) => {
   };
 };
 
-/** Every CLI command by name. */
-export const COMMANDS: Record<CommandName, Command> = {
+/** Every CLI command by name but `list`, which needs only the store (listCommand.ts). */
+export const COMMANDS: Record<Exclude<CommandName, 'list'>, Command> = {
   clip,
-  list,
   show,
   highlight,
   search,

@@ -6,9 +6,8 @@
  */
 import { toErrorInfo } from '../core/errors';
 import { resolveLibraryDir } from '../core/libraryLocation';
-import { createGlossService } from '../core/service';
-import { COMMANDS } from './commands';
 import { commandHelp, generalHelp, HELP, type CommandName } from './help';
+import { listLibrary, type CommandOutput } from './listCommand';
 
 /** Splits off the global `--library DIR` option wherever it appears. */
 function takeLibraryOption(argv: string[]): { library: string | null; rest: string[] } {
@@ -41,25 +40,38 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${commandHelp(helpFor as CommandName)}\n`);
     return 0;
   }
-  const command = COMMANDS[name as CommandName];
   if (library === '') {
     process.stderr.write('gloss: --library needs a folder.\n');
     return 2;
   }
-  const service = await createGlossService({ libraryDir: resolveLibraryDir(library), images: {} });
-  try {
-    // One-shot commands answer from the complete index, never a half-rebuilt one.
-    await service.indexReady();
-    const info = await service.getLibraryInfo();
-    if (info.problems.length && name !== 'problems') {
+  const libraryDir = resolveLibraryDir(library);
+  const warn = (problems: number) => {
+    if (problems && name !== 'problems') {
       process.stderr.write(
-        `gloss: warning: ${info.problems.length} file(s) in the library could not be read and were moved to quarantine; run gloss problems\n`,
+        `gloss: warning: ${problems} file(s) in the library could not be read and were moved to quarantine; run gloss problems\n`,
       );
     }
-    const output = await command(service, args);
+  };
+  const print = (output: CommandOutput) => {
     const wantsJson = args.includes('--json') || (name === 'show' && output.json !== undefined);
     const printed = wantsJson ? JSON.stringify(output.json, null, 2) : output.text;
     if (printed) process.stdout.write(`${printed}\n`);
+  };
+  // `list` needs only the store: no search index, clipper or jsdom to load.
+  if (name === 'list') {
+    const { output, problems } = await listLibrary(libraryDir, args);
+    warn(problems);
+    print(output);
+    return 0;
+  }
+  const [{ createGlossService }, { COMMANDS }] = await Promise.all([import('../core/service'), import('./commands')]);
+  const command = COMMANDS[name as Exclude<CommandName, 'list'>];
+  const service = await createGlossService({ libraryDir, images: {} });
+  try {
+    // One-shot commands answer from the complete index, never a half-rebuilt one.
+    await service.indexReady();
+    warn((await service.getLibraryInfo()).problems.length);
+    print(await command(service, args));
     return 0;
   } finally {
     await service.close();

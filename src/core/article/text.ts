@@ -4,7 +4,6 @@
  * so nothing may be normalised after parsing: any change here would shift every stored offset.
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { forEachWordSegment } from './segments';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
@@ -51,19 +50,8 @@ export function articleText(html: string): string {
   return body && 'childNodes' in body ? textContent(body) : '';
 }
 
-let segmenter: Intl.Segmenter | null = null;
-
-/**
- * Counts words in `text`. Uses ICU word segmentation so it works for scripts without spaces
- * (Chinese, Japanese, Thai) as well as Latin and Cyrillic; punctuation and numbers-only
- * segments are not words unless ICU marks them word-like. Linear in the text's length (see segments.ts).
- */
-export function countWords(text: string): number {
-  segmenter ??= new Intl.Segmenter('und', { granularity: 'word' });
-  let count = 0;
-  forEachWordSegment(segmenter, text, () => count++);
-  return count;
-}
+// Word counts live in wordCount.ts (the library store needs them without loading an HTML parser).
+export { countWords } from './wordCount';
 
 /** Text for comparing loosely: runs of white space as one space, trimmed, lower case. */
 export function looseText(text: string | null | undefined): string {

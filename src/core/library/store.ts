@@ -15,7 +15,7 @@ import { KeyedMutex } from './mutex';
 import { QUARANTINE_DIR } from './quarantine';
 import { clipMetaSchema, metaFileText } from './schemas';
 import { ioError, validHighlights, validOrThrow } from './checks';
-import { countWords as defaultCountWords } from '../article/text';
+import { countWords as defaultCountWords } from '../article/wordCount';
 import { clipDir, clipFile, CLIPS_DIR, makeClipFolder, readClipFile, TRASH_DIR, type ClipFileName } from './clipFiles';
 import {
   newClipMeta,
