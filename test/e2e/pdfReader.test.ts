@@ -3,16 +3,13 @@
  * (test/fixtures/pdf): pages drawn by pdf.js with a text layer whose text is the clip's stored text; a
  * highlight made by dragging over the text layer, with a note, painted on the same words after a reload.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { inPage, PAINTED, REPO_ROOT, SCREENSHOTS_DIR, useHarness } from './harness';
+import { PAGE_IN_VIEW, pdfFixtureData, SLOW } from './pdfHelpers';
+import { inPage, PAINTED, SCREENSHOTS_DIR, useHarness } from './harness';
 
-const FIXTURES = join(REPO_ROOT, 'test/fixtures/pdf');
-const pdfData = (name: string) => readFileSync(join(FIXTURES, name)).toString('base64');
-/** A safety net for waits on a loaded machine (conditions, not clocks). */
-const SLOW = { timeout: 60_000, interval: 100 };
 const CLAIM = 'tidal calendars predict borrowing better than weather does';
 
 /** Browser side: the window rectangles of the first and last characters of `text` in the article. */
@@ -64,14 +61,6 @@ const RECORD_FLASHES = `() => {
   };
 }`;
 
-/** Browser side: whether the page numbered `n` is drawn and in the window. */
-const PAGE_IN_VIEW = `(n) => {
-  const el = document.querySelector('.pdf-page[data-page="' + n + '"]');
-  if (!el || !el.classList.contains('drawn')) return false;
-  const box = el.getBoundingClientRect();
-  return box.bottom > 0 && box.top < innerHeight;
-}`;
-
 describe('Gloss UI: the PDF page reader', () => {
   const h = useHarness();
   let paperId = '';
@@ -82,7 +71,7 @@ describe('Gloss UI: the PDF page reader', () => {
     const { page } = h();
     const clip = await h()
       .service()
-      .clipPdf({ data: pdfData('paper.pdf'), fileName: 'paper.pdf' });
+      .clipPdf({ data: pdfFixtureData('paper.pdf'), fileName: 'paper.pdf' });
     paperId = clip.id;
     paperTitle = clip.title;
     await page.reload();
@@ -129,7 +118,7 @@ describe('Gloss UI: the PDF page reader', () => {
     const { page } = h();
     await h()
       .service()
-      .clipPdf({ data: pdfData('report-300.pdf'), fileName: 'report-300.pdf' });
+      .clipPdf({ data: pdfFixtureData('report-300.pdf'), fileName: 'report-300.pdf' });
     await h().service().indexReady();
     await inPage(page, RECORD_FLASHES);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Search' }).click();
@@ -151,7 +140,7 @@ describe('Gloss UI: the PDF page reader', () => {
     const { page } = h();
     const clip = await h()
       .service()
-      .clipPdf({ data: pdfData('scan.pdf'), fileName: 'scan.pdf' });
+      .clipPdf({ data: pdfFixtureData('scan.pdf'), fileName: 'scan.pdf' });
     await page.reload();
     await openClip(page, clip.title);
     await expect(page.getByRole('status').filter({ hasText: 'No text in this PDF' }).count()).resolves.toBe(1);

@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { describe, expect, it } from 'vitest';
-import { inPage, PAINTED, REPO_ROOT, SCREENSHOTS_DIR, SELECT_TEXT, useHarness } from './harness';
+import { PAGE_IN_VIEW, pdfFixtureData, SLOW } from './pdfHelpers';
+import { inPage, PAINTED, SCREENSHOTS_DIR, SELECT_TEXT, useHarness } from './harness';
 
-const PREPRINT = readFileSync(join(REPO_ROOT, 'test/fixtures/pdf/preprint.pdf')).toString('base64');
+const PREPRINT = pdfFixtureData('preprint.pdf');
 const TITLE = 'Margins That Remember: How Researchers Return to Their Highlights';
 const CLAIMS = [
   {
@@ -28,15 +29,6 @@ const CLAIMS = [
     note: 'Quote with the source attached, always',
   },
 ];
-const SLOW = { timeout: 60_000, interval: 100 };
-
-/** Browser side: whether the page numbered `n` is drawn and in the window. */
-const PAGE_IN_VIEW = `(n) => {
-  const el = document.querySelector('.pdf-page[data-page="' + n + '"]');
-  if (!el || !el.classList.contains('drawn')) return false;
-  const box = el.getBoundingClientRect();
-  return box.bottom > 0 && box.top < innerHeight;
-}`;
 
 /**
  * Browser side: scrolls the words `text` to the middle of the view; true once they are in a drawn page's

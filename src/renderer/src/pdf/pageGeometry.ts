@@ -2,7 +2,7 @@
  * Where the pages of a PDF sit in its scrolling column, from their sizes alone (no DOM measuring): page
  * tops, the page at a scroll position, and the text of each page in the stored article text.
  */
-import { PAGE_SEPARATOR } from '@core/common/pdfLayout';
+import { PAGE_SEPARATOR, pageAt } from '@core/common/pdfLayout';
 import type { PageSize } from './PdfPageView';
 
 /** The gap between pages, in CSS pixels (the `.pdf-page` margin). */
@@ -17,14 +17,8 @@ export function pageTops(sizes: readonly PageSize[], scale: number): number[] {
 
 /** The page (0-based) at height `y` of the column. */
 export function pageAtY(tops: readonly number[], y: number): number {
-  let lo = 0;
-  let hi = tops.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (tops[mid]! <= y) lo = mid;
-    else hi = mid - 1;
-  }
-  return Math.max(0, lo);
+  // The tops are ascending starts, like the pages' text starts; the last entry is the column's end.
+  return Math.min(pageAt(tops, y), Math.max(0, tops.length - 2));
 }
 
 /** Each page's text: the article text cut at the page starts (the separators between pages left out). */
