@@ -3,7 +3,6 @@ import { basename, extname } from 'node:path';
 import { findQuote } from '../core/anchoring/describe';
 import { articlePlainText } from '../core/article/plainText';
 import { GlossError } from '../core/errors';
-import type { ClipSummary } from '../core/model';
 import type { GlossService } from '../core/service';
 import type { OnDuplicate } from '../core/libraryClips/duplicates';
 import { parseCommandArgs, readStdin } from './args';
