@@ -1,8 +1,10 @@
 /**
  * A large library (2,000 generated clips with highlights, tags, collections and notebook pages) in the built
- * renderer: the library's sort and facets, its virtualised list by keyboard (arrows, Home/End reach the real
- * ends, Enter opens, Escape comes back to the same row), the highlights view (filter, jump to the passage,
- * export of the filtered set), and search with exact totals, kind tabs and more results as the list scrolls.
+ * renderer: the library's sorts and facets (tag, collection, site, has highlights, unread) against the core's
+ * counts, its virtualised list by keyboard (arrows, Home/End reach the real ends, Enter opens, the list is out
+ * of reach under the reader, Escape comes back to the same row at the same scroll place), the highlights view
+ * (colour and tag filters, End/Home, jump to the passage, export of the filtered set), and search with exact
+ * totals, kind tabs, arrows over options that know their place in the set, and more results as it scrolls.
  * Conditions only, no timing: speed is `npm run bench:scale`'s business.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -74,12 +76,39 @@ describe('Gloss UI: a large library', () => {
     await page.locator('.page-count', { hasText: `${both.total.toLocaleString('en')} clips match` }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'library-sort-facets.png') });
     await expect(seriousViolations(page)).resolves.toEqual([]);
-    // Back to every clip, newest first.
+    // Back to every clip; then the most highlighted first, narrowed to a collection, a site, and unread clips.
     await page.getByRole('button', { name: /^Has highlights/ }).click();
     await page
       .getByRole('group', { name: 'Tags' })
       .getByRole('button', { name: new RegExp(`^${tag.value} `) })
       .click();
+    await page.locator('.page-count', { hasText: `${CLIPS.toLocaleString('en')} clips` }).waitFor();
+    await page.getByLabel('Sort by').selectOption('highlights');
+    const most = (await h.service().listClipsPage({ sort: 'highlights', limit: 1 })).rows[0]!;
+    await list.locator('.clip-row').first().filter({ hasText: most.title }).waitFor();
+    await expect(list.locator('.clip-row .clip-highlights').first().textContent()).resolves.toBe(
+      `${most.highlightCount} highlights`,
+    );
+    const collection = facets.collections[0]!;
+    await page
+      .getByRole('group', { name: 'Collections' })
+      .getByRole('button', { name: new RegExp(`^${collection.value} `) })
+      .click();
+    await page.locator('.page-count', { hasText: `${collection.count.toLocaleString('en')} clips match` }).waitFor();
+    await page
+      .getByRole('group', { name: 'Collections' })
+      .getByRole('button', { name: new RegExp(`^${collection.value} `) })
+      .click();
+    const site = facets.sites[0]!;
+    await page.getByRole('combobox', { name: /^Site\b/ }).selectOption(site.value);
+    await page.locator('.page-count', { hasText: `${site.count.toLocaleString('en')} clips match` }).waitFor();
+    await expect(list.locator('.clip-row .clip-site').first().textContent()).resolves.toBe(site.value);
+    await page.getByRole('combobox', { name: /^Site\b/ }).selectOption('');
+    await page.getByRole('button', { name: /^Unread/ }).click();
+    const unread = await h.service().listClipsPage({ unread: true, limit: 1 });
+    await page.locator('.page-count', { hasText: `${unread.total.toLocaleString('en')} clips match` }).waitFor();
+    await page.getByRole('button', { name: /^Unread/ }).click();
+    // Back to every clip, newest first.
     await page.getByLabel('Sort by').selectOption('clipped');
     await page.locator('.page-count', { hasText: `${CLIPS.toLocaleString('en')} clips` }).waitFor();
     h.assertNoErrors();
@@ -101,10 +130,17 @@ describe('Gloss UI: a large library', () => {
     const row = await focused();
     expect(row.row).toBe('12');
 
+    const scrolled = () => page.evaluate(`document.querySelector('.library .vlist-scroll').scrollTop`);
+    const before = await scrolled();
+    expect(before).toBeGreaterThan(0);
     await page.keyboard.press('Enter');
     await page.locator('.article-title', { hasText: row.title! }).waitFor();
+    // The library stays in the page under the reader, but out of sight, reach and the accessibility tree.
+    await expect(page.getByRole('list', { name: 'Clips' }).count()).resolves.toBe(0);
+    await expect(page.locator('.clip-row[data-row="12"]').isVisible()).resolves.toBe(false);
     await page.keyboard.press('Escape');
     await expect.poll(focused).toMatchObject({ row: '12', title: row.title });
+    await expect(scrolled()).resolves.toBe(before);
     h.assertNoErrors();
   });
 
@@ -146,12 +182,40 @@ describe('Gloss UI: a large library', () => {
     const markdown = await readFile(out, 'utf8');
     expect(markdown).toContain(blue.rows[0]!.highlight.target.selector[0].exact.slice(0, 40));
 
+    // End and Home reach the filtered list's real ends.
+    await list.locator('.hl-row').first().focus();
+    await page.keyboard.press('End');
+    const lastBlue = (await h.service().listHighlightsPage({ color: 'blue', offset: blue.total - 1, limit: 1 }))
+      .rows[0]!;
+    await expect
+      .poll(focused)
+      .toMatchObject({ row: String(blue.total - 1), posinset: String(blue.total), setsize: String(blue.total) });
+    await expect(page.evaluate('document.activeElement.getAttribute("data-highlight-id")')).resolves.toBe(
+      lastBlue.highlight.id,
+    );
+    await page.keyboard.press('Home');
+    await expect(focused()).resolves.toMatchObject({ row: '0', posinset: '1' });
+
     // Enter on a row opens the reader at that highlight.
     await list.locator('.hl-row').first().focus();
     await page.keyboard.press('Enter');
     await page.locator(`.hl-item.active[data-highlight-id="${blue.rows[0]!.highlight.id}"]`).waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(focused).toMatchObject({ row: '0' });
+
+    // A tag narrows the set, with the core's count.
+    const tagged = (await h.service().listHighlightsPage({ color: 'blue', limit: 200 })).rows.find(
+      (r) => r.highlight.tags?.length,
+    );
+    expect(tagged, 'the generated library tags some blue highlights').toBeDefined();
+    const tag = tagged!.highlight.tags![0]!;
+    await page.getByRole('combobox', { name: /^Tag\b/ }).selectOption(tag);
+    const withTag = await h.service().listHighlightsPage({ color: 'blue', tag, limit: 1 });
+    const count = `${withTag.total.toLocaleString('en')} highlight${withTag.total === 1 ? '' : 's'} match`;
+    await page.locator('.page-count', { hasText: new RegExp(`^${count}$`) }).waitFor();
+    await page.getByRole('combobox', { name: /^Tag\b/ }).selectOption('');
+    await page.getByRole('group', { name: 'Colour' }).getByRole('button', { name: 'Blue' }).click();
+    await page.locator('.page-count', { hasText: `${all.total.toLocaleString('en')} highlights` }).waitFor();
     h.assertNoErrors();
   });
 
@@ -171,8 +235,15 @@ describe('Gloss UI: a large library', () => {
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'search-totals.png') });
     await expect(seriousViolations(page)).resolves.toEqual([]);
 
-    // Scrolling to the end reads the later pages: the last result drawn is the total-th.
+    // The arrows move the active result (the focus stays in the box); each option knows its place in the set.
     const results = page.getByRole('listbox', { name: 'Results' });
+    await box.press('ArrowDown');
+    await expect(box.getAttribute('aria-activedescendant')).resolves.toMatch(/r1$/);
+    await expect(results.locator('.result[aria-selected="true"]').getAttribute('aria-posinset')).resolves.toBe('2');
+    await expect(results.locator('.result').first().getAttribute('aria-setsize')).resolves.toBe(String(expected.total));
+    await box.press('ArrowUp');
+
+    // Scrolling to the end reads the later pages: the last result drawn is the total-th.
     await page.evaluate(`document.querySelector('.search .vlist-scroll').scrollTop = 1e9`);
     await results.locator(`.result[aria-posinset="${expected.total}"][data-kind]`).waitFor();
     // End from the box (Ctrl+End) makes the last result the active one.
