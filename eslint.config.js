@@ -92,6 +92,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Type-aware rules where the code relies on promises being awaited or handled: the source, typed by its
+    // two projects (the renderer's DOM one and the Node one).
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.node.json', './tsconfig.web.json'], tsconfigRootDir: here },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // Formatting is Prettier's job (npm run format:check), not the linter's.
   prettier,
 );

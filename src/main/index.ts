@@ -127,7 +127,7 @@ function install(next: GlossService): void {
   void next.startClipEndpoint();
 }
 
-app.whenReady().then(async () => {
+void app.whenReady().then(async () => {
   hardenSession();
   const settings = electronStoreSettingsBackend();
   const openService = (libraryDir: string) =>

@@ -230,7 +230,7 @@ export function App() {
         clipSample: () => void clipSample(),
         go: (name) => go({ name }),
         libraryChanged,
-        runJob,
+        runJob: (job) => void runJob(job),
         cite: citeCurrent,
       }),
     [settings, update, clipSample, report, go, openSearch, libraryChanged, runJob, citeCurrent],

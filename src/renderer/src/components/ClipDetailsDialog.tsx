@@ -62,7 +62,7 @@ export function ClipDetailsDialog({
 
   return (
     <Modal label="Edit details" className="modal details-dialog" onClose={onClose} canClose={!busy}>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(e) => void save(e)} noValidate>
         <div className="modal-head">
           <h2>Edit details</h2>
         </div>

@@ -405,8 +405,8 @@ export function ReaderView({
         onEdit={(h, what) => dispatch(what ? { type: 'edit', id: h.id, what } : { type: 'editDone', id: h.id })}
         tagSuggestions={taxonomy?.tags.map((t) => t.name) ?? []}
         onJump={jump}
-        onDelete={remove}
-        onUpdate={update}
+        onDelete={(h) => void remove(h)}
+        onUpdate={(h, patch) => void update(h, patch)}
         onCopy={(h) => void copyQuote(h.target.selector[0].exact)}
       />
       {selection && !pointerDown && (
