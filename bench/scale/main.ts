@@ -47,7 +47,11 @@ async function step<T>(name: string, ...args: string[]): Promise<T> {
 async function library(size: number): Promise<{ dir: string; generatedMs: number | null; firstStart: Start | null }> {
   const dir = path.join(work, `library-${size}`);
   const stamp = path.join(dir, '.generated');
-  if (!flag('fresh') && (await fs.stat(stamp).catch(() => null))) return { dir, generatedMs: null, firstStart: null };
+  if (!flag('fresh') && (await fs.stat(stamp).catch(() => null))) {
+    // A library kept from a run before the catalogue file existed: one start saves it, as any start after an update.
+    if (!(await fs.stat(path.join(dir, 'index', 'catalogue.json')).catch(() => null))) await step<Start>('start', dir);
+    return { dir, generatedMs: null, firstStart: null };
+  }
   await fs.rm(dir, { recursive: true, force: true });
   const t0 = performance.now();
   await generateLibrary(dir, { clips: size });
