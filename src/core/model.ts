@@ -206,7 +206,8 @@ export interface LibraryProblem {
 }
 
 /** Where a detail of a repaired clip came from. */
-export type RepairSource = 'meta.json' | 'search index' | 'highlights' | 'article' | 'clip id' | 'default';
+export type RepairSource =
+  'meta.json' | 'catalogue' | 'search index' | 'highlights' | 'article' | 'clip id' | 'default';
 
 /** What "Repair" would write as a quarantined clip's `meta.json`, for the person to confirm first. */
 export interface ClipRepairPlan {

@@ -112,7 +112,8 @@ async function freeName(dir: string, base: string): Promise<string> {
 
 /**
  * What "Repair" would write for quarantined clip `quarantinedAs`: each detail from the first source that has
- * it — the damaged `meta.json`, the saved search index (`indexed`), the highlights, the article — with defaults
+ * it — the damaged `meta.json`, the catalogue file (`catalogued`), the saved search index (`indexed`), the
+ * highlights, the article — with defaults
  * for the rest. Fails if the article itself is missing (there would be nothing to show).
  */
 export async function planClipRepair(
@@ -120,6 +121,7 @@ export async function planClipRepair(
   quarantinedAs: string,
   tools: RepairTools,
   indexed: IndexedClipInfo | null,
+  catalogued: Partial<ClipMeta> | null = null,
 ): Promise<ClipRepairPlan> {
   const { dir, id } = await quarantinedClipFolder(root, quarantinedAs);
   const html = await fs.readFile(path.join(dir, 'article.html'), 'utf8').catch(() => null);
@@ -148,6 +150,9 @@ export async function planClipRepair(
     }
   };
   for (const key of FIELDS) if (key !== 'id' && key in salvaged) pick(key, [['meta.json', salvaged[key]]]);
+  // What the store last knew of the clip (catalogue file, written before the damage was found).
+  for (const key of FIELDS)
+    if (key !== 'id' && catalogued && key in catalogued) pick(key, [['catalogue', catalogued[key]]]);
   const firstLine = text
     .split('\n')
     .map((l) => l.trim())

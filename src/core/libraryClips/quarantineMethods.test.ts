@@ -49,7 +49,7 @@ async function damagedLibrary(damage: (raw: string) => string | Buffer) {
 }
 
 describe('quarantined clips come back from the app', () => {
-  it('repairs a cut-off meta.json from its readable fields, the search index and the highlights, keeping the damaged file', async () => {
+  it('repairs a cut-off meta.json from its readable fields, the catalogue, the search index and the highlights, keeping the damaged file', async () => {
     // Cut off after the byline: the title and byline still read; site, dates and address do not.
     const { dir, service, clip, problem, damaged, text } = await damagedLibrary((raw) =>
       raw.slice(0, raw.indexOf('"byline"') + '"byline": "Ann Petrie",'.length + 4),
@@ -57,6 +57,21 @@ describe('quarantined clips come back from the app', () => {
     expect(problem).toMatchObject({ file: `clips/${clip.id}/meta.json`, clipId: clip.id });
     expect((await service.listClips()).map((c) => c.id)).not.toContain(clip.id);
 
+    // The catalogue file still holds what the store knew before the damage: every detail comes back.
+    const full = await service.planClipRepair({ quarantinedAs: problem.quarantinedAs });
+    expect(full.meta).toMatchObject({
+      site: 'The Eastern Ledger',
+      url: 'https://ledger.example/tidal',
+      tags: ['energy'],
+    });
+    expect(full.sources).toMatchObject({
+      title: 'meta.json',
+      byline: 'meta.json',
+      site: 'catalogue',
+      tags: 'catalogue',
+    });
+    // Without it, the search index and the highlights fill in.
+    await fs.rm(path.join(dir, 'index', 'catalogue.json'));
     const plan = await service.planClipRepair({ quarantinedAs: problem.quarantinedAs });
     expect(plan.meta).toMatchObject({
       id: clip.id,

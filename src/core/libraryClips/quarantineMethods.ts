@@ -12,6 +12,7 @@ import { applyClipRepair, planClipRepair, restoreQuarantinedClip } from '../libr
 import type { IndexedClipInfo } from '../library/quarantineRepair';
 import type { LibraryStore } from '../library/store';
 import { indexFilePath, readIndexFile } from '../search/indexFile';
+import { readCatalogueFile } from '../library/catalogueFile';
 
 /** What the methods need: the store, and the search index to put a clip back into. */
 export interface QuarantineDeps {
@@ -28,6 +29,12 @@ async function indexedInfo(libraryPath: string, id: string): Promise<IndexedClip
   if (!saved.ok) return null;
   const doc = saved.index.index.byKey.get(`a:${id}`);
   return doc === undefined ? null : ((saved.index.index.infos[doc] ?? null) as IndexedClipInfo | null);
+}
+
+/** The clip's details as the catalogue file last saved them (before the damage was found), or null. */
+async function cataloguedMeta(libraryPath: string, id: string): Promise<ClipMeta | null> {
+  const saved = await readCatalogueFile(libraryPath);
+  return saved.ok ? (saved.clips.get(id)?.meta ?? null) : null;
 }
 
 /** `planClipRepair`, `repairClip` and `restoreQuarantinedClip` of GlossApi. */
@@ -50,6 +57,7 @@ export function createQuarantineMethods({ store, index }: QuarantineDeps) {
       quarantinedAs,
       { textOf: articleText, countWords },
       await indexedInfo(store.path, id),
+      await cataloguedMeta(store.path, id),
     );
   }
 

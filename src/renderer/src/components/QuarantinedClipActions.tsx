@@ -20,6 +20,7 @@ const SHOWN: Array<[keyof ClipRepairPlan['meta'], string]> = [
 
 const SOURCE_LABELS: Record<string, string> = {
   'meta.json': 'from the damaged file',
+  catalogue: 'from the library’s catalogue',
   'search index': 'from the search index',
   highlights: 'from the highlights',
   article: 'from the article',
