@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import { GearIcon } from './GearIcon';
 import {
+  GearIcon,
   FolderIcon,
   HighlighterIcon,
   LibraryIcon,
