@@ -6,6 +6,7 @@ import { NoteEditor } from '../notes/NoteEditor';
 import { NoteView } from '../notes/NoteView';
 import { COLOR_LABELS } from './HighlightToolbar';
 import { CopyIcon, NoteIcon, TagIcon, TrashIcon } from './Icons';
+import { IconButton } from './IconButton';
 import { TagEditor } from './TagEditor';
 import type { PanelShared } from './HighlightPanel';
 import type { EditKind } from '../reader/readerState';
@@ -118,42 +119,18 @@ export function HighlightItem({
             />
           ))}
         </div>
-        <button
-          type="button"
-          className="icon-button small"
-          aria-label={h.note ? 'Edit note' : 'Add note'}
-          title={h.note ? 'Edit note' : 'Add note'}
-          onClick={() => setEditing('note')}
-        >
+        <IconButton label={h.note ? 'Edit note' : 'Add note'} className="small" onClick={() => setEditing('note')}>
           <NoteIcon size={14} />
-        </button>
-        <button
-          type="button"
-          className="icon-button small"
-          aria-label="Tags"
-          title="Tags"
-          onClick={() => setEditing('tags')}
-        >
+        </IconButton>
+        <IconButton label="Tags" className="small" onClick={() => setEditing('tags')}>
           <TagIcon size={14} />
-        </button>
-        <button
-          type="button"
-          className="icon-button small"
-          aria-label="Copy quote with citation"
-          title="Copy quote with citation"
-          onClick={() => onCopy(h)}
-        >
+        </IconButton>
+        <IconButton label="Copy quote with citation" className="small" onClick={() => onCopy(h)}>
           <CopyIcon size={14} />
-        </button>
-        <button
-          type="button"
-          className="icon-button small danger"
-          aria-label="Delete highlight"
-          title="Delete highlight"
-          onClick={() => onDelete(h)}
-        >
+        </IconButton>
+        <IconButton label="Delete highlight" className="small danger" onClick={() => onDelete(h)}>
           <TrashIcon size={14} />
-        </button>
+        </IconButton>
       </div>
     </li>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Backlink } from '@core/notebook/types';
 import { BackIcon, HighlighterIcon, Spinner, TrashIcon } from '../components/Icons';
+import { IconButton } from '../components/IconButton';
 import { ReaderPrefsButton } from '../components/ReaderPrefsButton';
 import { useReportError } from '../lib/report';
 import { menuPosition, useOpenContextMenu } from '../lib/useContextMenus';
@@ -134,15 +135,9 @@ export function ReaderTopBar({
             </button>
           </div>
         ) : (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Delete clip"
-            title="Delete clip"
-            onClick={() => setConfirming(true)}
-          >
+          <IconButton label="Delete clip" onClick={() => setConfirming(true)}>
             <TrashIcon />
-          </button>
+          </IconButton>
         )}
       </div>
     </div>
