@@ -29,6 +29,18 @@ const EXT: Record<string, string> = {
   'image/bmp': 'bmp',
 };
 
+/** The limits each picture is fetched with (15 s, 10 MB, 5 redirects), when clipping or loaded later. */
+export const IMAGE_FETCH_LIMITS: FetchOptions = { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5 };
+
+/**
+ * The file name a picture is stored under in a clip's `images/` folder (`<sha256-prefix>.<ext>`), or null
+ * when its type is not one Gloss keeps.
+ */
+export function storedImageName(mime: string, bytes: Uint8Array): string | null {
+  const ext = EXT[mime];
+  return ext ? `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${ext}` : null;
+}
+
 /**
  * A fetch check that refuses loopback and private-network hosts for a page from a public web address; a
  * page on such a host itself (the intranet may show the intranet's pictures) or without an address (a file
@@ -70,9 +82,7 @@ export async function localiseImages(
   if (!wanted.size) return { html, images: [] };
 
   const limits: FetchOptions = {
-    timeoutMs: 15_000,
-    maxBytes: 10 * 1024 * 1024,
-    maxRedirects: 5,
+    ...IMAGE_FETCH_LIMITS,
     ...opts.fetch,
     refuse: await privateHostsRefused(pageUrl),
   };
@@ -82,8 +92,8 @@ export async function localiseImages(
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [src, elements] = next;
       const got = await fetchImage(src, limits).catch(() => null);
-      if (!got || !EXT[got.mime]) continue;
-      const name = `${createHash('sha256').update(got.bytes).digest('hex').slice(0, 32)}.${EXT[got.mime]}`;
+      const name = got && storedImageName(got.mime, got.bytes);
+      if (!got || !name) continue;
       images.set(name, { name, bytes: got.bytes });
       for (const img of elements) img.setAttribute('src', `${IMAGES_DIR}/${name}`);
     }

@@ -4,22 +4,12 @@
  * person asks for one, the core downloads it with the clipper's limits into the clip's `images/` folder
  * and points the article's `src` at it; only `src` changes, so the text and every highlight stay as they are.
  */
-import { createHash } from 'node:crypto';
 import { parseBodyDocument } from '../article/dom';
 import { fetchImage } from '../clipper/fetchPage';
-import { privateHostsRefused } from '../clipper/images';
+import { IMAGE_FETCH_LIMITS, privateHostsRefused, storedImageName } from '../clipper/images';
 import { GlossError } from '../errors';
 import { IMAGES_DIR, writeClipImages } from '../library/clipImages';
 import type { LibraryStore } from '../library/store';
-
-const EXT: Record<string, string> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-  'image/bmp': 'bmp',
-};
 
 /**
  * Downloads the picture at `url`, which must be the `src` of an image in clip `id`'s article, and
@@ -36,14 +26,11 @@ export async function loadRemoteImage(store: LibraryStore, id: string, url: stri
   if (!images.length || !/^https?:\/\//i.test(url))
     throw new GlossError('not-found', 'This article has no such picture to load.');
   const got = await fetchImage(url, {
-    timeoutMs: 15_000,
-    maxBytes: 10 * 1024 * 1024,
-    maxRedirects: 5,
+    ...IMAGE_FETCH_LIMITS,
     refuse: await privateHostsRefused(meta.url),
   });
-  const ext = EXT[got.mime];
-  if (!ext) throw new GlossError('unsupported-content', 'The picture is not in a format Gloss keeps.');
-  const name = `${createHash('sha256').update(got.bytes).digest('hex').slice(0, 32)}.${ext}`;
+  const name = storedImageName(got.mime, got.bytes);
+  if (!name) throw new GlossError('unsupported-content', 'The picture is not in a format Gloss keeps.');
   await writeClipImages(store.path, id, [{ name, bytes: got.bytes }]);
   const src = `${IMAGES_DIR}/${name}`;
   for (const img of images) img.setAttribute('src', src);
