@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { TrashItem } from '@core/trash/types';
 import { DocIcon, NotebookIcon, Spinner, TrashIcon } from '../components/Icons';
 import { errorMessage, formatDate } from '../lib/format';
@@ -57,20 +57,15 @@ export function TrashView({ onRestored }: { onRestored: (clipId: string) => void
         {items &&
           items.length > 0 &&
           (confirming === 'all' ? (
-            <div className="trash-confirm" role="group" aria-label="Confirm emptying the trash">
-              <span>Erase all {items.length} items for good?</span>
-              <button type="button" className="button small" onClick={() => setConfirming(null)} autoFocus>
-                Keep
-              </button>
-              <button
-                type="button"
-                className="button small danger"
-                disabled={busy}
-                onClick={() => void act(() => window.gloss.purgeTrash({}), 'Couldn’t empty the trash')}
-              >
-                {busy && <Spinner />} Empty trash
-              </button>
-            </div>
+            <EraseConfirm
+              label="Confirm emptying the trash"
+              question={`Erase all ${items.length} items for good?`}
+              busy={busy}
+              onKeep={() => setConfirming(null)}
+              onErase={() => void act(() => window.gloss.purgeTrash({}), 'Couldn’t empty the trash')}
+            >
+              {busy && <Spinner />} Empty trash
+            </EraseConfirm>
           ) : (
             <button type="button" className="button small" onClick={() => setConfirming('all')}>
               <TrashIcon size={14} /> Empty trash…
@@ -105,22 +100,15 @@ export function TrashView({ onRestored }: { onRestored: (clipId: string) => void
               </div>
               <div className="trash-row-actions">
                 {confirming === item.id ? (
-                  <div className="trash-confirm" role="group" aria-label={`Confirm erasing ${item.title}`}>
-                    <span>Erase for good?</span>
-                    <button type="button" className="button small" onClick={() => setConfirming(null)} autoFocus>
-                      Keep
-                    </button>
-                    <button
-                      type="button"
-                      className="button small danger"
-                      disabled={busy}
-                      onClick={() =>
-                        void act(() => window.gloss.purgeTrash({ id: item.id }), 'Couldn’t erase the item')
-                      }
-                    >
-                      Delete forever
-                    </button>
-                  </div>
+                  <EraseConfirm
+                    label={`Confirm erasing ${item.title}`}
+                    question="Erase for good?"
+                    busy={busy}
+                    onKeep={() => setConfirming(null)}
+                    onErase={() => void act(() => window.gloss.purgeTrash({ id: item.id }), 'Couldn’t erase the item')}
+                  >
+                    Delete forever
+                  </EraseConfirm>
                 ) : (
                   <>
                     {item.kind === 'clip' && (
@@ -145,5 +133,27 @@ export function TrashView({ onRestored }: { onRestored: (clipId: string) => void
         </ul>
       )}
     </section>
+  );
+}
+
+/** The inline "erase for good?" question with Keep (focused first) and the danger button that erases. */
+function EraseConfirm(props: {
+  label: string;
+  question: string;
+  busy: boolean;
+  onKeep: () => void;
+  onErase: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="trash-confirm" role="group" aria-label={props.label}>
+      <span>{props.question}</span>
+      <button type="button" className="button small" onClick={props.onKeep} autoFocus>
+        Keep
+      </button>
+      <button type="button" className="button small danger" disabled={props.busy} onClick={props.onErase}>
+        {props.children}
+      </button>
+    </div>
   );
 }
