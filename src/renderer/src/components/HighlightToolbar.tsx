@@ -43,7 +43,12 @@ export function HighlightToolbar({
 }) {
   const width = existing ? 292 : 376;
   const above = rect.top - HEIGHT - GAP > 8;
-  const top = above ? rect.top - HEIGHT - GAP : rect.bottom + GAP;
+  // Kept inside the window even when the selection runs past its edge (a keyboard selection, a restored
+  // scroll position): a toolbar off screen could not be used at all.
+  const top = Math.min(
+    Math.max(8, above ? rect.top - HEIGHT - GAP : rect.bottom + GAP),
+    window.innerHeight - HEIGHT - 8,
+  );
   const centre = rect.left + rect.width / 2;
   const left = Math.min(Math.max(8, centre - width / 2), window.innerWidth - width - 8);
   const tool = (label: string, icon: ReactNode, run: () => void, className = 'toolbar-icon') => (
