@@ -1,10 +1,10 @@
 /**
- * `gloss list`: the library's clips from the store alone (its catalogue file, see core/library/catalogueFile.ts),
- * without the search index, the clipper or jsdom, so the command starts fast on a large library.
+ * `gloss list`: the library's clips from its catalogue file (core/library/listFromCatalogue.ts) when it is up
+ * to date, else from the store alone; never the search index, the clipper, jsdom or the schemas' zod when the
+ * catalogue serves, so the command starts fast on a large library.
  */
-import { summarise } from '../core/catalogue/summary';
-import { LibraryStore } from '../core/library/store';
-import type { ClipSummary } from '../core/model';
+import { listFromCatalogue } from '../core/library/listFromCatalogue';
+import type { ClipMeta } from '../core/model';
 import { parseCommandArgs } from './args';
 
 /** What a command prints: machine output for --json, else lines for people. */
@@ -13,38 +13,48 @@ export interface CommandOutput {
   text: string;
 }
 
+/** What `clip --json` and `list --json` print of a clip. */
+type ListedClip = Pick<ClipMeta, 'id' | 'title' | 'site' | 'byline' | 'published' | 'url' | 'words'>;
+
 /** The `clip --json` / `list --json` shape that scripts rely on. */
-export function clipJson(clip: ClipSummary) {
+export function clipJson(clip: ListedClip) {
   const { id, title, site, byline, published, url, words } = clip;
   return { id, title, site, byline, published, url, words };
 }
 
 /** One clip as a line for people: id, title, where it came from and its length. */
-export function clipLine(clip: ClipSummary): string {
+export function clipLine(clip: ListedClip): string {
   const where = clip.site ?? (clip.url ? new URL(clip.url).host : 'pasted');
   return `${clip.id}  ${clip.title}  (${where}, ${clip.words} words)`;
 }
 
+/** The library's clips from the store, which reads clips changed behind the catalogue's back and saves it. */
+async function listFromStore(libraryDir: string): Promise<{ clips: ClipMeta[]; problems: number }> {
+  const { LibraryStore } = await import('../core/library/store');
+  const store = await LibraryStore.open(libraryDir, { catalogue: true });
+  try {
+    return { clips: store.list(), problems: store.problems().length };
+  } finally {
+    await store.close();
+  }
+}
+
 /**
  * Lists the library at `libraryDir`, newest first; `problems` counts the files in quarantine (for the
- * warning every command gives). Clips changed behind the catalogue's back are read, and the catalogue saved.
+ * warning every command gives). An up-to-date catalogue file is all it reads (its rows without their
+ * highlights); otherwise the store opens, reads the clips changed behind the catalogue's back and saves it.
  */
 export async function listLibrary(
   libraryDir: string,
   args: string[],
 ): Promise<{ output: CommandOutput; problems: number }> {
   parseCommandArgs(args, { json: { type: 'boolean' } });
-  const store = await LibraryStore.open(libraryDir, { catalogue: true });
-  try {
-    const clips = store.list().map((meta) => summarise(meta, store.highlightsOf(meta.id).length));
-    const output = {
-      json: clips.map(clipJson),
-      text: clips.length
-        ? clips.map(clipLine).join('\n')
-        : 'The library is empty. Clip something with: gloss clip <url|file|->',
-    };
-    return { output, problems: store.problems().length };
-  } finally {
-    await store.close();
-  }
+  const { clips, problems } = (await listFromCatalogue(libraryDir)) ?? (await listFromStore(libraryDir));
+  const output = {
+    json: clips.map(clipJson),
+    text: clips.length
+      ? clips.map(clipLine).join('\n')
+      : 'The library is empty. Clip something with: gloss clip <url|file|->',
+  };
+  return { output, problems };
 }

@@ -66,3 +66,9 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof Error) return { code: 'internal', message: error.message || String(error) };
   return { code: 'internal', message: String(error) };
 }
+
+/** Wraps a filesystem error in a GlossError `io` with a human lead-in. */
+export function ioError(what: string, error: unknown): GlossError {
+  if (error instanceof GlossError) return error;
+  return new GlossError('io', `${what}: ${(error as Error).message ?? String(error)}`, { cause: error });
+}

@@ -1,6 +1,11 @@
 /** What the library list shows of a clip, made from its metadata and its highlight count. */
 import type { ClipMeta, ClipSummary } from '../model';
 
+/** The library's order: newest clipped first (ties by id, so the order is stable). */
+export function newestFirst(a: Pick<ClipMeta, 'id' | 'clippedAt'>, b: Pick<ClipMeta, 'id' | 'clippedAt'>): number {
+  return b.clippedAt.localeCompare(a.clippedAt) || b.id.localeCompare(a.id);
+}
+
 /** The list row of clip `meta` with `highlightCount` highlights. */
 export function summarise(meta: ClipMeta, highlightCount: number): ClipSummary {
   const {

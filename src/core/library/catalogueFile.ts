@@ -12,7 +12,7 @@ import type { ClipMeta, Highlight, LibraryConflict } from '../model';
 import { writeFileAtomic } from './atomicWrite';
 import type { ClipStamp } from './clipStamp';
 import type { LibraryState } from './libraryState';
-import { ID_PATTERN, SCHEMA_VERSION } from './schemas';
+import { ID_PATTERN, SCHEMA_VERSION } from './fileFormat';
 
 /** The version of the catalogue file's shape: bump it whenever it changes, and older files are rebuilt. */
 export const CATALOGUE_FORMAT = 1;
@@ -29,6 +29,9 @@ export interface SavedClip {
   conflicts?: LibraryConflict[];
 }
 
+/** What a list of clips needs of a catalogue entry: its id, stamp and metadata, without its highlights. */
+export type CatalogueRow = Pick<SavedClip, 'id' | 'stamp' | 'meta'>;
+
 export type ReadCatalogue = { ok: true; clips: Map<string, SavedClip> } | { ok: false; problem: string };
 
 /** Where a library keeps its catalogue (beside the search index). */
@@ -42,22 +45,33 @@ function isStamp(x: unknown): x is ClipStamp {
   return isObject(x) && typeof x.dir === 'number' && typeof x.meta === 'string' && typeof x.annotations === 'string';
 }
 
+/** Whether an entry's id, stamp and metadata have the catalogue's shape (the part of a row a list needs). */
+function isSavedRow(x: unknown): x is CatalogueRow {
+  if (!isObject(x) || typeof x.id !== 'string' || !ID_PATTERN.test(x.id) || !isStamp(x.stamp)) return false;
+  const { meta } = x;
+  return isObject(meta) && meta.id === x.id && typeof meta.title === 'string' && typeof meta.clippedAt === 'string';
+}
+
 /**
  * Whether an entry has the catalogue's shape. The metadata and highlights were validated when they were read
  * from the clip's files; this catches a file that is not one Gloss wrote (hand edits, another program).
  */
 function isSavedClip(x: unknown): x is SavedClip {
-  if (!isObject(x) || typeof x.id !== 'string' || !ID_PATTERN.test(x.id) || !isStamp(x.stamp)) return false;
-  const { meta, highlights, conflicts } = x;
+  if (!isSavedRow(x)) return false;
+  const { highlights, conflicts } = x as Record<string, unknown>;
   return (
-    isObject(meta) &&
-    meta.id === x.id &&
-    typeof meta.title === 'string' &&
-    typeof meta.clippedAt === 'string' &&
     Array.isArray(highlights) &&
     highlights.every((h) => isObject(h) && h.clipId === x.id && typeof h.id === 'string') &&
     (conflicts === undefined || (Array.isArray(conflicts) && conflicts.every((c) => isObject(c) && c.clipId === x.id)))
   );
+}
+
+/** Why the catalogue's head (everything but its clips) is not one this build reads, or null when it is. */
+function headProblem(value: unknown): string | null {
+  if (!isObject(value) || value.kind !== KIND) return 'The catalogue is not a Gloss catalogue.';
+  if (value.format !== CATALOGUE_FORMAT || value.schema !== SCHEMA_VERSION)
+    return 'The catalogue was made by another version of Gloss.';
+  return null;
 }
 
 /** Reads the library's catalogue; any doubt about the file as a whole gives a `problem` instead. */
@@ -75,13 +89,62 @@ export async function readCatalogueFile(root: string): Promise<ReadCatalogue> {
   } catch {
     return { ok: false, problem: 'The catalogue is damaged (not whole JSON).' };
   }
-  if (!isObject(value) || value.kind !== KIND) return { ok: false, problem: 'The catalogue is not a Gloss catalogue.' };
-  if (value.format !== CATALOGUE_FORMAT || value.schema !== SCHEMA_VERSION)
-    return { ok: false, problem: 'The catalogue was made by another version of Gloss.' };
-  const list = value.clips;
-  if (!Array.isArray(list) || list.length !== value.count || !list.every(isSavedClip))
+  const problem = headProblem(value);
+  if (problem) return { ok: false, problem };
+  const { clips: list, count } = value as Record<string, unknown>;
+  if (!Array.isArray(list) || list.length !== count || !list.every(isSavedClip))
     return { ok: false, problem: 'The catalogue is damaged (an entry is not as Gloss writes it).' };
   return { ok: true, clips: new Map(list.map((c) => [c.id, c])) };
+}
+
+/** How each row's highlights begin: the writer puts them right after the metadata (see {@link writeCatalogueFile}). */
+const HIGHLIGHTS_KEY = Buffer.from(',"highlights":');
+const NEWLINE = 0x0a;
+
+/**
+ * Reads only the id, stamp and metadata of each clip in the library's catalogue, without parsing the
+ * highlights (most of the file): what `gloss list` needs. It relies on the layout {@link writeCatalogueFile}
+ * writes (the head on the first line, then one clip a line whose `highlights` follow its `meta`); a file
+ * laid out otherwise gives a `problem`, as a damaged one does.
+ */
+export async function readCatalogueRows(
+  root: string,
+): Promise<{ ok: true; rows: Map<string, CatalogueRow> } | { ok: false; problem: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(catalogueFilePath(root));
+  } catch (error) {
+    return { ok: false, problem: `The catalogue could not be read: ${error}` };
+  }
+  const damaged = { ok: false, problem: 'The catalogue is damaged (an entry is not as Gloss writes it).' } as const;
+  const rows = new Map<string, CatalogueRow>();
+  let count: unknown;
+  let closed = false;
+  try {
+    const headEnd = bytes.indexOf(NEWLINE);
+    if (headEnd < 0) return damaged;
+    const head = JSON.parse(`${bytes.toString('utf8', 0, headEnd)}]}`) as Record<string, unknown>;
+    const problem = headProblem(head);
+    if (problem) return { ok: false, problem };
+    count = head.count;
+    for (let at = headEnd + 1; at < bytes.length;) {
+      const next = bytes.indexOf(NEWLINE, at);
+      const end = next < 0 ? bytes.length : next;
+      const start = bytes.toString('latin1', at, Math.min(end, at + 2));
+      if (start.startsWith('{') && !closed) {
+        const cut = bytes.indexOf(HIGHLIGHTS_KEY, at);
+        if (cut < 0 || cut > end) return damaged;
+        const row: unknown = JSON.parse(`${bytes.toString('utf8', at, cut)}}`);
+        if (!isSavedRow(row)) return damaged;
+        rows.set(row.id, { id: row.id, stamp: row.stamp, meta: row.meta });
+      } else if (start === ']}') closed = true;
+      else if (start !== '') return damaged;
+      at = end + 1;
+    }
+  } catch {
+    return damaged;
+  }
+  return closed && rows.size === count ? { ok: true, rows } : damaged;
 }
 
 /** The catalogue's text a piece at a time, with a turn of the event loop between pieces. */
@@ -97,7 +160,8 @@ async function* catalogueText(clips: SavedClip[]): AsyncGenerator<string> {
 }
 
 /**
- * Saves what `state` knows of every clip with a known stamp, atomically (clips changed by Gloss since they
+ * Saves what `state` knows of every clip with a known stamp, atomically, one clip a line with its highlights
+ * after its metadata (so {@link readCatalogueRows} can read a list without them) (clips changed by Gloss since they
  * were last stamped are left out, and read again at the next start). Returns how many clips it holds.
  */
 export async function writeCatalogueFile(state: LibraryState): Promise<number> {

@@ -2,9 +2,12 @@
  * Checks the store applies to what it reads and writes, and how it words failures.
  */
 import type { z } from 'zod';
-import { GlossError } from '../errors';
+import { GlossError, ioError } from '../errors';
 import type { Highlight } from '../model';
 import { annotationsFileSchema, checkJsonFile, highlightSchema, type Checked } from './schemas';
+
+/** Filesystem errors are worded where every layer can reach them (errors.ts); kept here for the store's modules. */
+export { ioError };
 
 /** Validates an `annotations.json` text and that it (and every highlight in it) belongs to clip `id`. */
 export function checkAnnotations(id: string, raw: string): Checked<Highlight[]> {
@@ -33,10 +36,4 @@ export function validOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: stri
     'invalid-input',
     `${what} is not valid (${issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'unknown problem'}).`,
   );
-}
-
-/** Wraps a filesystem error in a GlossError `io` with a human lead-in. */
-export function ioError(what: string, error: unknown): GlossError {
-  if (error instanceof GlossError) return error;
-  return new GlossError('io', `${what}: ${(error as Error).message ?? String(error)}`, { cause: error });
 }

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ioError } from './checks';
+import { ioError } from '../errors';
 import { newClipId } from './ids';
 
 /** The folder under the library that holds one folder per clip. */

@@ -77,3 +77,18 @@ export async function fileMarkOf(file: string): Promise<string> {
 export async function dirMarkOf(dir: string): Promise<number> {
   return (await statOrNull(dir).catch(() => undefined))?.mtimeMs ?? -1;
 }
+
+/**
+ * Whether the clip's folder and `meta.json` stat as in `saved`: what a list of clips shows (its metadata)
+ * is then as saved, whatever its highlights are. Any doubt (unknown folder time, an error) says no.
+ */
+export function metaAsStamped(root: string, id: string, saved: ClipStamp): boolean {
+  if (saved.dir < 0) return false;
+  try {
+    const dir = statSync(clipDir(root, id), { throwIfNoEntry: false });
+    if (dir?.mtimeMs !== saved.dir) return false;
+    return fileMark(statSync(clipFile(root, id, 'meta.json'), { throwIfNoEntry: false })) === saved.meta;
+  } catch {
+    return false;
+  }
+}

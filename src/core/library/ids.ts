@@ -3,7 +3,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { GlossError } from '../errors';
-import { ID_PATTERN } from './schemas';
+import { ID_PATTERN } from './fileFormat';
 
 /** Crockford base32 without i, l, o, u: no look-alike characters, all lowercase. */
 const BASE32 = '0123456789abcdefghjkmnpqrstvwxyz';

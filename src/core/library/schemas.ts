@@ -5,12 +5,9 @@
 import { z } from 'zod';
 import type { ClipMeta, Highlight } from '../model';
 import { CLIP_WORK_TYPES, HIGHLIGHT_COLORS } from '../model';
+import { ID_PATTERN, SCHEMA_VERSION } from './fileFormat';
 
-/** The file format version this build reads and writes. */
-export const SCHEMA_VERSION = 1;
-
-/** Ids that are safe as folder names: no dots, no slashes, so nothing can step outside the library. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
+export { ID_PATTERN, SCHEMA_VERSION };
 
 const id = z.string().regex(ID_PATTERN, 'not a valid id');
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');

@@ -33,6 +33,7 @@ import { readCatalogueFile } from './catalogueFile';
 import { CatalogueSaver } from './catalogueSaver';
 import { clipStamp, dirMarkOf, fileMarkOf } from './clipStamp';
 import { findConflicts } from './conflicts';
+import { newestFirst } from '../catalogue/summary';
 
 export interface LibraryStoreOptions {
   /** `articleText(html)`: rebuilds `article.txt` when the cache is missing. */
@@ -129,9 +130,7 @@ export class LibraryStore {
 
   /** Every readable clip, newest first. */
   list(): ClipMeta[] {
-    return [...this.state.metas.values()].sort(
-      (a, b) => b.clippedAt.localeCompare(a.clippedAt) || b.id.localeCompare(a.id),
-    );
+    return [...this.state.metas.values()].sort(newestFirst);
   }
 
   /** The metadata of one clip; `not-found` if there is no such clip. */
