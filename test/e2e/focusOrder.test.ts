@@ -145,6 +145,11 @@ describe('Gloss UI: focus order and empty states', () => {
     const firstHighlight = reader.findIndex((s) => s.name.startsWith('Slow reading is a habit'));
     expect(back).toBeGreaterThanOrEqual(0);
     expect(firstHighlight).toBeGreaterThan(back);
+    // "Reader: go to highlights" (the View menu, Ctrl/Cmd+Shift+H) puts the focus on the panel's first card.
+    h.service().sendCommand('highlights-panel');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('.hl-item')?.textContent ?? ''))
+      .toContain('Slow reading is a habit');
 
     await nav(/Search/).click();
     await page.keyboard.type('habit');

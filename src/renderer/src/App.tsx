@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CommandId } from '@core/common/commands';
 import type { JobInfo } from '@core/jobs/types';
 import type { ClipSummary, SearchResult } from '@core/model';
@@ -34,7 +34,7 @@ import type { ReaderFrom, Route } from './lib/routes';
 import { lastViewOf, newReaderFocus, routeFromLastView } from './lib/routes';
 import { HighlightsView } from './views/HighlightsView';
 import { LibraryView } from './views/LibraryView';
-import type { ReaderFocus } from './views/ReaderView';
+import type { ReaderCommands, ReaderFocus } from './views/ReaderView';
 import { ReaderView } from './views/ReaderView';
 import { prefetchClip } from './reader/clipPrefetch';
 import { SearchView } from './views/SearchView';
@@ -219,6 +219,8 @@ export function App() {
     }
   }, [route, list, clipCount, report, selectedClips, citeSelection]);
 
+  /** What the open reader offers the commands (null when no reader is open). */
+  const reader = useRef<ReaderCommands>(null);
   const run = useCallback(
     (id: CommandId) =>
       runAppCommand(id, {
@@ -232,6 +234,7 @@ export function App() {
         libraryChanged,
         runJob: (job) => void runJob(job),
         cite: citeCurrent,
+        focusHighlights: () => reader.current?.focusHighlights(),
       }),
     [settings, update, clipSample, report, go, openSearch, libraryChanged, runJob, citeCurrent],
   );
@@ -356,6 +359,7 @@ export function App() {
                           {route.name === 'reader' && (
                             <ReaderView
                               key={`${route.clipId}#${clipRevision}`}
+                              commands={reader}
                               clipId={route.clipId}
                               focus={route.focus}
                               backLabel={

@@ -1,7 +1,7 @@
 import type { AnchoredHighlight, HighlightColor } from '@core/model';
 import { plural } from '../lib/format';
 import { useAfterFirstPaint } from '../lib/useAfterFirstPaint';
-import type { RefObject } from 'react';
+import type { Ref, RefObject } from 'react';
 import type { EditKind, ReaderState } from '../reader/readerState';
 import { HighlightItem } from './HighlightItem';
 
@@ -43,12 +43,19 @@ export function HighlightPanel({
   highlights,
   activeId,
   editing,
+  ref,
   ...shared
-}: PanelShared & { highlights: AnchoredHighlight[]; activeId: string | null; editing: ReaderState['editing'] }) {
+}: PanelShared & {
+  highlights: AnchoredHighlight[];
+  activeId: string | null;
+  editing: ReaderState['editing'];
+  /** The panel's element (it takes the focus itself when it has no card to focus). */
+  ref?: Ref<HTMLElement>;
+}) {
   const ready = useAfterFirstPaint();
   const sorted = [...highlights].sort(byPosition);
   return (
-    <aside className="highlight-panel" id="reader-highlights" aria-label="Highlights">
+    <aside className="highlight-panel" id="reader-highlights" aria-label="Highlights" ref={ref} tabIndex={-1}>
       <header className="panel-head">
         <h2>Highlights</h2>
         <span className="count">{highlights.length ? plural(highlights.length, 'highlight') : ''}</span>

@@ -22,6 +22,8 @@ export interface CommandContext {
   libraryChanged: () => void;
   /** Starts long work (export, import, backup…) after choosing its paths. */
   runJob: (action: JobAction) => void;
+  /** Moves the focus to the open reader's highlights panel (nothing when no reader is open). */
+  focusHighlights: () => void;
 }
 
 /** Runs one command from the palette, the keyboard or the native menu. */
@@ -83,6 +85,6 @@ export function runAppCommand(id: CommandId, ctx: CommandContext): void {
     case 'rebuild-search':
       return ctx.runJob({ kind: 'reindex' });
     case 'highlights-panel':
-      return document.querySelector<HTMLElement>('.highlight-panel button, .highlight-panel [tabindex]')?.focus();
+      return ctx.focusHighlights();
   }
 }

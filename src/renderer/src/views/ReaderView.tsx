@@ -1,6 +1,7 @@
 import { useCite } from '../lib/cite';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, Ref } from 'react';
+import { flushSync } from 'react-dom';
 import type { AnchoredHighlight, HighlightColor } from '@core/model';
 import { byPosition, HighlightPanel } from '../components/HighlightPanel';
 import { HighlightToolbar } from '../components/HighlightToolbar';
@@ -39,6 +40,12 @@ const PdfArticle = lazy(() => import('../pdf/PdfArticle'));
 
 export type { ReaderFocus } from '../reader/usePaintedHighlights';
 
+/** What the app's commands can ask of the open reader (through the `commands` ref). */
+export interface ReaderCommands {
+  /** Moves the keyboard focus to the highlights panel (its active or first card), opening its drawer if needed. */
+  focusHighlights: () => void;
+}
+
 /**
  * The reader: one clipped article with its highlights painted on it, the highlight panel beside it, and the
  * toolbar and menus that make, change and remove highlights.
@@ -51,6 +58,7 @@ export function ReaderView({
   onChanged,
   onDeleted,
   onOpenPage,
+  commands,
 }: {
   clipId: string;
   focus: ReaderFocus | null;
@@ -62,6 +70,8 @@ export function ReaderView({
   onDeleted: (title: string) => void;
   /** Opens a notebook page (from "Quoted in"). */
   onOpenPage?: (pageId: string) => void;
+  /** Filled in with what the app's commands can ask of the reader. */
+  commands?: Ref<ReaderCommands>;
 }) {
   const report = useReportError();
   const [highlights, setHighlights] = useState<AnchoredHighlight[]>([]);
@@ -76,6 +86,19 @@ export function ReaderView({
   }, []);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const panelRef = useRef<HTMLElement>(null);
+  useImperativeHandle(
+    commands,
+    () => ({
+      focusHighlights: () => {
+        flushSync(() => setDrawerOpen(true));
+        const id = activeId ?? [...highlights].sort(byPosition)[0]?.id;
+        const card = id === undefined ? undefined : panelItems.current.get(id);
+        (card?.querySelector<HTMLElement>('button:enabled') ?? panelRef.current)?.focus();
+      },
+    }),
+    [activeId, highlights],
+  );
   const cite = useCite();
   const articleRef = useRef<HTMLDivElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -397,6 +420,7 @@ export function ReaderView({
         />
       )}
       <HighlightPanel
+        ref={panelRef}
         highlights={highlights}
         clipTitle={meta.title}
         activeId={activeId}
