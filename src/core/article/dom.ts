@@ -7,6 +7,12 @@
  * document its own selector engine on the first query, and that engine's event listeners on the window keep
  * the document reachable for as long as the window lives (measured: about 17 MB kept per parsed article).
  * Walk them with `getElementsByTagName` and the helpers below instead.
+ *
+ * The helpers read an `HTMLCollection` by index only: in jsdom every other property read on a collection
+ * (`length`, `item`, what `Array.from` and `for…of` use) first looks for an element of that name or id through
+ * the whole collection, so `Array.from(root.getElementsByTagName('*'))` costs time in the square of the page's
+ * size (half a second on a large page, against 3 ms read by index). They are also the extractor's fast path on
+ * page documents: a tag or attribute check per element is a fraction of a selector query's cost.
  */
 import { createRequire } from 'node:module';
 import type { JSDOM } from 'jsdom';
@@ -41,9 +47,49 @@ export function parseHtmlDocument(html: string): Document {
   return parser.parseFromString(html, 'text/html');
 }
 
+/** The elements of a live collection, read by index (see the module comment), as an array. */
+export function collected(list: HTMLCollectionOf<Element> | HTMLCollection): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; ; i++) {
+    const el = list[i];
+    if (!el) return out;
+    out.push(el);
+  }
+}
+
+/** The elements under `root` (not `root` itself) in document order, without a selector query. */
+export function descendants(root: Element | Document): Element[] {
+  return collected(root.getElementsByTagName('*'));
+}
+
+/** The elements under `root` with the tag name `tag` (any case), in document order. */
+export function elementsByTag(root: Element | Document, tag: string): Element[] {
+  return collected(root.getElementsByTagName(tag));
+}
+
+/** The elements under `root` with one of the (upper-case) tag names, in document order. */
+export function elementsByTags(root: Element | Document, tags: ReadonlySet<string>): Element[] {
+  return descendants(root).filter((el) => tags.has(el.tagName));
+}
+
+/** The first element under `root` with one of the (upper-case) tag names, in document order, or null. */
+export function firstByTags(root: Element | Document, tags: ReadonlySet<string>): Element | null {
+  const all = root.getElementsByTagName('*');
+  for (let i = 0; ; i++) {
+    const el = all[i];
+    if (!el) return null;
+    if (tags.has(el.tagName)) return el;
+  }
+}
+
+/** The child elements of `el` (an `HTMLCollection` read by index). */
+export function childElements(el: Element): Element[] {
+  return collected(el.children);
+}
+
 /** Whether `el` has a descendant with one of the (upper-case) tag names, without a selector query. */
 export function hasDescendant(el: Element, tags: Iterable<string>): boolean {
-  for (const tag of tags) if (el.getElementsByTagName(tag.toLowerCase()).length > 0) return true;
+  for (const tag of tags) if (el.getElementsByTagName(tag.toLowerCase())[0]) return true;
   return false;
 }
 

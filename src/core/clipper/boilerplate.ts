@@ -2,8 +2,10 @@
  * Page furniture recognised by how pages name it: the words in an element's `class` and `id` (share bars,
  * related-story boxes, newsletter sign-ups, comment sections, tag clouds, bylines, image credits…), in the
  * languages the pages are written in. Removed from the page before the article is chosen, so Readability and the
- * other candidates never score them, with a guard that never removes the article itself.
+ * other candidates never score them, with a guard that never removes the article itself. Every check is a tag
+ * or attribute test on elements collected in one walk (no selector queries: see article/dom.ts).
  */
+import { closestTag, descendants, elementsByTag, hasDescendant } from '../article/dom';
 
 /** Words that name furniture, matched against whole class/id tokens (split at `-`, `_`, spaces and camelCase). */
 const FURNITURE_WORDS = new Set(
@@ -209,27 +211,46 @@ export function namesFurniture(el: Element): boolean {
  */
 export function isLooseCaption(el: Element): boolean {
   if (el.tagName === 'FIGCAPTION' || !/caption|cutline|credit/.test(nameTokens(el).join(''))) return false;
-  if (el.closest('figcaption') || el.getElementsByTagName('figcaption').length) return false;
-  return !['img', 'picture', 'video', 'svg', 'iframe'].some((tag) => el.getElementsByTagName(tag).length);
+  if (closestTag(el, FIGCAPTION) || hasDescendant(el, FIGCAPTION)) return false;
+  return !hasDescendant(el, ['IMG', 'PICTURE', 'VIDEO', 'SVG', 'IFRAME']);
 }
 
-/** Elements that never hold article text, removed from the whole page. */
-export const CHROME_SELECTOR =
-  'nav, footer, aside, form, button, select, textarea, iframe, dialog, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="dialog"], [role="alertdialog"], [aria-hidden="true"], [hidden]';
+const FIGCAPTION: ReadonlySet<string> = new Set(['FIGCAPTION']);
+
+/** Tags and ARIA roles of elements that never hold article text. */
+const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'DIALOG']);
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'dialog', 'alertdialog']);
+
+/**
+ * An element that never holds article text, removed from the whole page: navigation, footers, asides, forms and
+ * their controls, frames, dialogs (by tag or ARIA role), and hidden elements (`hidden`, `aria-hidden="true"`).
+ */
+export function isChrome(el: Element): boolean {
+  return (
+    CHROME_TAGS.has(el.tagName) ||
+    CHROME_ROLES.has(el.getAttribute('role') ?? '') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    el.hasAttribute('hidden')
+  );
+}
+
+/** Removes the chrome elements (`isChrome`) under `root`, all of them, whatever they hold. */
+export function removeChrome(root: Element): void {
+  for (const el of descendants(root)) if (isChrome(el)) el.remove();
+}
 
 /** The text length of `el`, and of its text inside links. */
 export function textAndLinks(el: Element): { text: number; links: number } {
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   let links = 0;
-  for (const a of Array.from(el.getElementsByTagName('a')))
-    links += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  for (const a of elementsByTag(el, 'a')) links += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   return { text, links: Math.min(links, text) };
 }
 
 /** How many paragraphs of running prose (120+ characters, mostly not links) `el` holds. */
 function proseParagraphs(el: Element): number {
   let n = 0;
-  for (const p of Array.from(el.getElementsByTagName('p'))) {
+  for (const p of elementsByTag(el, 'p')) {
     const { text, links } = textAndLinks(p);
     if (text >= 120 && links < text * 0.3 && ++n >= 3) break;
   }
@@ -248,15 +269,16 @@ export function stripFurniture(root: Element, keep: Element[] = []): void {
   for (const k of keep) for (let e: Element | null = k; e; e = e.parentElement) protectedEls.add(e);
   const guarded = (el: Element) =>
     protectedEls.has(el) ||
-    el.getElementsByTagName('h1').length > 0 ||
+    hasDescendant(el, ['H1']) ||
     (el.textContent ?? '').length > total * 0.4 ||
     (proseParagraphs(el) >= 3 && !nameTokens(el).some((t) => t.startsWith('comment')));
-  for (const el of Array.from(root.querySelectorAll(CHROME_SELECTOR))) {
-    if (el.isConnected && !guarded(el) && root.contains(el)) el.remove();
+  // One walk collects both kinds; the chrome goes first, then what class/id names as furniture (an element
+  // already removed with an ancestor is no longer under `root` and is passed over).
+  const all = descendants(root);
+  for (const el of all) {
+    if (isChrome(el) && el.isConnected && !guarded(el) && root.contains(el)) el.remove();
   }
-  const named = Array.from(root.getElementsByTagName('*')).filter(
-    (el) => el.hasAttribute('class') || el.hasAttribute('id'),
-  );
+  const named = all.filter((el) => el.hasAttribute('class') || el.hasAttribute('id'));
   for (const el of named) {
     if (!root.contains(el) || el.tagName === 'BODY' || el.tagName === 'HTML') continue;
     if ((namesFurniture(el) || isLooseCaption(el)) && !guarded(el) && !inRunningText(el) && !holdsEmbeddedPost(el))
@@ -291,19 +313,25 @@ const INLINE = new Set([
  */
 function inRunningText(el: Element): boolean {
   const parent = el.parentElement;
-  if (!INLINE.has(el.tagName) || !parent || parent.closest('figcaption')) return false;
+  if (!INLINE.has(el.tagName) || !parent || closestTag(parent, FIGCAPTION)) return false;
   let own = 0;
   for (const node of Array.from(parent.childNodes))
     if (node.nodeType === 3) own += (node.nodeValue ?? '').replace(/\s+/g, '').length;
   return own >= 20;
 }
 
-/** Embedded posts (tweets, Instagram, TikTok…) the article quotes, whose wrappers are often named "social". */
-const EMBEDDED_POST =
-  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-card, blockquote[class*="embed" i]';
+/** Classes of embedded posts (tweets, Instagram, TikTok…) the article quotes (and any class naming an embed). */
+const EMBEDDED_POST_CLASSES = new Set(['twitter-tweet', 'instagram-media', 'tiktok-embed', 'reddit-card']);
+
+/** An embedded post: a `<blockquote>` with one of those classes; its wrappers are often named "social". */
+function isEmbeddedPost(el: Element): boolean {
+  if (el.tagName !== 'BLOCKQUOTE') return false;
+  const names = el.getAttribute('class') ?? '';
+  return /embed/i.test(names) || names.split(/\s+/).some((c) => EMBEDDED_POST_CLASSES.has(c));
+}
 
 function holdsEmbeddedPost(el: Element): boolean {
-  return el.matches(EMBEDDED_POST) || el.querySelector(EMBEDDED_POST) !== null;
+  return isEmbeddedPost(el) || elementsByTag(el, 'blockquote').some(isEmbeddedPost);
 }
 
 /**
@@ -311,7 +339,7 @@ function holdsEmbeddedPost(el: Element): boolean {
  * itself: the wrappers are named "social-embed" and the like, which Readability takes for a share bar.
  */
 export function unwrapEmbeddedPosts(root: Element): void {
-  const posts = Array.from(root.getElementsByTagName('blockquote')).filter((q) => q.matches(EMBEDDED_POST));
+  const posts = elementsByTag(root, 'blockquote').filter(isEmbeddedPost);
   for (const post of posts) {
     const own = (post.textContent ?? '').trim().length;
     let outer: Element = post;

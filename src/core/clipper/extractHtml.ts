@@ -6,16 +6,16 @@
  * heuristic stage falls back when it throws: only a page without any text fails the clip.
  */
 import { Readability } from '@mozilla/readability';
-import { parseBodyDocument } from '../article/dom';
+import { elementsByTag, parseBodyDocument } from '../article/dom';
 import { articleText, looseText } from '../article/text';
 import { GlossError } from '../errors';
 import type { ClipDraft } from '../model';
 import { cleanArticle } from './articleCleanup';
-import { CHROME_SELECTOR, stripFurniture, unwrapEmbeddedPosts } from './boilerplate';
+import { removeChrome, stripFurniture, unwrapEmbeddedPosts } from './boilerplate';
 import { chooseCandidate, type Candidate } from './candidates';
 import { toIsoDate } from './dates';
 import { assertReadableDepth } from './depth';
-import { readJsonLdArticle } from './jsonLd';
+import { jsonLdNodes, readJsonLdArticle } from './jsonLd';
 import { detectLanguage } from './lang';
 import { abstractBox, markedArticle } from './markedArticle';
 import { readMetadata, webUrl, type PageMetadata } from './metadata';
@@ -96,11 +96,17 @@ export function extractFromHtml(html: string, opts: ExtractOptions = {}): ClipDr
 function extractFromDocument(doc: Document, window: object, pageUrl: string | null, opts: ExtractOptions): ClipDraft {
   assertReadableDepth(doc, hostName(pageUrl));
   // The page's own <base> decides how its relative links resolve, as in a browser.
-  const base = webUrl(doc.querySelector('base[href]')?.getAttribute('href'), pageUrl) ?? pageUrl;
-  const meta = attempt(() => readMetadata(doc, pageUrl), NO_METADATA);
-  const biblio = attempt(() => readScholarlyBiblio(doc), null);
-  const heading = attempt(() => doc.querySelector('h1')?.textContent ?? null, null);
-  const referenceBody = attempt(() => readJsonLdArticle(doc)?.body ?? null, null);
+  const baseHref = elementsByTag(doc, 'base')
+    .find((el) => el.hasAttribute('href'))
+    ?.getAttribute('href');
+  const base = webUrl(baseHref, pageUrl) ?? pageUrl;
+  // The JSON-LD blocks are parsed once, for the metadata, the bibliographic details and the reference text.
+  const ldNodes = attempt(() => jsonLdNodes(doc), []);
+  const ld = attempt(() => readJsonLdArticle(ldNodes), null);
+  const meta = attempt(() => readMetadata(doc, pageUrl, ld), NO_METADATA);
+  const biblio = attempt(() => readScholarlyBiblio(doc, ldNodes), null);
+  const heading = attempt(() => doc.getElementsByTagName('h1')[0]?.textContent ?? null, null);
+  const referenceBody = ld?.body ?? null;
   // Scripts and style sheets are never article text, but their source counts in every text length the
   // heuristics measure (an "Advert" label beside an ad script looked like a paragraph of prose).
   attempt(() => dropScripts(doc), undefined);
@@ -136,9 +142,7 @@ function extractFromDocument(doc: Document, window: object, pageUrl: string | nu
   const reference = fromReference?.textContent ?? null;
   if (fromReference) candidates.push({ source: 'json-ld', root: fromReference });
   if (!article?.content && !marked && doc.body) {
-    attempt(() => {
-      for (const el of Array.from(doc.body.querySelectorAll(CHROME_SELECTOR))) el.remove();
-    }, undefined);
+    attempt(() => removeChrome(doc.body), undefined);
     candidates.push({ source: 'body', root: doc.body });
   }
   const chosen = attempt(() => chooseCandidate(candidates, reference), candidates[0] ?? null);

@@ -2,6 +2,7 @@
  * Reading schema.org JSON-LD, the most deliberate metadata a page publishes: publishers write it
  * for search engines, so its author and dates are usually the ones printed on the page.
  */
+import { elementsByTag } from '../article/dom';
 
 export interface JsonLdArticle {
   headline: string | null;
@@ -59,7 +60,10 @@ function flatten(value: unknown, out: Json[]): void {
 /** Every object of the document's JSON-LD blocks (nested ones and `@graph` members too). Broken JSON is skipped. */
 export function jsonLdNodes(doc: Document): Json[] {
   const nodes: Json[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  const scripts = elementsByTag(doc, 'script').filter(
+    (el) => el.getAttribute('type')?.toLowerCase() === 'application/ld+json',
+  );
+  for (const script of scripts) {
     try {
       flatten(JSON.parse(script.textContent ?? ''), nodes);
     } catch {
@@ -69,9 +73,13 @@ export function jsonLdNodes(doc: Document): Json[] {
   return nodes;
 }
 
-/** The first Article-like JSON-LD object in the document, or null. Broken JSON is skipped. */
-export function readJsonLdArticle(doc: Document): JsonLdArticle | null {
-  const nodes = jsonLdNodes(doc);
+/**
+ * The first Article-like JSON-LD object in the document, or null. Broken JSON is skipped.
+ *
+ * @param source the page, or its `jsonLdNodes` when the caller has read them already
+ */
+export function readJsonLdArticle(source: Document | Json[]): JsonLdArticle | null {
+  const nodes = Array.isArray(source) ? source : jsonLdNodes(source);
   const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPE.test(t)));
   if (!article) return null;
   const page = article['mainEntityOfPage'];

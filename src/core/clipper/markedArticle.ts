@@ -3,17 +3,23 @@
  * Readability's choice, see candidates.ts), and a paper's abstract box, which Readability often scores apart
  * from the body.
  */
+import { closestTag, descendants, elementsByTag } from '../article/dom';
 import { looseText } from '../article/text';
-import { CHROME_SELECTOR } from './boilerplate';
+import { removeChrome } from './boilerplate';
+
+const ARTICLE: ReadonlySet<string> = new Set(['ARTICLE']);
 
 /** A copy of the page's single marked article without the chrome inside it, or null when there is none (or several). */
 export function markedArticle(doc: Document): Element | null {
-  const byProp = Array.from(doc.querySelectorAll('[itemprop="articleBody"]'));
-  const articles = Array.from(doc.getElementsByTagName('article')).filter((a) => !a.parentElement?.closest('article'));
+  const all = descendants(doc);
+  const byProp = all.filter((el) => el.getAttribute('itemprop') === 'articleBody');
+  const articles = all.filter(
+    (el) => el.tagName === 'ARTICLE' && !(el.parentElement && closestTag(el.parentElement, ARTICLE)),
+  );
   const candidates = byProp.length === 1 ? byProp : articles.length === 1 ? articles : [];
   const el = candidates[0]?.cloneNode(true) as Element | undefined;
   if (!el) return null;
-  for (const junk of Array.from(el.querySelectorAll(CHROME_SELECTOR))) junk.remove();
+  removeChrome(el);
   return el;
 }
 
@@ -27,10 +33,10 @@ function isAbstractBox(el: Element): boolean {
 
 /** A copy of the page's abstract box and its opening, or null when it has none. */
 export function abstractBox(doc: Document): { box: Element; opening: string } | null {
-  const box = Array.from(doc.getElementsByTagName('*')).find(isAbstractBox);
+  const box = descendants(doc).find(isAbstractBox);
   const first =
     box &&
-    Array.from(box.querySelectorAll('p'))
+    elementsByTag(box, 'p')
       .map((p) => looseText(p.textContent))
       .find((t) => t.length >= 40);
   return box && first ? { box: box.cloneNode(true) as Element, opening: first.slice(0, 60) } : null;

@@ -3,8 +3,9 @@
  * right) over OpenGraph/Twitter cards (written for sharing) over classic meta tags (citation_*,
  * Dublin Core, author/description). Readability's guesses come last, in extractHtml.
  */
+import { closestTag, elementsByTag } from '../article/dom';
 import { toIsoDate } from './dates';
-import { readJsonLdArticle } from './jsonLd';
+import { readJsonLdArticle, type JsonLdArticle } from './jsonLd';
 
 export interface PageMetadata {
   title: string | null;
@@ -16,10 +17,14 @@ export interface PageMetadata {
   excerpt: string | null;
 }
 
-/** The content of the first `<meta>` whose name or property is one of `keys` (case-insensitive). */
-function meta(doc: Document, ...keys: string[]): string | null {
+/** The page's `<meta>` elements that have a `content` attribute, in document order. */
+export function metaTags(doc: Document): Element[] {
+  return elementsByTag(doc, 'meta').filter((tag) => tag.hasAttribute('content'));
+}
+
+/** The content of the first of `tags` whose name or property is one of `keys` (case-insensitive). */
+function metaValue(tags: Element[], ...keys: string[]): string | null {
   const wanted = keys.map((k) => k.toLowerCase());
-  const tags = Array.from(doc.querySelectorAll('meta[content]'));
   for (const key of wanted) {
     for (const tag of tags) {
       const name = (
@@ -35,9 +40,13 @@ function meta(doc: Document, ...keys: string[]): string | null {
   return null;
 }
 
-/** All values of a repeated meta tag, e.g. one `citation_author` per author. */
-export function metaAll(doc: Document, key: string): string[] {
-  return Array.from(doc.querySelectorAll('meta[content]'))
+/**
+ * All values of a repeated meta tag, e.g. one `citation_author` per author.
+ *
+ * @param source the page, or its `metaTags` when the caller reads several keys
+ */
+export function metaAll(source: Document | Element[], key: string): string[] {
+  return (Array.isArray(source) ? source : metaTags(source))
     .filter((t) => (t.getAttribute('name') ?? t.getAttribute('property') ?? '').toLowerCase() === key)
     .map((t) => t.getAttribute('content')!.trim())
     .filter(Boolean);
@@ -64,38 +73,60 @@ function first<T>(...values: Array<T | null | undefined>): T | null {
   return null;
 }
 
-/** Reads title, byline, site, published date, canonical URL, language and description. */
-export function readMetadata(doc: Document, pageUrl: string | null): PageMetadata {
-  const ld = readJsonLdArticle(doc);
-  const citationAuthors = metaAll(doc, 'citation_author');
-  const canonicalLink = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ?? null;
+/** The `href` of the page's first `<link rel="canonical">` (`rel` holds the word, any case). */
+function canonicalHref(doc: Document): string | null {
+  const link = elementsByTag(doc, 'link').find(
+    (el) => el.hasAttribute('href') && /(?:^|\s)canonical(?:\s|$)/i.test(el.getAttribute('rel') ?? ''),
+  );
+  return link?.getAttribute('href') ?? null;
+}
+
+const ARTICLE: ReadonlySet<string> = new Set(['ARTICLE']);
+
+/** The `datetime` of the first `<time>` marked `pubdate` or inside an `<article>`. */
+function publishedTime(doc: Document): string | null {
+  const time = elementsByTag(doc, 'time').find(
+    (el) =>
+      el.hasAttribute('datetime') &&
+      (el.hasAttribute('pubdate') || (el.parentElement !== null && closestTag(el.parentElement, ARTICLE) !== null)),
+  );
+  return time?.getAttribute('datetime') ?? null;
+}
+
+/**
+ * Reads title, byline, site, published date, canonical URL, language and description.
+ *
+ * @param ld the page's JSON-LD article when the caller has read it already (else it is read here)
+ */
+export function readMetadata(
+  doc: Document,
+  pageUrl: string | null,
+  ld: JsonLdArticle | null = readJsonLdArticle(doc),
+): PageMetadata {
+  const tags = metaTags(doc);
+  const meta = (...keys: string[]) => metaValue(tags, ...keys);
+  const citationAuthors = metaAll(tags, 'citation_author');
+  const canonicalLink = canonicalHref(doc);
   const lang =
-    doc.documentElement.getAttribute('lang')?.trim() ||
-    ld?.inLanguage ||
-    meta(doc, 'og:locale', 'dc.language', 'language');
+    doc.documentElement.getAttribute('lang')?.trim() || ld?.inLanguage || meta('og:locale', 'dc.language', 'language');
   return {
-    title: first(
-      ld?.headline,
-      meta(doc, 'og:title', 'twitter:title'),
-      meta(doc, 'citation_title', 'dc.title', 'dcterms.title'),
-    ),
+    title: first(ld?.headline, meta('og:title', 'twitter:title'), meta('citation_title', 'dc.title', 'dcterms.title')),
     byline: first(
       ld?.author,
-      personName(meta(doc, 'article:author')),
-      personName(meta(doc, 'author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author')),
+      personName(meta('article:author')),
+      personName(meta('author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author')),
       citationAuthors.length ? citationAuthors.join(', ') : null,
     ),
     site: first(
-      meta(doc, 'og:site_name'),
+      meta('og:site_name'),
       ld?.publisher,
-      meta(doc, 'application-name', 'citation_journal_title', 'dc.publisher'),
+      meta('application-name', 'citation_journal_title', 'dc.publisher'),
     ),
     published: toIsoDate(
       first(
         ld?.datePublished,
-        meta(doc, 'article:published_time', 'og:published_time'),
+        meta('article:published_time', 'og:published_time'),
         meta(
-          doc,
           'citation_publication_date',
           'citation_date',
           'citation_online_date',
@@ -109,15 +140,15 @@ export function readMetadata(doc: Document, pageUrl: string | null): PageMetadat
           'parsely-pub-date',
           'sailthru.date',
         ),
-        doc.querySelector('time[datetime][pubdate], article time[datetime]')?.getAttribute('datetime'),
+        publishedTime(doc),
       ),
     ),
-    canonicalUrl: first(webUrl(canonicalLink, pageUrl), webUrl(meta(doc, 'og:url'), pageUrl), webUrl(ld?.url, pageUrl)),
+    canonicalUrl: first(webUrl(canonicalLink, pageUrl), webUrl(meta('og:url'), pageUrl), webUrl(ld?.url, pageUrl)),
     lang: lang ? lang.replace(/_/g, '-') : null,
     excerpt: first(
       ld?.description,
-      meta(doc, 'og:description', 'twitter:description'),
-      meta(doc, 'description', 'dc.description'),
+      meta('og:description', 'twitter:description'),
+      meta('description', 'dc.description'),
     ),
   };
 }

@@ -13,6 +13,9 @@
  *   would pile up in the extraction worker. Closing the page's window lets all of it go.
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { descendants, elementsByTag } from '../article/dom';
+
+const DROPPED: ReadonlySet<string> = new Set(['script', 'style', 'template']);
 
 /** A parsed page, its window and how to release it. */
 export interface PageDocument {
@@ -50,7 +53,7 @@ export function parsePage(html: string): PageDocument {
  * sanitiser, and the reader's DOMParser), where a `</noscript>` inside an attribute swallows what follows.
  */
 export function dropNoscript(root: Element): void {
-  for (const el of Array.from(root.getElementsByTagName('noscript'))) el.remove();
+  for (const el of elementsByTag(root, 'noscript')) el.remove();
 }
 
 /**
@@ -58,7 +61,7 @@ export function dropNoscript(root: Element): void {
  * templates: never article text, and their source would count in every text length the heuristics measure.
  */
 export function dropScripts(doc: Document): void {
-  for (const el of Array.from(doc.querySelectorAll('script, style, template'))) {
+  for (const el of descendants(doc).filter((e) => DROPPED.has(e.localName))) {
     if (el.tagName !== 'SCRIPT' || !/^application\/ld\+json$/i.test(el.getAttribute('type')?.trim() ?? '')) el.remove();
   }
 }

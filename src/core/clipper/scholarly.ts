@@ -6,9 +6,9 @@
  */
 import type { ClipBiblio, ClipWorkType } from '../model';
 import { jsonLdNodes, typesOf, type Json } from './jsonLd';
-import { metaAll } from './metadata';
+import { metaAll, metaTags } from './metadata';
 
-const one = (doc: Document, key: string): string | undefined => metaAll(doc, key)[0];
+const one = (tags: Element[], key: string): string | undefined => metaAll(tags, key)[0];
 
 /** A bare DOI (`10.x/y`) from a DOI, a `doi:` name or a doi.org address; undefined when it is none. */
 export function bareDoi(value: unknown): string | undefined {
@@ -36,28 +36,29 @@ function known(biblio: ClipBiblio): ClipBiblio | null {
 
 /** From `citation_*` meta tags. */
 function fromCitationTags(doc: Document): ClipBiblio | null {
-  const journal = one(doc, 'citation_journal_title');
-  const conference = one(doc, 'citation_conference_title');
+  const tags = metaTags(doc);
+  const journal = one(tags, 'citation_journal_title');
+  const conference = one(tags, 'citation_conference_title');
   const type: ClipWorkType | undefined = journal
     ? 'article-journal'
     : conference
       ? 'paper-conference'
-      : one(doc, 'citation_dissertation_institution')
+      : one(tags, 'citation_dissertation_institution')
         ? 'thesis'
-        : one(doc, 'citation_technical_report_institution')
+        : one(tags, 'citation_technical_report_institution')
           ? 'report'
           : undefined;
-  const arxiv = one(doc, 'citation_arxiv_id');
+  const arxiv = one(tags, 'citation_arxiv_id');
   return known({
     type,
     containerTitle: journal ?? conference,
-    volume: one(doc, 'citation_volume'),
-    issue: one(doc, 'citation_issue'),
-    pages: pageRange(one(doc, 'citation_firstpage'), one(doc, 'citation_lastpage')),
-    doi: bareDoi(one(doc, 'citation_doi')),
+    volume: one(tags, 'citation_volume'),
+    issue: one(tags, 'citation_issue'),
+    pages: pageRange(one(tags, 'citation_firstpage'), one(tags, 'citation_lastpage')),
+    doi: bareDoi(one(tags, 'citation_doi')),
     arxiv: arxiv?.replace(/^arxiv:/i, ''),
-    publisher: one(doc, 'citation_publisher'),
-    authors: metaAll(doc, 'citation_author'),
+    publisher: one(tags, 'citation_publisher'),
+    authors: metaAll(tags, 'citation_author'),
   });
 }
 
@@ -69,8 +70,8 @@ function text(value: unknown): string | undefined {
 }
 
 /** From a JSON-LD `ScholarlyArticle`: `isPartOf` issue → volume → periodical, pages, DOI. */
-function fromJsonLd(doc: Document): ClipBiblio | null {
-  const article = jsonLdNodes(doc).find((n) => typesOf(n).some((t) => /ScholarlyArticle$/.test(t)));
+function fromJsonLd(nodes: Json[]): ClipBiblio | null {
+  const article = nodes.find((n) => typesOf(n).some((t) => /ScholarlyArticle$/.test(t)));
   if (!article) return null;
   let journal: string | undefined;
   let volume: string | undefined;
@@ -105,10 +106,12 @@ function fromJsonLd(doc: Document): ClipBiblio | null {
 /**
  * The page's bibliographic details: `citation_*` tags first, JSON-LD filling what they leave out; null when
  * the page states none (an ordinary web page).
+ *
+ * @param nodes the page's `jsonLdNodes` when the caller has read them already
  */
-export function readScholarlyBiblio(doc: Document): ClipBiblio | null {
+export function readScholarlyBiblio(doc: Document, nodes: Json[] = jsonLdNodes(doc)): ClipBiblio | null {
   const tags = fromCitationTags(doc);
-  const ld = fromJsonLd(doc);
+  const ld = fromJsonLd(nodes);
   if (!tags && !ld) return null;
   return known({ ...ld, ...tags });
 }
