@@ -72,7 +72,8 @@ const BODY_TOKEN = (FIELD.body << 5) | 1;
 /** One evaluation's settings, shared by the inner loop. */
 interface Query {
   total: number;
-  avg: Float64Array;
+  /** Per field, BM25's length factor: K·B / the field's average length. */
+  perLength: Float64Array;
   /** Only this field counts (-1: any). */
   field: number;
   /** The group being read. */
@@ -123,7 +124,7 @@ export function expandWord(index: CompactIndex, word: string, options: ExpandOpt
 /** What {@link Matcher.match} found, valid until its next call. */
 export interface Matches {
   /** Short ids of the documents that match every group, in no particular order. */
-  ids: number[];
+  ids: Int32Array;
   score: Float64Array;
   /** 0: every word matched outside the site name, one in a strong field; 1: the same in the body; 2: needs the site name. */
   tier: Uint8Array;
@@ -136,7 +137,9 @@ export class Matcher {
   private content = new Uint8Array(0);
   private strong = new Uint8Array(0);
   private tier = new Uint8Array(0);
-  private touched: number[] = [];
+  /** The documents the first group matched (`touchedCount` of them). */
+  private touched = new Int32Array(0);
+  private touchedCount = 0;
 
   constructor(private readonly index: CompactIndex) {}
 
@@ -147,7 +150,7 @@ export class Matcher {
     const order = [...groups].sort((a, b) => cost(index, a) - cost(index, b));
     const q: Query = {
       total: index.liveCount,
-      avg: Float64Array.from({ length: FIELD_COUNT }, (_, f) => index.averageLength(f)),
+      perLength: Float64Array.from({ length: FIELD_COUNT }, (_, f) => (K * B) / index.averageLength(f)),
       field: -1,
       g: 0,
       candidates: null,
@@ -173,11 +176,15 @@ export class Matcher {
       if (members) this.visit(q, members, null, members.length, members.length, PREFIX_WEIGHT / 2, false);
     });
     const need = order.length;
-    const ids: number[] = [];
-    const { matched, content, strong, tier } = this;
-    for (const doc of this.touched) {
+    const { matched, content, strong, tier, touched, touchedCount } = this;
+    let n = 0;
+    for (let i = 0; i < touchedCount; i++) if (matched[touched[i]!] === need) n++;
+    const ids = new Int32Array(n);
+    n = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
       if (matched[doc] !== need) continue;
-      ids.push(doc);
+      ids[n++] = doc;
       tier[doc] = content[doc] === need ? (strong[doc] ? 0 : 1) : 2;
     }
     return { ids, score: this.score, tier };
@@ -185,14 +192,19 @@ export class Matcher {
 
   /** The documents that matched the first `g` groups, ascending. */
   private candidates(g: number): Int32Array {
-    const out: number[] = [];
-    for (const doc of this.touched) if (this.matched[doc] === g) out.push(doc);
-    return Int32Array.from(out).sort();
+    const { matched, touched, touchedCount } = this;
+    let n = 0;
+    for (let i = 0; i < touchedCount; i++) if (matched[touched[i]!] === g) n++;
+    const out = new Int32Array(n);
+    n = 0;
+    for (let i = 0; i < touchedCount; i++) if (matched[touched[i]!] === g) out[n++] = touched[i]!;
+    return out.sort();
   }
 
   /**
    * Adds one list's matches to the documents in the running: `meta` packs each posting's field and count
-   * (null for a list of documents only, counted as body matches at the token score).
+   * (null for a list of documents only, counted as body matches at the token score). This is the inner
+   * loop of every query: it reads the per-document arrays through locals and calls nothing per posting.
    */
   private visit(
     q: Query,
@@ -205,51 +217,56 @@ export class Matcher {
   ): void {
     const { candidates } = q;
     const factor = weight * Math.log(1 + (q.total - distinct + 0.5) / (distinct + 0.5));
-    if (candidates && candidates.length * 16 < length) {
-      // Probe: each candidate looked up by binary search, from where the last one was found.
-      let lo = 0;
-      for (let c = 0; c < candidates.length && lo < length; c++) {
-        const doc = candidates[c]!;
-        let hi = length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (docs[mid]! < doc) lo = mid + 1;
-          else hi = mid;
+    const { matched, score, content, strong, touched } = this;
+    const { live, fieldLength } = this.index;
+    const perLength = q.perLength;
+    const only = q.field;
+    const g = q.g;
+    const next = g + 1;
+    // Probe (each candidate looked up by binary search, from where the last one was found) when the
+    // documents still in the running are few; else read the list through.
+    const probe = candidates !== null && candidates.length * 16 < length;
+    let c = 0;
+    let i = 0;
+    for (;;) {
+      if (probe) {
+        if (i >= length) return;
+        if (i === 0 || docs[i] !== docs[i - 1]) {
+          // The next candidate at or after position i.
+          if (c >= candidates.length) return;
+          const want = candidates[c++]!;
+          let lo = i;
+          let hi = length;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (docs[mid]! < want) lo = mid + 1;
+            else hi = mid;
+          }
+          i = lo;
+          if (i >= length || docs[i] !== want) continue;
         }
-        for (let i = lo; i < length && docs[i] === doc; i++)
-          this.add(q, doc, meta ? meta[i]! : BODY_TOKEN, factor, full);
-      }
-      return;
-    }
-    const { matched } = this;
-    const g = q.g;
-    for (let i = 0; i < length; i++) {
+      } else if (i >= length) return;
       const doc = docs[i]!;
-      // Documents out of the running are skipped here, without a call.
-      const m = matched[doc];
-      if (m === g || m === g + 1) this.add(q, doc, meta ? meta[i]! : BODY_TOKEN, factor, full);
+      const packed = meta === null ? BODY_TOKEN : meta[i]!;
+      i++;
+      // Documents out of the running are skipped here.
+      const m = matched[doc]!;
+      if ((m !== g && m !== next) || live[doc] === 0) continue;
+      const field = packed >> 5;
+      if (only >= 0 && field !== only) continue;
+      if (m === g) {
+        matched[doc] = next;
+        if (g === 0) touched[this.touchedCount++] = doc;
+      }
+      const f = factor * BOOST_OF[field]!;
+      if (full) {
+        const tf = packed & 31;
+        const norm = K * (1 - B) + perLength[field]! * fieldLength[doc * FIELD_COUNT + field]!;
+        score[doc]! += f * (D + (tf * (K + 1)) / (tf + norm));
+      } else score[doc]! += f * D;
+      if (field !== SITE && content[doc] === g) content[doc] = next;
+      if (STRONG_FIELD[field] === 1) strong[doc] = 1;
     }
-  }
-
-  /** One posting: `packed` is its field and count, `weight` the list's weight times its rarity (idf). */
-  private add(q: Query, doc: number, packed: number, weight: number, full: boolean): void {
-    const g = q.g;
-    const m = this.matched[doc]!;
-    if ((m !== g && m !== g + 1) || !this.index.live[doc]) return;
-    const field = packed >> 5;
-    if (q.field >= 0 && field !== q.field) return;
-    if (m === g) {
-      this.matched[doc] = g + 1;
-      if (g === 0) this.touched.push(doc);
-    }
-    const factor = weight * BOOST_OF[field]!;
-    if (full) {
-      const tf = packed & 31;
-      const norm = 1 - B + (B * this.index.fieldLength[doc * FIELD_COUNT + field]!) / q.avg[field]!;
-      this.score[doc]! += factor * (D + (tf * (K + 1)) / (tf + K * norm));
-    } else this.score[doc]! += factor * D;
-    if (field !== SITE && this.content[doc] === g) this.content[doc] = g + 1;
-    if (STRONG_FIELD[field]) this.strong[doc] = 1;
   }
 
   /** Clears what the last query touched, and sizes the arrays to the index. */
@@ -262,17 +279,20 @@ export class Matcher {
       this.content = new Uint8Array(capacity);
       this.strong = new Uint8Array(capacity);
       this.tier = new Uint8Array(capacity);
-      this.touched = [];
+      this.touched = new Int32Array(capacity);
+      this.touchedCount = 0;
       return;
     }
-    for (const doc of this.touched) {
-      this.score[doc] = 0;
-      this.matched[doc] = 0;
-      this.content[doc] = 0;
-      this.strong[doc] = 0;
-      this.tier[doc] = 0;
+    const { score, matched, content, strong, tier, touched } = this;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const doc = touched[i]!;
+      score[doc] = 0;
+      matched[doc] = 0;
+      content[doc] = 0;
+      strong[doc] = 0;
+      tier[doc] = 0;
     }
-    this.touched.length = 0;
+    this.touchedCount = 0;
   }
 }
 

@@ -240,11 +240,11 @@ export class SearchIndex {
     const { index } = this;
     const pages = opts.pages !== false;
     const kind = index.kind;
-    let ids: number[];
+    let ids: Int32Array;
     let keys: Float64Array;
     let score: Float64Array | null = null;
     if (plan.groups.length === 0) {
-      ids = pages ? plan.allowed! : plan.allowed!.filter((doc) => kind[doc] !== PAGE);
+      ids = Int32Array.from(pages ? plan.allowed! : plan.allowed!.filter((doc) => kind[doc] !== PAGE));
       keys = new Float64Array(ids.length);
       for (let i = 0; i < ids.length; i++) keys[i] = index.day[ids[i]!]!;
     } else {
