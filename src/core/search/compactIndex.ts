@@ -9,6 +9,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { FIELD_COUNT, FIELDS, IntList, PostingList, pushVarint, type FieldName } from './postings';
 import { foldTerm, tokenize } from './terms';
+import { mayHavePair, pairBytes, pairFilter } from './wordPairs';
 
 /** What a document is: an article, a highlight or a notebook page. */
 export const KINDS = ['article', 'highlight', 'page'] as const;
@@ -59,6 +60,8 @@ export class CompactIndex {
   keys: string[] = [];
   infos: DocInfo[] = [];
   sequences: Array<Uint8Array | null> = [];
+  /** Per short id, the filter of its sequence's word pairs (`wordPairs.ts`). */
+  pairs: Array<Uint8Array | null> = [];
   kind = new Uint8Array(64);
   day = new Int32Array(64);
   live = new Uint8Array(64);
@@ -115,6 +118,7 @@ export class CompactIndex {
     this.liveCount++;
     this.byKey.set(doc.key, id);
     const seq: number[] = [];
+    const pairs: number[] = [];
     const beginnings = new Set<string>();
     for (let f = 0; f < FIELD_COUNT; f++) {
       const field = FIELDS[f]!;
@@ -124,6 +128,7 @@ export class CompactIndex {
       if (keep && seq.length) seq.push(SEQUENCE_GAP);
       const counts = new Map<number, number>();
       let length = 0;
+      let previous = -1;
       for (const token of tokenize(text)) {
         const term = foldTerm(token);
         if (!term) continue;
@@ -131,13 +136,17 @@ export class CompactIndex {
         if (!counts.has(t) && term.length >= 2) beginnings.add(term.slice(0, 2));
         counts.set(t, (counts.get(t) ?? 0) + 1);
         length++;
-        if (keep) pushVarint(seq, t + 1);
+        if (!keep) continue;
+        pushVarint(seq, t + 1);
+        if (previous >= 0) pairs.push(previous, t);
+        previous = t;
       }
       for (const [t, tf] of counts) this.lists[t]!.push(id, f, tf);
       this.fieldLength[id * FIELD_COUNT + f] = Math.min(length, 0xffff);
       this.fieldTotal[f]! += length;
     }
     this.sequences.push(seq.length ? Uint8Array.from(seq) : null);
+    this.pairs.push(seq.length ? pairFilter(pairs, pairBytes(seq.length)) : null);
     for (const facet of doc.facets) this.facetList(facet).push(id);
     for (const b of beginnings) this.beginningList(b).push(id);
     return id;
@@ -153,6 +162,7 @@ export class CompactIndex {
     this.liveCount--;
     for (let f = 0; f < FIELD_COUNT; f++) this.fieldTotal[f]! -= this.fieldLength[id * FIELD_COUNT + f]!;
     this.sequences[id] = null;
+    this.pairs[id] = null;
     this.infos[id] = {};
     return true;
   }
@@ -183,6 +193,25 @@ export class CompactIndex {
    * speed) and only the words around each find are decoded; otherwise every word is decoded.
    */
   phraseTest(phrase: ReadonlyArray<ReadonlySet<number>>): (id: number) => boolean {
+    const search = this.sequenceTest(phrase);
+    // Two steps side by side that are one known word each: a pair every match must have, checked first
+    // in the document's pair filter (a few memory reads) so that most candidates are never searched.
+    const checks: number[] = [];
+    for (let k = 0; k + 1 < phrase.length; k++) {
+      const [a, b] = [phrase[k]!, phrase[k + 1]!];
+      if (a.size === 1 && b.size === 1) checks.push(a.values().next().value!, b.values().next().value!);
+    }
+    if (checks.length === 0 || checks.includes(-1)) return search;
+    return (id) => {
+      const bits = this.pairs[id];
+      if (!bits) return false;
+      for (let i = 0; i < checks.length; i += 2) if (!mayHavePair(bits, checks[i]!, checks[i + 1]!)) return false;
+      return search(id);
+    };
+  }
+
+  /** {@link phraseTest} without the pair filter: the document's word sequence searched. */
+  private sequenceTest(phrase: ReadonlyArray<ReadonlySet<number>>): (id: number) => boolean {
     const n = phrase.length;
     // The anchor: the step whose words occur least, if it has few enough words to look each one up.
     let anchor = -1;
@@ -194,30 +223,22 @@ export class CompactIndex {
       if (df < best) [anchor, best] = [j, df];
     });
     if (anchor < 0) return (id) => this.scanPhrase(id, phrase);
-    // Every step one known word: the whole phrase is one byte pattern, found in one native search.
-    if (phrase.every((step) => step.size === 1 && !step.has(-1))) {
-      const bytes: number[] = [];
-      for (const step of phrase) for (const t of step) pushVarint(bytes, t + 1);
-      const whole = Buffer.from(bytes);
-      return (id) => {
-        const seq = this.sequences[id];
-        if (!seq) return false;
-        const buf = Buffer.from(seq.buffer, seq.byteOffset, seq.length);
-        for (let at = buf.indexOf(whole); at >= 0; at = buf.indexOf(whole, at + 1))
-          if (at === 0 || seq[at - 1]! < 0x80) return true;
-        return false;
-      };
-    }
+    // The anchor's words as byte patterns, found by a native search (`Buffer.indexOf`); when every step is
+    // one known word the pattern runs on to the phrase's end, so a find is the rarest word with what
+    // follows it, and only the words before it are decoded.
+    const single = phrase.every((step) => step.size === 1 && !step.has(-1));
+    const after = single ? n : anchor + 1;
     const patterns = [...phrase[anchor]!]
       .filter((t) => t >= 0)
       .map((t) => {
         const bytes: number[] = [];
         pushVarint(bytes, t + 1);
+        for (let k = anchor + 1; k < after; k++) for (const u of phrase[k]!) pushVarint(bytes, u + 1);
         return Buffer.from(bytes);
       });
     const around = (seq: Uint8Array, at: number, length: number): boolean => {
       let pos = at + length;
-      for (let k = anchor + 1; k < n; k++) {
+      for (let k = after; k < n; k++) {
         if (pos >= seq.length || !phrase[k]!.has(readVarint(seq, pos) - 1)) return false;
         pos = varintEnd;
       }
@@ -274,12 +295,13 @@ export class CompactIndex {
   }
 
   /** Restores a saved document whose postings and facets come separately ({@link restoreTerm}). */
-  restoreDoc([key, kind, day, lengths, info]: DocRow, sequence: Uint8Array | null): number {
+  restoreDoc([key, kind, day, lengths, info]: DocRow, sequence: Uint8Array | null, pairs: Uint8Array | null): number {
     const id = this.size;
     this.grow(id + 1);
     this.keys.push(key);
     this.infos.push(info);
     this.sequences.push(sequence);
+    this.pairs.push(pairs);
     this.kind[id] = kind;
     this.day[id] = day;
     this.live[id] = 1;

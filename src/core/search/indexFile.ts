@@ -14,12 +14,13 @@ import { SCHEMA_VERSION } from '../library/schemas';
 import { CompactIndex, type DocRow } from './compactIndex';
 import type { IntList } from './postings';
 import { noteClipOf, SearchIndex, type SearchIndexOptions } from './searchIndex';
+import { pairBytes } from './wordPairs';
 
 /**
  * The version of the index's shape and text rules (fields, tokenizer, folding, file layout). Bump it
  * whenever they change: an index made by other rules would silently miss words, so it is rebuilt instead.
  */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 const KIND = 'gloss-search-index';
 /** Documents a chunk. */
 const DOCS_PER_CHUNK = 500;
@@ -140,10 +141,13 @@ export async function writeIndexFile(
       const batch = live.slice(at, at + DOCS_PER_CHUNK);
       yield out(jsonChunk({ docs: batch.map((doc) => index.docRow(doc)) }));
       const lengths = new Int32Array(batch.length);
-      const parts = batch.map((doc, i) => {
+      // Each sequence is followed by its pair filter, whose size follows from the sequence's.
+      const parts = batch.flatMap((doc, i) => {
         const seq = index.sequences[doc] ?? new Uint8Array(0);
         lengths[i] = seq.length;
-        return seq;
+        const pairs = index.pairs[doc] ?? new Uint8Array(0);
+        if (pairs.length !== pairBytes(seq.length)) throw new Error('A word-pair filter has the wrong size.');
+        return [seq, pairs];
       });
       yield out(chunk(SEQUENCES_CHUNK, Buffer.concat([bytesOf(lengths), ...parts])));
     }
@@ -254,10 +258,12 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
         rows.forEach((row, i) => {
           checkDocRow(row);
           const n = lengths[i]!;
-          if (n < 0 || offset + n > seqs.payload.length) throw new Error('a word sequence is cut off');
-          index.restoreDoc(row, n ? seqs.payload.subarray(offset, offset + n) : null);
+          const p = pairBytes(n);
+          if (n < 0 || offset + n + p > seqs.payload.length) throw new Error('a word sequence is cut off');
+          const at = seqs.payload.subarray(offset, offset + n + p);
+          index.restoreDoc(row, n ? at.subarray(0, n) : null, p ? at.subarray(n) : null);
           noteClipOf(clips, row[0]);
-          offset += n;
+          offset += n + p;
         });
       } else if (Array.isArray(value['terms'])) {
         const terms = value['terms'] as unknown[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayRange, parseQuery, removeFilter } from '../common/searchQuery';
 import { SearchIndex } from './searchIndex';
+import { containsPhrase } from './terms';
 import { highlight, meta } from './testDocs';
 
 const warText = 'The army reported territorial gains in the east. Gains were small elsewhere.';
@@ -95,6 +96,30 @@ describe('SearchIndex query language', () => {
     expect(ids(phrase).sort()).toEqual(['article:war', 'highlight:h1']);
     const article = phrase.find((r) => r.kind === 'article')!;
     expect(article.marks.map(([s, e]) => article.snippet.slice(s, e)).slice(0, 2)).toEqual(['territorial', 'gains']);
+  });
+
+  it('finds exactly the documents holding a phrase of common words (not those with its word pairs apart)', async () => {
+    // 300 texts of a few common words in a seeded random order: most hold every word and most word
+    // pairs of each phrase, few the phrase itself; the hits must be what reading every text finds.
+    const words = ['is', 'the', 'two', 'of', 'a', 'and', 'to', 'like', 'same', 'do'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const index = new SearchIndex();
+    const texts = new Map<string, string>();
+    for (let i = 0; i < 300; i++) {
+      const text = Array.from({ length: 20 + Math.floor(next() * 200) }, () => words[Math.floor(next() * 10)]).join(
+        ' ',
+      );
+      texts.set(`c${i}`, text);
+      index.addClip(meta(`c${i}`, `Text ${i}`), text);
+    }
+    for (const phrase of ['is the two', 'the same do', 'like and to', 'two two', 'of a the is']) {
+      const expected = [...texts].filter(([, text]) => containsPhrase(text, phrase.split(' '))).map(([id]) => id);
+      const page = await index.searchPage(`"${phrase}"`, { limit: 300, snippets: false });
+      expect(page.results.map((r) => r.id).sort(), phrase).toEqual(expected.sort());
+      expect(expected.length, phrase).toBeLessThan(300);
+      expect(expected.length, phrase).toBeGreaterThan(0);
+    }
   });
 
   it('filters by site and author, folding case and accents, and lists what filters alone match', async () => {
