@@ -22,22 +22,37 @@ const SCRIPT_TESTS: Array<[Script, RegExp]> = [
 /** Counts letters per script in `text`. */
 export function scriptCounts(text: string): Map<Script, number> {
   const counts = new Map<Script, number>();
+  let latin = 0;
   for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    // ASCII (most text) without the Unicode property tests: its only letters are Latin ones.
+    if (code < 0x80) {
+      if ((code | 0x20) < 0x61 || (code | 0x20) > 0x7a) continue;
+      // Counted at the end, but placed in the map now: ties go to the script seen first.
+      if (!latin++ && !counts.has('latin')) counts.set('latin', 0);
+      continue;
+    }
     if (!/\p{L}/u.test(ch)) continue;
     const script = SCRIPT_TESTS.find(([, re]) => re.test(ch))?.[0] ?? 'other';
     counts.set(script, (counts.get(script) ?? 0) + 1);
   }
+  if (latin) counts.set('latin', (counts.get('latin') ?? 0) + latin);
   return counts;
+}
+
+/** The script with the most letters in `counts` (the first counted on a tie), or null when there are none. */
+function mostLetters(counts: Map<Script, number>): Script | null {
+  let best: Script | null = null;
+  let bestCount = 0;
+  for (const [script, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [script, count];
+  }
+  return best;
 }
 
 /** The script most letters of `text` are written in, or null when there are no letters. */
 export function dominantScript(text: string): Script | null {
-  let best: Script | null = null;
-  let bestCount = 0;
-  for (const [script, count] of scriptCounts(text)) {
-    if (count > bestCount) [best, bestCount] = [script, count];
-  }
-  return best;
+  return mostLetters(scriptCounts(text));
 }
 
 /** Very common function words; a language is only claimed when they are frequent. */
@@ -120,7 +135,7 @@ export function detectLanguage(text: string): string | null {
   const counts = scriptCounts(text);
   const total = Array.from(counts.values()).reduce((a, b) => a + b, 0);
   if (total < 20) return null;
-  const script = dominantScript(text);
+  const script = mostLetters(counts);
   const share = (counts.get(script ?? 'other') ?? 0) / total;
   if ((counts.get('kana') ?? 0) > total * 0.05) return 'ja';
   if (share < 0.6) return null;

@@ -24,7 +24,7 @@ import {
 } from './lineRules';
 import { sanitizeArticleHtml } from './sanitize';
 import { splitUnits, type TextUnit } from './textBlocks';
-import { unitsToHtml } from './textHtml';
+import { storedUnitsHtml, unitsToHtml } from './textHtml';
 
 type Found = LineMeta;
 
@@ -183,7 +183,9 @@ export function clipPastedText(text: string, opts: { title?: string | null; url?
   // If every line looked like chrome, the person still meant to clip it: keep it all.
   if (!units.some((u) => u.kind !== 'caption')) units = all;
   const { title, units: body } = takeTitle(units, opts.title, found);
-  const html = sanitizeArticleHtml(unitsToHtml(markHeadings(body)), url);
+  const blocks = markHeadings(body);
+  // Plain text (most pasted and imported text) is written in its stored form directly; text with Markdown is sanitised.
+  const html = storedUnitsHtml(blocks) ?? sanitizeArticleHtml(unitsToHtml(blocks), url);
   const articleTextValue = articleText(html);
   const firstProse = body.find(isProse)?.text ?? body.find((u) => u.kind === 'line')?.text ?? null;
   return {

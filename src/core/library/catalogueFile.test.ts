@@ -96,6 +96,27 @@ describe('the catalogue file', () => {
     expect(next.conflicts()).toEqual(store.conflicts());
   });
 
+  it('is written once per change: saving again with nothing changed leaves the file alone', async () => {
+    const { dir } = await library();
+    const store = await open(dir);
+    const file = catalogueFilePath(dir);
+    // Every save replaces the file by a rename, so it gets another inode (while the old one is in use); a save with
+    // nothing to write keeps it.
+    const inode = async () => (await fs.stat(file)).ino;
+    await store.createClip(draft('Delta'));
+    await store.saveCatalogue();
+    const saved = await inode();
+    await store.saveCatalogue();
+    expect(await inode()).toBe(saved);
+    await store.close();
+    expect(await inode()).toBe(saved);
+    const next = await open(dir);
+    expect(next.opening).toEqual({ reused: 4, reread: 0, catalogueProblem: null });
+    await next.createClip(draft('Epsilon'));
+    await next.close();
+    expect(await inode()).not.toBe(saved);
+  });
+
   it.each([
     ['cut off', (raw: string) => raw.slice(0, raw.length - 40), /damaged/],
     ['not JSON', () => '\u0000\u00ff garbage', /damaged/],

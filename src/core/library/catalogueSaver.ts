@@ -52,6 +52,8 @@ export class CatalogueSaver {
     this.timer = null;
     this.saving = this.saving.then(async () => {
       if (!this.dirty) return;
+      // A change made while this save runs marks it dirty again (and schedules the next save).
+      this.dirty = false;
       try {
         await writeCatalogueFile(this.state);
         this.error = null;
