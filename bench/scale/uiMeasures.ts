@@ -49,9 +49,25 @@ export const OPEN_CLIP = measure(`
   return performance.now() - t0;
 `);
 
-/** Arms a clock on the next keydown (the key itself is pressed by the bench, as a person would). */
+/**
+ * Arms a clock on the next keydown (the key itself is pressed by the bench, as a person would), and notes each
+ * call the page makes to the core through the harness's binding from then on (method, query, sent, answered).
+ */
 export const ARM_KEY = `() => {
   window.__keyAt = null;
+  window.__calls = [];
+  if (!window.__callsWatched) {
+    window.__callsWatched = true;
+    const invoke = window.__glossInvoke;
+    window.__glossInvoke = (method, args) => {
+      const call = { method, query: args && args[0] && args[0].query, at: performance.now(), done: null };
+      window.__calls.push(call);
+      const answered = () => { call.done = performance.now(); };
+      const p = invoke(method, args);
+      p.then(answered, answered);
+      return p;
+    };
+  }
   window.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, { capture: true, once: true });
 }`;
 
@@ -62,38 +78,74 @@ export const BACK_DONE = measure(`
   return performance.now() - window.__keyAt;
 `);
 
-/** After a keystroke in the search box: the time from the key to the results of the box's text painted. */
+/**
+ * After a keystroke in the search box: the time from the key to the results of the box's text painted
+ * (`total`), and how long the core took to answer that text's search as the page saw it (`answer`: from the
+ * call to its answer, through the harness's binding), so `total - answer` is the renderer's own part.
+ */
 export const RESULTS_DONE = measure(`
   const input = document.querySelector('.search-box input');
   await until(() => document.querySelector('.page.search')?.getAttribute('data-searched') === input.value.trim());
   await painted();
-  return performance.now() - window.__keyAt;
+  const total = performance.now() - window.__keyAt;
+  const call = window.__calls.filter((c) => c.method === 'searchPage' && c.query === input.value.trim()).at(-1);
+  return { total, answer: call && call.done !== null ? call.done - call.at : 0 };
+`);
+
+/** A call that does nothing in the core (`getSettings`) from the page: the harness's own round trip. */
+export const NOOP_CALL = measure(`
+  const t0 = performance.now();
+  await window.gloss.getSettings();
+  return performance.now() - t0;
+`);
+
+/** `arg` frames of the page doing nothing (rAF deltas): the frame rate this machine gives at the moment. */
+export const IDLE_FRAMES = measure(`
+  await painted();
+  const frames = [];
+  let last = 0;
+  await new Promise((done) => {
+    const step = (now) => {
+      if (last) frames.push(now - last);
+      last = now;
+      if (frames.length >= arg) return done();
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  return frames;
 `);
 
 /**
- * Scrolls the whole library, `arg` pixels a frame, recording each frame's length and every long task
- * (PerformanceObserver). Returns the frames and long tasks in milliseconds.
+ * Scrolls the library at a steady `arg.step` pixels a frame, turning back at either end, until it has gone
+ * through the whole list once and drawn at least `arg.frames` frames. The scroll place is only written (never
+ * read back), so the measure forces no layout of its own; each frame's length is the time between animation
+ * frames. Long tasks come from a PerformanceObserver. Returns the frames and long tasks in milliseconds.
  */
 export const SCROLL_LIBRARY = measure(`
   const el = document.querySelector('.library .vlist-scroll');
   el.scrollTop = 0;
   await painted();
+  const end = el.scrollHeight - el.clientHeight;
   const longTasks = [];
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
   observer.observe({ type: 'longtask', buffered: false });
   const frames = [];
-  let last = performance.now();
+  let last = 0, at = 0, way = 1, reachedEnd = end <= 0;
   await new Promise((done) => {
     const step = (now) => {
-      frames.push(now - last);
+      if (last) frames.push(now - last);
       last = now;
-      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return done();
-      el.scrollTop += arg;
+      if ((reachedEnd || !arg.whole) && frames.length >= arg.frames) return done();
+      at += way * arg.step;
+      if (at >= end) { at = end; way = -1; reachedEnd = true; }
+      else if (at <= 0) { at = 0; way = 1; }
+      el.scrollTop = at;
       requestAnimationFrame(step);
     };
-    requestAnimationFrame((now) => { last = now; el.scrollTop += arg; requestAnimationFrame(step); });
+    requestAnimationFrame(step);
   });
   await painted();
   observer.disconnect();
-  return { frames: frames.slice(1), longTasks, rows: document.querySelectorAll('.clip-list > li').length };
+  return { frames, longTasks };
 `);

@@ -113,9 +113,33 @@ async function serveStatic(dir: string, libraryDir: () => string): Promise<{ ser
   return { server, url: `http://127.0.0.1:${port}/` };
 }
 
+/**
+ * An answer as one JSON string when JSON carries it unchanged (plain objects, arrays, strings, finite numbers,
+ * booleans, null), else as it is. Playwright's binding serialises an object value by value, which costs more
+ * than the core's answer for a page of search results (~10 ms a call, far more under load); a string crosses
+ * whole. Dates, typed arrays, non-finite numbers and `undefined` in arrays keep Playwright's own serialisation,
+ * as Electron's structured clone would carry them.
+ */
+function asJsonWhenSafe(value: unknown): unknown {
+  let safe = true;
+  const text = JSON.stringify(value, function (this: Record<string, unknown>, key, given: unknown) {
+    if (!safe) return undefined;
+    const v = this[key]; // before toJSON (a Date or Buffer would arrive here already turned into JSON)
+    if (typeof v === 'number' && !Number.isFinite(v)) safe = false;
+    else if (v === undefined && Array.isArray(this)) safe = false;
+    else if (typeof v === 'bigint' || typeof v === 'function' || typeof v === 'symbol') safe = false;
+    else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto !== Object.prototype && proto !== null) safe = false;
+    }
+    return given;
+  });
+  return safe ? text : value;
+}
+
 /** The script that gives the page its `window.gloss`, built from the preload's own client code. */
 export function glossInitScript(): string {
-  return `window.gloss = (${createApiClient.toString()})(${JSON.stringify(GLOSS_METHODS)}, (m, a) => window.__glossInvoke(m, a));`;
+  return `window.gloss = (${createApiClient.toString()})(${JSON.stringify(GLOSS_METHODS)}, (m, a) => window.__glossInvoke(m, a).then((r) => (typeof r === 'string' ? JSON.parse(r) : r)));`;
 }
 
 export interface Harness {
@@ -192,8 +216,8 @@ export async function startHarness(
     bypassCSP: options.bypassCSP ?? false,
   });
   const errors: string[] = [];
-  await context.exposeBinding('__glossInvoke', (_source, method: unknown, args: unknown) =>
-    dispatchApiCall(service, method, args),
+  await context.exposeBinding('__glossInvoke', async (_source, method: unknown, args: unknown) =>
+    asJsonWhenSafe(await dispatchApiCall(service, method, args)),
   );
   await context.addInitScript({ content: glossInitScript() });
 

@@ -43,7 +43,10 @@ export function useFixedRows(
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 6,
+    // Rows drawn beyond the screen each way: enough that the compositor, which scrolls the opaque list on its
+    // own (styles/lists.css), rarely shows a row not yet drawn; each one more is a row more to draw in every
+    // frame of a fast scroll, where every row is new.
+    overscan: 3,
     initialOffset: place?.offset ?? 0,
     // Rows are drawn in the first frame (not an empty one while the scroll area is measured).
     initialRect: { width: 0, height: place?.height ?? window.innerHeight },
