@@ -155,6 +155,8 @@ export interface ClipSummary {
   highlightCount: number;
   /** Present when the clip is a retryable placeholder (see {@link ClipMeta.placeholder}). */
   placeholder?: ClipPlaceholder;
+  /** Present for a clip made from a PDF: enough for the reader to start opening the original as the row is clicked. */
+  pdfFile?: Pick<ClipPdf, 'sha256' | 'pages'>;
   tags: string[];
   collections: string[];
 }

@@ -20,6 +20,7 @@ export function summarise(meta: ClipMeta, highlightCount: number): ClipSummary {
     clippedAt,
     excerpt,
     placeholder,
+    pdf,
     tags = [],
     collections = [],
   } = meta;
@@ -36,6 +37,7 @@ export function summarise(meta: ClipMeta, highlightCount: number): ClipSummary {
     excerpt,
     highlightCount,
     ...(placeholder && { placeholder }),
+    ...(pdf && { pdfFile: { sha256: pdf.sha256, pages: pdf.pages } }),
     tags,
     collections,
   };

@@ -66,6 +66,13 @@ describe('PDF clips', { timeout: 120_000 }, () => {
     const clip = await api.clipPdf({ data: base64(bytes), fileName: 'paper.pdf' });
     expect(await api.getClipPdf(clip.id)).toBe(base64(bytes));
     const web = await service.clipText({ text: 'A plain text clip, not a PDF at all.' });
+    // The library's rows say which clips are PDFs (the reader starts opening one as its row is clicked).
+    const rows = (await api.listClipsPage({ limit: 10 })).rows;
+    expect(rows.find((r) => r.id === clip.id)?.pdfFile).toEqual({
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      pages: 4,
+    });
+    expect(rows.find((r) => r.id === web.id)?.pdfFile).toBeUndefined();
     await expect(api.getClipPdf(web.id)).rejects.toMatchObject({ code: 'not-found' });
     const file = path.join(libraryDir, 'clips', clip.id, 'original.pdf');
     await fs.writeFile(file, Buffer.concat([Buffer.from(bytes), Buffer.from('\n% changed\n')]));

@@ -95,14 +95,17 @@ export function App() {
   }, [go]);
 
   const openClip = useCallback(
-    (clipId: string, from: ReaderFrom, focus: ReaderFocus | null = null) => {
-      prefetchClip(clipId);
+    (clipId: string, from: ReaderFrom, focus: ReaderFocus | null = null, pdf?: ClipSummary['pdfFile']) => {
+      prefetchClip(clipId, pdf);
       go({ name: 'reader', clipId, focus, from });
     },
     [go],
   );
 
-  const openFromLibrary = useCallback((clipId: string) => openClip(clipId, 'library'), [openClip]);
+  const openFromLibrary = useCallback(
+    (clipId: string, pdf?: ClipSummary['pdfFile']) => openClip(clipId, 'library', null, pdf),
+    [openClip],
+  );
   const openClipDialog = useCallback(() => setOverlay('clip'), []);
 
   const openResult = useCallback(

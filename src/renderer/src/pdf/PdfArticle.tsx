@@ -17,7 +17,8 @@ import '../styles/pdf.css';
 import { PdfControls } from './PdfControls';
 import { PdfPageView, type PageSize } from './PdfPageView';
 import { pageAtY, pageTexts, pageTops } from './pageGeometry';
-import { openClipPdf } from './pdfjs';
+import { takePdf } from './openDocuments';
+import { markPdfOpen } from './openTiming';
 import { readOutline, type OutlineEntry } from './pdfOutline';
 
 /** US Letter at 72 dpi, until the PDF's own first page is known. */
@@ -84,22 +85,37 @@ export default function PdfArticle({
 
   useEffect(() => {
     let live = true;
-    let opened: PDFDocumentProxy | null = null;
-    openClipPdf(clipId)
+    markPdfOpen('mounted');
+    // Often already open: asked for as the clip's row was clicked (reader/clipPrefetch.ts).
+    const taken = takePdf(clipId, pdfMeta.sha256);
+    taken.doc
       .then(async (doc) => {
-        opened = doc;
         const first = (await doc.getPage(1)).getViewport({ scale: 1 });
         if (!live) return;
         setSizes(texts.map(() => ({ width: first.width, height: first.height })));
         setPdf(doc);
-        setOutline(await readOutline(doc).catch(() => []));
       })
       .catch((e: unknown) => live && setLoadError(errorMessage(e)));
     return () => {
       live = false;
-      void opened?.destroy();
+      taken.release();
     };
-  }, [clipId, texts]);
+  }, [clipId, pdfMeta.sha256, texts]);
+
+  // The page in view is drawn first; the pages near it and the bookmarks wait until it is (pdf.js's worker
+  // does one thing at a time, so the page looked at is not kept waiting behind its neighbours).
+  const [leadDrawn, setLeadDrawn] = useState(false);
+  const leadMarked = useRef(false);
+  useEffect(() => {
+    if (!pdf || !leadDrawn) return;
+    let live = true;
+    void readOutline(pdf)
+      .catch(() => [])
+      .then((entries) => live && setOutline(entries));
+    return () => {
+      live = false;
+    };
+  }, [pdf, leadDrawn]);
 
   // The column's width, for fit width.
   useLayoutEffect(() => {
@@ -222,10 +238,16 @@ export default function PdfArticle({
   const onPageText = useCallback(
     (index: number) => {
       onTextChanged();
-      const want = pendingFocus.current;
       const body = bodyRef.current;
+      const drawn = !!body?.querySelector(`.pdf-page[data-page="${index + 1}"].drawn`);
+      if (drawn && !leadMarked.current) {
+        leadMarked.current = true;
+        markPdfOpen('drawn');
+        setLeadDrawn(true);
+      }
+      const want = pendingFocus.current;
       if (!want || !body || pageAt(pdfMeta.pageStarts, want.start) !== index) return;
-      if (!body.querySelector(`.pdf-page[data-page="${index + 1}"].drawn`)) return;
+      if (!drawn) return;
       pendingFocus.current = null;
       const range = offsetsToRange(body, want.start, want.end);
       if (range) revealRange(scroller, range, 'auto');
@@ -279,7 +301,7 @@ export default function PdfArticle({
               scale={scale}
               size={sizes[i] ?? base}
               text={pageText}
-              near={near.has(i)}
+              near={near.has(i) && (leadDrawn || i === current || !near.has(current))}
               onTextChanged={onPageText}
               onSize={onSize}
               onError={onPageError}

@@ -8,6 +8,7 @@
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { cMaps, standardFonts } from 'virtual:pdfjs-data';
+import { markPdfOpen } from './openTiming';
 
 function base64Bytes(data: string): Uint8Array {
   const binary = atob(data);
@@ -16,13 +17,24 @@ function base64Bytes(data: string): Uint8Array {
   return bytes;
 }
 
+/** Fonts and CMaps already decoded, by kind and name (every document asks again; decoding once is enough). */
+const decoded = new Map<string, Promise<Uint8Array>>();
+
 /** Answers pdf.js's requests for standard fonts and CMaps from the bundle (anything else is refused). */
 class BundledDataFactory {
   async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
     const table = kind === 'standardFontDataUrl' ? standardFonts : kind === 'cMapUrl' ? cMaps : null;
     const load = table && Object.hasOwn(table, filename) ? table[filename] : undefined;
     if (!load) throw new Error(`Gloss does not load “${filename}” for PDFs.`);
-    return base64Bytes((await load()).default);
+    const key = `${kind}/${filename}`;
+    let bytes = decoded.get(key);
+    if (!bytes) {
+      bytes = load().then((module) => base64Bytes(module.default));
+      bytes.catch(() => decoded.delete(key));
+      decoded.set(key, bytes);
+    }
+    // pdf.js may hand the buffer on to its worker (detaching it): each document gets its own copy.
+    return (await bytes).slice();
   }
 }
 
@@ -37,6 +49,7 @@ function startBundledWorker(): void {
 /** Opens the original PDF of clip `clipId` (read through GlossApi, checked against its hash by the core). */
 export async function openClipPdf(clipId: string): Promise<PDFDocumentProxy> {
   const data = base64Bytes(await window.gloss.getClipPdf(clipId));
+  markPdfOpen('bytes');
   startBundledWorker();
   const task = getDocument({
     data,
@@ -56,5 +69,8 @@ export async function openClipPdf(clipId: string): Promise<PDFDocumentProxy> {
     disableStream: true,
     disableRange: true,
   });
-  return task.promise;
+  return task.promise.then((doc) => {
+    markPdfOpen('opened');
+    return doc;
+  });
 }

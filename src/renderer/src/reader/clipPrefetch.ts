@@ -1,23 +1,41 @@
 /**
  * A clip's document asked for as the click that opens it happens, so the core reads it while React draws the
  * route change, instead of after the reader has mounted. The reader takes it once; one not taken soon (the
- * click led elsewhere) is dropped, so a later open never shows an old copy.
+ * click led elsewhere) is dropped, so a later open never shows an old copy. A PDF clip's original starts
+ * opening in pdf.js at the same time when the caller knows it is one (a library row), else as soon as its
+ * document says so, before the reader has mounted (pdf/openDocuments.ts).
  */
-import type { ClipDocument } from '@core/model';
+import type { ClipDocument, ClipSummary } from '@core/model';
+import { markPdfOpen } from '../pdf/openTiming';
 
 /** A read not taken by a reader within this long is not used. */
 const FRESH_MS = 2000;
 
 const asked = new Map<string, { doc: Promise<ClipDocument>; at: number }>();
 
-/** Starts reading clip `id` for the reader about to open it. */
-export function prefetchClip(id: string): void {
+/** Starts opening the original PDF of clip `id` (the reader and pdf.js load with it, on a first open). */
+function preparePdf(id: string, sha256: string): void {
+  markPdfOpen('asked');
+  void import('../pdf/openDocuments').then((m) => m.preparePdf(id, sha256)).catch(() => undefined);
+  // The page reader's code, which a first open waits for too.
+  void import('../pdf/PdfArticle').catch(() => undefined);
+}
+
+/** Starts reading clip `id` for the reader about to open it; `pdf` when it is known to be a PDF clip. */
+export function prefetchClip(id: string, pdf?: ClipSummary['pdfFile']): void {
   const now = performance.now();
   for (const [key, read] of asked) if (now - read.at > FRESH_MS) asked.delete(key);
   if (asked.has(id)) return;
+  if (pdf) preparePdf(id, pdf.sha256);
   const doc = window.gloss.getClip(id);
   // A failed read is the reader's to report (it takes the same promise); none is left unhandled here.
-  doc.catch(() => undefined);
+  doc
+    .then((d) => {
+      if (!d.meta.pdf) return;
+      markPdfOpen('clip-read');
+      if (!pdf) preparePdf(id, d.meta.pdf.sha256);
+    })
+    .catch(() => undefined);
   asked.set(id, { doc, at: now });
 }
 

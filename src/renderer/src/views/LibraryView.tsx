@@ -94,7 +94,8 @@ export const LibraryView = memo(function LibraryView({
 }: {
   list: LibraryList;
   shown?: boolean;
-  onOpen: (id: string) => void;
+  /** Opens clip `id` (`pdf` when it is a PDF clip, so its file starts loading at once). */
+  onOpen: (id: string, pdf?: ClipSummary['pdfFile']) => void;
   onClip: () => void;
   /** The chosen clips' ids whenever they change (the palette's and the context menu's citations use them). */
   onSelection?: (ids: string[]) => void;
@@ -123,7 +124,7 @@ export const LibraryView = memo(function LibraryView({
       const clip = source.get(index);
       if (!clip) return;
       opened(index);
-      onOpen(clip.id);
+      onOpen(clip.id, clip.pdfFile);
     },
     [source, opened, onOpen],
   );
