@@ -24,6 +24,10 @@ const importClipper = () => import('../clipper');
 let clipperModule: ReturnType<typeof importClipper> | null = null;
 /** The clipper, loaded on first use (it brings jsdom) and kept: an import asks for it once per entry. */
 const loadClipper = () => (clipperModule ??= importClipper());
+const importPasted = () => import('../clipper/pastedText');
+let pastedModule: ReturnType<typeof importPasted> | null = null;
+/** Pasted text's clipper alone (no jsdom to load while the text is plain), for text and highlights-only entries. */
+const loadPasted = () => (pastedModule ??= importPasted());
 
 /** Errors that no later retry can fix: such entries are skipped, every other fetch failure keeps a placeholder. */
 const PERMANENT = new Set(['unsupported-url', 'invalid-input']);
@@ -76,7 +80,6 @@ class Known {
 
 /** The draft an entry brings with it (content or highlights), or null when its page must be fetched. */
 async function carriedDraft(entry: ImportEntry): Promise<ClipDraft | null> {
-  const clipper = await loadClipper();
   const title = entry.title ?? undefined;
   let draft: ClipDraft | null = null;
   if (entry.content?.kind === 'pdf') {
@@ -84,10 +87,14 @@ async function carriedDraft(entry: ImportEntry): Promise<ClipDraft | null> {
     const bytes = new Uint8Array(await readFile(entry.content.file));
     draft = await readPdfDraft(bytes, { fileName: path.basename(entry.content.file), url: entry.url });
   } else if (entry.content?.kind === 'html')
-    draft = await clipper.clipHtml(entry.content.value, { title, url: entry.url });
-  else if (entry.content?.kind === 'text') draft = clipper.clipText(entry.content.value, { title, url: entry.url });
+    draft = await (await loadClipper()).clipHtml(entry.content.value, { title, url: entry.url });
+  else if (entry.content?.kind === 'text')
+    draft = (await loadPasted()).clipPastedText(entry.content.value, { title, url: entry.url });
   else if (entry.highlightsOnly)
-    draft = clipper.clipText(entry.highlights.map((h) => h.quote.trim()).join('\n\n'), { title, url: null });
+    draft = (await loadPasted()).clipPastedText(entry.highlights.map((h) => h.quote.trim()).join('\n\n'), {
+      title,
+      url: null,
+    });
   if (!draft) return null;
   const { site, published } = entry.details ?? {};
   return {
@@ -100,9 +107,9 @@ async function carriedDraft(entry: ImportEntry): Promise<ClipDraft | null> {
 
 /** A clip standing in for a page that could not be fetched: its title, address and the reason. */
 async function placeholderDraft(entry: ImportEntry, url: string, reason: string): Promise<ClipDraft> {
-  const { clipText } = await loadClipper();
+  const { clipPastedText } = await loadPasted();
   const text = `This page could not be fetched when it was imported.\n\nReason: ${reason}\n\nAddress: ${url}`;
-  const draft = clipText(text, { title: entry.title ?? url, url });
+  const draft = clipPastedText(text, { title: entry.title ?? url, url });
   return {
     ...draft,
     byline: entry.byline ?? null,

@@ -44,6 +44,8 @@ export class SearchKeeper {
   /** Clips indexed since start (by the app or the catch-up): their indexed state is their current one. */
   private readonly current = new Set<string>();
   private readonly pending = new Set<Promise<void>>();
+  /** Clips whose fingerprint is to be taken once the changes made in this turn are done. */
+  private readonly toFingerprint = new Set<string>();
   private progress: Omit<IndexStatus, 'reindexed'> = { state: 'loading', done: 0, total: 0 };
   private building: Promise<void> = Promise.resolve();
   /** Resolves once the saved index is read (or found unusable). */
@@ -266,12 +268,19 @@ export class SearchKeeper {
 
   /** Records the files' fingerprint after an incremental update, unless a newer update came first. */
   private changed(id: string): void {
-    const v = this.bump(id);
-    const job = clipFingerprint(this.store, id)
-      .then(
-        (fp) => void (this.versions.get(id) === v && this.fingerprints.set(id, fp)),
-        () => void this.fingerprints.delete(id),
-      )
+    this.bump(id);
+    // Changes made together (a clip's article and its highlights) share one fingerprint, taken after both.
+    if (this.toFingerprint.has(id)) return;
+    this.toFingerprint.add(id);
+    const job = Promise.resolve()
+      .then(() => {
+        this.toFingerprint.delete(id);
+        const v = this.versions.get(id);
+        return clipFingerprint(this.store, id).then(
+          (fp) => void (this.versions.get(id) === v && this.fingerprints.set(id, fp)),
+          () => void this.fingerprints.delete(id),
+        );
+      })
       .finally(() => {
         this.pending.delete(job);
         this.markDirty();
