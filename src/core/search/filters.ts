@@ -62,9 +62,9 @@ interface Constraint {
 function lists(index: CompactIndex, key: string, prefix: boolean): Int32Array[] {
   if (!prefix) {
     const list = index.facets.get(key);
-    return list ? [list.view()] : [];
+    return list ? list.views() : [];
   }
-  return [...index.facets.atPrefix(key)].map(([, list]) => list.view());
+  return [...index.facets.atPrefix(key)].flatMap(([, list]) => list.views());
 }
 
 const sizeOf = (views: Int32Array[]) => views.reduce((n, v) => n + v.length, 0);
@@ -110,8 +110,8 @@ function dateConstraint(index: CompactIndex, from: number, after: boolean): Cons
   const edge: Int32Array[] = [];
   for (const [key, list] of index.facets.atPrefix('m:')) {
     const m = Number(key.slice(2));
-    if (m === month) edge.push(list.view());
-    else if (after ? m > month : m < month) inside.push(list.view());
+    if (m === month) edge.push(...list.views());
+    else if (after ? m > month : m < month) inside.push(...list.views());
   }
   const day = index.day;
   return {

@@ -65,15 +65,27 @@ describe('the saved index file', () => {
     const read = await readIndexFile(file, { readText: async (id) => texts[id] ?? '' });
     if (!read.ok) throw new Error(read.problem);
     const loaded = read.index;
-    loaded.addClip(meta('tide2', 'Spring tides'), 'The tide rose twice as high at the harbour wall.');
+    loaded.addClip(
+      meta('tide2', 'Spring tides', { site: 'spring.example' }),
+      'The tide rose twice as high at the harbour wall.',
+    );
     loaded.addClip(meta('tide', 'Title of tide'), 'Tide tables were rewritten: the tide turns later now.');
     expect((await ids(loaded, 'tide')).sort()).toEqual(['article:tide', 'article:tide2', 'highlight:h1']);
     expect(await ids(loaded, '"tide rose"')).toEqual(['article:tide2']);
     expect(await ids(loaded, 'power')).toEqual([]);
+    // A two-letter beginning and a filter read the loaded lists and what was added to them since.
+    expect((await ids(loaded, 'ti')).sort()).toEqual([
+      'article:old',
+      'article:ru',
+      'article:tide',
+      'article:tide2',
+      'highlight:h1',
+    ]);
+    expect(await ids(loaded, 'site:spring.example')).toEqual(['article:tide2']);
     await writeIndexFile(file, loaded, new Map());
     const again = await readIndexFile(file);
     if (!again.ok) throw new Error(again.problem);
-    for (const q of ['tide', 'tid', 'harbour', 'rewritten', 'power', '"tide rose"'])
+    for (const q of ['tide', 'tid', 'ti', 'site:spring.example', 'harbour', 'rewritten', 'power', '"tide rose"'])
       expect((await ids(again.index, q)).sort()).toEqual((await ids(loaded, q)).sort());
   });
 

@@ -23,11 +23,11 @@ import { pairBytes } from './wordPairs';
 export const INDEX_FORMAT = 8;
 const KIND = 'gloss-search-index';
 /** Documents a chunk. */
-const DOCS_PER_CHUNK = 500;
+const DOCS_PER_CHUNK = 100;
 /** Terms a chunk at most (their postings follow in one binary chunk)… */
-const TERMS_PER_CHUNK = 2000;
+const TERMS_PER_CHUNK = 500;
 /** …and postings (or list entries) a chunk at most, so that reading one chunk is a short pause. */
-const POSTINGS_PER_CHUNK = 1 << 16;
+const POSTINGS_PER_CHUNK = 1 << 14;
 /** Longest run of reading (ms) before the event loop gets a turn. */
 const SLICE_MS = 4;
 
@@ -97,7 +97,8 @@ function* listChunks(
     const counts = new Int32Array(batch.length);
     const docs: number[] = [];
     batch.forEach(([, list], i) => {
-      for (const doc of list.view()) if (renumber[doc]! >= 0) counts[i] = docs.push(renumber[doc]!) && counts[i]! + 1;
+      for (const view of list.views())
+        for (const doc of view) if (renumber[doc]! >= 0) counts[i] = docs.push(renumber[doc]!) && counts[i]! + 1;
     });
     yield chunk(LISTS_CHUNK, Buffer.concat([bytesOf(counts), bytesOf(Int32Array.from(docs))]));
   }
@@ -313,6 +314,7 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
           const list = facets ? index.facetList(key) : index.beginningList(key);
           list.items = docs.subarray(from, from + counts[i]!);
           list.length = counts[i]!;
+          list.owned = false;
           from += counts[i]!;
         });
       } else if (value['end']) ended = value['end'] as { docs: number; terms: number };

@@ -23,7 +23,7 @@ export interface Group {
    * Instead of `rest`: every document with a word of this beginning (a two-letter word's list), read as
    * one list rather than hundreds.
    */
-  members?: Int32Array;
+  members?: Int32Array[];
   /** Only matches in this field count (`title:` words); -1 for any field. */
   field: number;
   /** Every term id of the group (for phrases and adjacency). */
@@ -173,7 +173,8 @@ export class Matcher {
       }
       // Membership alone, at the token score of a match in the body.
       const members = group.members;
-      if (members) this.visit(q, members, null, members.length, members.length, PREFIX_WEIGHT / 2, false);
+      const count = members ? membersCount(members) : 0;
+      for (const part of members ?? []) this.visit(q, part, null, part.length, count, PREFIX_WEIGHT / 2, false);
     });
     const need = order.length;
     const { matched, content, strong, tier, touched, touchedCount } = this;
@@ -301,5 +302,11 @@ function cost(index: CompactIndex, group: Group): number {
   let n = 0;
   for (const { id } of group.scored) n += index.lists[id]!.total;
   for (const id of group.rest) n += index.lists[id]!.total;
-  return n + (group.members?.length ?? 0);
+  return n + (group.members ? membersCount(group.members) : 0);
+}
+
+function membersCount(parts: Int32Array[]): number {
+  let n = 0;
+  for (const part of parts) n += part.length;
+  return n;
 }

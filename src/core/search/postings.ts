@@ -21,7 +21,21 @@ export class IntList {
     public length = 0,
   ) {}
 
+  /** Entries added after a load (see {@link owned}). */
+  tail: IntList | null = null;
+  /**
+   * False for a view into a loaded file: new entries then go to {@link tail}, so the first change after a
+   * load does not copy every list it touches (a document joins hundreds of beginnings lists).
+   */
+  owned = true;
+
+  /** Entries in all, with the tail's. */
+  get total(): number {
+    return this.length + (this.tail?.length ?? 0);
+  }
+
   push(value: number): void {
+    if (!this.owned) return (this.tail ??= new IntList()).push(value);
     if (this.length === this.items.length) {
       const grown = new Int32Array(Math.max(4, this.items.length * 2));
       grown.set(this.items);
@@ -30,14 +44,16 @@ export class IntList {
     this.items[this.length++] = value;
   }
 
-  /** The values as an exact-size array (a view: do not keep it across pushes). */
-  view(): Int32Array {
-    return this.items.subarray(0, this.length);
+  /** The values as exact-size arrays, the list's then its tail's, in order (views: do not keep them across pushes). */
+  views(): Int32Array[] {
+    const head = this.items.subarray(0, this.length);
+    return this.tail ? [head, ...this.tail.views()] : [head];
   }
 
   /** Drops unused capacity. */
   trim(): void {
-    if (this.items.length > this.length) this.items = this.items.slice(0, this.length);
+    this.tail?.trim();
+    if (this.owned && this.items.length > this.length) this.items = this.items.slice(0, this.length);
   }
 }
 

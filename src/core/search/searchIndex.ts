@@ -334,7 +334,7 @@ export class SearchIndex {
     });
     const members = word.length === 2 && group.rest.length ? index.beginnings.get(word) : undefined;
     if (members) {
-      group.members = members.view();
+      group.members = members.views();
       group.rest = [];
     }
     if (this.expansions.size >= MAX_EXPANSIONS) this.expansions.delete(this.expansions.keys().next().value!);
