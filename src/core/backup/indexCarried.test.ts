@@ -1,4 +1,7 @@
-/** A backup carries the search index: the restored library searches at once, with no clip re-indexed. */
+/**
+ * A backup carries the search index: the restored library searches at once, with no clip re-indexed, and opens
+ * from its catalogue file without reading any clip again.
+ */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LibraryStore } from '../library/store';
@@ -33,7 +36,11 @@ describe('backup and restore with the index', () => {
 
     const target = path.join(await tempDir(), 'restored');
     await restoreBackup(file, target);
-    const keeper = await SearchKeeper.open(await LibraryStore.open(target));
+    // The restore leaves a catalogue stamped with the restored files: the first start reads no clip again.
+    const store = await LibraryStore.open(target, { catalogue: true });
+    open.push(store);
+    expect(store.opening).toEqual({ reused: 2, reread: 0, catalogueProblem: null });
+    const keeper = await SearchKeeper.open(store);
     open.push(keeper);
     await keeper.ready();
     expect(keeper.opened).toEqual({ loaded: true, problem: null });

@@ -13,6 +13,7 @@ import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
 import { GlossError } from '../errors';
 import { WriteQueue } from '../export/writeQueue';
+import { catalogueFilePath } from '../library/catalogueFile';
 import { LibraryStore } from '../library/store';
 import { rebaseRestoredIndex } from './restoredIndex';
 import { checkJsonFile } from '../library/schemas';
@@ -251,12 +252,15 @@ export async function restoreBackup(
   await assertEmptyLibrary(dir);
   const temp = path.join(path.dirname(dir), `.${path.basename(dir)}.restore-${randomBytes(6).toString('hex')}`);
   await fs.mkdir(temp, { recursive: true });
+  let store: LibraryStore | null = null;
   try {
     const manifest = await unpack(path.resolve(file), temp, options).catch((error: unknown) => {
       throw options.signal?.aborted ? error : explain(error);
     });
-    // The restored folder must open as a library with every clip readable before it replaces anything.
-    const store = await LibraryStore.open(temp);
+    // The restored folder must open as a library with every clip readable before it replaces anything: every
+    // clip is read from its files (a catalogue that came with the backup vouches for the old files' times, not these).
+    await fs.rm(catalogueFilePath(temp), { force: true });
+    store = await LibraryStore.open(temp, { catalogue: true });
     if (store.problems().length)
       throw damaged(`a restored file does not read correctly: ${store.problems()[0]!.reason}`);
     if (store.list().length !== manifest.counts.clips)
@@ -264,6 +268,9 @@ export async function restoreBackup(
     options.signal?.throwIfAborted();
     // The index came with the files: it answers searches at once in the restored library.
     await rebaseRestoredIndex(store);
+    // A catalogue of what was just read, stamped with the restored files, so the first start reads no clip
+    // again (the rename below keeps each clip folder's time: only the library folder's own entry moves).
+    await store.close();
     await assertEmptyLibrary(dir);
     // An empty library folder is only empty sub-folders: removing them with rmdir can never lose a file.
     await fs.rm(path.join(dir, CACHE_DIR), { recursive: true, force: true });
@@ -271,6 +278,8 @@ export async function restoreBackup(
     await fs.rename(temp, dir);
     return manifest;
   } catch (error) {
+    // Closed first, so no catalogue save can land in the folder once it is removed.
+    await store?.close().catch(() => {});
     await fs.rm(temp, { recursive: true, force: true }).catch(() => {});
     throw error;
   }
