@@ -26,6 +26,7 @@ import {
   OPEN_CLIP,
   RESULTS_DONE,
   SCROLL_LIBRARY,
+  STATIC_SCROLL,
 } from './uiMeasures';
 
 const QUERIES = ['harbour', 'energy policy', 'storm current', 'river', 'power grid', 'climate water'];
@@ -38,6 +39,8 @@ const QUERIES = ['harbour', 'energy policy', 'storm current', 'river', 'power gr
  */
 const WHOLE_LIST = { step: 2400, frames: 300, whole: true };
 const READING = { step: 100, frames: 300, whole: false };
+/** Rows in the static peer's page (copies of the rows the library drew), scrolled the same two ways. */
+const STATIC_ROWS = 400;
 
 interface Numbers {
   clickLibrary: number;
@@ -46,6 +49,8 @@ interface Numbers {
   scrollP95: number;
   longestTask: number;
   readingP95: number;
+  staticP95: number;
+  staticReadingP95: number;
   idleP95: number;
   typingP95: number;
   answerP95: number;
@@ -68,7 +73,9 @@ const TARGETS: Target[] = [
   { key: 'back', label: 'back to the library', unit: 'ms', limit: () => 100 },
   { key: 'scrollP95', label: 'scroll: p95 frame', unit: 'ms', limit: () => 20 },
   { key: 'longestTask', label: 'scroll: longest long task', unit: 'ms', limit: () => 50 },
+  { key: 'staticP95', label: 'peer: same rows, static page: p95', unit: 'ms', limit: () => null },
   { key: 'readingP95', label: 'scroll 100 px a frame: p95 frame', unit: 'ms', limit: () => null },
+  { key: 'staticReadingP95', label: 'peer: same rows, static page: p95', unit: 'ms', limit: () => null },
   { key: 'idleP95', label: 'peer: idle page, p95 frame', unit: 'ms', limit: () => null },
   { key: 'typingP95', label: 'keystroke → results painted p95', unit: 'ms', limit: () => 50 },
   { key: 'answerP95', label: '  of which: search answer (core+harness)', unit: 'ms', limit: () => null },
@@ -136,6 +143,8 @@ async function measureLibrary(clips: number): Promise<Numbers> {
     const idle = await run<number[]>(IDLE_FRAMES, 120);
     const scroll = await run<{ frames: number[]; longTasks: number[] }>(SCROLL_LIBRARY, WHOLE_LIST);
     const reading = await run<{ frames: number[]; longTasks: number[] }>(SCROLL_LIBRARY, READING);
+    const staticWhole = await run<number[]>(STATIC_SCROLL, { ...WHOLE_LIST, rows: STATIC_ROWS });
+    const staticReading = await run<number[]>(STATIC_SCROLL, { ...READING, rows: STATIC_ROWS });
 
     // Typing queries into the search box, a key at a time.
     await page.keyboard.press('/');
@@ -174,6 +183,8 @@ async function measureLibrary(clips: number): Promise<Numbers> {
       scrollP95: p95(scroll.frames),
       longestTask: Math.max(0, ...scroll.longTasks),
       readingP95: p95(reading.frames),
+      staticP95: p95(staticWhole),
+      staticReadingP95: p95(staticReading),
       idleP95: p95(idle),
       typingP95: p95(typing),
       answerP95: p95(answers),

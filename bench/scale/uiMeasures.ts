@@ -149,3 +149,50 @@ export const SCROLL_LIBRARY = measure(`
   observer.disconnect();
   return { frames, longTasks };
 `);
+
+/**
+ * The peer of {@link SCROLL_LIBRARY}: the same rows without the app. `arg.rows` copies of the library's drawn
+ * rows, fixed in place (no script, no virtualiser), in a scroll area of the same classes in the same page (the
+ * library's own is hidden meanwhile), scrolled the same way. What is left is what this machine's Chromium
+ * takes to paint, raster and composite those rows at that rate. The copy is removed afterwards.
+ */
+export const STATIC_SCROLL = measure(`
+  const el = document.querySelector('.library .vlist-scroll');
+  const drawn = [...el.querySelectorAll('.vlist > li')].filter((li) => li.querySelector('[data-clip-id]'));
+  const height = drawn[0].getBoundingClientRect().height;
+  const copy = el.cloneNode(false);
+  const list = el.querySelector('.vlist').cloneNode(false);
+  list.style.height = arg.rows * height + 'px';
+  for (let i = 0; i < arg.rows; i++) {
+    const li = drawn[i % drawn.length].cloneNode(true);
+    li.style.transform = 'translateY(' + i * height + 'px)';
+    li.querySelector('[tabindex]')?.setAttribute('tabindex', '-1');
+    list.appendChild(li);
+  }
+  copy.appendChild(list);
+  el.style.display = 'none';
+  el.after(copy);
+  try {
+    await painted();
+    const end = copy.scrollHeight - copy.clientHeight;
+    const frames = [];
+    let last = 0, at = 0, way = 1;
+    await new Promise((done) => {
+      const step = (now) => {
+        if (last) frames.push(now - last);
+        last = now;
+        if (frames.length >= arg.frames) return done();
+        at += way * arg.step;
+        if (at >= end) { at = end; way = -1; }
+        else if (at <= 0) { at = 0; way = 1; }
+        copy.scrollTop = at;
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    return frames;
+  } finally {
+    copy.remove();
+    el.style.display = '';
+  }
+`);

@@ -34,6 +34,7 @@ export function useFixedRows(
   keep?: number,
 ): Virtualizer<HTMLElement, HTMLElement> {
   const rangeRef = useRef(onRange);
+  const lastStart = useRef(0);
   useEffect(() => {
     rangeRef.current = onRange;
   }, [onRange]);
@@ -51,7 +52,13 @@ export function useFixedRows(
     // Rows are drawn in the first frame (not an empty one while the scroll area is measured).
     initialRect: { width: 0, height: place?.height ?? window.innerHeight },
     rangeExtractor: (range) => {
-      const rows = defaultRangeExtractor(range);
+      // A jump of more than a screenful since the rows were last drawn (a fast scroll, a drag of the scroll
+      // bar): the next frame will be as far again, so rows beyond the screen would never be seen; only the
+      // rows in view are drawn. Drawn again when the scroll stops, with the rows beyond it.
+      const shown = range.endIndex - range.startIndex + 1;
+      const jumped = Math.abs(range.startIndex - lastStart.current) > shown;
+      lastStart.current = range.startIndex;
+      const rows = defaultRangeExtractor(jumped ? { ...range, overscan: 0 } : range);
       if (keep === undefined || keep < 0 || keep >= count || rows.includes(keep)) return rows;
       return keep < (rows[0] ?? 0) ? [keep, ...rows] : [...rows, keep];
     },
