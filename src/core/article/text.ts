@@ -44,10 +44,41 @@ function textContent(node: ParentNode): string {
  * when a clip is opened, imported or exported by the thousand.
  */
 export function articleText(html: string): string {
+  const body = parsedBody(html);
+  return body ? textContent(body) : '';
+}
+
+/**
+ * `articleText` of `html` and the text of its first `<p>` (trimmed, '' when it has none), from one parse: what
+ * a new clip needs for its text and its excerpt.
+ */
+export function articleTextAndOpening(html: string): { text: string; firstParagraph: string } {
+  const body = parsedBody(html);
+  if (!body) return { text: '', firstParagraph: '' };
+  const p = firstElement(body, 'p');
+  return { text: textContent(body), firstParagraph: p ? textContent(p).trim() : '' };
+}
+
+/** The body (or frameset) of `html` parsed as `<!doctype html><body>` + html, as the renderer parses it. */
+function parsedBody(html: string): ParentNode | null {
   const document = parse('<!doctype html><body>' + html, { scriptingEnabled: false });
   const root = document.childNodes.find((node) => node.nodeName === 'html') as ParentNode | undefined;
   const body = root?.childNodes.find((node) => node.nodeName === 'body' || node.nodeName === 'frameset');
-  return body && 'childNodes' in body ? textContent(body) : '';
+  return body && 'childNodes' in body ? body : null;
+}
+
+/** The first element named `name` under `node` in document order (depth first, explicit stack). */
+function firstElement(node: ParentNode, name: string): ParentNode | null {
+  const stack: ParentNode[] = [node];
+  while (stack.length) {
+    const top = stack.pop()!;
+    for (let i = top.childNodes.length - 1; i >= 0; i--) {
+      const child = top.childNodes[i]!;
+      if ('childNodes' in child) stack.push(child);
+    }
+    if (top !== node && top.nodeName === name) return top;
+  }
+  return null;
 }
 
 // Word counts live in wordCount.ts (the library store needs them without loading an HTML parser).

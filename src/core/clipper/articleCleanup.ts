@@ -5,6 +5,15 @@
  * image credits outside captions, link lists ("Most Popular", other headlines), repeated blocks (gallery
  * captions shown twice), and the page's tail from a "Related stories" heading on.
  */
+import {
+  childElements,
+  closestTag,
+  descendants,
+  elementsByTag,
+  elementsByTags,
+  firstByTags,
+  hasDescendant,
+} from '../article/dom';
 import { looseText } from '../article/text';
 import { textAndLinks } from './boilerplate';
 import {
@@ -19,9 +28,23 @@ import {
   wordCount,
 } from './lineRules';
 
-/** Blocks the rules look at: the innermost elements that hold a line or paragraph of text. */
-const BLOCKS = 'p, div, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote, figcaption, section';
-const BLOCK_CHILD = 'p, div, h1, h2, h3, h4, h5, h6, li, ul, ol, table, blockquote, figure, section, pre';
+/**
+ * Blocks the rules look at: the innermost elements that hold a line or paragraph of text (tag names: the rules
+ * test tags and attributes on elements collected in one walk, never run selector queries; see article/dom.ts).
+ */
+const BLOCKS = tags('P DIV H1 H2 H3 H4 H5 H6 LI DT DD BLOCKQUOTE FIGCAPTION SECTION');
+const BLOCK_CHILD = tags('P DIV H1 H2 H3 H4 H5 H6 LI UL OL TABLE BLOCKQUOTE FIGURE SECTION PRE');
+const IN_CAPTION = tags('FIGCAPTION FIGURE');
+const VERBATIM = tags('PRE TABLE');
+const LEADING_HEADING = tags('H1 H2');
+const FIRST_TEXT = tags('P LI BLOCKQUOTE PRE TD');
+const LISTS = tags('UL OL');
+const SUBHEADINGS = tags('H2 H3 H4 H5 H6');
+const MEDIA = ['IMG', 'PICTURE', 'VIDEO'];
+
+function tags(names: string): ReadonlySet<string> {
+  return new Set(names.split(' '));
+}
 
 /** How many leading blocks may hold the byline/date lines. */
 const HEADER_BLOCKS = 4;
@@ -90,19 +113,26 @@ const COMMENTS_HEADING = /comment|kommentar|comentario|conversation|discussion|r
 /** A paragraph of running prose: 15+ words, few of them links, not a caption. */
 function isProse(el: Element): boolean {
   const { text, links } = textAndLinks(el);
-  return wordCount(lineText(el)) >= 15 && links < text * 0.2 && !el.closest('figcaption, figure');
+  return wordCount(lineText(el)) >= 15 && links < text * 0.2 && !closestTag(el, IN_CAPTION);
 }
 
 /** The innermost text blocks of `root`, in document order. */
 function textBlocks(root: Element): Element[] {
-  return Array.from(root.querySelectorAll(BLOCKS)).filter(
-    (el) => !el.querySelector(BLOCK_CHILD) && lineText(el) !== '' && !el.closest('pre, table'),
+  const all = descendants(root);
+  // Which elements hold a block: read backwards, each element is seen after everything inside it.
+  const holdsBlock = new Set<Element>();
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    if ((BLOCK_CHILD.has(el.tagName) || holdsBlock.has(el)) && el.parentElement) holdsBlock.add(el.parentElement);
+  }
+  return all.filter(
+    (el) => BLOCKS.has(el.tagName) && !holdsBlock.has(el) && lineText(el) !== '' && !closestTag(el, VERBATIM),
   );
 }
 
 /** A list whose items are mostly links: other headlines, "Most Popular", tag clouds. */
 function isLinkList(el: Element): boolean {
-  const items = Array.from(el.children).filter((c) => c.tagName === 'LI');
+  const items = childElements(el).filter((c) => c.tagName === 'LI');
   if (items.length < 2) return false;
   const { text, links } = textAndLinks(el);
   return text > 0 && links >= text * 0.7;
@@ -120,7 +150,7 @@ function textAfter(el: Element, root: Element): number {
 function removeBlock(el: Element, root: Element): void {
   let parent: Element | null = el.parentElement;
   el.remove();
-  while (parent && parent !== root && lineText(parent) === '' && !parent.querySelector('img, picture, video')) {
+  while (parent && parent !== root && lineText(parent) === '' && !hasDescendant(parent, MEDIA)) {
     const up: Element | null = parent.parentElement;
     parent.remove();
     parent = up;
@@ -144,8 +174,8 @@ export function cleanArticle(
 ): void {
   // A leading headline (the title, or the page's h1, which Readability turns into an h2): the reader shows the
   // title above the article.
-  const heading = root.querySelector('h1, h2');
-  const firstText = root.querySelector('p, li, blockquote, pre, td');
+  const heading = firstByTags(root, LEADING_HEADING);
+  const firstText = firstByTags(root, FIRST_TEXT);
   if (
     heading &&
     [title, headline].some((t) => t && looseText(heading.textContent) === looseText(t)) &&
@@ -168,8 +198,8 @@ export function cleanArticle(
   // Link lists (other headlines, "Most Popular") before the article's prose or in its tail; a list of links in
   // the middle of the text is the article's own (sources, a menu of chapters).
   const total = lineText(root).length;
-  const firstProse = Array.from(root.querySelectorAll('p')).find((p) => wordCount(lineText(p)) >= 25) ?? null;
-  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
+  const firstProse = elementsByTag(root, 'p').find((p) => wordCount(lineText(p)) >= 25) ?? null;
+  for (const list of elementsByTags(root, LISTS)) {
     if (!isLinkList(list)) continue;
     const beforeProse = !!firstProse && !!(list.compareDocumentPosition(firstProse) & 4);
     if (beforeProse || textAfter(list, root) < total * 0.3) removeBlock(list, root);
@@ -186,7 +216,7 @@ export function cleanArticle(
     if (!root.contains(el)) continue;
     const text = lineText(el);
     const key = looseText(text);
-    const inCaption = !!el.closest('figcaption, figure');
+    const inCaption = !!closestTag(el, IN_CAPTION);
     const { links } = textAndLinks(el);
     const drop =
       isFurnitureLine(text) ||
@@ -229,10 +259,10 @@ export function cleanArticle(
 
   // Headings left with nothing under them ("Most Popular" over a removed list): followed by nothing or by a
   // heading of the same or a higher rank (a heading over its own subheadings keeps them).
-  const all = Array.from(root.querySelectorAll('h2, h3, h4, h5, h6'));
+  const all = elementsByTags(root, SUBHEADINGS);
   for (const h of all) {
     let next: Element | null = h.nextElementSibling;
-    while (next && lineText(next) === '' && !next.querySelector('img')) next = next.nextElementSibling;
+    while (next && lineText(next) === '' && !hasDescendant(next, ['IMG'])) next = next.nextElementSibling;
     if (!next || (/^H[1-6]$/.test(next.tagName) && next.tagName <= h.tagName)) {
       if (!next && h.parentElement !== root && h.parentElement?.nextElementSibling) continue;
       removeBlock(h, root);

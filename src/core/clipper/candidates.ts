@@ -4,6 +4,7 @@
  * page publishes it, the JSON-LD `articleBody` (the publisher's own text of the article, written for search
  * engines). The page body without its chrome is the last resort.
  */
+import { elementsByTag, elementsByTags, hasDescendant } from '../article/dom';
 import { looseText } from '../article/text';
 import { textAndLinks } from './boilerplate';
 
@@ -38,22 +39,31 @@ export function agreement(text: string, reference: string): number {
   return overlap ? (2 * overlap) / (gotTotal + wantTotal) : 0;
 }
 
+const PROSE_BLOCKS: ReadonlySet<string> = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD']);
+const OPENING_BLOCKS = ['p', 'li', 'blockquote', 'pre', 'td'];
+
 /** Text in prose blocks (paragraphs of 80+ characters, mostly not links): how much article a candidate holds. */
 export function proseChars(root: Element): number {
   let n = 0;
-  for (const p of Array.from(root.querySelectorAll('p, li, blockquote, pre, dd'))) {
-    if (p.querySelector('p, li')) continue;
+  for (const p of elementsByTags(root, PROSE_BLOCKS)) {
+    if (hasDescendant(p, ['P', 'LI'])) continue;
     const { text, links } = textAndLinks(p);
     if (text >= 80 && links < text * 0.5) n += text;
   }
   return n;
 }
 
-/** The first paragraph of 40+ characters in `root` (folded), the opening a good candidate must keep. */
+/**
+ * The first paragraph of 40+ characters in `root` (folded), the opening a good candidate must keep: a `<p>`, or
+ * when there is none, a list item, quote, preformatted block or table cell (in that order). A list of other
+ * headlines left above the article inside its marked element is not its opening.
+ */
 export function opening(root: Element): string | null {
-  for (const p of Array.from(root.querySelectorAll('p, li, blockquote, pre, td'))) {
-    const t = looseText(p.textContent);
-    if (t.length >= 40) return t.slice(0, 60);
+  for (const tag of OPENING_BLOCKS) {
+    for (const p of elementsByTag(root, tag)) {
+      const t = looseText(p.textContent);
+      if (t.length >= 40) return t.slice(0, 60);
+    }
   }
   return null;
 }

@@ -6,8 +6,8 @@
  * heuristic stage falls back when it throws: only a page without any text fails the clip.
  */
 import { Readability } from '@mozilla/readability';
-import { elementsByTag, parseBodyDocument } from '../article/dom';
-import { articleText, looseText } from '../article/text';
+import { elementsByTag } from '../article/dom';
+import { articleTextAndOpening, looseText } from '../article/text';
 import { GlossError } from '../errors';
 import type { ClipDraft } from '../model';
 import { cleanArticle } from './articleCleanup';
@@ -153,13 +153,12 @@ function extractFromDocument(doc: Document, window: object, pageUrl: string | nu
   dropNoscript(root);
 
   const content = sanitizeArticleHtml(root, base, window);
-  const text = articleText(content);
+  const { text, firstParagraph } = articleTextAndOpening(content);
   const url = meta.canonicalUrl ?? pageUrl;
   if (text.trim() === '') {
     const where = hostName(url) ?? 'this page';
     throw new GlossError('extraction-failed', `Could not find any article text on ${where}.`);
   }
-  const firstParagraph = parseBodyDocument(content).body.getElementsByTagName('p')[0]?.textContent?.trim() ?? '';
 
   return {
     title: title || heading?.replace(/\s+/g, ' ').trim() || shorten(text.trim().split('\n')[0] ?? '', 80) || 'Untitled',
