@@ -19,14 +19,17 @@ function heapMb(): number {
   return mb(process.memoryUsage().heapUsed);
 }
 
-/** Samples the resident set every 25 ms; `stop()` gives the peak in MB. */
+/**
+ * Samples the resident set every 25 ms; `stop()` gives the peak in MB. `memoryUsage.rss()` alone: the full
+ * `memoryUsage()` walks the heap's spaces, which cost the measured step about 5% of its time.
+ */
 function peakRss(): { stop(): number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
   return {
     stop() {
       clearInterval(timer);
-      return mb(Math.max(peak, process.memoryUsage().rss));
+      return mb(Math.max(peak, process.memoryUsage.rss()));
     },
   };
 }
