@@ -5,7 +5,7 @@
  * selective word goes first and later words only touch the documents still in the running.
  */
 import type { CompactIndex } from './compactIndex';
-import { FIELD, FIELD_COUNT } from './postings';
+import { FIELD, FIELD_COUNT, type PostingList } from './postings';
 
 /** A term a word stands for, and the weight its matches count at (1 for the word itself). */
 export interface WeightedTerm {
@@ -162,15 +162,8 @@ export class Matcher {
       // is looked up in a list (binary search) instead of the list being read through.
       if (g > 0) q.candidates = this.candidates(g);
       if (q.candidates?.length === 0) return;
-      for (const { id, weight } of group.scored) {
-        const list = index.lists[id]!;
-        for (const part of list.parts()) this.visit(q, part.docs, part.meta, part.length, list.distinct, weight, true);
-      }
-      for (const id of group.rest) {
-        const list = index.lists[id]!;
-        for (const part of list.parts())
-          this.visit(q, part.docs, part.meta, part.length, list.distinct, PREFIX_WEIGHT / 2, false);
-      }
+      for (const { id, weight } of group.scored) this.visitList(q, index.lists[id]!, weight, true);
+      for (const id of group.rest) this.visitList(q, index.lists[id]!, PREFIX_WEIGHT / 2, false);
       // Membership alone, at the token score of a match in the body.
       const members = group.members;
       const count = members ? membersCount(members) : 0;
@@ -200,6 +193,13 @@ export class Matcher {
     n = 0;
     for (let i = 0; i < touchedCount; i++) if (matched[touched[i]!] === g) out[n++] = touched[i]!;
     return out.sort();
+  }
+
+  /** {@link visit} for a term's postings and their tail (postings added after a load). */
+  private visitList(q: Query, list: PostingList, weight: number, full: boolean): void {
+    this.visit(q, list.docs, list.meta, list.length, list.distinct, weight, full);
+    const tail = list.tail;
+    if (tail) this.visit(q, tail.docs, tail.meta, tail.length, list.distinct, weight, full);
   }
 
   /**
