@@ -143,8 +143,11 @@ export class Matcher {
 
   constructor(private readonly index: CompactIndex) {}
 
-  /** The documents that match every group (at most 255). */
-  match(groups: Group[]): Matches {
+  /**
+   * The documents that match every group (at most 255) and pass `keep` (filters and phrases: a test of one
+   * document, run on the first, most selective group's documents before the other groups are read).
+   */
+  match(groups: Group[], keep: ((doc: number) => boolean) | null = null): Matches {
     this.reset();
     const index = this.index;
     const order = [...groups].sort((a, b) => cost(index, a) - cost(index, b));
@@ -168,6 +171,12 @@ export class Matcher {
       const members = group.members;
       const count = members ? membersCount(members) : 0;
       for (const part of members ?? []) this.visit(q, part, null, part.length, count, PREFIX_WEIGHT / 2, false);
+      // The first word's documents that fail `keep` leave the running (matched 0 is never a later
+      // group's), so the later, costlier words are read for the survivors only.
+      if (g === 0 && keep) {
+        const { matched, touched, touchedCount } = this;
+        for (let i = 0; i < touchedCount; i++) if (!keep(touched[i]!)) matched[touched[i]!] = 0;
+      }
     });
     const need = order.length;
     const { matched, content, strong, tier, touched, touchedCount } = this;

@@ -248,14 +248,13 @@ export class SearchIndex {
       keys = new Float64Array(ids.length);
       for (let i = 0; i < ids.length; i++) keys[i] = index.day[ids[i]!]!;
     } else {
-      const found = this.matcher.match(plan.groups);
-      const phrases = plan.phrases.map((p) => index.phraseTest(p));
-      const passes = plan.passes;
+      // Filters, then phrases (the costlier test), on the first word's documents, before the others are read.
+      const tests = plan.phrases.map((p) => index.phraseTest(p));
+      if (plan.passes) tests.unshift(plan.passes);
+      if (!pages) tests.unshift((doc) => kind[doc] !== PAGE);
+      const keep = tests.length === 0 ? null : (doc: number) => tests.every((test) => test(doc));
+      const found = this.matcher.match(plan.groups, keep);
       ids = found.ids;
-      if (passes) ids = ids.filter(passes);
-      if (!pages) ids = ids.filter((doc) => kind[doc] !== PAGE);
-      // Phrases last: the costliest test, on the fewest documents.
-      for (const test of phrases) ids = ids.filter(test);
       score = found.score;
       const tier = found.tier;
       // Tier first (two steps apart, the side-by-side bonus fits between), then the score.
