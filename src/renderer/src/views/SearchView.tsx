@@ -65,6 +65,9 @@ const KIND_LABELS: Record<SearchResultKind, [string, string]> = {
 };
 const KINDS: SearchResultKind[] = ['article', 'highlight', 'page'];
 
+/** How long a query may go unanswered before the box shows a spinner. */
+const SPINNER_AFTER_MS = 300;
+
 /** "3 articles, 2 highlights" for the result count line. */
 function kindCounts(byKind: Record<SearchResultKind, number>): string {
   return KINDS.filter((k) => byKind[k] > 0)
@@ -127,6 +130,14 @@ export function SearchView({
   const total = results?.total ?? 0;
   const at = Math.max(0, Math.min(active, total - 1));
   const pending = q !== '' && shown?.query !== q;
+  // The spinner shows only for a query still unanswered after a moment: one that flashed up for every
+  // keystroke would move the box's text and run an animation per key for an answer that comes in a few ms.
+  const [slowFor, setSlowFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => setSlowFor(q), SPINNER_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [pending, q]);
   const error = q && results?.total === null ? results.error : null;
   const searchedFor = shown?.query ?? '';
   const parsed = useMemo(() => parseQuery(query), [query]);
@@ -173,7 +184,7 @@ export function SearchView({
             }
           }}
         />
-        {pending && <Spinner />}
+        {pending && slowFor === q && <Spinner />}
         {query && (
           <button
             type="button"
