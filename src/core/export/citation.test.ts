@@ -1,27 +1,10 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { describe, expect, it } from 'vitest';
-import type { ClipMeta } from '../model';
 import { bibtex, cslJson, formatReferences, toCsl } from './citation';
 import { cslDataSchema } from './cslDataSchema';
 import { cslName, splitAuthors } from './names';
-
-function clip(id: string, fields: Partial<ClipMeta>): ClipMeta {
-  return {
-    id,
-    title: 'Untitled',
-    byline: null,
-    site: null,
-    published: null,
-    url: null,
-    lang: 'en',
-    excerpt: null,
-    words: 100,
-    clippedAt: '2026-12-06T10:00:00.000Z',
-    origin: 'url',
-    ...fields,
-  };
-}
+import { clipMeta as clip } from '../library/testHelpers';
 
 const news = clip('20261206-aaaaaaa1', {
   title: 'Tidal power comes of age',

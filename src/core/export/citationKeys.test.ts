@@ -6,25 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { ClipMeta } from '../model';
 import { bibtex } from './citation';
 import { asciiFold, baseCitationKey, citationKeys } from './citationKeys';
+import { clipMeta } from '../library/testHelpers';
 
 const GOLDEN = path.resolve(__dirname, '../../../test/fixtures/export/keys.bib');
 
-function clip(id: string, fields: Partial<ClipMeta>): ClipMeta {
-  return {
-    id,
-    title: 'Untitled',
-    byline: null,
-    site: null,
-    published: null,
-    url: null,
-    lang: 'en',
-    excerpt: null,
-    words: 100,
-    clippedAt: '2025-05-01T10:00:00.000Z',
-    origin: 'url',
-    ...fields,
-  };
-}
+const clip = (id: string, fields: Partial<ClipMeta>) =>
+  clipMeta(id, { clippedAt: '2025-05-01T10:00:00.000Z', ...fields });
 
 const metas: ClipMeta[] = [
   clip('20250101-aaaaaaa1', {

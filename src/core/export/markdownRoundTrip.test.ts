@@ -11,7 +11,7 @@ import { findQuote } from '../anchoring/describe';
 import { sanitizeArticleHtml } from '../clipper/sanitize';
 import { articleText } from '../article/text';
 import { importFrom } from '../import';
-import { tempDir } from '../library/testHelpers';
+import { NO_DETAILS, tempDir } from '../library/testHelpers';
 import type { ClipDraft } from '../model';
 import { createGlossService, type GlossService } from '../service';
 import { exportLibrary } from './library';
@@ -31,12 +31,7 @@ function htmlDraft(title: string, html: string, fields: Partial<ClipDraft> = {})
   const clean = sanitizeArticleHtml(html);
   return {
     title,
-    byline: null,
-    site: null,
-    published: null,
-    url: null,
-    lang: 'en',
-    excerpt: null,
+    ...NO_DETAILS,
     origin: 'html',
     html: clean,
     text: articleText(clean),

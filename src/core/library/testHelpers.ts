@@ -1,14 +1,38 @@
 /**
- * Shared fixtures for the library tests: a temp library folder and a sample clip draft.
+ * Shared fixtures for the core's tests: a temp library folder, a sample clip draft, clip metadata and a
+ * highlight.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ClipDraft, Highlight } from '../model';
+import type { ClipDraft, ClipMeta, Highlight } from '../model';
 
 /** A fresh empty folder under the system temp folder. */
 export function tempDir(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'gloss-lib-'));
+}
+
+/** The details of a clip that has none: no author, site, date, address or excerpt (in English). */
+export const NO_DETAILS = {
+  byline: null,
+  site: null,
+  published: null,
+  url: null,
+  lang: 'en',
+  excerpt: null,
+} as const satisfies Partial<ClipMeta>;
+
+/** Metadata of an untitled 100-word clip with {@link NO_DETAILS}, clipped from the web; `fields` override. */
+export function clipMeta(id: string, fields: Partial<ClipMeta> = {}): ClipMeta {
+  return {
+    id,
+    title: 'Untitled',
+    ...NO_DETAILS,
+    words: 100,
+    clippedAt: '2026-12-06T10:00:00.000Z',
+    origin: 'url',
+    ...fields,
+  };
 }
 
 /** A plausible clip draft; `text` is what the HTML reads as. */

@@ -1,24 +1,12 @@
 /**
  * Shared fixtures for the search tests: clip metadata and highlights built in memory.
  */
+import { clipMeta } from '../library/testHelpers';
 import type { ClipMeta, Highlight } from '../model';
 
 /** Clip metadata with plausible defaults. */
 export function meta(id: string, title: string, extra: Partial<ClipMeta> = {}): ClipMeta {
-  return {
-    id,
-    title,
-    byline: null,
-    site: null,
-    published: null,
-    url: null,
-    lang: 'en',
-    excerpt: null,
-    words: 0,
-    clippedAt: '2024-05-01T00:00:00.000Z',
-    origin: 'text',
-    ...extra,
-  };
+  return clipMeta(id, { title, words: 0, clippedAt: '2024-05-01T00:00:00.000Z', origin: 'text', ...extra });
 }
 
 /** A highlight of `exact` (its first occurrence in `text`). */
