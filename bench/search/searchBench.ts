@@ -23,6 +23,8 @@ interface Row {
   memory: number;
   p50: number;
   p95: number;
+  /** p95 of the CPU time each query took (the process's user + system time): its cost without the waits for a core. */
+  cpuP95: number;
   perKind: Map<QueryKind, number>;
   timedQueries: number;
   bare: { p95: number } | null;
@@ -57,11 +59,14 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
   const memory = memoryInUse() - before;
   for (const q of queries.shuffled.slice(0, WARM_UP)) await engine.search(q.query);
   // Each engine answers the queries in the same shuffled order until they are done or its time is up.
-  const times: Array<{ kind: QueryKind; ms: number }> = [];
+  const times: Array<{ kind: QueryKind; ms: number; cpu: number }> = [];
   const until = Date.now() + QUERY_BUDGET_MS;
   for (const q of queries.shuffled) {
     if (Date.now() > until) break;
-    times.push({ kind: q.kind, ms: await time(() => engine.search(q.query)) });
+    const before = process.cpuUsage();
+    const ms = await time(() => engine.search(q.query));
+    const used = process.cpuUsage(before);
+    times.push({ kind: q.kind, ms, cpu: (used.user + used.system) / 1000 });
   }
   const all = times.map((t) => t.ms);
   const perKind = new Map(
@@ -109,6 +114,10 @@ async function measureEngine(engine: Engine, articles: BenchArticle[], dir: stri
     memory,
     p50: percentile(all, 50),
     p95: percentile(all, 95),
+    cpuP95: percentile(
+      times.map((t) => t.cpu),
+      95,
+    ),
     perKind,
     timedQueries: times.length,
     bare,
@@ -247,6 +256,9 @@ async function runSize(count: number, glossOnly: boolean): Promise<void> {
   console.log('(ratios are engine ÷ Gloss; Gloss makes snippets, the peers return ids only; FlexSearch searches a');
   console.log(" phrase's words, and the peers apply filters to their hits or, for filters alone, to every article)");
   if (g.bare) console.log(`Gloss without snippets: p95 ${ms(g.bare.p95)}`);
+  console.log(
+    `CPU time per query (the process's, so a loaded machine's waits for a core are left out), p95: ${rows.map((r) => `${r.name} ${ms(r.cpuP95)}${ratio(r.cpuP95, g.cpuP95)}`).join(', ')}`,
+  );
   for (const r of rows.slice(1)) {
     console.log(
       `Gloss/${r.name}: p95 ${(g.p95 / r.p95).toFixed(2)}; quality: ${r.name} has ${(overlap(g.tops, r.tops) * 100).toFixed(0)} % of Gloss's top-10 hits for ${queries.exact.length} exact words`,

@@ -2,7 +2,8 @@
  * The saved search index, `<library>/index/search.idx`: a row of chunks, each an 8-byte head (length,
  * type) and a payload padded to 4 bytes. JSON chunks hold the header, the clips' fingerprints, the
  * documents and the terms; binary chunks hold each batch of terms' postings and each batch of documents'
- * word sequences, which are used in place (typed-array views into the file) rather than decoded. An end
+ * word sequences (each followed by its word-pair filter), which are used in place (typed-array views into
+ * the file) rather than decoded. An end
  * chunk closes the file, so a cut-off file is never trusted. Written and read a chunk at a time with turns
  * for the event loop in between; a file that does not fit is rebuilt instead.
  */
