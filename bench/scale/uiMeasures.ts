@@ -158,6 +158,7 @@ export const SCROLL_LIBRARY = measure(`
  */
 export const STATIC_SCROLL = measure(`
   const el = document.querySelector('.library .vlist-scroll');
+  await until(() => el.querySelector('.vlist > li [data-clip-id]'));
   const drawn = [...el.querySelectorAll('.vlist > li')].filter((li) => li.querySelector('[data-clip-id]'));
   const height = drawn[0].getBoundingClientRect().height;
   const copy = el.cloneNode(false);
