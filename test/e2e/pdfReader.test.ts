@@ -114,6 +114,37 @@ describe('Gloss UI: the PDF page reader', () => {
     h().assertNoErrors();
   });
 
+  it('keeps the words selected on a page selected when zooming draws the page again', async () => {
+    const { page } = h();
+    const ends = await inPage<{ first: { left: number; y: number }; last: { right: number; y: number } }>(
+      page,
+      TEXT_ENDS,
+      CLAIM,
+    );
+    await page.mouse.move(ends.first.left + 1, ends.first.y);
+    await page.mouse.down();
+    await page.mouse.move(ends.last.right - 1, ends.last.y, { steps: 8 });
+    await page.mouse.up();
+    const selected = () => inPage<string>(page, `() => String(window.getSelection())`);
+    expect(await selected()).toContain(CLAIM.slice(0, 20));
+    const before = await selected();
+    const canvasWidth = `() => document.querySelector('.pdf-page[data-page="1"] canvas').width`;
+    const width = await inPage<number>(page, canvasWidth);
+    await page.getByRole('toolbar', { name: 'PDF pages' }).getByRole('button', { name: 'Zoom in' }).click();
+    // Page one is drawn again at the new zoom…
+    await expect.poll(() => inPage<number>(page, canvasWidth), SLOW).toBeGreaterThan(width);
+    await page.locator('.pdf-page[data-page="1"].drawn').waitFor();
+    // …and the same words are still selected, on the page's text layer.
+    expect(await selected()).toBe(before);
+    const onLayer = await inPage<boolean>(
+      page,
+      `() => { const s = window.getSelection(); return s.rangeCount === 1 && !!s.anchorNode.parentElement.closest('.pdf-text-layer') && !!s.focusNode.parentElement.closest('.pdf-text-layer'); }`,
+    );
+    expect(onLayer).toBe(true);
+    await page.getByRole('toolbar', { name: 'PDF pages' }).getByRole('button', { name: 'Fit width' }).click();
+    h().assertNoErrors();
+  });
+
   it('finds a word from page 200 of a 300-page report and opens that page, drawing only pages near it', async () => {
     const { page } = h();
     await h()

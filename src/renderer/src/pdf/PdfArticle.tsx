@@ -235,24 +235,21 @@ export default function PdfArticle({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per request (its key), once the PDF is open
   }, [focusKey, pdf]);
 
-  const onPageText = useCallback(
+  const onPageDrawn = useCallback(
     (index: number) => {
-      onTextChanged();
-      const body = bodyRef.current;
-      const drawn = !!body?.querySelector(`.pdf-page[data-page="${index + 1}"].drawn`);
-      if (drawn && !leadMarked.current) {
+      if (!leadMarked.current) {
         leadMarked.current = true;
         markPdfOpen('drawn');
         setLeadDrawn(true);
       }
       const want = pendingFocus.current;
+      const body = bodyRef.current;
       if (!want || !body || pageAt(pdfMeta.pageStarts, want.start) !== index) return;
-      if (!drawn) return;
       pendingFocus.current = null;
       const range = offsetsToRange(body, want.start, want.end);
       if (range) revealRange(scroller, range, 'auto');
     },
-    [onTextChanged, pdfMeta.pageStarts, scroller],
+    [pdfMeta.pageStarts, scroller],
   );
 
   const onSize = useCallback((index: number, size: PageSize) => {
@@ -302,7 +299,8 @@ export default function PdfArticle({
               size={sizes[i] ?? base}
               text={pageText}
               near={near.has(i) && (leadDrawn || i === current || !near.has(current))}
-              onTextChanged={onPageText}
+              onTextChanged={onTextChanged}
+              onDrawn={onPageDrawn}
               onSize={onSize}
               onError={onPageError}
             />

@@ -1,11 +1,12 @@
 /**
  * One page of a PDF clip: a box of the page's size holding, while the page is near the view, its canvas
  * and its text layer (pageTextLayer.ts); otherwise only the page's stored text, unseen, so that the article's
- * text (which offsets index into) is whole whichever pages are drawn.
+ * text (which offsets index into) is whole whichever pages are drawn. Zooming draws the canvas again but
+ * keeps the text layer's nodes (refitted in place), so a selection and painted highlights stay put.
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { AnnotationMode, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
-import { buildPageTextLayer } from './pageTextLayer';
+import { AnnotationMode, type PDFDocumentProxy, type PDFPageProxy, type RenderTask } from 'pdfjs-dist';
+import { buildPageTextLayer, type PageTextLayer } from './pageTextLayer';
 
 /** A page's size in CSS pixels at scale 1. */
 export interface PageSize {
@@ -24,15 +25,18 @@ interface Props {
   near: boolean;
   /** The page's text nodes changed (a text layer came or went): highlights must be painted again. */
   onTextChanged: (index: number) => void;
+  /** The page is drawn (picture and text layer) for the first time since it came near. */
+  onDrawn: (index: number) => void;
   /** The page's real size, once pdf.js has read it. */
   onSize: (index: number, size: PageSize) => void;
   /** The page could not be drawn. */
   onError: (index: number, error: unknown) => void;
 }
 
-interface Drawn {
-  scale: number;
-  layer: HTMLDivElement;
+/** A page's text layer, built once while the page is near the view and fitted to each zoom in place. */
+interface Layer {
+  page: PDFPageProxy;
+  text: PageTextLayer;
 }
 
 function isCancel(error: unknown): boolean {
@@ -48,14 +52,43 @@ export const PdfPageView = memo(function PdfPageView({
   text,
   near,
   onTextChanged,
+  onDrawn,
   onSize,
   onError,
 }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
-  const [drawn, setDrawn] = useState<Drawn | null>(null);
-  const shown = near && drawn?.scale === scale ? drawn.layer : null;
+  const [layer, setLayer] = useState<Layer | null>(null);
+  /** The picture on the canvas is of this page (at some zoom; a new one replaces it once drawn). */
+  const [pictured, setPictured] = useState(false);
+  const scaleRef = useRef(scale);
+  scaleRef.current = scale;
+  const shown = near && layer ? layer.text.element : null;
 
+  // The text layer: built when the page comes near, kept across zooms (so a selection in it survives).
+  useEffect(() => {
+    if (!pdf || !near) return;
+    const abort = new AbortController();
+    void (async () => {
+      const page = await pdf.getPage(index + 1);
+      if (abort.signal.aborted) return;
+      const built = await buildPageTextLayer(page, page.getViewport({ scale: scaleRef.current }), text, abort.signal);
+      if (!abort.signal.aborted) setLayer({ page, text: built });
+    })().catch((error: unknown) => {
+      if (!abort.signal.aborted && !isCancel(error)) onError(index, error);
+    });
+    return () => {
+      abort.abort();
+      setLayer(null);
+    };
+  }, [pdf, near, index, text, onError]);
+
+  // A new zoom: the same layer, measured again.
+  useLayoutEffect(() => {
+    layer?.text.update(layer.page.getViewport({ scale }));
+  }, [layer, scale]);
+
+  // The picture: drawn off-screen at each zoom and swapped in at once (no blank page while drawing).
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!pdf || !near || !canvas) return;
@@ -77,18 +110,13 @@ export const PdfPageView = memo(function PdfPageView({
         annotationMode: AnnotationMode.DISABLE,
         transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
       });
-      const [layer] = await Promise.all([
-        buildPageTextLayer(page, viewport, text, abort.signal),
-        task.promise.then(() => {
-          if (abort.signal.aborted) return;
-          // Swap the finished picture in at once (no blank page while drawing at a new zoom).
-          canvas.width = work.width;
-          canvas.height = work.height;
-          canvas.getContext('2d')?.drawImage(work, 0, 0);
-          work.width = work.height = 0;
-        }),
-      ]);
-      if (!abort.signal.aborted) setDrawn({ scale, layer: layer.element });
+      await task.promise;
+      if (abort.signal.aborted) return;
+      canvas.width = work.width;
+      canvas.height = work.height;
+      canvas.getContext('2d')?.drawImage(work, 0, 0);
+      work.width = work.height = 0;
+      setPictured(true);
     })().catch((error: unknown) => {
       if (!abort.signal.aborted && !isCancel(error)) onError(index, error);
     });
@@ -96,12 +124,15 @@ export const PdfPageView = memo(function PdfPageView({
       abort.abort();
       task?.cancel();
     };
-  }, [pdf, near, scale, index, text, onSize, onError]);
+  }, [pdf, near, scale, index, onSize, onError]);
 
   // A page far from the view gives its picture's memory back.
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!near && canvas) canvas.width = canvas.height = 0;
+    if (!near && canvas) {
+      canvas.width = canvas.height = 0;
+      setPictured(false);
+    }
   }, [near]);
 
   useLayoutEffect(() => {
@@ -112,9 +143,14 @@ export const PdfPageView = memo(function PdfPageView({
     onTextChanged(index);
   }, [shown, index, onTextChanged]);
 
+  const drawn = !!shown && pictured;
+  useEffect(() => {
+    if (drawn) onDrawn(index);
+  }, [drawn, index, onDrawn]);
+
   return (
     <div
-      className={shown ? 'pdf-page drawn' : 'pdf-page'}
+      className={drawn ? 'pdf-page drawn' : 'pdf-page'}
       data-page={index + 1}
       style={{ width: size.width * scale, height: size.height * scale, ['--scale-factor' as string]: scale }}
     >

@@ -17,6 +17,11 @@ export interface PageTextLayer {
   /** False when the page's items do not lay out to the stored text (the layer then holds the text unplaced). */
   aligned: boolean;
   cancel(): void;
+  /**
+   * Fits the layer to a new zoom in place: its boxes follow the page's `--scale-factor` by themselves; this
+   * measures the spans' widths again. The text nodes stay the same ones, so a selection in them is kept.
+   */
+  update(viewport: PageViewport): void;
 }
 
 /** An invisible span holding the text between two items, placed where the next item starts. */
@@ -49,6 +54,7 @@ export async function buildPageTextLayer(
   const layout = chromeForText(items, pageText);
   const layer = new TextLayer({ textContentSource: { ...content, items }, container: element, viewport });
   const cancel = () => layer.cancel();
+  const update = (next: PageViewport) => layer.update({ viewport: next });
   signal.addEventListener('abort', cancel, { once: true });
   await layer.render();
   signal.removeEventListener('abort', cancel);
@@ -57,7 +63,7 @@ export async function buildPageTextLayer(
     element.replaceChildren(
       Object.assign(document.createElement('div'), { className: 'pdf-page-text', textContent: pageText }),
     );
-    return { element, aligned: false, cancel };
+    return { element, aligned: false, cancel, update };
   }
   const divs = layer.textDivs;
   const parts: Node[] = [];
@@ -72,5 +78,5 @@ export async function buildPageTextLayer(
   });
   if (at < pageText.length) parts.push(gapSpan(pageText.slice(at), undefined));
   element.replaceChildren(...parts);
-  return { element, aligned: true, cancel };
+  return { element, aligned: true, cancel, update };
 }
