@@ -19,6 +19,9 @@ import type { JSDOM } from 'jsdom';
 
 let shared: JSDOM | null = null;
 
+/** The heading elements' tag names, h1 to h6 (as `tagName` gives them in an HTML document). */
+export const HEADINGS = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'] as const;
+
 /**
  * The shared jsdom window (created on first use). Never handed untrusted scripts. jsdom is required here,
  * on first use, not imported at the top: loading it costs over a second, and most CLI commands (`list`,

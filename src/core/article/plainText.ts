@@ -1,23 +1,6 @@
-import { hasDescendant, parseBodyDocument } from './dom';
+import { hasDescendant, HEADINGS, parseBodyDocument } from './dom';
 
-const BLOCKS = new Set([
-  'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'LI',
-  'BLOCKQUOTE',
-  'PRE',
-  'FIGCAPTION',
-  'TR',
-  'DT',
-  'DD',
-  'CAPTION',
-  'HR',
-]);
+const BLOCKS = new Set(['P', ...HEADINGS, 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'TR', 'DT', 'DD', 'CAPTION', 'HR']);
 
 function inlineText(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -45,11 +28,7 @@ export function articlePlainText(html: string): string {
         for (const list of Array.from(child.children)) if (list.tagName === 'UL' || list.tagName === 'OL') walk(list);
       } else if (child.tagName === 'TR') {
         blocks.push(Array.from(child.children, (cell) => inlineText(cell)).join(' | '));
-      } else if (
-        child.tagName === 'BLOCKQUOTE' &&
-        hasDescendant(child, ['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6'])
-      )
-        walk(child);
+      } else if (child.tagName === 'BLOCKQUOTE' && hasDescendant(child, ['P', 'LI', ...HEADINGS])) walk(child);
       else if (child.tagName !== 'HR') blocks.push(inlineText(child));
     }
   };

@@ -7,7 +7,7 @@
  * which turns a long article into minutes of work. Every rule is a fixed point, because
  * sanitising must be idempotent.
  */
-import { closestTag, hasDescendant } from '../article/dom';
+import { closestTag, hasDescendant, HEADINGS } from '../article/dom';
 
 /** Elements that start a new line. */
 const BLOCK = new Set([
@@ -22,12 +22,7 @@ const BLOCK = new Set([
   'DT',
   'FIGCAPTION',
   'FIGURE',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
+  ...HEADINGS,
   'HR',
   'LI',
   'OL',
@@ -51,16 +46,11 @@ const WRAPPER = new Set(['DIV', 'SECTION', 'ARTICLE']);
 /** Elements that keep an otherwise empty element (it shows something). */
 const KEEPS_BLANK = ['IMG', 'HR', 'BR', 'TABLE'];
 /** Blocks whose content is a line of text: a wrapper inside one is never a paragraph of its own. */
-const TEXT_BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE']);
+const TEXT_BLOCK = new Set(['P', ...HEADINGS, 'PRE']);
 /** Elements dropped when they hold no text and no image. */
 const DROP_WHEN_EMPTY = new Set([
   'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
+  ...HEADINGS,
   'BLOCKQUOTE',
   'DIV',
   'SECTION',
@@ -99,8 +89,6 @@ const DROP_WHEN_EMPTY = new Set([
   'INS',
   'DEL',
 ]);
-/** Containers in which a wrapper holding only inline content must stay a wrapper, not become <p>. */
-const NO_PARAGRAPH_INSIDE = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE']);
 
 type Item = { kind: 'text'; text: string } | { kind: 'el'; el: Element; tag: string };
 
@@ -169,7 +157,7 @@ export class ArticleSerializer {
   /** The tag an element is written as (an h1 is demoted, an inline-only wrapper is a paragraph). */
   private tagFor(el: Element, parent: Element): string {
     if (el.tagName === 'H1') return 'H2';
-    if (WRAPPER.has(el.tagName) && !NO_PARAGRAPH_INSIDE.has(parent.tagName) && !closestTag(el, TEXT_BLOCK)) {
+    if (WRAPPER.has(el.tagName) && !TEXT_BLOCK.has(parent.tagName) && !closestTag(el, TEXT_BLOCK)) {
       const hasBlock = this.children(el).some((i) => i.kind === 'el' && BLOCK.has(i.tag));
       if (!hasBlock && !hasDescendant(el, BLOCK)) return 'P';
     }
