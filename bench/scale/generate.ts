@@ -14,17 +14,7 @@ import type { ClipDraft, ClipMeta, Highlight, HighlightColor } from '../../src/c
 import { HIGHLIGHT_COLORS } from '../../src/core/model';
 import { PageStore } from '../../src/core/notebook/pageStore';
 import { QUOTE_NODE_TYPE } from '../../src/core/notebook/types';
-
-/** Mulberry32: a small seeded PRNG, identical on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../prng';
 
 const COMMON = `the of and to a in is that for it as was with be by on not he this are or his from at which but have an
 they you were her she there been one all we their has would when if so no will more what its said about than into

@@ -4,17 +4,9 @@
  * titles, sites, authors, dates, highlights and notes. The same seed always gives the same archive.
  */
 
-/** Mulberry32: a small seeded PRNG, good enough for test data and identical on every machine. */
-export function prng(seed: number): () => number {
-  // Kept in int32 range throughout so V8 never boxes the state (a 30× difference here).
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../prng';
+
+export { prng };
 
 const COMMON = `the of and to a in is that for it as was with be by on not he this are or his from at which but have an
 they you were her she there been one all we their has would when if so no will more what its said about than

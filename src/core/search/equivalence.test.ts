@@ -7,17 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex } from './searchIndex';
 import { foldTerm, tokenize } from './terms';
 import { meta } from './testDocs';
-
-/** Mulberry32, seeded: the same corpus on every run. */
-function prng(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../../bench/prng';
 
 const SYLLABLES = 'ka ri to na me so lu vi de pa ro mi ne ta ba co con ver sa tion ing er'.split(' ');
 
