@@ -45,6 +45,16 @@ const PAINTED_ON_PAGE = `([name, page]) => {
     b.left >= box.left - 1 && b.right <= box.right + 1 && b.top >= box.top - 1 && b.bottom <= box.bottom + 1));
 }`;
 
+/** Browser side: whether page one's canvas holds a drawing of the page's size (not blank pixels). */
+const PAGE_ONE_INKED = `() => {
+  const page = document.querySelector('.pdf-page[data-page="1"].drawn');
+  const c = page.querySelector('canvas');
+  if (Math.abs(c.width / devicePixelRatio - page.clientWidth) > 2) return false;
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  for (let i = 0; i < d.length; i += 4) if (d[i] < 200) return true;
+  return false;
+}`;
+
 async function openClip(page: Page, title: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
   await page.locator('.clip-row', { hasText: title }).first().click();
@@ -79,6 +89,11 @@ describe('Gloss UI: the PDF page reader', () => {
     const stored = (await h().service().getClip(clip.id)).text;
     expect(await inPage<string>(page, `() => document.querySelector('.article-body').textContent`)).toBe(stored);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'pdf-reader.png') });
+    // Opened again from the library: page one is drawn while the reader opens (the column's width is known
+    // now) and swapped in; the page is the same, text layer and picture.
+    await openClip(page, clip.title);
+    expect(await inPage<string>(page, `() => document.querySelector('.article-body').textContent`)).toBe(stored);
+    expect(await inPage<boolean>(page, PAGE_ONE_INKED)).toBe(true);
     h().assertNoErrors();
   });
 

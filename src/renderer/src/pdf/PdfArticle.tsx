@@ -18,13 +18,13 @@ import { PdfControls } from './PdfControls';
 import { PdfPageView, type PageSize } from './PdfPageView';
 import { pageAtY, pageTexts, pageTops } from './pageGeometry';
 import { takePdf } from './openDocuments';
+import { fitScale, MAX_SCALE, rememberColumnWidth } from './pagePictures';
 import { markPdfOpen } from './openTiming';
 import { readOutline, type OutlineEntry } from './pdfOutline';
 
 /** US Letter at 72 dpi, until the PDF's own first page is known. */
 const DEFAULT_SIZE: PageSize = { width: 612, height: 792 };
 const MIN_SCALE = 0.25;
-const MAX_SCALE = 5;
 /** Room left for the sticky reader bar when a page is brought to the top. */
 const TOP_ROOM = 64;
 
@@ -72,7 +72,7 @@ export default function PdfArticle({
   const pendingFocus = useRef<{ start: number; end: number } | null>(null);
 
   const base = sizes[0] ?? DEFAULT_SIZE;
-  const scale = zoom === 'fit' ? (columnWidth > 0 ? Math.min(MAX_SCALE, columnWidth / base.width) : 1) : zoom;
+  const scale = zoom === 'fit' ? (columnWidth > 0 ? fitScale(columnWidth, base.width) : 1) : zoom;
   const tops = useMemo(() => pageTops(sizes, scale), [sizes, scale]);
 
   const setBody = useCallback(
@@ -121,7 +121,10 @@ export default function PdfArticle({
   useLayoutEffect(() => {
     const el = bodyRef.current?.parentElement;
     if (!el) return;
-    const measure = () => setColumnWidth(el.clientWidth);
+    const measure = () => {
+      setColumnWidth(el.clientWidth);
+      rememberColumnWidth(el.clientWidth);
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);

@@ -5,8 +5,9 @@
  * keeps the text layer's nodes (refitted in place), so a selection and painted highlights stay put.
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { AnnotationMode, type PDFDocumentProxy, type PDFPageProxy, type RenderTask } from 'pdfjs-dist';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { buildPageTextLayer, type PageTextLayer } from './pageTextLayer';
+import { drawPage, takePictureAhead, takeTextAhead, type PagePicture } from './pagePictures';
 
 /** A page's size in CSS pixels at scale 1. */
 export interface PageSize {
@@ -72,7 +73,8 @@ export const PdfPageView = memo(function PdfPageView({
     void (async () => {
       const page = await pdf.getPage(index + 1);
       if (abort.signal.aborted) return;
-      const built = await buildPageTextLayer(page, page.getViewport({ scale: scaleRef.current }), text, abort.signal);
+      const viewport = page.getViewport({ scale: scaleRef.current });
+      const built = await buildPageTextLayer(page, viewport, text, abort.signal, takeTextAhead(pdf, index));
       if (!abort.signal.aborted) setLayer({ page, text: built });
     })().catch((error: unknown) => {
       if (!abort.signal.aborted && !isCancel(error)) onError(index, error);
@@ -93,24 +95,15 @@ export const PdfPageView = memo(function PdfPageView({
     const canvas = canvasRef.current;
     if (!pdf || !near || !canvas) return;
     const abort = new AbortController();
-    let task: RenderTask | null = null;
+    let picture: PagePicture | null = null;
     void (async () => {
       const page = await pdf.getPage(index + 1);
       if (abort.signal.aborted) return;
       const natural = page.getViewport({ scale: 1 });
       onSize(index, { width: natural.width, height: natural.height });
-      const viewport = page.getViewport({ scale });
-      const ratio = window.devicePixelRatio || 1;
-      const work = document.createElement('canvas');
-      work.width = Math.floor(viewport.width * ratio);
-      work.height = Math.floor(viewport.height * ratio);
-      task = page.render({
-        canvas: work,
-        viewport,
-        annotationMode: AnnotationMode.DISABLE,
-        transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
-      });
-      await task.promise;
+      // Page one may have been drawn at this zoom while the reader was opening (pagePictures.ts).
+      picture = takePictureAhead(pdf, index, scale) ?? drawPage(page, scale);
+      const work = await picture.canvas;
       if (abort.signal.aborted) return;
       canvas.width = work.width;
       canvas.height = work.height;
@@ -122,7 +115,7 @@ export const PdfPageView = memo(function PdfPageView({
     });
     return () => {
       abort.abort();
-      task?.cancel();
+      picture?.cancel();
     };
   }, [pdf, near, scale, index, onSize, onError]);
 

@@ -7,6 +7,7 @@
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { markPdfOpen } from './openTiming';
+import { dropAhead, drawFirstPageAhead } from './pagePictures';
 import { openClipPdf } from './pdfjs';
 
 /** Documents kept open while no reader shows them: at most this many… */
@@ -71,7 +72,8 @@ function documentFor(clipId: string, sha256: string): OpenDocument {
 /** Starts opening clip `clipId`'s original PDF (hash `sha256`) for a reader about to show it. */
 export function preparePdf(clipId: string, sha256: string): void {
   const entry = documentFor(clipId, sha256);
-  entry.doc.catch(() => undefined);
+  // Page one is drawn while the clip's text is on its way (pagePictures.ts).
+  entry.doc.then(drawFirstPageAhead).catch(() => undefined);
   trimIdle();
 }
 
@@ -89,7 +91,13 @@ export function takePdf(clipId: string, sha256: string): { doc: Promise<PDFDocum
       if (released) return;
       released = true;
       entry.users--;
-      if (entry.users === 0) void entry.doc.then((d) => d.cleanup()).catch(() => undefined);
+      if (entry.users > 0) return trimIdle();
+      void entry.doc
+        .then((d) => {
+          dropAhead(d);
+          return d.cleanup();
+        })
+        .catch(() => undefined);
       trimIdle();
     },
   };

@@ -5,7 +5,16 @@
  */
 
 /** The steps, in the order they usually happen. */
-export const PDF_OPEN_STEPS = ['asked', 'clip-read', 'bytes', 'opened', 'first-page-read', 'mounted', 'drawn'] as const;
+export const PDF_OPEN_STEPS = [
+  'asked',
+  'clip-read',
+  'bytes',
+  'opened',
+  'first-page-read',
+  'drawn-ahead',
+  'mounted',
+  'drawn',
+] as const;
 
 /** One step of opening a PDF clip. */
 export type PdfOpenStep = (typeof PDF_OPEN_STEPS)[number];

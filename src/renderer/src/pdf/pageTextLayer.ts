@@ -9,6 +9,7 @@
  * offsets, highlights and selections work on it exactly as they do on a web article.
  */
 import { TextLayer, type PageViewport, type PDFPageProxy } from 'pdfjs-dist';
+import type { TextContent } from './pagePictures';
 import { chromeForText, type PdfTextItem } from '@core/common/pdfLayout';
 
 /** A built text layer: the element to show and whether it matches the stored text. */
@@ -38,17 +39,18 @@ function gapSpan(text: string, at: HTMLElement | undefined): HTMLSpanElement {
 
 /**
  * Builds the text layer of `page` at `viewport` for `pageText` (the page's stored text) into a new element.
- * Resolves once laid out; rejects if cancelled.
+ * Resolves once laid out; rejects if cancelled. `contentAhead`: the page's text content, if already asked for.
  */
 export async function buildPageTextLayer(
   page: PDFPageProxy,
   viewport: PageViewport,
   pageText: string,
   signal: AbortSignal,
+  contentAhead: Promise<TextContent> | null = null,
 ): Promise<PageTextLayer> {
   const element = document.createElement('div');
   element.className = 'textLayer pdf-text-layer';
-  const content = await page.getTextContent();
+  const content = await (contentAhead ?? page.getTextContent());
   if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
   const items = content.items.filter((item): item is PdfTextItem & typeof item => 'str' in item);
   const layout = chromeForText(items, pageText);
