@@ -8,37 +8,22 @@ export function newestFirst(a: Pick<ClipMeta, 'id' | 'clippedAt'>, b: Pick<ClipM
 
 /** The list row of clip `meta` with `highlightCount` highlights. */
 export function summarise(meta: ClipMeta, highlightCount: number): ClipSummary {
-  const {
-    id,
-    title,
-    site,
-    byline,
-    published,
-    url,
-    aliases,
-    words,
-    clippedAt,
-    excerpt,
-    placeholder,
-    pdf,
-    tags = [],
-    collections = [],
-  } = meta;
+  const { aliases, placeholder, pdf } = meta;
   return {
-    id,
-    title,
-    site,
-    byline,
-    published,
-    url,
+    id: meta.id,
+    title: meta.title,
+    site: meta.site,
+    byline: meta.byline,
+    published: meta.published,
+    url: meta.url,
     ...(aliases && { aliases }),
-    words,
-    clippedAt,
-    excerpt,
+    words: meta.words,
+    clippedAt: meta.clippedAt,
+    excerpt: meta.excerpt,
     highlightCount,
     ...(placeholder && { placeholder }),
     ...(pdf && { pdfFile: { sha256: pdf.sha256, pages: pdf.pages } }),
-    tags,
-    collections,
+    tags: meta.tags ?? [],
+    collections: meta.collections ?? [],
   };
 }
