@@ -80,13 +80,14 @@ export interface RestoreOptions {
  * A stream that passes at most `limit()` bytes on and fails with `over()` past that: sizes are enforced while
  * unpacking, so a gzip bomb whose manifest declares 10 bytes stops at 10, not after writing a gigabyte.
  */
-function capped(limit: () => number, over: () => Error): Transform {
+function capped(limit: () => number, over: () => Error, onChunk?: (chunk: Buffer) => void): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      if (seen > limit()) done(over());
-      else done(null, chunk);
+      if (seen > limit()) return done(over());
+      onChunk?.(chunk);
+      done(null, chunk);
     },
   });
 }
@@ -208,13 +209,18 @@ async function unpackInto(
     }
     const hash = createHash('sha256');
     let size = 0;
-    entry.on('data', (chunk: unknown) => {
-      hash.update(chunk as Buffer);
-      size += (chunk as Buffer).length;
-    });
+    // Hashed as it passes through the cap: the pipeline is the entry's only reader (a second 'data' listener
+    // beside the pipe would read it in two ways at once).
     await pipeline(
       entry,
-      capped(() => want.size, tooLarge),
+      capped(
+        () => want.size,
+        tooLarge,
+        (chunk) => {
+          hash.update(chunk);
+          size += chunk.length;
+        },
+      ),
       createWriteStream(target, { flags: 'wx' }),
     );
     if (size !== want.size || hash.digest('hex') !== want.sha256) throw checksumFailed();
