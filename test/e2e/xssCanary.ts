@@ -60,6 +60,16 @@ export async function canarySelfTest(h: Harness, fired: string[]): Promise<strin
 const LIST_SCROLL = `(document.querySelector('.clip-list')?.parentElement ?? null)`;
 
 /**
+ * Waits until the library list shows what its scroll position asks for: the rows scrolled into view are drawn
+ * on a later frame, and stay placeholders until their page of clips arrives; only then does an absent row mean
+ * anything.
+ */
+async function listSettled(page: Page): Promise<void> {
+  await page.evaluate(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`);
+  await page.waitForFunction(`!document.querySelector('.clip-row.loading-row')`);
+}
+
+/**
  * Scrolls the virtualised library list from top to bottom, a screenful at a time, so that every row is drawn
  * once; returns the ids of the clips whose rows were drawn.
  */
@@ -67,7 +77,7 @@ export async function drawEveryLibraryRow(page: Page): Promise<Set<string>> {
   const seen = new Set<string>();
   await page.evaluate(`${LIST_SCROLL}.scrollTop = 0`);
   for (;;) {
-    await page.waitForFunction(`!document.querySelector('.clip-row.loading-row')`);
+    await listSettled(page);
     for (const id of await page
       .locator('.clip-row[data-clip-id]')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-clip-id') ?? '')))
@@ -83,12 +93,13 @@ export async function drawEveryLibraryRow(page: Page): Promise<Set<string>> {
 async function scrollToClipRow(page: Page, id: string): Promise<void> {
   const row = page.locator(`.clip-row[data-clip-id="${id}"]`);
   await page.evaluate(`${LIST_SCROLL}.scrollTop = 0`);
+  await listSettled(page);
   while ((await row.count()) === 0) {
     const atEnd = await page.evaluate(
       `(() => { const el = ${LIST_SCROLL}; const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1; el.scrollTop += el.clientHeight; return end; })()`,
     );
+    await listSettled(page);
     if (atEnd && (await row.count()) === 0) throw new Error(`No row in the library list for clip ${id}`);
-    await page.waitForFunction(`!document.querySelector('.clip-row.loading-row')`);
   }
 }
 
