@@ -15,8 +15,8 @@ import { offsetsToRange } from '../lib/textOffsets';
 import { revealRange, type ReaderFocus } from '../reader/usePaintedHighlights';
 import '../styles/pdf.css';
 import { PdfControls } from './PdfControls';
-import { PdfPageView, type PageSize } from './PdfPageView';
-import { pageAtY, pageTexts, pageTops } from './pageGeometry';
+import { pageAtY, pageInView, pageTexts, pageTops, type PageSize } from '@core/common/pdfPageGeometry';
+import { PdfPageView } from './PdfPageView';
 import { takePdf } from './openDocuments';
 import { fitScale, MAX_SCALE, rememberColumnWidth } from './pagePictures';
 import { markPdfOpen } from './openTiming';
@@ -154,7 +154,8 @@ export default function PdfArticle({
     const onScroll = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        setCurrent(pageAtY(tops, scroller.scrollTop - bodyTop() + scroller.clientHeight / 3));
+        const top = scroller.scrollTop - bodyTop();
+        setCurrent(pageInView(tops, top + TOP_ROOM, top + scroller.clientHeight));
       });
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });

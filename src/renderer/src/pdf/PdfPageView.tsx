@@ -6,14 +6,9 @@
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
+import type { PageSize } from '@core/common/pdfPageGeometry';
 import { buildPageTextLayer, type PageTextLayer } from './pageTextLayer';
 import { drawPage, takePictureAhead, takeTextAhead, type PagePicture } from './pagePictures';
-
-/** A page's size in CSS pixels at scale 1. */
-export interface PageSize {
-  width: number;
-  height: number;
-}
 
 interface Props {
   pdf: PDFDocumentProxy | null;
