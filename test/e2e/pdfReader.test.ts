@@ -94,6 +94,24 @@ describe('Gloss UI: the PDF page reader', () => {
     await openClip(page, clip.title);
     expect(await inPage<string>(page, `() => document.querySelector('.article-body').textContent`)).toBe(stored);
     expect(await inPage<boolean>(page, PAGE_ONE_INKED)).toBe(true);
+
+    // Pages: a thumbnail per page, drawn; one leads to its page.
+    const bar = page.getByRole('toolbar', { name: 'PDF pages' });
+    await bar.getByRole('button', { name: 'Pages' }).click();
+    const thumbs = page.getByRole('list', { name: 'Pages' });
+    await expect(thumbs.getByRole('listitem').count()).resolves.toBe(4);
+    const thumbInked = `() => { const c = document.querySelector('.pdf-thumbs li[data-page="3"] canvas'); if (!c.width) return false; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 0; i < d.length; i += 4) if (d[i] < 200) return true; return false; }`;
+    await expect.poll(() => inPage<boolean>(page, thumbInked), SLOW).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'pdf-thumbnails.png') });
+    await thumbs.getByRole('img', { name: 'Page 3' }).click();
+    await expect.poll(() => bar.getByRole('textbox', { name: 'Page number' }).inputValue(), SLOW).toBe('3');
+    await expect(thumbs.count()).resolves.toBe(0);
+    // Back to page one (drawn) for the next test.
+    await bar.getByRole('textbox', { name: 'Page number' }).fill('1');
+    await page.keyboard.press('Enter');
+    await page.locator('.pdf-page[data-page="1"].drawn').waitFor();
+    await expect.poll(() => bar.getByRole('textbox', { name: 'Page number' }).inputValue(), SLOW).toBe('1');
+    await page.locator('.article-body').click({ position: { x: 5, y: 5 } });
     h().assertNoErrors();
   });
 

@@ -318,6 +318,8 @@ export default function PdfArticle({
           scale={scale}
           fitWidth={zoom === 'fit'}
           outline={outline}
+          pdf={pdf}
+          sizes={sizes}
           onZoom={(factor) => changeZoom(Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale * factor)))}
           onFitWidth={() => changeZoom('fit')}
           onGo={goToPage}

@@ -1,9 +1,12 @@
 /**
  * The PDF reader's floating bar: zoom out/in, fit width, the page number box (type a page and press Enter)
- * and, when the PDF has bookmarks, its Contents.
+ * its Pages (thumbnails) and, when the PDF has bookmarks, its Contents.
  */
 import { useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { PageSize } from '@core/common/pdfPageGeometry';
 import type { OutlineEntry } from './pdfOutline';
+import { PdfThumbnails } from './PdfThumbnails';
 
 interface Props {
   /** The page in view (0-based) and the page count. */
@@ -12,14 +15,18 @@ interface Props {
   scale: number;
   fitWidth: boolean;
   outline: OutlineEntry[];
+  /** The open document and its pages' sizes (for the thumbnails); null until open. */
+  pdf: PDFDocumentProxy | null;
+  sizes: readonly PageSize[];
   onZoom: (factor: number) => void;
   onFitWidth: () => void;
   onGo: (page: number) => void;
 }
 
-export function PdfControls({ page, pages, scale, fitWidth, outline, onZoom, onFitWidth, onGo }: Props) {
+export function PdfControls({ page, pages, scale, fitWidth, outline, pdf, sizes, onZoom, onFitWidth, onGo }: Props) {
   const [typed, setTyped] = useState<string | null>(null);
   const [contents, setContents] = useState(false);
+  const [thumbs, setThumbs] = useState(false);
   const go = () => {
     const n = Number.parseInt(typed ?? '', 10);
     if (Number.isFinite(n)) onGo(Math.min(pages, Math.max(1, n)) - 1);
@@ -70,6 +77,33 @@ export function PdfControls({ page, pages, scale, fitWidth, outline, onZoom, onF
         />{' '}
         of {pages}
       </label>
+      {pdf && (
+        <div className="pdf-contents">
+          <button
+            type="button"
+            className="pdf-control"
+            aria-expanded={thumbs}
+            aria-haspopup="true"
+            onClick={() => {
+              setContents(false);
+              setThumbs((t) => !t);
+            }}
+          >
+            Pages
+          </button>
+          {thumbs && (
+            <PdfThumbnails
+              pdf={pdf}
+              sizes={sizes}
+              current={page}
+              onGo={(n) => {
+                setThumbs(false);
+                onGo(n);
+              }}
+            />
+          )}
+        </div>
+      )}
       {outline.length > 0 && (
         <div className="pdf-contents">
           <button
@@ -77,7 +111,10 @@ export function PdfControls({ page, pages, scale, fitWidth, outline, onZoom, onF
             className="pdf-control"
             aria-expanded={contents}
             aria-haspopup="true"
-            onClick={() => setContents((c) => !c)}
+            onClick={() => {
+              setThumbs(false);
+              setContents((c) => !c);
+            }}
           >
             Contents
           </button>
