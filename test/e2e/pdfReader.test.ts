@@ -55,6 +55,19 @@ const PAGE_ONE_INKED = `() => {
   return false;
 }`;
 
+/** Selects `text` on the page by dragging the mouse from its first character to its last. */
+async function dragOver(page: Page, text: string): Promise<void> {
+  const ends = await inPage<{ first: { left: number; y: number }; last: { right: number; y: number } }>(
+    page,
+    TEXT_ENDS,
+    text,
+  );
+  await page.mouse.move(ends.first.left + 1, ends.first.y);
+  await page.mouse.down();
+  await page.mouse.move(ends.last.right - 1, ends.last.y, { steps: 8 });
+  await page.mouse.up();
+}
+
 async function openClip(page: Page, title: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
   await page.locator('.clip-row', { hasText: title }).first().click();
@@ -117,15 +130,7 @@ describe('Gloss UI: the PDF page reader', () => {
 
   it('highlights words selected on the page, with a note, and paints them there again after a reload', async () => {
     const { page } = h();
-    const ends = await inPage<{ first: { left: number; y: number }; last: { right: number; y: number } }>(
-      page,
-      TEXT_ENDS,
-      CLAIM,
-    );
-    await page.mouse.move(ends.first.left + 1, ends.first.y);
-    await page.mouse.down();
-    await page.mouse.move(ends.last.right - 1, ends.last.y, { steps: 8 });
-    await page.mouse.up();
+    await dragOver(page, CLAIM);
     const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
     await toolbar.getByRole('button', { name: 'Add note' }).click();
     const note = page.getByRole('complementary', { name: 'Highlights' }).getByRole('textbox', { name: 'Note' });
@@ -149,15 +154,7 @@ describe('Gloss UI: the PDF page reader', () => {
 
   it('keeps the words selected on a page selected when zooming draws the page again', async () => {
     const { page } = h();
-    const ends = await inPage<{ first: { left: number; y: number }; last: { right: number; y: number } }>(
-      page,
-      TEXT_ENDS,
-      CLAIM,
-    );
-    await page.mouse.move(ends.first.left + 1, ends.first.y);
-    await page.mouse.down();
-    await page.mouse.move(ends.last.right - 1, ends.last.y, { steps: 8 });
-    await page.mouse.up();
+    await dragOver(page, CLAIM);
     const selected = () => inPage<string>(page, `() => String(window.getSelection())`);
     expect(await selected()).toContain(CLAIM.slice(0, 20));
     const before = await selected();
