@@ -115,7 +115,8 @@ export function ReaderView({
   const [updating, setUpdating] = useState(false);
   const [reanchored, setReanchored] = useState<string | null>(null);
 
-  const html = useMemo(() => (doc ? sanitizeArticle(doc.html, doc.meta.id) : ''), [doc]);
+  // A PDF clip shows its pages, not its stored HTML: that is never sanitised or used (it is ~1 MB for 300 pages).
+  const html = useMemo(() => (doc && !doc.meta.pdf ? sanitizeArticle(doc.html, doc.meta.id) : ''), [doc]);
   const innerHtml = useMemo(() => ({ __html: html }), [html]);
   const pickFocused = useCallback((id: string) => dispatch({ type: 'pick', id }), [dispatch]);
   // A PDF's pages come and go as they scroll by: each change of its text nodes paints the highlights again.
