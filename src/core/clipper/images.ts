@@ -6,7 +6,7 @@
  * Pictures on this computer or a private network are fetched only for a page that came from one too.
  */
 import { createHash } from 'node:crypto';
-import { parseBodyDocument } from '../article/dom';
+import { elementsByTag, parseBodyDocument } from '../article/dom';
 import { IMAGES_DIR, type ClipImage } from '../library/clipImages';
 import { fetchImage, type FetchOptions } from './fetchPage';
 import { isPrivateHost } from './privateAddress';
@@ -73,7 +73,7 @@ export async function localiseImages(
 ): Promise<{ html: string; images: ClipImage[] }> {
   const doc = parseBodyDocument(html);
   const wanted = new Map<string, HTMLImageElement[]>();
-  for (const img of Array.from(doc.body.getElementsByTagName('img'))) {
+  for (const img of elementsByTag(doc.body, 'img') as HTMLImageElement[]) {
     const src = img.getAttribute('src') ?? '';
     if (!/^https?:\/\//i.test(src)) continue;
     if (!wanted.has(src) && wanted.size >= (opts.maxImages ?? 40)) continue;
