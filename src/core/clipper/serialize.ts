@@ -92,7 +92,8 @@ const DROP_WHEN_EMPTY = new Set([
 
 type Item = { kind: 'text'; text: string } | { kind: 'el'; el: Element; tag: string };
 
-function escapeText(text: string): string {
+/** Text escaped as the stored HTML writes it (quotes stay, no-break spaces are named). */
+export function escapeText(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/\u00a0/g, '&nbsp;')

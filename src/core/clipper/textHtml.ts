@@ -4,6 +4,7 @@
  * Units whose text holds none of those forms can instead be written straight in the stored form
  * ({@link storedUnitsHtml}): exactly what the sanitiser would return, without its two DOM parses.
  */
+import { escapeText } from './serialize';
 import type { TextUnit } from './textBlocks';
 
 function escapeHtml(text: string): string {
@@ -70,15 +71,6 @@ export function unitsToHtml(units: TextUnit[]): string {
   return renderUnits(units, { inline: inlineHtml, code: escapeHtml, join: '' });
 }
 
-/** Text escaped as the sanitiser's serialiser writes it (quotes stay, no-break spaces are named). */
-function storedText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/\u00a0/g, '&nbsp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
-
 /** What could become markup ([text](url), **bold**, `code`). */
 const MARKDOWN = /\]\(|\*\*|`/;
 /**
@@ -101,5 +93,5 @@ export function storedUnitsHtml(units: TextUnit[]): string | null {
     // Blocks are trimmed by the serialiser (code keeps its white space) and dropped when blank.
     if (text.trim() === '' || (unit.kind !== 'code' && text.trim() !== text)) return null;
   }
-  return renderUnits(units, { inline: storedText, code: storedText, join: '\n' });
+  return renderUnits(units, { inline: escapeText, code: escapeText, join: '\n' });
 }
