@@ -24,6 +24,7 @@ import { createNotebookMethods } from './notebook/notebookMethods';
 import { PageStore } from './notebook/pageStore';
 import { createDesktopMethods, type DesktopMethods, type DesktopOptions } from './desktop/desktopMethods';
 import { createEndpointMethods, type EndpointMethods } from './endpoint/endpointMethods';
+import { pdfAddressCheck } from './endpoint/pdfAddress';
 import { createJobMethods, type JobOptions } from './jobs/jobMethods';
 import type { JobRunner } from './jobs/runner';
 import { createTrashMethods } from './trash/trashMethods';
@@ -138,6 +139,11 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     settings: settingsStore,
     libraryPath: store.path,
     extract: async (html, opts) => (await import('./clipper')).clipHtml(html, opts),
+    fetchPdf: async (url, { origin }) =>
+      (await import('./clipper')).clipUrl(url, {
+        pdfOnly: true,
+        fetch: { ...options.fetch, refuse: pdfAddressCheck(origin) },
+      }),
     findExisting,
     replaceClipDraft,
     addClipDraft: (draft) => service.addClipDraft(draft),

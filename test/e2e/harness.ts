@@ -39,7 +39,8 @@ export {
 export const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
 export const VIEWPORT = { width: 1280, height: 800 };
 
-const CHROMIUM_ARGS = [
+/** The flags every UI test launches Debian Chromium with. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -1,6 +1,7 @@
 /**
  * The clipper's front door: a URL, pasted text or a page's HTML in, a clean article draft out.
  */
+import { GlossError } from '../errors';
 import type { ClipDraft } from '../model';
 import { extractArticle } from './extractInWorker';
 import { fetchDocument, type FetchOptions } from './fetchPage';
@@ -15,6 +16,14 @@ export { clipPastedText } from './pastedText';
 export { sanitizeArticleHtml } from './sanitize';
 export { localiseImages, type ImageOptions } from './images';
 
+/** What a person is told when an address that should give a PDF gives a login or paywall page instead. */
+export const PDF_NEEDS_LOGIN = 'This PDF needs your browser’s login; download it and drop the file into Gloss.';
+
+/** Whether `bytes` start as a PDF does (`%PDF-` within the first 1 KB, as pdf.js and the reader allow). */
+function startsAsPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
+}
+
 /**
  * Fetches a web page and extracts its article; an address that answers with a PDF gives the PDF's draft
  * (its text, details and original bytes).
@@ -22,10 +31,21 @@ export { localiseImages, type ImageOptions } from './images';
  * @param url  an http(s) address
  * @param opts.title  use this title instead of the page's
  * @param opts.fetch  limits for the download (timeout, size, redirects, cancellation)
+ * @param opts.pdfOnly  the address is a PDF's (the bookmarklet on a PDF viewer tab): anything else that
+ *   comes back (a login or paywall page, 401/403) fails with {@link PDF_NEEDS_LOGIN}, never becomes a clip
  * @throws GlossError from {@link fetchDocument}, {@link extractArticle} or {@link readPdfDraft}
  */
-export async function clipUrl(url: string, opts: { title?: string; fetch?: FetchOptions } = {}): Promise<ClipDraft> {
-  const page = await fetchDocument(url, opts.fetch);
+export async function clipUrl(
+  url: string,
+  opts: { title?: string; fetch?: FetchOptions; pdfOnly?: boolean } = {},
+): Promise<ClipDraft> {
+  const page = await fetchDocument(url, opts.fetch).catch((error: unknown) => {
+    const denied =
+      error instanceof GlossError && error.code === 'http-status' && / answered 40[13] /.test(error.message);
+    throw opts.pdfOnly && denied ? new GlossError('unsupported-content', PDF_NEEDS_LOGIN, { cause: error }) : error;
+  });
+  if (opts.pdfOnly && (page.kind !== 'pdf' || !startsAsPdf(page.bytes)))
+    throw new GlossError('unsupported-content', PDF_NEEDS_LOGIN);
   if (page.kind === 'pdf') return readPdfDraft(page.bytes, { url: page.url, title: opts.title ?? null });
   return extractArticle(page.html, { url: page.url, title: opts.title ?? null, origin: 'url' });
 }

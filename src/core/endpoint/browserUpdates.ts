@@ -2,7 +2,8 @@
  * A page clipped again from the browser never replaces the clip silently: the bookmarklet runs inside the
  * page, so a hostile page can read its token and send any text it likes under an address the library
  * holds. The new article waits in `<library>/inbox/<clipId>.json` (with where it came from) until the
- * person compares it in the reader and applies or discards it.
+ * person compares it in the reader and applies or discards it; a PDF's original file waits beside it, byte
+ * for byte, as `<clipId>.pdf`.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -33,11 +34,22 @@ const pendingSchema = z.object({
 });
 
 const fileOf = (library: string, clipId: string) => path.join(library, INBOX_DIR, `${clipId}.json`);
+const pdfOf = (library: string, clipId: string) => path.join(library, INBOX_DIR, `${clipId}.pdf`);
 
-/** Keeps `update` for its clip, in place of any older one. */
+/** Keeps `update` for its clip, in place of any older one (a PDF's file first, so its JSON never lacks it). */
 export async function savePendingUpdate(library: string, update: PendingUpdate): Promise<void> {
   await fs.mkdir(path.join(library, INBOX_DIR), { recursive: true });
-  await writeFileAtomic(fileOf(library, update.clipId), JSON.stringify(update));
+  const { pdfBytes, ...draft } = update.draft;
+  if (draft.pdf && pdfBytes) await writeFileAtomic(pdfOf(library, update.clipId), pdfBytes);
+  else await fs.rm(pdfOf(library, update.clipId), { force: true });
+  await writeFileAtomic(fileOf(library, update.clipId), JSON.stringify({ ...update, draft }));
+}
+
+/** The draft with its PDF's original file read back, or null when that file is gone. */
+async function withPdfBytes(library: string, update: PendingUpdate): Promise<PendingUpdate | null> {
+  if (!update.draft.pdf) return update;
+  const bytes = await fs.readFile(pdfOf(library, update.clipId)).catch(() => null);
+  return bytes && { ...update, draft: { ...update.draft, pdfBytes: new Uint8Array(bytes) } };
 }
 
 /** The update waiting for clip `clipId`, or null (a file that does not read as one is dropped). */
@@ -47,7 +59,10 @@ export async function readPendingUpdate(library: string, clipId: string): Promis
   if (text === null) return null;
   try {
     const parsed = pendingSchema.safeParse(JSON.parse(text));
-    if (parsed.success && parsed.data.clipId === clipId) return parsed.data as unknown as PendingUpdate;
+    if (parsed.success && parsed.data.clipId === clipId) {
+      const update = await withPdfBytes(library, parsed.data as unknown as PendingUpdate);
+      if (update) return update;
+    }
   } catch {
     // Not JSON: handled below like any other file that is not an update.
   }
@@ -58,6 +73,7 @@ export async function readPendingUpdate(library: string, clipId: string): Promis
 /** Forgets the update waiting for clip `clipId` (none is fine). */
 export async function removePendingUpdate(library: string, clipId: string): Promise<void> {
   await fs.rm(fileOf(library, clipId), { force: true });
+  await fs.rm(pdfOf(library, clipId), { force: true });
 }
 
 const paragraphs = (text: string) =>

@@ -3,7 +3,8 @@
  * first start and kept in the settings with an expiry, renewed from Settings. A page clipped through it
  * is added and its selection becomes a highlight; a page the library already holds is never changed from
  * the browser: its new version waits (browserUpdates.ts) until the person compares it in the reader and
- * applies or discards it. The page is told to reload its library so either shows at once.
+ * applies or discards it. The page is told to reload its library so either shows at once. From a browser's
+ * PDF viewer only the address comes: the PDF is downloaded here (pdfAddress.ts says which addresses may be).
  */
 import { randomBytes } from 'node:crypto';
 import type { AddHighlightInput, GlossApi } from '../api';
@@ -27,6 +28,11 @@ export interface EndpointDeps {
   libraryPath: string;
   /** Reads a page's article (the page-reading worker). */
   extract(html: string, opts: { url: string; title?: string }): Promise<ClipDraft>;
+  /**
+   * Downloads the PDF at `url` (sent from a PDF viewer tab of `origin`) through the URL clipper's
+   * hardened fetch and reads it; anything but a PDF fails with a message for the person.
+   */
+  fetchPdf(url: string, opts: { origin: string | null }): Promise<ClipDraft>;
   /** The clip already holding a draft's article, if any. */
   findExisting(draft: ClipDraft): ClipSummary | undefined;
   addClipDraft(draft: ClipDraft): Promise<ClipSummary>;
@@ -110,7 +116,11 @@ export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
   }
 
   async function clip(request: ClipRequest): Promise<ClipOutcome> {
-    const draft = await deps.extract(request.html, { url: request.url, title: request.title });
+    const draft =
+      request.kind === 'pdf'
+        ? await deps.fetchPdf(request.url, { origin: request.origin })
+        : await deps.extract(request.html, { url: request.url, title: request.title });
+    const selection = request.kind === 'page' ? request.selection : undefined;
     const existing = deps.findExisting(draft);
     if (existing) {
       // The page may be hostile (it can read the bookmarklet's token): the clip stays as it is until the
@@ -120,13 +130,13 @@ export function createEndpointMethods(deps: EndpointDeps): EndpointMethods {
         receivedAt: new Date().toISOString(),
         origin: request.origin,
         draft,
-        ...(request.selection && { selection: request.selection }),
+        ...(selection && { selection }),
       });
       deps.sendCommand('reload-library');
       return { id: existing.id, title: existing.title, waiting: true };
     }
     const summary = await deps.addClipDraft(draft);
-    if (request.selection) await highlightSelection(summary.id, request.selection).catch(() => undefined);
+    if (selection) await highlightSelection(summary.id, selection).catch(() => undefined);
     deps.sendCommand('reload-library');
     return { id: summary.id, title: summary.title, waiting: false };
   }

@@ -1,6 +1,7 @@
 /**
  * The local clip endpoint's request handling: `POST /clip` with `{ token, url, html, title?, selection? }`
- * as JSON (from the bookmarklet's fetch) or as the `payload` field of a form (its fallback). Checks run
+ * (a page) or `{ token, url, kind: 'pdf', title? }` (a PDF viewer tab: the address only) as JSON (from the
+ * bookmarklet's fetch) or as the `payload` field of a form (its fallback). Checks run
  * cheapest and most telling first: loopback peer, Host header (DNS rebinding), method, size, token (and its
  * expiry), then the rate. Only requests with the right token count against their client's allowance (the
  * page origin); every other answer draws on one bucket for unauthenticated requests and preflights on their
@@ -13,14 +14,13 @@ import type { EndpointLimits } from './rateLimit';
 import { replyHtml, replyJson, preflightHeaders, type Reply } from './replies';
 import type { EndpointRequestRecord } from './types';
 
-/** What the bookmarklet sends, checked, with the origin of the page it came from. */
-export interface ClipRequest {
-  url: string;
-  html: string;
-  title?: string;
-  selection?: string;
-  origin: string | null;
-}
+/**
+ * What the bookmarklet sends, checked, with the origin of the page it came from: a page's HTML, or (from a
+ * browser's PDF viewer) only the PDF's address, which Gloss downloads itself.
+ */
+export type ClipRequest = { url: string; origin: string | null } & (
+  { kind: 'page'; html: string; title?: string; selection?: string } | { kind: 'pdf' }
+);
 
 /** What became of a clip request: a new clip, or an update of one that waits for the person in the app. */
 export interface ClipOutcome {
@@ -77,12 +77,15 @@ function parsePayload(body: Buffer, contentType: string): Record<string, unknown
 function checkRequest(p: Record<string, unknown>, origin: string | null): ClipRequest | string {
   const str = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : undefined);
   const url = str(p['url'], 8192);
-  const html = str(p['html'], 20 * 1024 * 1024);
   if (!url || !/^https?:\/\//i.test(url)) return 'The page’s address is missing or is not a web address.';
+  // A PDF's own details name it better than the viewer tab's title (often the file's name); the viewer's
+  // place in the file (`#page=3`) is not part of its address.
+  if (p['kind'] === 'pdf') return { kind: 'pdf', url: url.split('#')[0]!, origin };
+  const html = str(p['html'], 20 * 1024 * 1024);
   if (!html?.trim()) return 'The page’s content is missing.';
   const title = str(p['title'], 1000)?.trim();
   const selection = str(p['selection'], 1_000_000)?.trim();
-  return { url, html, origin, ...(title && { title }), ...(selection && { selection }) };
+  return { kind: 'page', url, html, origin, ...(title && { title }), ...(selection && { selection }) };
 }
 
 /** The page's origin as the browser sent it (`null` for none or the opaque "null"), at most 200 characters. */
