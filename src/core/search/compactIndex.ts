@@ -9,7 +9,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { FIELD_COUNT, FIELDS, IntList, PostingList, pushVarint, type FieldName } from './postings';
 import { foldTerm, tokenize } from './terms';
-import { mayHavePair, pairBytes, pairFilter } from './wordPairs';
+import { mayHavePair, mayHaveTriple, pairBytes, pairFilter } from './wordPairs';
 
 /** What a document is: an article, a highlight or a notebook page. */
 export const KINDS = ['article', 'highlight', 'page'] as const;
@@ -118,17 +118,20 @@ export class CompactIndex {
     this.liveCount++;
     this.byKey.set(doc.key, id);
     const seq: number[] = [];
-    const pairs: number[] = [];
+    /** The sequence's term ids, -1 between fields (for the pair filter). */
+    const runs: number[] = [];
     const beginnings = new Set<string>();
     for (let f = 0; f < FIELD_COUNT; f++) {
       const field = FIELDS[f]!;
       const text = doc.fields[field];
       if (!text) continue;
       const keep = doc.sequence.includes(field);
-      if (keep && seq.length) seq.push(SEQUENCE_GAP);
+      if (keep && seq.length) {
+        seq.push(SEQUENCE_GAP);
+        runs.push(-1);
+      }
       const counts = new Map<number, number>();
       let length = 0;
-      let previous = -1;
       for (const token of tokenize(text)) {
         const term = foldTerm(token);
         if (!term) continue;
@@ -138,15 +141,14 @@ export class CompactIndex {
         length++;
         if (!keep) continue;
         pushVarint(seq, t + 1);
-        if (previous >= 0) pairs.push(previous, t);
-        previous = t;
+        runs.push(t);
       }
       for (const [t, tf] of counts) this.lists[t]!.push(id, f, tf);
       this.fieldLength[id * FIELD_COUNT + f] = Math.min(length, 0xffff);
       this.fieldTotal[f]! += length;
     }
     this.sequences.push(seq.length ? Uint8Array.from(seq) : null);
-    this.pairs.push(seq.length ? pairFilter(pairs, pairBytes(seq.length)) : null);
+    this.pairs.push(seq.length ? pairFilter(runs, pairBytes(seq.length)) : null);
     for (const facet of doc.facets) this.facetList(facet).push(id);
     for (const b of beginnings) this.beginningList(b).push(id);
     return id;
@@ -194,18 +196,26 @@ export class CompactIndex {
    */
   phraseTest(phrase: ReadonlyArray<ReadonlySet<number>>): (id: number) => boolean {
     const search = this.sequenceTest(phrase);
-    // Two steps side by side that are one known word each: a pair every match must have, checked first
-    // in the document's pair filter (a few memory reads) so that most candidates are never searched.
-    const checks: number[] = [];
-    for (let k = 0; k + 1 < phrase.length; k++) {
-      const [a, b] = [phrase[k]!, phrase[k + 1]!];
-      if (a.size === 1 && b.size === 1) checks.push(a.values().next().value!, b.values().next().value!);
+    // Two or three steps side by side that are one known word each: a pair or triple every match must
+    // have, checked first in the document's pair filter (a few memory reads) so that most candidates are
+    // never searched. Triples first: they rule out the most.
+    const one = phrase.map((step) => (step.size === 1 ? step.values().next().value! : -2));
+    if (one.includes(-1)) return search;
+    const pairs: number[] = [];
+    const triples: number[] = [];
+    for (let k = 0; k + 1 < one.length; k++) {
+      const [a, b, c = -2] = [one[k]!, one[k + 1]!, one[k + 2]];
+      if (a < 0 || b < 0) continue;
+      pairs.push(a, b);
+      if (c >= 0) triples.push(a, b, c);
     }
-    if (checks.length === 0 || checks.includes(-1)) return search;
+    if (pairs.length === 0 && triples.length === 0) return search;
     return (id) => {
       const bits = this.pairs[id];
       if (!bits) return false;
-      for (let i = 0; i < checks.length; i += 2) if (!mayHavePair(bits, checks[i]!, checks[i + 1]!)) return false;
+      for (let i = 0; i < triples.length; i += 3)
+        if (!mayHaveTriple(bits, triples[i]!, triples[i + 1]!, triples[i + 2]!)) return false;
+      for (let i = 0; i < pairs.length; i += 2) if (!mayHavePair(bits, pairs[i]!, pairs[i + 1]!)) return false;
       return search(id);
     };
   }

@@ -1,21 +1,23 @@
 /**
- * Each document's word pairs as a small Bloom filter: one bit set (two bits per pair) for every two words
- * that stand side by side in it. A phrase's candidates (the documents holding all its words) are first
- * checked for the phrase's pairs here, a few memory reads each; only the few that pass have their word
- * sequence searched. Without it a phrase of common words ("is the two") would search thousands of
- * documents' sequences on every keystroke. The filter's size follows from the sequence's length (about
- * three to six bits per word), so it needs no length of its own in the saved file.
+ * Each document's word pairs and triples as a small Bloom filter: two bits set for every two words that
+ * stand side by side in it, and two for every three. A phrase's candidates (the documents holding all its
+ * words) are first checked for the phrase's pairs and triples here, a few memory reads each; only the few
+ * that pass have their word sequence searched. Without it a phrase of common words ("is the two") would
+ * search thousands of documents' sequences on every keystroke; with pairs alone, 3,000 of its 8,000
+ * candidates hold both its pairs (common in themselves) but only 56 the phrase, and the triple sorts
+ * them out. The filter's size follows from the sequence's length (about six to twelve bits per word), so
+ * it needs no length of its own in the saved file.
  */
 
 /** Bytes of the pair filter of a word sequence of `sequenceBytes` bytes (0 for none). */
 export function pairBytes(sequenceBytes: number): number {
   if (sequenceBytes === 0) return 0;
   let bytes = 8;
-  while (bytes * 4 < sequenceBytes) bytes *= 2;
+  while (bytes * 2 < sequenceBytes) bytes *= 2;
   return bytes;
 }
 
-/** The two bit positions of the pair (a, b) of term ids, packed as `first | second << 16` within `mask`. */
+/** A hash of the pair (a, b) of term ids; a triple is hashed as the pair (hash of its first two, third). */
 function mix(a: number, b: number): number {
   let h = Math.imul(a ^ Math.imul(b + 0x632be5ab, 0x9e3779b1), 0x85ebca6b);
   h ^= h >>> 13;
@@ -23,16 +25,53 @@ function mix(a: number, b: number): number {
   return h ^ (h >>> 16);
 }
 
-/** The filter of `pairs` (flat: first term id, second term id, …) in `bytes` bytes. */
-export function pairFilter(pairs: readonly number[], bytes: number): Uint8Array {
+/** Bits of a block: both bits of an entry fall in one block of 64 bytes (one cache line, one memory read). */
+const BLOCK_BITS = 512;
+
+/** The first of the two bits of hash `h` in a filter of `size` bits; the second is at {@link second}. */
+function first(h: number, size: number): number {
+  if (size <= BLOCK_BITS) return h & (size - 1);
+  return (((h >>> 16) & ((size >>> 9) - 1)) << 9) | (h & (BLOCK_BITS - 1));
+}
+
+/** The second bit of hash `h`, in the block of its first bit `x`. */
+function second(h: number, x: number, size: number): number {
+  const within = (Math.imul(h, 0x27d4eb2f) >>> 7) & (Math.min(size, BLOCK_BITS) - 1);
+  return (x & ~(BLOCK_BITS - 1)) | within;
+}
+
+/** Sets the two bits of hash `h` in `bits`. */
+function set(bits: Uint8Array, h: number): void {
+  const size = bits.length * 8;
+  const x = first(h, size);
+  const y = second(h, x, size);
+  bits[x >>> 3]! |= 1 << (x & 7);
+  bits[y >>> 3]! |= 1 << (y & 7);
+}
+
+/** Whether both bits of hash `h` are set in `bits`. */
+function has(bits: Uint8Array, h: number): boolean {
+  const size = bits.length * 8;
+  const x = first(h, size);
+  if ((bits[x >>> 3]! & (1 << (x & 7))) === 0) return false;
+  const y = second(h, x, size);
+  return (bits[y >>> 3]! & (1 << (y & 7))) !== 0;
+}
+
+/**
+ * The filter of word runs in `bytes` bytes: `words` is a flat list of term ids where -1 separates runs
+ * (fields); every two and three words side by side within a run go in.
+ */
+export function pairFilter(words: readonly number[], bytes: number): Uint8Array {
   const bits = new Uint8Array(bytes);
-  const mask = bytes * 8 - 1;
-  for (let i = 0; i + 1 < pairs.length; i += 2) {
-    const h = mix(pairs[i]!, pairs[i + 1]!);
-    const x = h & mask;
-    const y = (Math.imul(h, 0x27d4eb2f) >>> 7) & mask;
-    bits[x >>> 3]! |= 1 << (x & 7);
-    bits[y >>> 3]! |= 1 << (y & 7);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if (a < 0 || b < 0) continue;
+    const pair = mix(a, b);
+    set(bits, pair);
+    const c = words[i + 2] ?? -1;
+    if (c >= 0) set(bits, mix(pair, c));
   }
   return bits;
 }
@@ -42,9 +81,10 @@ export function pairFilter(pairs: readonly number[], bytes: number): Uint8Array 
  * true means the sequence must be searched to be sure (a few per cent are false alarms).
  */
 export function mayHavePair(bits: Uint8Array, a: number, b: number): boolean {
-  const mask = bits.length * 8 - 1;
-  const h = mix(a, b);
-  const x = h & mask;
-  const y = (Math.imul(h, 0x27d4eb2f) >>> 7) & mask;
-  return (bits[x >>> 3]! & (1 << (x & 7))) !== 0 && (bits[y >>> 3]! & (1 << (y & 7))) !== 0;
+  return has(bits, mix(a, b));
+}
+
+/** Like {@link mayHavePair} for three words side by side (a, b, c). */
+export function mayHaveTriple(bits: Uint8Array, a: number, b: number, c: number): boolean {
+  return has(bits, mix(mix(a, b), c));
 }
