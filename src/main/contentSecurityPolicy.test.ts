@@ -21,5 +21,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     // Reading a clip never contacts the web: pictures only from the app, data: and the downloaded copies.
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'gloss-asset:']);
+    // Requests (fetch) reach only the app and the library's own files (a PDF clip's original, by range).
+    expect(directives.get('connect-src')).toEqual(["'self'", 'gloss-asset:']);
   });
 });

@@ -6,8 +6,9 @@
  * The strict policy: scripts and styles only from the app itself (no inline code, no remote code),
  * no frames, objects, forms or `<base>`. Images only from the app, `data:` and `gloss-asset:` (the pictures
  * Gloss downloaded): opening a clip never contacts the web (no tracking pixels, no remote pictures); a
- * picture that was not stored loads only when the person asks, through the core (`loadClipImage`). Workers only
- * from the app (pdf.js's worker is a file of the bundle). `src/renderer/index.html` carries the same policy in a meta tag (a test keeps the two
+ * picture that was not stored loads only when the person asks, through the core (`loadClipImage`). Requests
+ * (fetch) only to the app and `gloss-asset:` (the PDF reader reads a clip's `original.pdf` there by byte
+ * range). Workers only from the app (pdf.js's worker is a file of the bundle). `src/renderer/index.html` carries the same policy in a meta tag (a test keeps the two
  * equal); the main process also sends it as a header where responses have headers.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -16,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: gloss-asset:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' gloss-asset:",
   "worker-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -21,7 +21,7 @@ import type { GlossService } from '../../src/core/service';
 import { createGlossService } from '../../src/core/service';
 import { JobRunner } from '../../src/core/jobs/runner';
 import { switchService } from '../../src/core/jobs/switchService';
-import { answerAssetRequest } from '../../src/core/library/assetRequest';
+import { answerAssetRequest, assetHttpResponse } from '../../src/core/library/assetRequest';
 import { memorySettingsBackend } from '../../src/core/settings/backend';
 import { REPO_ROOT } from './pageHelpers';
 
@@ -62,7 +62,10 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Serves `dir` read-only on 127.0.0.1 (random port); "/" is index.html; `/gloss-asset/<clip>/<file>` as the desktop app's protocol. */
+/**
+ * Serves `dir` read-only on 127.0.0.1 (random port); "/" is index.html; `/gloss-asset/<clip>/<file>` as the
+ * desktop app's protocol (the clips' images, a PDF clip's `original.pdf` whole or by byte range).
+ */
 async function serveStatic(dir: string, libraryDir: () => string): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
   const server = createServer((req, res) => {
@@ -76,15 +79,15 @@ async function serveStatic(dir: string, libraryDir: () => string): Promise<{ ser
         }
         const asset = /^\/gloss-asset\/([^/]+)\/([^/]+)$/.exec(pathname);
         if (asset) {
-          const answer = await answerAssetRequest(
-            libraryDir(),
-            req.method ?? 'GET',
-            `gloss-asset://${asset[1]}/${asset[2]}`,
+          const answer = assetHttpResponse(
+            await answerAssetRequest(
+              libraryDir(),
+              req.method ?? 'GET',
+              `gloss-asset://${asset[1]}/${asset[2]}`,
+              req.headers.range,
+            ),
           );
-          if (answer.status !== 200) return void res.writeHead(answer.status).end();
-          return void res
-            .writeHead(200, { 'content-type': answer.mime, 'cache-control': 'no-store' })
-            .end(answer.bytes);
+          return void res.writeHead(answer.status, answer.headers).end(answer.body);
         }
         const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
         if (file !== root && !file.startsWith(root + sep)) {

@@ -17,6 +17,8 @@ const IDLE_BYTES = 64 * 1024 * 1024;
 
 interface OpenDocument {
   doc: Promise<PDFDocumentProxy>;
+  /** Settles once the file's first part has been read (or failed). */
+  read: Promise<unknown>;
   /** Readers showing it. */
   users: number;
   /** The file's size once read (0 until then). */
@@ -50,8 +52,8 @@ function documentFor(clipId: string, sha256: string): OpenDocument {
   if (found) {
     documents.delete(key);
   } else {
-    const doc = openClipPdf(clipId);
-    const entry: OpenDocument = { doc, users: 0, bytes: 0 };
+    const { doc, read } = openClipPdf(clipId);
+    const entry: OpenDocument = { doc, read, users: 0, bytes: 0 };
     found = entry;
     doc.then(
       async (d) => {
@@ -69,12 +71,16 @@ function documentFor(clipId: string, sha256: string): OpenDocument {
   return found;
 }
 
-/** Starts opening clip `clipId`'s original PDF (hash `sha256`) for a reader about to show it. */
-export function preparePdf(clipId: string, sha256: string): void {
+/**
+ * Starts opening clip `clipId`'s original PDF (hash `sha256`) for a reader about to show it; settles once the
+ * file's first part has been read (at once for a document already open).
+ */
+export function preparePdf(clipId: string, sha256: string): Promise<unknown> {
   const entry = documentFor(clipId, sha256);
   // Page one is drawn while the clip's text is on its way (pagePictures.ts).
   entry.doc.then(drawFirstPageAhead).catch(() => undefined);
   trimIdle();
+  return entry.read;
 }
 
 /**

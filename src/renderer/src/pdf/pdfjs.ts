@@ -5,17 +5,12 @@
  * read through a data factory that never fetches anything. The options are the core's (core/pdf/readPdf.ts),
  * so the text items the renderer gets are the ones the stored text was made from.
  */
-import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { cMaps, standardFonts } from 'virtual:pdfjs-data';
+import { base64Bytes } from './base64';
 import { markPdfOpen } from './openTiming';
-
-function base64Bytes(data: string): Uint8Array {
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+import { PDF_RANGE_CHUNK, pdfSource } from './pdfRanges';
 
 /** Fonts and CMaps already decoded, by kind and name (every document asks again; decoding once is enough). */
 const decoded = new Map<string, Promise<Uint8Array>>();
@@ -46,31 +41,38 @@ function startBundledWorker(): void {
   GlobalWorkerOptions.workerPort = port;
 }
 
-/** Opens the original PDF of clip `clipId` (read through GlossApi, checked against its hash by the core). */
-export async function openClipPdf(clipId: string): Promise<PDFDocumentProxy> {
-  const data = base64Bytes(await window.gloss.getClipPdf(clipId));
-  markPdfOpen('bytes');
-  startBundledWorker();
-  const task = getDocument({
-    data,
-    isEvalSupported: false,
-    enableXfa: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    useWorkerFetch: false,
-    useWasm: false,
-    stopAtErrors: false,
-    cMapPacked: true,
-    // The factory reads from the bundle; the URLs only have to be set for pdf.js to ask it.
-    cMapUrl: 'bundled:cmaps/',
-    standardFontDataUrl: 'bundled:standard_fonts/',
-    BinaryDataFactory: BundledDataFactory,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-  });
-  return task.promise.then((doc) => {
+/**
+ * Opens the original PDF of clip `clipId`, read by byte range (pdfRanges.ts; the core serves it only while
+ * its SHA-256 is the clipped one), reading no more of it than pdf.js asks for. `read` settles once the
+ * file's first part has arrived (or could not be read); `doc` is the open document.
+ */
+export function openClipPdf(clipId: string): { read: Promise<unknown>; doc: Promise<PDFDocumentProxy> } {
+  let task: PDFDocumentLoadingTask | undefined;
+  const source = pdfSource(clipId, () => void task?.destroy());
+  const doc = source.then(async (found) => {
+    markPdfOpen('bytes');
+    startBundledWorker();
+    task = getDocument({
+      ...found,
+      rangeChunkSize: PDF_RANGE_CHUNK,
+      isEvalSupported: false,
+      enableXfa: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      useWorkerFetch: false,
+      useWasm: false,
+      stopAtErrors: false,
+      cMapPacked: true,
+      // The factory reads from the bundle; the URLs only have to be set for pdf.js to ask it.
+      cMapUrl: 'bundled:cmaps/',
+      standardFontDataUrl: 'bundled:standard_fonts/',
+      BinaryDataFactory: BundledDataFactory,
+      disableAutoFetch: true,
+      disableStream: true,
+    });
+    const opened = await task.promise;
     markPdfOpen('opened');
-    return doc;
+    return opened;
   });
+  return { read: source.catch(() => undefined), doc };
 }

@@ -10,15 +10,20 @@ import { markPdfOpen } from '../pdf/openTiming';
 
 /** A read not taken by a reader within this long is not used. */
 const FRESH_MS = 2000;
+/** How long reading a PDF clip's document waits for its original's first part at most (see {@link prefetchClip}). */
+const PDF_FIRST_MS = 250;
 
 const asked = new Map<string, { doc: Promise<ClipDocument>; at: number }>();
 
-/** Starts opening the original PDF of clip `id` (the reader and pdf.js load with it, on a first open). */
-function preparePdf(id: string, sha256: string): void {
+/**
+ * Starts opening the original PDF of clip `id` (the reader and pdf.js load with it, on a first open); settles
+ * once the file's first part has been read (or failed).
+ */
+function preparePdf(id: string, sha256: string): Promise<unknown> {
   markPdfOpen('asked');
-  void import('../pdf/openDocuments').then((m) => m.preparePdf(id, sha256)).catch(() => undefined);
   // The page reader's code, which a first open waits for too.
   void import('../pdf/PdfArticle').catch(() => undefined);
+  return import('../pdf/openDocuments').then((m) => m.preparePdf(id, sha256)).catch(() => undefined);
 }
 
 /** Starts reading clip `id` for the reader about to open it; `pdf` when it is known to be a PDF clip. */
@@ -26,17 +31,25 @@ export function prefetchClip(id: string, pdf?: ClipSummary['pdfFile']): void {
   const now = performance.now();
   for (const [key, read] of asked) if (now - read.at > FRESH_MS) asked.delete(key);
   if (asked.has(id)) return;
-  if (pdf) preparePdf(id, pdf.sha256);
-  const doc = window.gloss.getClip(id);
+  // A PDF's first part is asked for first: the core answers it in a few ms, then the clip's document (whose
+  // first open checks its text, ~0.1 s for 300 pages), while pdf.js parses the file in its worker. Asked
+  // together, the file would wait behind the document.
+  const doc = pdf
+    ? Promise.race([preparePdf(id, pdf.sha256), delay(PDF_FIRST_MS)]).then(() => window.gloss.getClip(id))
+    : window.gloss.getClip(id);
   // A failed read is the reader's to report (it takes the same promise); none is left unhandled here.
   doc
     .then((d) => {
       if (!d.meta.pdf) return;
       markPdfOpen('clip-read');
-      if (!pdf) preparePdf(id, d.meta.pdf.sha256);
+      if (!pdf) void preparePdf(id, d.meta.pdf.sha256);
     })
     .catch(() => undefined);
   asked.set(id, { doc, at: now });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Clip `id`'s document: the read {@link prefetchClip} started, if fresh, else a new one. */
