@@ -48,13 +48,12 @@ export async function listLibrary(
   libraryDir: string,
   args: string[],
 ): Promise<{ output: CommandOutput; problems: number }> {
-  parseCommandArgs(args, { json: { type: 'boolean' } });
+  const { values } = parseCommandArgs(args, { json: { type: 'boolean' } });
   const { clips, problems } = (await listFromCatalogue(libraryDir)) ?? (await listFromStore(libraryDir));
-  const output = {
-    json: clips.map(clipJson),
-    text: clips.length
-      ? clips.map(clipLine).join('\n')
-      : 'The library is empty. Clip something with: gloss clip <url|file|->',
-  };
-  return { output, problems };
+  // One form only: the other would be 10k objects or lines made for nothing.
+  if (values.json) return { output: { json: clips.map(clipJson), text: '' }, problems };
+  const text = clips.length
+    ? clips.map(clipLine).join('\n')
+    : 'The library is empty. Clip something with: gloss clip <url|file|->';
+  return { output: { text }, problems };
 }

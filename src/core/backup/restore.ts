@@ -13,7 +13,7 @@ import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
 import { GlossError } from '../errors';
 import { WriteQueue } from '../export/writeQueue';
-import { catalogueFilePath } from '../library/catalogueFile';
+import { catalogueFilePath, catalogueDetailsPath } from '../library/catalogueFile';
 import { LibraryStore } from '../library/store';
 import { rebaseRestoredIndex } from './restoredIndex';
 import { checkJsonFile } from '../library/schemas';
@@ -266,6 +266,7 @@ export async function restoreBackup(
     // The restored folder must open as a library with every clip readable before it replaces anything: every
     // clip is read from its files (a catalogue that came with the backup vouches for the old files' times, not these).
     await fs.rm(catalogueFilePath(temp), { force: true });
+    await fs.rm(catalogueDetailsPath(temp), { force: true });
     store = await LibraryStore.open(temp, { catalogue: true });
     if (store.problems().length)
       throw damaged(`a restored file does not read correctly: ${store.problems()[0]!.reason}`);

@@ -9,7 +9,7 @@
  */
 import type { ClipDraft } from '../model';
 import { BoundedWorker, type WorkerLimits } from '../worker/boundedWorker';
-import { extractFromHtml, type ExtractOptions } from './extractHtml';
+import type { ExtractOptions } from './extractHtml';
 
 /** One page for the worker. */
 export interface ExtractJob {
@@ -43,6 +43,16 @@ export function stopExtractionWorker(): void {
   pageReader.stop();
 }
 
+/**
+ * Reads the page in this thread. The extractor (jsdom, Readability, DOMPurify: ~40 MB of heap and 1,000 modules)
+ * is loaded on first use, not with this module: the service imports this file, and most of its users (a list,
+ * an export, the CLI's other commands) never read a page in-thread.
+ */
+async function extractHere(html: string, opts: ExtractOptions): Promise<ClipDraft> {
+  const { extractFromHtml } = await import('./extractHtml');
+  return extractFromHtml(html, opts);
+}
+
 /** "The page at example.org", or "The page" when it has no web address. */
 function thePage(url: string | null | undefined): string {
   try {
@@ -54,7 +64,7 @@ function thePage(url: string | null | undefined): string {
 }
 
 /**
- * Extracts the article from a page's HTML off the main thread (see {@link extractFromHtml} for what it
+ * Extracts the article from a page's HTML off the main thread (see `extractFromHtml` in extractHtml.ts for what it
  * does). Pages are read one at a time; each gets `limits.timeoutMs` once the worker starts it.
  *
  * @throws GlossError `extraction-failed` when the page has no article text, or takes too long or too much
@@ -68,14 +78,14 @@ export function extractArticle(
   return pageReader.submit({ html, opts }, limits, {
     subject: thePage(opts.url),
     reader: 'the page reader',
-    inThread: () => extractFromHtml(html, opts),
+    inThread: () => extractHere(html, opts),
     unavailable: (error) => {
       // Clipping must keep working where the worker cannot load: read in-thread from now on, and say why once.
       console.warn(
         `Gloss: the page reader's worker could not start (${error.message}); reading pages on the main thread.`,
       );
       pageReader.use(null);
-      return extractFromHtml(html, opts);
+      return extractHere(html, opts);
     },
   });
 }

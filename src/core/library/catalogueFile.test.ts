@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { catalogueFilePath, CATALOGUE_FORMAT } from './catalogueFile';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { catalogueFilePath, catalogueDetailsPath, CATALOGUE_FORMAT } from './catalogueFile';
 import { LibraryStore } from './store';
 import { draft, highlight, tempDir } from './testHelpers';
 
@@ -26,7 +26,53 @@ async function library() {
 /** What a list shows of a store: titles with highlight counts, newest first. */
 const rows = (store: LibraryStore) => store.list().map((m) => `${m.title}:${store.highlightsOf(m.id).length}`);
 
+const lines = async (file: string) => (await fs.readFile(file, 'utf8')).trim().split('\n');
+
 describe('the catalogue file', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('keeps only what a list shows in the rows file, the rest in a details file from the same save', async () => {
+    const { dir, a } = await library();
+    const rowsFile = await lines(catalogueFilePath(dir));
+    // A head line, one line per clip, the closing line; no highlight (nor its selectors) among the rows.
+    expect(rowsFile).toHaveLength(5);
+    expect(rowsFile.join('\n')).not.toMatch(/highlights|TextQuoteSelector|excerpt|contentHash/);
+    const row = JSON.parse(rowsFile.find((l) => l.includes(a.id))!.replace(/,$/, ''));
+    expect(Object.keys(row).sort()).toEqual(['id', 'meta', 'stamp']);
+    expect(Object.keys(row.meta).sort()).toEqual([
+      'byline',
+      'clippedAt',
+      'id',
+      'published',
+      'site',
+      'title',
+      'url',
+      'words',
+    ]);
+    const detailsFile = await lines(catalogueDetailsPath(dir));
+    expect(detailsFile).toHaveLength(5);
+    const generation = (line: string) => JSON.parse(`${line}]}`).generation as string;
+    expect(generation(detailsFile[0]!)).toBe(generation(rowsFile[0]!));
+    const entry = JSON.parse(detailsFile.find((l) => l.includes(a.id))!.replace(/,$/, ''));
+    expect(entry.highlights).toEqual([highlight(a.id, 'h1')]);
+    expect(entry.meta).toMatchObject({ origin: 'url', lang: expect.anything() });
+    expect(entry.meta).not.toHaveProperty('title');
+  });
+
+  it('gives back exactly what was saved: metadata, highlights and conflicted copies', async () => {
+    const { dir, b } = await library();
+    await fs.copyFile(clipFile(dir, b.id, 'meta.json'), clipFile(dir, b.id, 'meta (conflicted copy).json'));
+    const plain = await LibraryStore.open(dir, { textOf });
+    await (await open(dir)).close();
+    const store = await open(dir);
+    expect(store.opening).toEqual({ reused: 3, reread: 0, catalogueProblem: null });
+    for (const meta of plain.list()) {
+      expect(store.getMeta(meta.id)).toEqual(meta);
+      expect(store.highlightsOf(meta.id)).toEqual(plain.highlightsOf(meta.id));
+    }
+    expect(store.conflicts()).toEqual(plain.conflicts());
+  });
+
   it('is reused when no clip changed: nothing is read again, and the library is the same', async () => {
     const { dir } = await library();
     const plain = await LibraryStore.open(dir, { textOf });
@@ -130,14 +176,61 @@ describe('the catalogue file', () => {
       (raw: string) => raw.replace(/"meta":\{"id":"[^"]+"/, '"meta":{"id":"someone-else"'),
       /damaged/,
     ],
-  ])('is rebuilt from the files when it is %s', async (_, spoil, problem) => {
+  ])('is rebuilt from the files, with a warning, when it is %s', async (_, spoil, problem) => {
     const { dir } = await library();
     const file = catalogueFilePath(dir);
     await fs.writeFile(file, spoil(await fs.readFile(file, 'utf8')));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const store = await open(dir);
     expect(store.opening).toEqual({ reused: 0, reread: 3, catalogueProblem: expect.stringMatching(problem) });
+    expect(warn).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/catalogue .*was not used.*3 clips were read/));
     expect(rows(store)).toEqual(['Gamma:0', 'Beta:0', 'Alpha:1']);
     await store.close();
     expect((await open(dir)).opening).toEqual({ reused: 3, reread: 0, catalogueProblem: null });
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['missing', (dir: string) => fs.rm(catalogueDetailsPath(dir)), /no catalogue-details\.json/],
+    [
+      'cut off',
+      async (dir: string) => {
+        const raw = await fs.readFile(catalogueDetailsPath(dir), 'utf8');
+        await fs.writeFile(catalogueDetailsPath(dir), raw.slice(0, raw.length - 40));
+      },
+      /damaged/,
+    ],
+    [
+      'from another save (a save cut off between the two files)',
+      async (dir: string) => {
+        const before = await fs.readFile(catalogueDetailsPath(dir));
+        const store = await open(dir);
+        await store.createClip(draft('Delta'));
+        await store.close();
+        await fs.writeFile(catalogueDetailsPath(dir), before);
+      },
+      /different saves/,
+    ],
+  ])('is rebuilt from the files when its highlights file is %s', async (_, spoil, problem) => {
+    const { dir } = await library();
+    await spoil(dir);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const store = await open(dir);
+    expect(store.opening).toEqual({
+      reused: 0,
+      reread: store.list().length,
+      catalogueProblem: expect.stringMatching(problem),
+    });
+    expect(rows(store).slice(-3)).toEqual(['Gamma:0', 'Beta:0', 'Alpha:1']);
+    await store.close();
+    expect((await open(dir)).opening).toMatchObject({ reread: 0, catalogueProblem: null });
+  });
+
+  it('starts without a warning when there is no catalogue yet', async () => {
+    const { dir } = await library();
+    await fs.rm(catalogueFilePath(dir));
+    const warn = vi.spyOn(console, 'warn');
+    expect((await open(dir)).opening).toEqual({ reused: 0, reread: 3, catalogueProblem: 'There is no catalogue yet.' });
+    expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -1,10 +1,13 @@
 /**
- * The catalogue file, `<library>/index/catalogue.json`: what the store last knew of every clip (metadata,
- * highlights, conflicted copies) with each clip's stamp (clipStamp.ts), so the next start reads only the
- * clips whose stamp changed instead of 2 small files per clip. A cache, never the record: a clip is taken
- * from it only when its folder and files stat as they did when it was read, and a missing, damaged or
- * outdated file is ignored (the library is read from its files and the catalogue written again).
+ * The catalogue of a library, two files beside its search index: `index/catalogue.json`, each clip's stamp
+ * (clipStamp.ts) and the few fields of its metadata a list of clips shows (`gloss list` reads this file alone:
+ * ~1/10 of the bytes), and `index/catalogue-details.json`, the rest of each clip's metadata, its highlights and
+ * conflicted copies. Together they let the next start read only the clips whose stamp changed instead of 2
+ * small files per clip. A cache, never the record: a clip is taken from them only when its folder and files
+ * stat as they did when it was read, and a missing, damaged or outdated file — or two files from different
+ * saves — is ignored (the library is read from its files and the catalogue written again).
  */
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -14,9 +17,10 @@ import type { ClipStamp } from './clipStamp';
 import type { LibraryState } from './libraryState';
 import { ID_PATTERN, SCHEMA_VERSION } from './fileFormat';
 
-/** The version of the catalogue file's shape: bump it whenever it changes, and older files are rebuilt. */
-export const CATALOGUE_FORMAT = 1;
+/** The version of the catalogue files' shape: bump it whenever it changes, and older files are rebuilt. */
+export const CATALOGUE_FORMAT = 2;
 const KIND = 'gloss-catalogue';
+const DETAILS_KIND = 'gloss-catalogue-details';
 /** Clips serialised between two turns of the event loop when saving. */
 const CLIPS_PER_PIECE = 500;
 
@@ -29,14 +33,37 @@ export interface SavedClip {
   conflicts?: LibraryConflict[];
 }
 
-/** What a list of clips needs of a catalogue entry: its id, stamp and metadata, without its highlights. */
-export type CatalogueRow = Pick<SavedClip, 'id' | 'stamp' | 'meta'>;
+/** The fields of a clip's metadata a list of clips shows and sorts by: all that `catalogue.json` holds of it. */
+const LIST_FIELDS = ['id', 'title', 'site', 'byline', 'published', 'url', 'words', 'clippedAt'] as const;
+export type ListedMeta = Pick<ClipMeta, (typeof LIST_FIELDS)[number]>;
 
-export type ReadCatalogue = { ok: true; clips: Map<string, SavedClip> } | { ok: false; problem: string };
+/** A clip in `catalogue.json`. */
+export interface CatalogueRow {
+  id: string;
+  stamp: ClipStamp;
+  meta: ListedMeta;
+}
 
-/** Where a library keeps its catalogue (beside the search index). */
+/** A clip in `catalogue-details.json`: the rest of its metadata, its highlights and conflicted copies. */
+interface DetailsEntry {
+  id: string;
+  meta: Partial<ClipMeta>;
+  highlights: Highlight[];
+  conflicts?: LibraryConflict[];
+}
+
+type Problem = { ok: false; problem: string };
+export type ReadCatalogue = { ok: true; clips: Map<string, SavedClip> } | Problem;
+export type ReadCatalogueRows = { ok: true; rows: Map<string, CatalogueRow>; generation: string } | Problem;
+
+/** Where a library keeps the catalogue's rows (beside the search index). */
 export function catalogueFilePath(root: string): string {
   return path.join(root, 'index', 'catalogue.json');
+}
+
+/** Where a library keeps the rest of its catalogue, saved with {@link catalogueFilePath}'s file. */
+export function catalogueDetailsPath(root: string): string {
+  return path.join(root, 'index', 'catalogue-details.json');
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -45,43 +72,55 @@ function isStamp(x: unknown): x is ClipStamp {
   return isObject(x) && typeof x.dir === 'number' && typeof x.meta === 'string' && typeof x.annotations === 'string';
 }
 
-/** Whether an entry's id, stamp and metadata have the catalogue's shape (the part of a row a list needs). */
+/**
+ * Whether a row has the catalogue's shape. The metadata was validated when it was read from the clip's files;
+ * this catches a file that is not one Gloss wrote (hand edits, another program).
+ */
 function isSavedRow(x: unknown): x is CatalogueRow {
   if (!isObject(x) || typeof x.id !== 'string' || !ID_PATTERN.test(x.id) || !isStamp(x.stamp)) return false;
   const { meta } = x;
-  return isObject(meta) && meta.id === x.id && typeof meta.title === 'string' && typeof meta.clippedAt === 'string';
-}
-
-/**
- * Whether an entry has the catalogue's shape. The metadata and highlights were validated when they were read
- * from the clip's files; this catches a file that is not one Gloss wrote (hand edits, another program).
- */
-function isSavedClip(x: unknown): x is SavedClip {
-  if (!isSavedRow(x)) return false;
-  const { highlights, conflicts } = x as Record<string, unknown>;
   return (
-    Array.isArray(highlights) &&
-    highlights.every((h) => isObject(h) && h.clipId === x.id && typeof h.id === 'string') &&
-    (conflicts === undefined || (Array.isArray(conflicts) && conflicts.every((c) => isObject(c) && c.clipId === x.id)))
+    isObject(meta) &&
+    meta.id === x.id &&
+    typeof meta.title === 'string' &&
+    typeof meta.clippedAt === 'string' &&
+    Object.keys(meta).every((key) => (LIST_FIELDS as readonly string[]).includes(key))
   );
 }
 
-/** Why the catalogue's head (everything but its clips) is not one this build reads, or null when it is. */
-function headProblem(value: unknown): string | null {
-  if (!isObject(value) || value.kind !== KIND) return 'The catalogue is not a Gloss catalogue.';
-  if (value.format !== CATALOGUE_FORMAT || value.schema !== SCHEMA_VERSION)
-    return 'The catalogue was made by another version of Gloss.';
-  return null;
+/** Whether an entry of the details file has its shape: its highlights and conflicts belong to its clip. */
+function isDetailsEntry(x: unknown): x is DetailsEntry {
+  if (!isObject(x) || typeof x.id !== 'string' || !isObject(x.meta) || !Array.isArray(x.highlights)) return false;
+  const { id, meta, highlights, conflicts } = x;
+  return (
+    Object.keys(meta).every((key) => !(LIST_FIELDS as readonly string[]).includes(key)) &&
+    highlights.every((h) => isObject(h) && h.clipId === id && typeof h.id === 'string') &&
+    (conflicts === undefined || (Array.isArray(conflicts) && conflicts.every((c) => isObject(c) && c.clipId === id)))
+  );
 }
 
-/** Reads the library's catalogue; any doubt about the file as a whole gives a `problem` instead. */
-export async function readCatalogueFile(root: string): Promise<ReadCatalogue> {
+/** The problem given when a library has no catalogue yet (not worth a warning). */
+export const NO_CATALOGUE = 'There is no catalogue yet.';
+const DAMAGED = 'The catalogue is damaged (an entry is not as Gloss writes it).';
+
+/**
+ * One catalogue file's entries once its head (`kind`, `format`, library `schema`, the save's `generation`) and
+ * `count` are checked; any doubt gives a `problem`.
+ */
+async function readEntries(
+  file: string,
+  kind: string,
+): Promise<{ ok: true; entries: unknown[]; generation: string } | Problem> {
   let raw: string;
   try {
-    raw = await fs.readFile(catalogueFilePath(root), 'utf8');
+    raw = await fs.readFile(file, 'utf8');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return { ok: false, problem: missing ? 'There is no catalogue yet.' : `The catalogue could not be read: ${error}` };
+    if (missing && kind === KIND) return { ok: false, problem: NO_CATALOGUE };
+    return {
+      ok: false,
+      problem: missing ? `The catalogue has no ${path.basename(file)}.` : `The catalogue could not be read: ${error}`,
+    };
   }
   let value: unknown;
   try {
@@ -89,70 +128,76 @@ export async function readCatalogueFile(root: string): Promise<ReadCatalogue> {
   } catch {
     return { ok: false, problem: 'The catalogue is damaged (not whole JSON).' };
   }
-  const problem = headProblem(value);
+  const problem = headProblem(value, kind);
   if (problem) return { ok: false, problem };
-  const { clips: list, count } = value as Record<string, unknown>;
-  if (!Array.isArray(list) || list.length !== count || !list.every(isSavedClip))
-    return { ok: false, problem: 'The catalogue is damaged (an entry is not as Gloss writes it).' };
-  return { ok: true, clips: new Map(list.map((c) => [c.id, c])) };
+  const { clips, count, generation } = value as Record<string, unknown>;
+  if (!Array.isArray(clips) || clips.length !== count) return { ok: false, problem: DAMAGED };
+  return { ok: true, entries: clips, generation: generation as string };
 }
 
-/** How each row's highlights begin: the writer puts them right after the metadata (see {@link writeCatalogueFile}). */
-const HIGHLIGHTS_KEY = Buffer.from(',"highlights":');
-const NEWLINE = 0x0a;
+/** Why a catalogue file's head (all but its clips) is not one this build reads, or null when it is. */
+function headProblem(value: unknown, kind: string): string | null {
+  if (!isObject(value) || value.kind !== kind) return 'The catalogue is not a Gloss catalogue.';
+  if (value.format !== CATALOGUE_FORMAT || value.schema !== SCHEMA_VERSION)
+    return 'The catalogue was made by another version of Gloss.';
+  return typeof value.generation === 'string' && typeof value.count === 'number' ? null : DAMAGED;
+}
 
 /**
- * Reads only the id, stamp and metadata of each clip in the library's catalogue, without parsing the
- * highlights (most of the file): what `gloss list` needs. It relies on the layout {@link writeCatalogueFile}
- * writes (the head on the first line, then one clip a line whose `highlights` follow its `meta`); a file
- * laid out otherwise gives a `problem`, as a damaged one does.
+ * Reads `catalogue.json` alone: each clip's id, stamp and the metadata a list shows (`gloss list`). Any doubt
+ * about the file gives a `problem`.
  */
-export async function readCatalogueRows(
-  root: string,
-): Promise<{ ok: true; rows: Map<string, CatalogueRow> } | { ok: false; problem: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(catalogueFilePath(root));
-  } catch (error) {
-    return { ok: false, problem: `The catalogue could not be read: ${error}` };
-  }
-  const damaged = { ok: false, problem: 'The catalogue is damaged (an entry is not as Gloss writes it).' } as const;
-  const rows = new Map<string, CatalogueRow>();
-  let count: unknown;
-  let closed = false;
-  try {
-    const headEnd = bytes.indexOf(NEWLINE);
-    if (headEnd < 0) return damaged;
-    const head = JSON.parse(`${bytes.toString('utf8', 0, headEnd)}]}`) as Record<string, unknown>;
-    const problem = headProblem(head);
-    if (problem) return { ok: false, problem };
-    count = head.count;
-    for (let at = headEnd + 1; at < bytes.length;) {
-      const next = bytes.indexOf(NEWLINE, at);
-      const end = next < 0 ? bytes.length : next;
-      const start = bytes.toString('latin1', at, Math.min(end, at + 2));
-      if (start.startsWith('{') && !closed) {
-        const cut = bytes.indexOf(HIGHLIGHTS_KEY, at);
-        if (cut < 0 || cut > end) return damaged;
-        const row: unknown = JSON.parse(`${bytes.toString('utf8', at, cut)}}`);
-        if (!isSavedRow(row)) return damaged;
-        rows.set(row.id, { id: row.id, stamp: row.stamp, meta: row.meta });
-      } else if (start === ']}') closed = true;
-      else if (start !== '') return damaged;
-      at = end + 1;
-    }
-  } catch {
-    return damaged;
-  }
-  return closed && rows.size === count ? { ok: true, rows } : damaged;
+export async function readCatalogueRows(root: string): Promise<ReadCatalogueRows> {
+  const read = await readEntries(catalogueFilePath(root), KIND);
+  if (!read.ok) return read;
+  if (!read.entries.every(isSavedRow)) return { ok: false, problem: DAMAGED };
+  return { ok: true, rows: new Map(read.entries.map((r) => [r.id, r])), generation: read.generation };
 }
 
-/** The catalogue's text a piece at a time, with a turn of the event loop between pieces. */
-async function* catalogueText(clips: SavedClip[]): AsyncGenerator<string> {
-  const head = { kind: KIND, format: CATALOGUE_FORMAT, schema: SCHEMA_VERSION, savedAt: new Date().toISOString() };
-  yield `${JSON.stringify(head).slice(0, -1)},"count":${clips.length},"clips":[\n`;
-  for (let at = 0; at < clips.length; at += CLIPS_PER_PIECE) {
-    const piece = clips.slice(at, at + CLIPS_PER_PIECE).map((c) => JSON.stringify(c));
+/**
+ * Reads the library's catalogue: both files, which must come from the same save (the same `generation`) and
+ * hold the same clips; any doubt about either gives a `problem` instead.
+ */
+export async function readCatalogueFile(root: string): Promise<ReadCatalogue> {
+  const saved = await readCatalogueRows(root);
+  if (!saved.ok) return saved;
+  const read = await readEntries(catalogueDetailsPath(root), DETAILS_KIND);
+  if (!read.ok) return read;
+  if (read.generation !== saved.generation)
+    return { ok: false, problem: "The catalogue's two files come from different saves (one was cut off)." };
+  const clips = new Map<string, SavedClip>();
+  for (const entry of read.entries) {
+    const row = isDetailsEntry(entry) ? saved.rows.get(entry.id) : undefined;
+    if (!row || clips.has(row.id)) return { ok: false, problem: DAMAGED };
+    const { meta, highlights, conflicts } = entry as DetailsEntry;
+    clips.set(row.id, {
+      id: row.id,
+      stamp: row.stamp,
+      meta: { ...row.meta, ...meta } as ClipMeta,
+      highlights,
+      ...(conflicts && { conflicts }),
+    });
+  }
+  if (clips.size !== saved.rows.size) return { ok: false, problem: DAMAGED };
+  return { ok: true, clips };
+}
+
+/** `meta` cut in two: the fields a list shows (for `catalogue.json`) and the rest (for the details file). */
+function splitMeta(meta: ClipMeta): { listed: ListedMeta; rest: Partial<ClipMeta> } {
+  const listed: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = { ...meta };
+  for (const key of LIST_FIELDS) {
+    if (key in rest) listed[key] = rest[key];
+    delete rest[key];
+  }
+  return { listed: listed as ListedMeta, rest };
+}
+
+/** A catalogue file's text a piece at a time (its head line, then one entry a line), yielding between pieces. */
+async function* catalogueText<T>(head: object, items: T[], entry: (item: T) => object): AsyncGenerator<string> {
+  yield `${JSON.stringify(head).slice(0, -1)},"count":${items.length},"clips":[\n`;
+  for (let at = 0; at < items.length; at += CLIPS_PER_PIECE) {
+    const piece = items.slice(at, at + CLIPS_PER_PIECE).map((item) => JSON.stringify(entry(item)));
     yield `${at ? ',\n' : ''}${piece.join(',\n')}`;
     await nextTurn();
   }
@@ -160,26 +205,38 @@ async function* catalogueText(clips: SavedClip[]): AsyncGenerator<string> {
 }
 
 /**
- * Saves what `state` knows of every clip with a known stamp, atomically, one clip a line with its highlights
- * after its metadata (so {@link readCatalogueRows} can read a list without them) (clips changed by Gloss since they
- * were last stamped are left out, and read again at the next start). Returns how many clips it holds.
+ * Saves what `state` knows of every clip with a known stamp (clips changed by Gloss since they were last
+ * stamped are left out, and read again at the next start), atomically: the details file first, then the
+ * rows file, both marked with one new `generation`, so a save cut off between the two leaves files that do not
+ * match (ignored, the library read from its files). Returns how many clips the catalogue holds.
  */
 export async function writeCatalogueFile(state: LibraryState): Promise<number> {
-  const clips: SavedClip[] = [];
+  const clips: Array<{ row: CatalogueRow; details: DetailsEntry }> = [];
   for (const [id, meta] of state.metas) {
     const stamp = state.stamps.get(id);
     if (!stamp || stamp.dir < 0) continue;
     const conflicts = state.conflicts.filter((c) => c.clipId === id);
+    const { listed, rest } = splitMeta(meta);
     clips.push({
-      id,
-      stamp,
-      meta,
-      highlights: [...(state.highlights.get(id) ?? [])],
-      ...(conflicts.length && { conflicts }),
+      row: { id, stamp, meta: listed },
+      details: {
+        id,
+        meta: rest,
+        highlights: [...(state.highlights.get(id) ?? [])],
+        ...(conflicts.length && { conflicts }),
+      },
     });
   }
   const file = catalogueFilePath(state.root);
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, catalogueText(clips));
+  const head = { format: CATALOGUE_FORMAT, schema: SCHEMA_VERSION, generation: randomUUID() };
+  await writeFileAtomic(
+    catalogueDetailsPath(state.root),
+    catalogueText({ kind: DETAILS_KIND, ...head }, clips, (c) => c.details),
+  );
+  await writeFileAtomic(
+    file,
+    catalogueText({ kind: KIND, ...head, savedAt: new Date().toISOString() }, clips, (c) => c.row),
+  );
   return clips.length;
 }

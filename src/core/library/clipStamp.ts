@@ -6,6 +6,7 @@
  * so it may be older than what it describes (the clip is then read again: safe), never newer.
  */
 import { promises as fs, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
 import { clipDir, clipFile } from './clipFiles';
 
 /**
@@ -85,9 +86,11 @@ export async function dirMarkOf(dir: string): Promise<number> {
 export function metaAsStamped(root: string, id: string, saved: ClipStamp): boolean {
   if (saved.dir < 0) return false;
   try {
-    const dir = statSync(clipDir(root, id), { throwIfNoEntry: false });
+    // One path.join for both (a list checks every clip: joins were a tenth of `gloss list` at 10k).
+    const folder = clipDir(root, id);
+    const dir = statSync(folder, { throwIfNoEntry: false });
     if (dir?.mtimeMs !== saved.dir) return false;
-    return fileMark(statSync(clipFile(root, id, 'meta.json'), { throwIfNoEntry: false })) === saved.meta;
+    return fileMark(statSync(`${folder}${path.sep}meta.json`, { throwIfNoEntry: false })) === saved.meta;
   } catch {
     return false;
   }

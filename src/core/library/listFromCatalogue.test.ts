@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogueFilePath } from './catalogueFile';
+import { catalogueFilePath, catalogueDetailsPath, CATALOGUE_FORMAT } from './catalogueFile';
 import { listFromCatalogue } from './listFromCatalogue';
 import { LibraryStore } from './store';
 import { draft, highlight, tempDir } from './testHelpers';
@@ -16,7 +16,11 @@ async function library() {
   const clips = [await store.createClip(draft('Alpha')), await store.createClip(draft('Beta'))];
   await store.writeAnnotations(clips[0]!.id, [highlight(clips[0]!.id, 'h1'), highlight(clips[0]!.id, 'h2')]);
   await store.close();
-  return { dir, clips, listed: store.list() };
+  // What a list shows of each clip, newest first, as the store has it.
+  const listed = store.list().map(({ id, title, site, byline, published, url, words, clippedAt }) => {
+    return { id, title, site, byline, published, url, words, clippedAt };
+  });
+  return { dir, clips, listed };
 }
 
 describe('listing from the catalogue file', () => {
@@ -26,6 +30,14 @@ describe('listing from the catalogue file', () => {
     await fs.writeFile(clipFile(dir, clips[0]!.id, 'annotations.json'), '{"schema":1,"clipId":"x","highlights":[]}');
     expect(await listFromCatalogue(dir)).toEqual({ clips: listed, problems: 0 });
     expect(listed.map((m) => m.title)).toEqual(['Beta', 'Alpha']);
+  });
+
+  it('reads only the rows file: the details file may be missing or damaged', async () => {
+    const { dir, listed } = await library();
+    await fs.writeFile(catalogueDetailsPath(dir), '{"cut off');
+    expect(await listFromCatalogue(dir)).toEqual({ clips: listed, problems: 0 });
+    await fs.rm(catalogueDetailsPath(dir));
+    expect(await listFromCatalogue(dir)).toEqual({ clips: listed, problems: 0 });
   });
 
   it('lists an empty library', async () => {
@@ -57,10 +69,10 @@ describe('listing from the catalogue file', () => {
       },
     ],
     [
-      'a catalogue laid out otherwise',
+      'a catalogue of the format before it was cut in two',
       async (dir: string) => {
-        const value = JSON.parse(await fs.readFile(catalogueFilePath(dir), 'utf8'));
-        await fs.writeFile(catalogueFilePath(dir), JSON.stringify(value, null, 2));
+        const raw = await fs.readFile(catalogueFilePath(dir), 'utf8');
+        await fs.writeFile(catalogueFilePath(dir), raw.replace(`"format":${CATALOGUE_FORMAT}`, '"format":1'));
       },
     ],
   ])('leaves the list to the store after %s', async (_, change) => {

@@ -6,12 +6,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { newestFirst } from '../catalogue/summary';
-import type { ClipMeta } from '../model';
-import { readCatalogueRows } from './catalogueFile';
+import { readCatalogueRows, type ListedMeta } from './catalogueFile';
 import { CLIPS_DIR } from './clipFiles';
 import { metaAsStamped } from './clipStamp';
 import { ID_PATTERN } from './fileFormat';
 import { readQuarantine } from './quarantine';
+
+/** What a list of clips shows of each clip (and sorts it by): all the catalogue's rows hold of it. */
+export type ListedClip = ListedMeta;
 
 /**
  * Every clip of the library at `root`, newest first, and how many files are in quarantine, when the
@@ -19,7 +21,7 @@ import { readQuarantine } from './quarantine';
  * the catalogue saved them; `null` when it cannot vouch for that (no usable catalogue, a clip added,
  * removed or changed behind its back).
  */
-export async function listFromCatalogue(root: string): Promise<{ clips: ClipMeta[]; problems: number } | null> {
+export async function listFromCatalogue(root: string): Promise<{ clips: ListedClip[]; problems: number } | null> {
   const saved = await readCatalogueRows(root);
   if (!saved.ok) return null;
   let entries;

@@ -29,7 +29,7 @@ import { readAnnotationsFile, writeAnnotationsFile } from './annotationFiles';
 import { moveClipToTrash, takeClipFromTrash } from './trash';
 import { scanClip, scanLibrary } from './scanLibrary';
 import type { LibraryState } from './libraryState';
-import { readCatalogueFile } from './catalogueFile';
+import { NO_CATALOGUE, readCatalogueFile } from './catalogueFile';
 import { CatalogueSaver } from './catalogueSaver';
 import { clipStamp, dirMarkOf, fileMarkOf } from './clipStamp';
 import { findConflicts } from './conflicts';
@@ -41,8 +41,8 @@ export interface LibraryStoreOptions {
   /** Word counter for new clips; defaults to a Unicode word-break count. */
   countWords?: WordCounter;
   /**
-   * Opens from the catalogue file (`index/catalogue.json`: clips whose files did not change since are not
-   * read) and keeps it saved; call {@link LibraryStore.close} when done. Off by default (tools, tests).
+   * Opens from the catalogue files (`index/catalogue.json` and `catalogue-highlights.json`: clips whose files
+   * did not change since are not read) and keeps it saved; call {@link LibraryStore.close} when done. Off by default (tools, tests).
    */
   catalogue?: boolean;
 }
@@ -112,6 +112,11 @@ export class LibraryStore {
     const saved = await readCatalogueFile(store.path);
     const report = await scanLibrary(store.state, saved.ok ? saved.clips : undefined);
     store.opening = { ...report, catalogueProblem: saved.ok ? null : saved.problem };
+    if (!saved.ok && !saved.problem.startsWith(NO_CATALOGUE))
+      console.warn(
+        `Gloss: the library's catalogue (${path.join(store.path, 'index')}) was not used: ${saved.problem} ` +
+          `All ${report.reread} clips were read from their folders instead; the catalogue is saved again.`,
+      );
     // Behind the files when clips were read again, or clips it held are gone.
     const behind = !saved.ok || report.reread > 0 || saved.clips.size !== report.reused;
     store.saver = new CatalogueSaver(store.state, behind);
