@@ -144,6 +144,34 @@ describe('Gloss UI: a large library', () => {
     h.assertNoErrors();
   });
 
+  it('reads the rows where a sweep through the list (a drag of the scroll bar) stops', async () => {
+    const { page } = h;
+    // Twelve frames of 2,400 px each (far more than a screenful a frame), then the list rests.
+    const rest = (await page.evaluate(`new Promise((done) => {
+      const el = document.querySelector('.library .vlist-scroll');
+      let frames = 0;
+      const step = () => {
+        el.scrollTop += 2400;
+        if (++frames < 12) requestAnimationFrame(step);
+        else done(el.scrollTop);
+      };
+      requestAnimationFrame(step);
+    })`)) as number;
+    const rowHeight = parseFloat(
+      await page
+        .locator('.clip-list li')
+        .first()
+        .evaluate((li) => li.style.height),
+    );
+    const first = Math.ceil(rest / rowHeight);
+    expect(first).toBeGreaterThan(100);
+    const expected = (await h.service().listClipsPage({ sort: 'clipped', offset: first, limit: 3 })).rows;
+    for (const [i, clip] of expected.entries()) {
+      await page.locator(`.clip-row[data-row="${first + i}"][data-clip-id="${clip.id}"]`).waitFor();
+    }
+    h.assertNoErrors();
+  });
+
   it('lists every highlight newest first, filters them, jumps to a passage and exports the filtered set', async () => {
     const { page } = h;
     await page

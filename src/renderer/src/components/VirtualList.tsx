@@ -22,8 +22,18 @@ export interface ListPlace {
 }
 
 /**
+ * Two jumps of more than a screenful within this many ms: the list is being swept through (a fast scroll or a
+ * drag of the scroll bar), and the rows it passes are not read from the core until it slows down or stops.
+ */
+const SWEEP_GAP_MS = 100;
+
+/**
  * A virtualizer over `scrollRef` with rows `rowHeight` pixels high, starting at `place` when given. Row `keep`
- * is always drawn, even scrolled out of view, so the focus it holds is never dropped to the page.
+ * is always drawn, even scrolled out of view, so the focus it holds is never dropped to the page. `onRange`
+ * hears the rows in view (and the few drawn around them), except while the list is swept through: then it
+ * hears nothing until the list slows down or stops (the scroll's end redraws it), so the rows flown past are
+ * never read from the core, whose answers would compete with the scroll for the same processor. A single jump
+ * (`End`, a click in the scroll bar's track) is heard at once.
  */
 export function useFixedRows(
   count: number,
@@ -35,6 +45,8 @@ export function useFixedRows(
 ): Virtualizer<HTMLElement, HTMLElement> {
   const rangeRef = useRef(onRange);
   const lastStart = useRef(0);
+  const lastJumpAt = useRef(-Infinity);
+  const sweeping = useRef(false);
   useEffect(() => {
     rangeRef.current = onRange;
   }, [onRange]);
@@ -54,20 +66,34 @@ export function useFixedRows(
     rangeExtractor: (range) => {
       // A jump of more than a screenful since the rows were last drawn (a fast scroll, a drag of the scroll
       // bar): the next frame will be as far again, so rows beyond the screen would never be seen; only the
-      // rows in view are drawn. Drawn again when the scroll stops, with the rows beyond it.
+      // rows in view are drawn. Drawn again when the scroll stops, with the rows beyond it. (Drawn again for
+      // another reason, such as a page of rows arriving, the list keeps what the last move decided.)
+      const now = performance.now();
+      const moved = range.startIndex !== lastStart.current;
       const shown = range.endIndex - range.startIndex + 1;
-      const jumped = Math.abs(range.startIndex - lastStart.current) > shown;
+      const jumped = moved && Math.abs(range.startIndex - lastStart.current) > shown;
+      if (jumped) {
+        sweeping.current = now - lastJumpAt.current < SWEEP_GAP_MS;
+        lastJumpAt.current = now;
+      } else if (moved || now - lastJumpAt.current >= SWEEP_GAP_MS) sweeping.current = false;
       lastStart.current = range.startIndex;
-      const rows = defaultRangeExtractor(jumped ? { ...range, overscan: 0 } : range);
+      const fast = jumped || (!moved && sweeping.current);
+      const rows = defaultRangeExtractor(fast ? { ...range, overscan: 0 } : range);
       if (keep === undefined || keep < 0 || keep >= count || rows.includes(keep)) return rows;
       return keep < (rows[0] ?? 0) ? [keep, ...rows] : [...rows, keep];
     },
   });
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+  // The rows around the screen, without the kept row when it is elsewhere in the list.
+  let around = items;
+  if (keep !== undefined && items.length > 1) {
+    if (items[0]!.index === keep && items[1]!.index !== keep + 1) around = items.slice(1);
+    else if (items.at(-1)!.index === keep && items.at(-2)!.index !== keep - 1) around = items.slice(0, -1);
+  }
+  const first = around[0]?.index ?? 0;
+  const last = around[around.length - 1]?.index ?? -1;
   useEffect(() => {
-    if (last >= first) rangeRef.current?.(first, last);
+    if (last >= first && !sweeping.current) rangeRef.current?.(first, last);
   }, [first, last]);
   return virtualizer;
 }
