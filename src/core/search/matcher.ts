@@ -90,16 +90,14 @@ export function expandWord(index: CompactIndex, word: string, options: ExpandOpt
   const df = (id: number) => index.lists[id]!.distinct;
   let known = exact !== undefined;
   if (options.prefix) {
-    const completions: number[] = [];
     // Values only: the tree then does not spell out every completion.
+    const completions: number[] = [];
     for (const id of index.vocab.atPrefix(word).values()) if (id !== exact) completions.push(id);
     known ||= completions.length > 0;
-    completions.sort((a, b) => df(b) - df(a) || a - b);
-    completions.forEach((id, i) => {
-      if (i >= MAX_SCORED_COMPLETIONS) return void group.rest.push(id);
+    for (const id of pickTop(index, completions, group.rest)) {
       const length = index.terms[id]!.length;
       group.scored.push({ id, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * (length - word.length)) });
-    });
+    }
   }
   // Typo neighbours only for a word the index does not know, as typed or as a beginning: a known word
   // was most likely typed on purpose, and the fuzzy walk of a large vocabulary is the costliest step.
@@ -119,6 +117,33 @@ export function expandWord(index: CompactIndex, word: string, options: ExpandOpt
   for (const t of group.scored) group.all.add(t.id);
   for (const id of group.rest) group.all.add(id);
   return group;
+}
+
+/**
+ * The {@link MAX_SCORED_COMPLETIONS} most widespread of `ids` (then the lower id first), in that order,
+ * picked in one pass; the others go to `rest` in their order. A two-letter beginning has a thousand
+ * completions: sorting them all cost more than the rest of its expansion.
+ */
+function pickTop(index: CompactIndex, ids: number[], rest: number[]): number[] {
+  const lists = index.lists;
+  const top: number[] = [];
+  const dfs: number[] = [];
+  for (const id of ids) {
+    const d = lists[id]!.distinct;
+    let at = top.length;
+    while (at > 0 && (d > dfs[at - 1]! || (d === dfs[at - 1]! && id < top[at - 1]!))) at--;
+    if (at >= MAX_SCORED_COMPLETIONS) {
+      rest.push(id);
+      continue;
+    }
+    top.splice(at, 0, id);
+    dfs.splice(at, 0, d);
+    if (top.length > MAX_SCORED_COMPLETIONS) {
+      rest.push(top.pop()!);
+      dfs.pop();
+    }
+  }
+  return top;
 }
 
 /** What {@link Matcher.match} found, valid until its next call. */
