@@ -17,7 +17,7 @@ const IMPORT_SOURCES = ['readwise', 'omnivore', 'pocket', 'folder', 'backup'] as
 export const HELP = {
   clip: {
     usage: 'gloss clip <url|file|-> [--title T] [--url U] [--update|--copy] [--json]',
-    summary: 'clip a web page, a saved .html/.md/.txt file, or stdin (-)',
+    summary: 'clip a web page, a saved .html/.md/.txt/.pdf file, or stdin (-)',
     details: [
       '--title T        use T as the title instead of the one found in the page',
       '--url U          the address a file or stdin came from',

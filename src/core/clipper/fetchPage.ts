@@ -92,11 +92,14 @@ function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
-/** Reads a response body up to `maxBytes`, aborting the transfer as soon as it is exceeded. */
-async function readCapped(res: Response, maxBytes: number, host: string, abort: () => void): Promise<Uint8Array> {
+/**
+ * Reads a response body up to `maxBytes`, aborting the transfer as soon as it is exceeded; `what` names it
+ * in the error ("The page at host", "The PDF at host").
+ */
+async function readCapped(res: Response, maxBytes: number, what: string, abort: () => void): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length'));
   const tooLarge = (): GlossError =>
-    new GlossError('too-large', `The page at ${host} is larger than ${formatSize(maxBytes)}, so it was not clipped.`);
+    new GlossError('too-large', `${what} is larger than ${formatSize(maxBytes)}, so it was not clipped.`);
   // A compressed body never inflates to less than it weighs on the wire, so this holds either way.
   if (declared > maxBytes) {
     abort();
@@ -228,7 +231,8 @@ async function fetchResource(
       let bytes: Uint8Array;
       try {
         const cap = wanted.cap?.(mime, opts) ?? maxBytes;
-        bytes = await readCapped(res, cap, host, () => controller.abort());
+        const what = `The ${PDF_TYPES.has(mime) ? 'PDF' : 'page'} at ${host}`;
+        bytes = await readCapped(res, cap, what, () => controller.abort());
       } catch (error) {
         if (error instanceof GlossError || controller.signal.aborted) throw error;
         throw connectionError(error, host);

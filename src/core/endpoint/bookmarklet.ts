@@ -7,8 +7,8 @@
  *
  * On a browser's PDF viewer tab it sends only the PDF's address (`kind: 'pdf'`, no page HTML: the viewer's
  * DOM is not the paper), and Gloss downloads the file itself. A PDF tab is one whose document has the
- * PDF's type (Chromium's and Firefox's viewers keep `document.contentType` as `application/pdf`) or whose
- * body holds nothing but one `<embed>`, `<object>` or `<iframe>` of a PDF (how Chromium's viewer is built,
+ * PDF's type (`document.contentType` is `application/pdf` in Chromium's viewer; Firefox's is untried) or whose
+ * body holds nothing but one `<embed>`, `<object>` or `<iframe>` of a PDF (older Chromium viewers were built so,
  * and pages that only wrap a PDF); the embedded file's own http(s) address is sent when it has one.
  */
 

@@ -118,6 +118,18 @@ describe('the bookmarklet on a PDF viewer tab', { timeout: 120_000 }, () => {
     expect(await fs.readdir(inbox)).toEqual([]);
   });
 
+  it('a PDF over the size cap is refused by the URL clipper’s fetch, named as a PDF', async () => {
+    await service.close();
+    service = await createGlossService({ libraryDir: await tempDir(), fetch: { maxPdfBytes: 4096 } });
+    const { port, token } = await start();
+    const res = await sendPdf(port, token, `${base}/pdf/2401.0042`);
+    expect(JSON.parse(res.body).error).toBe(
+      `The PDF at ${new URL(base).host} is larger than 4 KB, so it was not clipped.`,
+    );
+    await expect(service.clipUrl({ url: `${base}/pdf/2401.0042` })).rejects.toMatchObject({ code: 'too-large' });
+    expect(await service.listClips()).toHaveLength(0);
+  });
+
   it('takes web addresses only, and one on this computer only from a tab of that same origin', async () => {
     const { port, token } = await start();
     for (const url of ['file:///etc/passwd', 'data:application/pdf;base64,JVBERi0=', 'javascript:alert(1)']) {

@@ -49,7 +49,7 @@ async function readSource(
       needs('folder', 'the unzipped export folder');
       return readOmnivoreFolder(target);
     case 'folder': {
-      needs('folder', 'a folder of .html, .md and .txt files');
+      needs('folder', 'a folder of .html, .md, .txt and .pdf files');
       return readFolder(target);
     }
   }

@@ -83,8 +83,8 @@ export function FilesPanel({ onBusy, onClipped }: { onBusy: (busy: boolean) => v
         Open files…
       </button>
       <p className="field-hint">
-        Saved web pages (.html, .htm), Markdown (.md) and text (.txt), as many as you like. You can also drop files on
-        the window.
+        Saved web pages (.html, .htm), Markdown (.md), text (.txt) and PDFs (.pdf), as many as you like. You can also
+        drop files on the window.
       </p>
       {total > 0 && (
         <>

@@ -35,7 +35,7 @@ export const IMPORT_CHOICES: Record<JobImportSource, { label: string; pick: Path
   },
   folder: {
     label: 'Folder of files',
-    pick: { mode: 'open-folder', title: 'Choose a folder of .html, .md and .txt files' },
+    pick: { mode: 'open-folder', title: 'Choose a folder of .html, .md, .txt and .pdf files' },
   },
 };
 

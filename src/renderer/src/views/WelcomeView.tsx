@@ -32,8 +32,8 @@ export function WelcomeView({
             <strong>Give a web address</strong> in the same dialog, and Gloss fetches and cleans up the page.
           </li>
           <li>
-            <strong>Drop files or links</strong> onto this window: saved web pages (.html), Markdown (.md) or text
-            (.txt).
+            <strong>Drop files or links</strong> onto this window: saved web pages (.html), Markdown (.md), text (.txt)
+            or PDFs (.pdf).
           </li>
         </ol>
         <p className="welcome-tip">
