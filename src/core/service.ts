@@ -162,7 +162,14 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
     verified.add(id);
     // Loaded once (an export opens every clip; asking the module loader each time is not free).
     const { checkOpenedClip } = await (verifyModule ??= importVerify());
-    const check = await checkOpenedClip(store.path, id, article, articleText);
+    // A PDF clip's HTML is built from its text: building it again checks them faster than parsing it.
+    const pdf = store.getMeta(id).pdf;
+    const { pdfTextIfBuiltFrom } = pdf ? await import('./pdf/pdfArticleHtml') : { pdfTextIfBuiltFrom: null };
+    const textOf =
+      pdf && pdfTextIfBuiltFrom
+        ? (html: string) => pdfTextIfBuiltFrom(html, article.text, pdf.pageStarts) ?? articleText(html)
+        : articleText;
+    const check = await checkOpenedClip(store.path, id, article, textOf);
     for (const p of check.problems) openProblems.set(p.file, p);
     if (check.text !== article.text) index.putClip(store.getMeta(id), check.text);
     return { html: article.html, text: check.text };

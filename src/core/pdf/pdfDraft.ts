@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { joinPages, layoutPage, repeatedPageChrome, type PageLayout } from '../common/pdfLayout';
 import type { ClipDraft } from '../model';
+import { pdfArticleHtml } from './pdfArticleHtml';
 import { pdfDetails } from './pdfMetadata';
 import type { PdfReading } from './readPdf';
 
@@ -17,26 +18,6 @@ export interface PdfSource {
   fileName?: string | null;
   /** A title chosen by the person, over anything the PDF says. */
   title?: string | null;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * The article HTML of laid-out pages: a `<section>` per page, a `<p>` per paragraph. Built so that
- * `articleText(html)` is exactly `joinPages(texts).text` (the `\n` between paragraphs and pages are text
- * nodes; nothing else adds text), which the tests check.
- */
-export function pdfArticleHtml(pages: readonly PageLayout[]): string {
-  return pages
-    .map(
-      (page, i) =>
-        `<section class="pdf-page" data-page="${i + 1}">` +
-        (page.text ? page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') : '') +
-        '</section>',
-    )
-    .join('\n\n');
 }
 
 function hostOf(url: string | null | undefined): string | null {
