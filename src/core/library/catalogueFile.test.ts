@@ -211,7 +211,15 @@ describe('the catalogue file', () => {
       },
       /different saves/,
     ],
-  ])('is rebuilt from the files when its highlights file is %s', async (_, spoil, problem) => {
+    [
+      'holding a highlight Gloss would not write',
+      async (dir: string) => {
+        const raw = await fs.readFile(catalogueDetailsPath(dir), 'utf8');
+        await fs.writeFile(catalogueDetailsPath(dir), raw.replace('"selector":[', '"selector":[null,'));
+      },
+      /damaged \(an entry/,
+    ],
+  ])('is rebuilt from the files when its details file is %s', async (_, spoil, problem) => {
     const { dir } = await library();
     await spoil(dir);
     vi.spyOn(console, 'warn').mockImplementation(() => {});
