@@ -9,7 +9,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { FIELD_COUNT, FIELDS, IntList, PostingList, pushVarint, type FieldName } from './postings';
 import { foldTerm, tokenize } from './terms';
-import { mayHavePair, mayHaveTriple, pairBytes, pairFilter } from './wordPairs';
+import { mayHavePair, mayHaveTriple, pairBytes, writePairFilter } from './wordPairs';
 
 /** What a document is: an article, a highlight or a notebook page. */
 export const KINDS = ['article', 'highlight', 'page'] as const;
@@ -59,9 +59,14 @@ export class CompactIndex {
   /** Per short id. */
   keys: string[] = [];
   infos: DocInfo[] = [];
-  sequences: Array<Uint8Array | null> = [];
-  /** Per short id, the filter of its sequence's word pairs (`wordPairs.ts`). */
-  pairs: Array<Uint8Array | null> = [];
+  /**
+   * Per short id, where its words in order are: `wordsLength[id]` bytes from `wordsAt[id]` in
+   * `wordStore[id]`, followed by their pair filter (`wordPairs.ts`, {@link pairBytes} long). Loaded
+   * documents share the file's chunks (no object per document); a document added later has its own.
+   */
+  private wordStore: Array<Uint8Array | undefined> = [];
+  private wordsAt = new Int32Array(64);
+  private wordsLength = new Int32Array(64);
   kind = new Uint8Array(64);
   day = new Int32Array(64);
   live = new Uint8Array(64);
@@ -147,8 +152,12 @@ export class CompactIndex {
       this.fieldLength[id * FIELD_COUNT + f] = Math.min(length, 0xffff);
       this.fieldTotal[f]! += length;
     }
-    this.sequences.push(seq.length ? Uint8Array.from(seq) : null);
-    this.pairs.push(seq.length ? pairFilter(runs, pairBytes(seq.length)) : null);
+    if (seq.length) {
+      const store = new Uint8Array(seq.length + pairBytes(seq.length));
+      store.set(seq);
+      writePairFilter(runs, store, seq.length, pairBytes(seq.length));
+      this.setWords(id, store, 0, seq.length);
+    } else this.setWords(id, undefined, 0, 0);
     for (const facet of doc.facets) this.facetList(facet).push(id);
     for (const b of beginnings) this.beginningList(b).push(id);
     return id;
@@ -163,8 +172,7 @@ export class CompactIndex {
     this.live[id] = 0;
     this.liveCount--;
     for (let f = 0; f < FIELD_COUNT; f++) this.fieldTotal[f]! -= this.fieldLength[id * FIELD_COUNT + f]!;
-    this.sequences[id] = null;
-    this.pairs[id] = null;
+    this.setWords(id, undefined, 0, 0);
     this.infos[id] = {};
     return true;
   }
@@ -211,11 +219,15 @@ export class CompactIndex {
     }
     if (pairs.length === 0 && triples.length === 0) return search;
     return (id) => {
-      const bits = this.pairs[id];
-      if (!bits) return false;
+      const bits = this.wordStore[id];
+      const length = this.wordsLength[id]!;
+      if (!bits || length === 0) return false;
+      const at = this.wordsAt[id]! + length;
+      const bytes = pairBytes(length);
       for (let i = 0; i < triples.length; i += 3)
-        if (!mayHaveTriple(bits, triples[i]!, triples[i + 1]!, triples[i + 2]!)) return false;
-      for (let i = 0; i < pairs.length; i += 2) if (!mayHavePair(bits, pairs[i]!, pairs[i + 1]!)) return false;
+        if (!mayHaveTriple(bits, at, bytes, triples[i]!, triples[i + 1]!, triples[i + 2]!)) return false;
+      for (let i = 0; i < pairs.length; i += 2)
+        if (!mayHavePair(bits, at, bytes, pairs[i]!, pairs[i + 1]!)) return false;
       return search(id);
     };
   }
@@ -263,11 +275,10 @@ export class CompactIndex {
       return true;
     };
     return (id) => {
-      const seq = this.sequences[id];
+      const seq = this.sequence(id);
       if (!seq) return false;
-      const buf = Buffer.from(seq.buffer, seq.byteOffset, seq.length);
       for (const pattern of patterns) {
-        for (let at = buf.indexOf(pattern); at >= 0; at = buf.indexOf(pattern, at + 1)) {
+        for (let at = seq.indexOf(pattern); at >= 0; at = seq.indexOf(pattern, at + 1)) {
           // A find counts only at the start of a word (every byte of a varint but its last is ≥ 0x80).
           if (at > 0 && seq[at - 1]! >= 0x80) continue;
           if (around(seq, at, pattern.length)) return true;
@@ -279,7 +290,7 @@ export class CompactIndex {
 
   /** {@link phraseTest} the slow way: every word of the document decoded and compared. */
   private scanPhrase(id: number, phrase: ReadonlyArray<ReadonlySet<number>>): boolean {
-    const seq = this.sequences[id];
+    const seq = this.sequence(id);
     const n = phrase.length;
     if (!seq || n === 0) return n === 0;
     // A ring of the last n term ids read, compared at each position.
@@ -298,6 +309,33 @@ export class CompactIndex {
     return false;
   }
 
+  /** A document's words in order (varints of term id + 1, 0 between fields) as a Buffer view; null if none. */
+  sequence(id: number): Buffer | null {
+    const store = this.wordStore[id];
+    const length = this.wordsLength[id]!;
+    return store && length ? Buffer.from(store.buffer, store.byteOffset + this.wordsAt[id]!, length) : null;
+  }
+
+  /** A document's words in order followed by their pair filter, as saved (empty if none). */
+  wordsWithPairs(id: number): Uint8Array {
+    const store = this.wordStore[id];
+    const length = this.wordsLength[id]!;
+    if (!store || length === 0) return new Uint8Array(0);
+    const at = this.wordsAt[id]!;
+    return store.subarray(at, at + length + pairBytes(length));
+  }
+
+  /** The length in bytes of a document's word sequence (0 if none). */
+  sequenceLength(id: number): number {
+    return this.wordsLength[id]!;
+  }
+
+  private setWords(id: number, store: Uint8Array | undefined, at: number, length: number): void {
+    this.wordStore[id] = store;
+    this.wordsAt[id] = at;
+    this.wordsLength[id] = length;
+  }
+
   /** A saved document row (with its field lengths). */
   docRow(id: number): DocRow {
     const lengths = Array.from(this.fieldLength.subarray(id * FIELD_COUNT, (id + 1) * FIELD_COUNT));
@@ -305,13 +343,16 @@ export class CompactIndex {
   }
 
   /** Restores a saved document whose postings and facets come separately ({@link restoreTerm}). */
-  restoreDoc([key, kind, day, lengths, info]: DocRow, sequence: Uint8Array | null, pairs: Uint8Array | null): number {
+  /**
+   * Restores a saved document whose postings and facets come separately ({@link restoreTerm}); its words
+   * in order are `length` bytes from `at` in `store`, followed by their pair filter (used in place).
+   */
+  restoreDoc([key, kind, day, lengths, info]: DocRow, store: Uint8Array, at: number, length: number): number {
     const id = this.size;
     this.grow(id + 1);
     this.keys.push(key);
     this.infos.push(info);
-    this.sequences.push(sequence);
-    this.pairs.push(pairs);
+    this.setWords(id, length ? store : undefined, at, length);
     this.kind[id] = kind;
     this.day[id] = day;
     this.live[id] = 1;
@@ -350,6 +391,12 @@ export class CompactIndex {
     live.set(this.live);
     const lengths = new Uint16Array(capacity * FIELD_COUNT);
     lengths.set(this.fieldLength);
+    const wordsAt = new Int32Array(capacity);
+    wordsAt.set(this.wordsAt);
+    const wordsLength = new Int32Array(capacity);
+    wordsLength.set(this.wordsLength);
+    this.wordsAt = wordsAt;
+    this.wordsLength = wordsLength;
     this.kind = kind;
     this.day = day;
     this.live = live;

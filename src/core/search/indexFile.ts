@@ -144,12 +144,9 @@ export async function writeIndexFile(
       yield out(jsonChunk({ docs: batch.map((doc) => index.docRow(doc)) }));
       const lengths = new Int32Array(batch.length);
       // Each sequence is followed by its pair filter, whose size follows from the sequence's.
-      const parts = batch.flatMap((doc, i) => {
-        const seq = index.sequences[doc] ?? new Uint8Array(0);
-        lengths[i] = seq.length;
-        const pairs = index.pairs[doc] ?? new Uint8Array(0);
-        if (pairs.length !== pairBytes(seq.length)) throw new Error('A word-pair filter has the wrong size.');
-        return [seq, pairs];
+      const parts = batch.map((doc, i) => {
+        lengths[i] = index.sequenceLength(doc);
+        return index.wordsWithPairs(doc);
       });
       yield out(chunk(SEQUENCES_CHUNK, Buffer.concat([bytesOf(lengths), ...parts])));
     }
@@ -262,8 +259,7 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
           const n = lengths[i]!;
           const p = pairBytes(n);
           if (n < 0 || offset + n + p > seqs.payload.length) throw new Error('a word sequence is cut off');
-          const at = seqs.payload.subarray(offset, offset + n + p);
-          index.restoreDoc(row, n ? at.subarray(0, n) : null, p ? at.subarray(n) : null);
+          index.restoreDoc(row, seqs.payload, offset, n);
           noteClipOf(clips, row[0]);
           offset += n + p;
         });

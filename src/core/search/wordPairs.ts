@@ -40,51 +40,50 @@ function second(h: number, x: number, size: number): number {
   return (x & ~(BLOCK_BITS - 1)) | within;
 }
 
-/** Sets the two bits of hash `h` in `bits`. */
-function set(bits: Uint8Array, h: number): void {
-  const size = bits.length * 8;
+/** Sets the two bits of hash `h` in the filter of `bytes` bytes at `at` in `bits`. */
+function set(bits: Uint8Array, at: number, bytes: number, h: number): void {
+  const size = bytes * 8;
   const x = first(h, size);
   const y = second(h, x, size);
-  bits[x >>> 3]! |= 1 << (x & 7);
-  bits[y >>> 3]! |= 1 << (y & 7);
+  bits[at + (x >>> 3)]! |= 1 << (x & 7);
+  bits[at + (y >>> 3)]! |= 1 << (y & 7);
 }
 
-/** Whether both bits of hash `h` are set in `bits`. */
-function has(bits: Uint8Array, h: number): boolean {
-  const size = bits.length * 8;
+/** Whether both bits of hash `h` are set in the filter of `bytes` bytes at `at` in `bits`. */
+function has(bits: Uint8Array, at: number, bytes: number, h: number): boolean {
+  const size = bytes * 8;
   const x = first(h, size);
-  if ((bits[x >>> 3]! & (1 << (x & 7))) === 0) return false;
+  if ((bits[at + (x >>> 3)]! & (1 << (x & 7))) === 0) return false;
   const y = second(h, x, size);
-  return (bits[y >>> 3]! & (1 << (y & 7))) !== 0;
+  return (bits[at + (y >>> 3)]! & (1 << (y & 7))) !== 0;
 }
 
 /**
- * The filter of word runs in `bytes` bytes: `words` is a flat list of term ids where -1 separates runs
- * (fields); every two and three words side by side within a run go in.
+ * Writes the filter of word runs into the `bytes` bytes at `at` in `bits` (zeroed): `words` is a flat list
+ * of term ids where -1 separates runs (fields); every two and three words side by side within a run go in.
  */
-export function pairFilter(words: readonly number[], bytes: number): Uint8Array {
-  const bits = new Uint8Array(bytes);
+export function writePairFilter(words: readonly number[], bits: Uint8Array, at: number, bytes: number): void {
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!;
     const b = words[i + 1]!;
     if (a < 0 || b < 0) continue;
     const pair = mix(a, b);
-    set(bits, pair);
+    set(bits, at, bytes, pair);
     const c = words[i + 2] ?? -1;
-    if (c >= 0) set(bits, mix(pair, c));
+    if (c >= 0) set(bits, at, bytes, mix(pair, c));
   }
-  return bits;
 }
 
 /**
- * Whether term `b` may follow term `a` in the document whose filter is `bits`: false means surely not,
- * true means the sequence must be searched to be sure (a few per cent are false alarms).
+ * Whether term `b` may follow term `a` in the document whose filter is the `bytes` bytes at `at` in
+ * `bits`: false means surely not, true means the sequence must be searched to be sure (a few per cent are
+ * false alarms).
  */
-export function mayHavePair(bits: Uint8Array, a: number, b: number): boolean {
-  return has(bits, mix(a, b));
+export function mayHavePair(bits: Uint8Array, at: number, bytes: number, a: number, b: number): boolean {
+  return has(bits, at, bytes, mix(a, b));
 }
 
 /** Like {@link mayHavePair} for three words side by side (a, b, c). */
-export function mayHaveTriple(bits: Uint8Array, a: number, b: number, c: number): boolean {
-  return has(bits, mix(mix(a, b), c));
+export function mayHaveTriple(bits: Uint8Array, at: number, bytes: number, a: number, b: number, c: number): boolean {
+  return has(bits, at, bytes, mix(mix(a, b), c));
 }
