@@ -51,7 +51,9 @@ export function BookmarkletSettings() {
         <>
           <p className="settings-help">
             Drag this button to your browser’s bookmarks bar. On any page, click it to send the page (and the text you
-            selected, as a highlight) to Gloss while Gloss is open.
+            selected, as a highlight) to Gloss while Gloss is open. On a PDF open in your browser it sends the PDF’s
+            address, and Gloss downloads the file itself, without your browser’s login: for a PDF behind one, download
+            it and drop the file into Gloss.
           </p>
           <div className="bookmarklet-row">
             <a
