@@ -1,10 +1,11 @@
 /**
- * `npm run bench:scale` `[-- --sizes 100,1000] [--50k] [--fresh] [--skip export,backup,import]`: generated libraries of 100, 1k and 10k
- * clips (and 50k with `--50k`), then the core's targets of issue #13, each step in its own process:
- * service start (answering, first page of rows, search complete), memory and index size per 1k clips,
- * Markdown export (time, peak memory with and without the bench's collections, heap after each thousand), backup and restore (search ready after
- * restore without a rebuild) and a Readwise CSV import of as many books. Each number is printed with
- * its ratio to the 100-clip case; the 10k targets with PASS/FAIL.
+ * `npm run bench:scale` `[-- --sizes 100,1000] [--50k] [--fresh] [--skip export,backup,import] [--tsx]`:
+ * generated libraries of 100, 1k and 10k clips (and 50k with `--50k`), then the core's targets of issue #13,
+ * each step in its own process (a bundle of steps.ts, see {@link bundleSteps}): service start (answering,
+ * first page of rows, search complete), memory and index size per 1k clips, Markdown export (time, peak
+ * memory with and without the bench's collections, heap after each thousand), backup and restore (search
+ * ready after restore without a rebuild) and a Readwise CSV import of as many books. Each number is printed
+ * with its ratio to the 100-clip case; the 10k targets with PASS/FAIL.
  *
  * Libraries are kept in `<tmp>/gloss-scale/` and reused (`--fresh` makes them again): generating 10k
  * clips takes a few minutes on a loaded machine.
@@ -15,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { generateLibrary, readwiseCsv } from './generate';
 
 const run = promisify(execFile);
@@ -33,11 +35,35 @@ const work = path.join(os.tmpdir(), 'gloss-scale');
 /** Steps left out, e.g. `--skip import,export` (start always runs). */
 const skip = new Set((option('skip') ?? '').split(',').filter(Boolean));
 
+/**
+ * The steps as the app and the CLI ship code: one esbuild bundle (packages left in node_modules, code loaded on
+ * demand in chunks) run by plain Node. Through tsx (`--tsx`) each step's memory also held tsx's compiled
+ * sources and source maps (~40 MB of a step's resident set), which no user's process has.
+ */
+async function bundleSteps(): Promise<string[]> {
+  if (flag('tsx')) return ['--import', 'tsx', path.join(here, 'steps.ts')];
+  const outdir = path.join(here, '../../out/bench-scale');
+  await fs.rm(outdir, { recursive: true, force: true });
+  await build({
+    entryPoints: { steps: path.join(here, 'steps.ts') },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return [path.join(outdir, 'steps.js')];
+}
+const stepsScript = await bundleSteps();
+
 /** Runs one step of steps.ts in a fresh Node process and returns its numbers. */
 async function step<T>(name: string, ...args: string[]): Promise<T> {
   const { stdout } = await run(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.join(here, 'steps.ts'), name, ...args],
+    ['--expose-gc', '--max-old-space-size=4096', ...stepsScript, name, ...args],
     { maxBuffer: 16 * 1024 * 1024 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
