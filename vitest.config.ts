@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,6 +10,8 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
+        // The renderer's plain modules (tested here) import the core's shared helpers as the renderer's build does.
+        resolve: { alias: { '@core': fileURLToPath(new URL('src/core', import.meta.url)) } },
         test: {
           name: 'core',
           include: ['src/**/*.test.ts', 'test/core/**/*.test.ts', 'test/security/**/*.test.ts'],

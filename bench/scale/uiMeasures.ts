@@ -120,7 +120,8 @@ export const IDLE_FRAMES = measure(`
  * Scrolls the library at a steady `arg.step` pixels a frame, turning back at either end, until it has gone
  * through the whole list once and drawn at least `arg.frames` frames. The scroll place is only written (never
  * read back), so the measure forces no layout of its own; each frame's length is the time between animation
- * frames. Long tasks come from a PerformanceObserver. Returns the frames and long tasks in milliseconds.
+ * frames. Long tasks come from a PerformanceObserver. Returns the frames and long tasks in milliseconds, and the
+ * rows drawn in the frames with how many of them were placeholders (rows whose page was not read).
  */
 export const SCROLL_LIBRARY = measure(`
   const el = document.querySelector('.library .vlist-scroll');
@@ -131,11 +132,13 @@ export const SCROLL_LIBRARY = measure(`
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
   observer.observe({ type: 'longtask', buffered: false });
   const frames = [];
-  let last = 0, at = 0, way = 1, reachedEnd = end <= 0;
+  let last = 0, at = 0, way = 1, reachedEnd = end <= 0, rows = 0, placeholders = 0;
   await new Promise((done) => {
     const step = (now) => {
       if (last) frames.push(now - last);
       last = now;
+      rows += el.querySelectorAll('.clip-row').length;
+      placeholders += el.querySelectorAll('.clip-row.loading-row').length;
       if ((reachedEnd || !arg.whole) && frames.length >= arg.frames) return done();
       at += way * arg.step;
       if (at >= end) { at = end; way = -1; reachedEnd = true; }
@@ -147,7 +150,7 @@ export const SCROLL_LIBRARY = measure(`
   });
   await painted();
   observer.disconnect();
-  return { frames, longTasks };
+  return { frames, longTasks, rows, placeholders };
 `);
 
 /**

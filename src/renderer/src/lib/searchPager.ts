@@ -55,7 +55,11 @@ export class SearchPager {
     for (const l of this.listeners) l();
   }
 
-  /** Asks for `query` (trimmed); nothing happens when it is the query already asked. */
+  /**
+   * Asks for `query` (trimmed); nothing happens when it is the query already asked. One query is in flight at a
+   * time: one typed while another is on its way is sent when that one answers, and only the newest typed by
+   * then (the core answers one request at a time, so the queries typed in between would only delay it).
+   */
   ask(query: string): void {
     const q = query.trim();
     if (q === this.asked) return;
@@ -65,6 +69,14 @@ export class SearchPager {
       this.emit();
       return;
     }
+    if (this.flying === null) this.send(q);
+  }
+
+  /** The query asked while another was in flight. */
+  private flying: string | null = null;
+
+  private send(q: string): void {
+    this.flying = q;
     const source: SearchSource = new PagedSource(
       (offset, limit) =>
         window.gloss.searchPage({ query: q, offset, limit }).then((page) => ({ ...page, rows: page.results })),
@@ -74,8 +86,14 @@ export class SearchPager {
     source.subscribe(() => {
       const snap = source.getSnapshot();
       if (this.shown?.source === source) return this.emit();
+      if (snap.total === null && snap.error === null) return;
+      if (this.flying === q) {
+        this.flying = null;
+        // Typed while this one was on its way: the newest query goes next (an answer never paints over it).
+        if (this.asked !== q && this.asked) this.send(this.asked);
+      }
       // The newest query asked has answered (or failed): show it.
-      if (this.asked === q && (snap.total !== null || snap.error !== null)) {
+      if (this.asked === q) {
         this.shown = { query: q, source };
         this.active = 0;
         this.place = null;
