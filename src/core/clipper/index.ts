@@ -4,7 +4,7 @@
 import { GlossError } from '../errors';
 import type { ClipDraft } from '../model';
 import { extractArticle } from './extractInWorker';
-import { fetchDocument, type FetchOptions } from './fetchPage';
+import { checkPageUrl, fetchDocument, type FetchOptions } from './fetchPage';
 import { readPdfDraft } from '../pdf/pdfInWorker';
 import { clipPastedText } from './pastedText';
 
@@ -31,20 +31,22 @@ function startsAsPdf(bytes: Uint8Array): boolean {
  * @param url  an http(s) address
  * @param opts.title  use this title instead of the page's
  * @param opts.fetch  limits for the download (timeout, size, redirects, cancellation)
- * @param opts.pdfOnly  the address is a PDF's (the bookmarklet on a PDF viewer tab): anything else that
- *   comes back (a login or paywall page, 401/403) fails with {@link PDF_NEEDS_LOGIN}, never becomes a clip
+ * @param opts.pdfOnly  the address is a PDF's (the bookmarklet on a PDF viewer tab; also any address whose
+ *   path ends in `.pdf`): anything else that comes back (a login or paywall page, 401/403) fails with
+ *   {@link PDF_NEEDS_LOGIN}, never becomes a clip
  * @throws GlossError from {@link fetchDocument}, {@link extractArticle} or {@link readPdfDraft}
  */
 export async function clipUrl(
   url: string,
   opts: { title?: string; fetch?: FetchOptions; pdfOnly?: boolean } = {},
 ): Promise<ClipDraft> {
+  const pdfOnly = opts.pdfOnly || /\.pdf$/i.test(checkPageUrl(url).pathname);
   const page = await fetchDocument(url, opts.fetch).catch((error: unknown) => {
     const denied =
       error instanceof GlossError && error.code === 'http-status' && / answered 40[13] /.test(error.message);
-    throw opts.pdfOnly && denied ? new GlossError('unsupported-content', PDF_NEEDS_LOGIN, { cause: error }) : error;
+    throw pdfOnly && denied ? new GlossError('unsupported-content', PDF_NEEDS_LOGIN, { cause: error }) : error;
   });
-  if (opts.pdfOnly && (page.kind !== 'pdf' || !startsAsPdf(page.bytes)))
+  if (pdfOnly && (page.kind !== 'pdf' || !startsAsPdf(page.bytes)))
     throw new GlossError('unsupported-content', PDF_NEEDS_LOGIN);
   if (page.kind === 'pdf') return readPdfDraft(page.bytes, { url: page.url, title: opts.title ?? null });
   return extractArticle(page.html, { url: page.url, title: opts.title ?? null, origin: 'url' });

@@ -96,6 +96,8 @@ describe('the bookmarklet on a PDF viewer tab', { timeout: 120_000 }, () => {
       origin: base,
     });
     expect(form.body).toContain('needs your browser’s login; download it and drop the file into Gloss');
+    // An address typed into the app that names a PDF is held to the same rule: no “Sign in” clip.
+    await expect(service.clipUrl({ url: `${base}/paywalled.pdf` })).rejects.toMatchObject({ message: PDF_NEEDS_LOGIN });
     expect(await service.listClips()).toHaveLength(0);
   });
 
