@@ -1,9 +1,10 @@
 /**
  * The PDF page reader in the real renderer against the real core, on the generated fixtures
  * (test/fixtures/pdf): pages drawn by pdf.js with a text layer whose text is the clip's stored text; a
- * highlight made by dragging over the text layer, with a note, painted on the same words after a reload.
+ * highlight made by dragging over the text layer, with a note, painted on the same words after a reload; a
+ * large original read by byte range, and one changed on disk refused with its reason.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -194,6 +195,55 @@ describe('Gloss UI: the PDF page reader', () => {
     expect(drawn).toBeGreaterThan(0);
     expect(drawn).toBeLessThan(10);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'pdf-search-page-200.png') });
+    h().assertNoErrors();
+  });
+
+  it('reads a large PDF by byte range, and shows the text with the reason when the original was changed on disk', async () => {
+    const { page } = h();
+    // The report as LaTeX writes it (1.1 MB, balanced page tree): larger than the first read, so by range.
+    const large = await h()
+      .service()
+      .clipPdf({
+        data: pdfFixtureData('report-300-tree.pdf'),
+        fileName: 'report-300-tree.pdf',
+        title: 'Tree report',
+        onDuplicate: 'copy',
+      });
+    const reads: Array<{ range: string | undefined; status: number | undefined }> = [];
+    page.on('requestfinished', (request) => {
+      if (!request.url().includes('/gloss-asset/')) return;
+      void request.response().then((r) => reads.push({ range: request.headers()['range'], status: r?.status() }));
+    });
+    await page.reload();
+    await openClip(page, large.title);
+    await expect.poll(() => reads.length, SLOW).toBeGreaterThan(1);
+    for (const read of reads) expect(read).toMatchObject({ range: expect.stringMatching(/^bytes=/), status: 206 });
+    h().assertNoErrors();
+
+    // A PDF whose original was changed since it was clipped: nothing of it is drawn, the reason is given.
+    const changed = await h()
+      .service()
+      .clipPdf({
+        data: pdfFixtureData('preprint.pdf'),
+        fileName: 'preprint.pdf',
+        title: 'Changed preprint',
+        onDuplicate: 'copy',
+      });
+    const file = join(h().libraryDir, 'clips', changed.id, 'original.pdf');
+    const bytes = readFileSync(file);
+    bytes[300] = bytes[300]! ^ 0xff;
+    writeFileSync(file, bytes);
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
+    await page.locator('.clip-row', { hasText: changed.title }).first().click();
+    await page.getByText('changed on disk since it was clipped').waitFor();
+    const stored = (await h().service().getClip(changed.id)).text;
+    expect(await inPage<string>(page, `() => document.querySelector('.article-body').textContent`)).toBe(stored);
+    expect(await page.locator('.pdf-page.drawn').count()).toBe(0);
+    // The browser logs the refused request (409); nothing else may be reported.
+    const refused = h().errors.filter((e) => /\b409\b/.test(e));
+    expect(refused.length).toBeGreaterThan(0);
+    h().errors.splice(0, h().errors.length, ...h().errors.filter((e) => !refused.includes(e)));
     h().assertNoErrors();
   });
 

@@ -17,11 +17,11 @@ const IDLE_BYTES = 64 * 1024 * 1024;
 
 interface OpenDocument {
   doc: Promise<PDFDocumentProxy>;
-  /** Settles once the file's first part has been read (or failed). */
-  read: Promise<unknown>;
+  /** Settles once the file's first part has been read (or failed), with the file's size. */
+  read: Promise<number | undefined>;
   /** Readers showing it. */
   users: number;
-  /** The file's size once read (0 until then). */
+  /** The file's size once known (0 until then). */
   bytes: number;
 }
 
@@ -55,9 +55,9 @@ function documentFor(clipId: string, sha256: string): OpenDocument {
     const { doc, read } = openClipPdf(clipId);
     const entry: OpenDocument = { doc, read, users: 0, bytes: 0 };
     found = entry;
+    void read.then((size) => (entry.bytes = size ?? 0));
     doc.then(
       async (d) => {
-        entry.bytes = (await d.getDownloadInfo()).length;
         // The first page is what the reader asks for first: pdf.js keeps it once read.
         await d.getPage(1);
         markPdfOpen('first-page-read');

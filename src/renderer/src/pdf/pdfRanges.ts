@@ -51,7 +51,7 @@ async function readPart(url: string, range: string): Promise<Part> {
 export async function pdfSource(
   clipId: string,
   onLost: (error: unknown) => void,
-): Promise<{ data: Uint8Array } | { range: PDFDataRangeTransport; length: number }> {
+): Promise<{ data: Uint8Array; size: number } | { range: PDFDataRangeTransport; length: number; size: number }> {
   const url = assetUrl(clipId, 'original.pdf');
   let tail: Part;
   try {
@@ -60,9 +60,10 @@ export async function pdfSource(
     if (!(error instanceof TypeError)) throw error;
     // The request itself failed (no answer at all): read the file whole through GlossApi instead, which
     // checks it the same way and says what is wrong with it.
-    return { data: base64Bytes(await window.gloss.getClipPdf(clipId)) };
+    const data = base64Bytes(await window.gloss.getClipPdf(clipId));
+    return { data, size: data.length };
   }
-  if (tail.start === 0 && tail.bytes.length === tail.size) return { data: tail.bytes };
+  if (tail.start === 0 && tail.bytes.length === tail.size) return { data: tail.bytes, size: tail.size };
   const transport = new PDFDataRangeTransport(tail.size, null);
   transport.requestDataRange = (begin: number, end: number) => {
     if (begin >= tail.start && end <= tail.start + tail.bytes.length) {
@@ -75,5 +76,5 @@ export async function pdfSource(
       transport.onDataRange(begin, part.bytes);
     }, onLost);
   };
-  return { range: transport, length: tail.size };
+  return { range: transport, length: tail.size, size: tail.size };
 }

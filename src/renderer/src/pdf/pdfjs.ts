@@ -44,12 +44,16 @@ function startBundledWorker(): void {
 /**
  * Opens the original PDF of clip `clipId`, read by byte range (pdfRanges.ts; the core serves it only while
  * its SHA-256 is the clipped one), reading no more of it than pdf.js asks for. `read` settles once the
- * file's first part has arrived (or could not be read); `doc` is the open document.
+ * file's first part has arrived, with the file's size (undefined when it could not be read); `doc` is the
+ * open document.
  */
-export function openClipPdf(clipId: string): { read: Promise<unknown>; doc: Promise<PDFDocumentProxy> } {
+export function openClipPdf(clipId: string): {
+  read: Promise<number | undefined>;
+  doc: Promise<PDFDocumentProxy>;
+} {
   let task: PDFDocumentLoadingTask | undefined;
   const source = pdfSource(clipId, () => void task?.destroy());
-  const doc = source.then(async (found) => {
+  const doc = source.then(async ({ size: _size, ...found }) => {
     markPdfOpen('bytes');
     startBundledWorker();
     task = getDocument({
@@ -74,5 +78,5 @@ export function openClipPdf(clipId: string): { read: Promise<unknown>; doc: Prom
     markPdfOpen('opened');
     return opened;
   });
-  return { read: source.catch(() => undefined), doc };
+  return { read: source.then((found) => found.size).catch(() => undefined), doc };
 }
