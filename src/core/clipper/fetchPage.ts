@@ -35,6 +35,11 @@ export type FetchedDocument = ({ kind: 'page' } & FetchedPage) | { kind: 'pdf'; 
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const PDF_TYPES = new Set(['application/pdf', 'application/x-pdf']);
+/**
+ * Generic download types some servers (repositories, file shares, S3 buckets) give PDFs: accepted where a PDF
+ * is, and taken as one only when the bytes begin with `%PDF-` (anything else is refused as a file download).
+ */
+const DOWNLOAD_TYPES = new Set(['application/octet-stream', 'binary/octet-stream', 'application/download']);
 
 /** What a fetch asks for and accepts. */
 interface Wanted {
@@ -51,8 +56,9 @@ const PAGE: Wanted = {
 };
 const PAGE_OR_PDF: Wanted = {
   accept: 'text/html,application/xhtml+xml;q=0.9,application/pdf;q=0.8,*/*;q=0.5',
-  allows: (mime) => PAGE.allows(mime) || PDF_TYPES.has(mime),
-  cap: (mime, opts) => (PDF_TYPES.has(mime) ? (opts.maxPdfBytes ?? 100 * 1024 * 1024) : opts.maxBytes),
+  allows: (mime) => PAGE.allows(mime) || PDF_TYPES.has(mime) || DOWNLOAD_TYPES.has(mime),
+  cap: (mime, opts) =>
+    PDF_TYPES.has(mime) || DOWNLOAD_TYPES.has(mime) ? (opts.maxPdfBytes ?? 100 * 1024 * 1024) : opts.maxBytes,
 };
 /** Raster images only: an SVG document may carry script. */
 const IMAGE: Wanted = {
@@ -141,15 +147,18 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
 }
 
 /**
- * Fetches a web page or a PDF (an address that answers `application/pdf`, such as an arXiv `/pdf/` link),
- * with the same limits as {@link fetchPage} except the size cap, which is `maxPdfBytes` for a PDF.
+ * Fetches a web page or a PDF (an address that answers `application/pdf`, such as an arXiv `/pdf/` link, or a
+ * generic download type such as `application/octet-stream` whose bytes are a PDF), with the same limits as {@link fetchPage} except the size cap, which is `maxPdfBytes` for a PDF.
  *
  * @throws GlossError as {@link fetchPage}
  */
 export async function fetchDocument(url: string, opts: FetchOptions = {}): Promise<FetchedDocument> {
   const got = await fetchResource(url, opts, PAGE_OR_PDF);
-  const isPdf = PDF_TYPES.has(got.mime) || (!got.mime && Buffer.from(got.bytes.subarray(0, 5)).toString() === '%PDF-');
-  if (isPdf) return { kind: 'pdf', url: got.url, bytes: got.bytes };
+  const pdfBytes = Buffer.from(got.bytes.subarray(0, 5)).toString() === '%PDF-';
+  if (DOWNLOAD_TYPES.has(got.mime) && !pdfBytes) throw contentTypeError(got.mime, new URL(got.url).host);
+  if (PDF_TYPES.has(got.mime) || ((!got.mime || DOWNLOAD_TYPES.has(got.mime)) && pdfBytes)) {
+    return { kind: 'pdf', url: got.url, bytes: got.bytes };
+  }
   return {
     kind: 'page',
     url: got.url,
@@ -231,7 +240,7 @@ async function fetchResource(
       let bytes: Uint8Array;
       try {
         const cap = wanted.cap?.(mime, opts) ?? maxBytes;
-        const what = `The ${PDF_TYPES.has(mime) ? 'PDF' : 'page'} at ${host}`;
+        const what = `The ${PDF_TYPES.has(mime) ? 'PDF' : DOWNLOAD_TYPES.has(mime) ? 'file' : 'page'} at ${host}`;
         bytes = await readCapped(res, cap, what, () => controller.abort());
       } catch (error) {
         if (error instanceof GlossError || controller.signal.aborted) throw error;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -111,7 +112,12 @@ describe('PDF clips', { timeout: 120_000 }, () => {
     server = createServer((req, res) => {
       if (req.url === '/abs/2401.0042') res.writeHead(302, { location: '/pdf/2401.0042' }).end();
       else if (req.url === '/pdf/2401.0042') res.writeHead(200, { 'content-type': 'application/pdf' }).end(paper);
-      else res.writeHead(404).end();
+      // Repositories and file shares often send a PDF as a generic download.
+      else if (req.url === '/files/scan') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(pdfFixture('preprint.pdf'));
+      } else if (req.url === '/files/archive') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from('PK\x03\x04 not a pdf'));
+      } else res.writeHead(404).end();
     });
     await new Promise<void>((ready) => server!.listen(0, '127.0.0.1', ready));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -121,6 +127,14 @@ describe('PDF clips', { timeout: 120_000 }, () => {
     expect(clip).toMatchObject({ title: 'Tidal Rhythms in Coastal Reading Habits', url: `${base}/pdf/2401.0042` });
     expect((await service.getClip(clip.id)).meta.pdf?.pages).toBe(4);
     await expect(service.clipUrl({ url: `${base}/abs/2401.0042` })).rejects.toMatchObject({ code: 'duplicate' });
+    const download = await service.clipUrl({ url: `${base}/files/scan` });
+    expect((await service.getClip(download.id)).meta.pdf?.sha256).toBe(
+      createHash('sha256').update(pdfFixture('preprint.pdf')).digest('hex'),
+    );
+    await expect(service.clipUrl({ url: `${base}/files/archive` })).rejects.toMatchObject({
+      code: 'unsupported-content',
+      message: expect.stringContaining('a file download (application/octet-stream)'),
+    });
 
     const folder = await tempDir();
     await fs.writeFile(path.join(folder, 'scan.pdf'), pdfFixture('scan.pdf'));
