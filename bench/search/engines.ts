@@ -92,6 +92,8 @@ export function glossEngine(byId: Map<string, BenchArticle>): Engine {
       return writeIndexFile(path.join(dir, 'gloss.json'), index, new Map());
     },
     async load(dir) {
+      // As at the app's start: the index built in this process is let go before the saved one is read.
+      index = new SearchIndex({ readText });
       const read = await readIndexFile(path.join(dir, 'gloss.json'), { readText });
       if (!read.ok) throw new Error(read.problem);
       index = read.index;
