@@ -29,7 +29,9 @@ async function readPart(url: string, range: string): Promise<Part> {
   const response = await fetch(url, { headers: { range }, cache: 'no-store', credentials: 'omit' });
   if (response.status !== 206 && response.status !== 200) {
     const reason = (await response.text().catch(() => '')).trim();
-    throw new Error(reason || `The original PDF could not be read (${response.status}).`);
+    throw Object.assign(new Error(reason || `The original PDF could not be read (${response.status}).`), {
+      status: response.status,
+    });
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (response.status === 200) return { start: 0, bytes, size: bytes.length };
@@ -57,9 +59,9 @@ export async function pdfSource(
   try {
     tail = await readPart(url, `bytes=-${FIRST_READ}`);
   } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    // The request itself failed (no answer at all): read the file whole through GlossApi instead, which
-    // checks it the same way and says what is wrong with it.
+    if (!(error instanceof TypeError) && (error as { status?: number }).status !== 404) throw error;
+    // The request itself failed (no answer at all), or found no file: read the file whole through GlossApi
+    // instead, which checks it the same way and says what is wrong with it (a missing file, by name).
     const data = base64Bytes(await window.gloss.getClipPdf(clipId));
     return { data, size: data.length };
   }
