@@ -42,18 +42,6 @@ const MAX_ANCHOR_TERMS = 16;
 /** Separates fields in a document's word sequence (term ids are stored plus one). */
 const SEQUENCE_GAP = 0;
 
-/** A loaded term's postings in place (see {@link CompactIndex.loadedList}). */
-export interface LoadedList {
-  docs: Int32Array;
-  meta: Uint8Array;
-  from: number;
-  count: number;
-  distinct: number;
-}
-
-/** The one object {@link CompactIndex.loadedList} fills. */
-const loadedScratch: LoadedList = { docs: new Int32Array(0), meta: new Uint8Array(0), from: 0, count: 0, distinct: 0 };
-
 export class CompactIndex {
   readonly vocab = new SearchableMap<number>();
   readonly terms: string[] = [];
@@ -61,15 +49,7 @@ export class CompactIndex {
   private readonly ids = new Map<string, number>();
   /** The first letters of the terms (typo neighbours are looked for under the typed word's first letter). */
   readonly initials = new Set<string>();
-  /**
-   * Per term id, its postings; a loaded term's list is made on first use ({@link list}) from where its
-   * postings are in the file's chunk (`loaded*`), so a load makes no object per term.
-   */
-  private readonly postings: Array<PostingList | undefined> = [];
-  private readonly loadedChunk: Array<{ docs: Int32Array; meta: Uint8Array } | undefined> = [];
-  private readonly loadedFrom: number[] = [];
-  private readonly loadedCount: number[] = [];
-  private readonly loadedDistinct: number[] = [];
+  readonly lists: PostingList[] = [];
   readonly facets = new SearchableMap<IntList>();
   /**
    * The documents holding a word that begins with each two letters: a two-letter beginning has hundreds
@@ -121,57 +101,12 @@ export class CompactIndex {
     if (id === undefined && create) {
       id = this.terms.length;
       this.terms.push(term);
-      this.postings.push(new PostingList());
-      this.loadedChunk.push(undefined);
-      this.loadedFrom.push(0);
-      this.loadedCount.push(0);
-      this.loadedDistinct.push(0);
+      this.lists.push(new PostingList());
       this.vocab.set(term, id);
       this.ids.set(term, id);
       this.initials.add(String.fromCodePoint(term.codePointAt(0) ?? 0));
     }
     return id;
-  }
-
-  /** The postings of term `id` (made from the loaded file on first use). */
-  list(id: number): PostingList {
-    let list = this.postings[id];
-    if (!list) {
-      const { docs, meta } = this.loadedChunk[id]!;
-      const from = this.loadedFrom[id]!;
-      const n = this.loadedCount[id]!;
-      list = new PostingList(docs.subarray(from, from + n), meta.subarray(from, from + n), n, this.loadedDistinct[id]);
-      list.owned = false;
-      this.postings[id] = list;
-    }
-    return list;
-  }
-
-  /**
-   * Where a loaded term's postings are, while no list has been made for it (null after): `count` entries
-   * from `from` in `docs` and `meta`. Reads them without making an object (the `rest` of a beginning may
-   * name a thousand terms). The answer is valid until the next call.
-   */
-  loadedList(id: number): LoadedList | null {
-    if (this.postings[id]) return null;
-    const chunk = this.loadedChunk[id]!;
-    const out = loadedScratch;
-    out.docs = chunk.docs;
-    out.meta = chunk.meta;
-    out.from = this.loadedFrom[id]!;
-    out.count = this.loadedCount[id]!;
-    out.distinct = this.loadedDistinct[id]!;
-    return out;
-  }
-
-  /** How many distinct documents term `id` names (its rarity), without making its list. */
-  distinct(id: number): number {
-    return this.postings[id]?.distinct ?? this.loadedDistinct[id] ?? 0;
-  }
-
-  /** How many postings term `id` has, without making its list. */
-  total(id: number): number {
-    return this.postings[id]?.total ?? this.loadedCount[id] ?? 0;
   }
 
   /** Indexes a document (replacing one with the same key); returns its short id. */
@@ -213,7 +148,7 @@ export class CompactIndex {
         pushVarint(seq, t + 1);
         runs.push(t);
       }
-      for (const [t, tf] of counts) this.list(t).push(id, f, tf);
+      for (const [t, tf] of counts) this.lists[t]!.push(id, f, tf);
       this.fieldLength[id * FIELD_COUNT + f] = Math.min(length, 0xffff);
       this.fieldTotal[f]! += length;
     }
@@ -244,7 +179,7 @@ export class CompactIndex {
 
   /** Drops the spare capacity of growing arrays (after a bulk build). */
   trim(): void {
-    for (const list of this.postings) list?.trim();
+    for (const list of this.lists) list.trim();
     for (const [, docs] of this.facets) docs.trim();
     for (const docs of this.beginnings.values()) docs.trim();
   }
@@ -306,7 +241,7 @@ export class CompactIndex {
     phrase.forEach((step, j) => {
       if (step.size > MAX_ANCHOR_TERMS) return;
       let df = 0;
-      for (const t of step) df += this.distinct(t);
+      for (const t of step) df += this.lists[t]?.distinct ?? 0;
       if (df < best) [anchor, best] = [j, df];
     });
     if (anchor < 0) return (id) => this.scanPhrase(id, phrase);
@@ -431,23 +366,15 @@ export class CompactIndex {
   }
 
   /**
-   * Restores a term whose postings are `count` entries from `from` in a loaded chunk's `docs` and `meta`
-   * (used in place: copied only when they grow), naming `distinct` documents.
+   * Restores a term with its postings (views into the loaded file: they are copied when they grow) and
+   * the number of distinct documents they name.
    */
-  restoreTerm(
-    term: string,
-    chunk: { docs: Int32Array; meta: Uint8Array },
-    from: number,
-    count: number,
-    distinct: number,
-  ): void {
+  restoreTerm(term: string, docs: Int32Array, meta: Uint8Array, distinct: number): void {
     const id = this.terms.length;
     this.terms.push(term);
-    this.postings.push(undefined);
-    this.loadedChunk.push(chunk);
-    this.loadedFrom.push(from);
-    this.loadedCount.push(count);
-    this.loadedDistinct.push(distinct);
+    const list = new PostingList(docs, meta, docs.length, distinct);
+    list.owned = false;
+    this.lists.push(list);
     this.vocab.set(term, id);
     this.ids.set(term, id);
     this.initials.add(String.fromCodePoint(term.codePointAt(0) ?? 0));

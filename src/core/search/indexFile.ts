@@ -154,7 +154,7 @@ export async function writeIndexFile(
       // A batch ends at TERMS_PER_CHUNK terms or POSTINGS_PER_CHUNK postings (one common word may fill it).
       let end = at;
       for (let postings = 0; end < terms.length && end - at < TERMS_PER_CHUNK && postings < POSTINGS_PER_CHUNK; end++)
-        postings += index.total(terms[end]!);
+        postings += index.lists[terms[end]!]!.total;
       const batch = terms.slice(at, end);
       at = end;
       yield out(jsonChunk({ terms: batch.map((t) => index.terms[t]) }));
@@ -162,7 +162,7 @@ export async function writeIndexFile(
       const docs: number[] = [];
       const meta: number[] = [];
       batch.forEach((t, i) => {
-        for (const part of index.list(t).parts())
+        for (const part of index.lists[t]!.parts())
           for (let j = 0; j < part.length; j++) {
             const doc = renumber[part.docs[j]!]!;
             if (doc < 0) continue;
@@ -274,7 +274,6 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
         if (p.length !== terms.length * 4 + total * 5) throw new Error('a postings batch has the wrong size');
         const docs = ints(p, terms.length * 4, total);
         const meta = p.subarray(terms.length * 4 + total * 4);
-        const chunk = { docs, meta };
         const size = index.size;
         let from = 0;
         terms.forEach((term, i) => {
@@ -289,7 +288,7 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
             if (doc !== last) distinct++;
             last = doc;
           }
-          index.restoreTerm(term, chunk, from, n, distinct);
+          index.restoreTerm(term, docs.subarray(from, from + n), meta.subarray(from, from + n), distinct);
           from += n;
         });
       } else if (Array.isArray(value['beginnings']) || Array.isArray(value['facets'])) {

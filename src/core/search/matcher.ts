@@ -5,7 +5,7 @@
  * selective word goes first and later words only touch the documents still in the running.
  */
 import type { CompactIndex } from './compactIndex';
-import { FIELD, FIELD_COUNT } from './postings';
+import { FIELD, FIELD_COUNT, type PostingList } from './postings';
 
 /** A term a word stands for, and the weight its matches count at (1 for the word itself). */
 export interface WeightedTerm {
@@ -87,7 +87,7 @@ export function expandWord(index: CompactIndex, word: string, options: ExpandOpt
   const group: Group = { scored: [], rest: [], field: -1, all: new Set(), prefix: options.prefix ? word : undefined };
   const exact = index.vocab.get(word);
   if (exact !== undefined) group.scored.push({ id: exact, weight: 1 });
-  const df = (id: number) => index.distinct(id);
+  const df = (id: number) => index.lists[id]!.distinct;
   let known = exact !== undefined;
   if (options.prefix) {
     // Values only: the tree then does not spell out every completion.
@@ -125,10 +125,11 @@ export function expandWord(index: CompactIndex, word: string, options: ExpandOpt
  * completions: sorting them all cost more than the rest of its expansion.
  */
 function pickTop(index: CompactIndex, ids: number[], rest: number[]): number[] {
+  const lists = index.lists;
   const top: number[] = [];
   const dfs: number[] = [];
   for (const id of ids) {
-    const d = index.distinct(id);
+    const d = lists[id]!.distinct;
     let at = top.length;
     while (at > 0 && (d > dfs[at - 1]! || (d === dfs[at - 1]! && id < top[at - 1]!))) at--;
     if (at >= MAX_SCORED_COMPLETIONS) {
@@ -189,12 +190,12 @@ export class Matcher {
       // is looked up in a list (binary search) instead of the list being read through.
       if (g > 0) q.candidates = this.candidates(g);
       if (q.candidates?.length === 0) return;
-      for (const { id, weight } of group.scored) this.visitList(q, id, weight, true);
-      for (const id of group.rest) this.visitList(q, id, PREFIX_WEIGHT / 2, false);
+      for (const { id, weight } of group.scored) this.visitList(q, index.lists[id]!, weight, true);
+      for (const id of group.rest) this.visitList(q, index.lists[id]!, PREFIX_WEIGHT / 2, false);
       // Membership alone, at the token score of a match in the body.
       const members = group.members;
       const count = members ? membersCount(members) : 0;
-      for (const part of members ?? []) this.visit(q, part, null, 0, part.length, count, PREFIX_WEIGHT / 2, false);
+      for (const part of members ?? []) this.visit(q, part, null, part.length, count, PREFIX_WEIGHT / 2, false);
       // The first word's documents that fail `keep` leave the running (matched 0 is never a later
       // group's), so the later, costlier words are read for the survivors only.
       if (g === 0 && keep) {
@@ -229,13 +230,10 @@ export class Matcher {
   }
 
   /** {@link visit} for a term's postings and their tail (postings added after a load). */
-  private visitList(q: Query, id: number, weight: number, full: boolean): void {
-    const index = this.index;
-    const list = index.loadedList(id);
-    if (list) return this.visit(q, list.docs, list.meta, list.from, list.count, list.distinct, weight, full);
-    const { docs, meta, length, distinct, tail } = index.list(id);
-    this.visit(q, docs, meta, 0, length, distinct, weight, full);
-    if (tail) this.visit(q, tail.docs, tail.meta, 0, tail.length, distinct, weight, full);
+  private visitList(q: Query, list: PostingList, weight: number, full: boolean): void {
+    this.visit(q, list.docs, list.meta, list.length, list.distinct, weight, full);
+    const tail = list.tail;
+    if (tail) this.visit(q, tail.docs, tail.meta, tail.length, list.distinct, weight, full);
   }
 
   /**
@@ -247,7 +245,6 @@ export class Matcher {
     q: Query,
     docs: Int32Array,
     meta: Uint8Array | null,
-    start: number,
     length: number,
     distinct: number,
     weight: number,
@@ -264,27 +261,26 @@ export class Matcher {
     // Probe (each candidate looked up by binary search, from where the last one was found) when the
     // documents still in the running are few; else read the list through.
     const probe = candidates !== null && candidates.length * 16 < length;
-    const end = start + length;
     let c = 0;
-    let i = start;
+    let i = 0;
     for (;;) {
       if (probe) {
-        if (i >= end) return;
-        if (i === start || docs[i] !== docs[i - 1]) {
+        if (i >= length) return;
+        if (i === 0 || docs[i] !== docs[i - 1]) {
           // The next candidate at or after position i.
           if (c >= candidates.length) return;
           const want = candidates[c++]!;
           let lo = i;
-          let hi = end;
+          let hi = length;
           while (lo < hi) {
             const mid = (lo + hi) >>> 1;
             if (docs[mid]! < want) lo = mid + 1;
             else hi = mid;
           }
           i = lo;
-          if (i >= end || docs[i] !== want) continue;
+          if (i >= length || docs[i] !== want) continue;
         }
-      } else if (i >= end) return;
+      } else if (i >= length) return;
       const doc = docs[i]!;
       const packed = meta === null ? BODY_TOKEN : meta[i]!;
       i++;
@@ -338,8 +334,8 @@ export class Matcher {
 /** The postings a group reads: the cheapest group goes first and bounds the rest. */
 function cost(index: CompactIndex, group: Group): number {
   let n = 0;
-  for (const { id } of group.scored) n += index.total(id);
-  for (const id of group.rest) n += index.total(id);
+  for (const { id } of group.scored) n += index.lists[id]!.total;
+  for (const id of group.rest) n += index.lists[id]!.total;
   return n + (group.members ? membersCount(group.members) : 0);
 }
 
