@@ -17,8 +17,8 @@ import '../styles/pdf.css';
 import { PdfControls } from './PdfControls';
 import { pageAtY, pageInView, pageTexts, pageTops, type PageSize } from '@core/common/pdfPageGeometry';
 import { PdfPageView } from './PdfPageView';
-import { takePdf } from './openDocuments';
-import { fitScale, MAX_SCALE, rememberColumnWidth } from './pagePictures';
+import { openedPdf, takePdf } from './openDocuments';
+import { fitScale, MAX_SCALE, rememberColumnWidth, rememberedColumnWidth } from './pagePictures';
 import { markPdfOpen } from './openTiming';
 import { readOutline, type OutlineEntry } from './pdfOutline';
 
@@ -58,13 +58,17 @@ export default function PdfArticle({
   onTextChanged,
 }: Props) {
   const texts = useMemo(() => pageTexts(text, pdfMeta.pageStarts), [text, pdfMeta.pageStarts]);
-  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
+  // Usually open already (asked for at the click): the first render then has the document, the pages' size,
+  // the column's width last seen (page one was drawn ahead at it) and page one near, so page one's drawing
+  // starts at the mount instead of after further renders of every page box.
+  const [opened] = useState(() => openedPdf(clipId, pdfMeta.sha256));
+  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(opened?.doc ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [pageError, setPageError] = useState<string | null>(null);
-  const [sizes, setSizes] = useState<PageSize[]>(() => texts.map(() => DEFAULT_SIZE));
+  const [sizes, setSizes] = useState<PageSize[]>(() => texts.map(() => opened?.first ?? DEFAULT_SIZE));
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
-  const [columnWidth, setColumnWidth] = useState(0);
-  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set());
+  const [columnWidth, setColumnWidth] = useState(rememberedColumnWidth);
+  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set(opened && !focus ? [0] : []));
   const [current, setCurrent] = useState(0);
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const bodyRef = useRef<HTMLDivElement | null>(null);
@@ -90,6 +94,8 @@ export default function PdfArticle({
     const taken = takePdf(clipId, pdfMeta.sha256);
     taken.doc
       .then(async (doc) => {
+        // Set at the first render (its pages sized from this document's first page).
+        if (doc === opened?.doc) return;
         const first = (await doc.getPage(1)).getViewport({ scale: 1 });
         if (!live) return;
         setSizes(texts.map(() => ({ width: first.width, height: first.height })));
@@ -100,7 +106,7 @@ export default function PdfArticle({
       live = false;
       taken.release();
     };
-  }, [clipId, pdfMeta.sha256, texts]);
+  }, [clipId, pdfMeta.sha256, texts, opened]);
 
   // The page in view is drawn first; the pages near it and the bookmarks wait until it is (pdf.js's worker
   // does one thing at a time, so the page looked at is not kept waiting behind its neighbours).

@@ -23,6 +23,14 @@ interface OpenDocument {
   users: number;
   /** The file's size once known (0 until then). */
   bytes: number;
+  /** The open document and its first page's size (at zoom 1), once both are known. */
+  ready: OpenedPdf | null;
+}
+
+/** An open document and the size of its first page at zoom 1. */
+export interface OpenedPdf {
+  doc: PDFDocumentProxy;
+  first: { width: number; height: number };
 }
 
 /** By `clipId/sha256`, oldest use first. */
@@ -53,13 +61,14 @@ function documentFor(clipId: string, sha256: string): OpenDocument {
     documents.delete(key);
   } else {
     const { doc, read } = openClipPdf(clipId);
-    const entry: OpenDocument = { doc, read, users: 0, bytes: 0 };
+    const entry: OpenDocument = { doc, read, users: 0, bytes: 0, ready: null };
     found = entry;
     void read.then((size) => (entry.bytes = size ?? 0));
     doc.then(
       async (d) => {
         // The first page is what the reader asks for first: pdf.js keeps it once read.
-        await d.getPage(1);
+        const { width, height } = (await d.getPage(1)).getViewport({ scale: 1 });
+        entry.ready = { doc: d, first: { width, height } };
         markPdfOpen('first-page-read');
         trimIdle();
       },
@@ -81,6 +90,14 @@ export function preparePdf(clipId: string, sha256: string): Promise<unknown> {
   entry.doc.then(drawFirstPageAhead).catch(() => undefined);
   trimIdle();
   return entry.read;
+}
+
+/**
+ * Clip `clipId`'s original PDF (hash `sha256`) if it is open already, with its first page's size, so a reader
+ * mounting now can start with its pages sized and the document set (no render of every page box again).
+ */
+export function openedPdf(clipId: string, sha256: string): OpenedPdf | null {
+  return documents.get(keyOf(clipId, sha256))?.ready ?? null;
 }
 
 /**

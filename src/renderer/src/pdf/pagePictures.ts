@@ -49,6 +49,11 @@ interface Ahead {
 const ahead = new WeakMap<PDFDocumentProxy, Ahead>();
 let lastColumnWidth = 0;
 
+/** The column width last seen (0 before any reader measured one): what page one is drawn ahead for. */
+export function rememberedColumnWidth(): number {
+  return lastColumnWidth;
+}
+
 /** The reader's column is `width` wide (remembered for drawing the next PDF's page one ahead). */
 export function rememberColumnWidth(width: number): void {
   if (width > 0) lastColumnWidth = width;
