@@ -45,8 +45,9 @@ async function readPart(url: string, range: string): Promise<Part> {
  * What to give pdf.js's `getDocument` for clip `clipId`'s original: its last {@link FIRST_READ} bytes are
  * read first; a file no larger is handed over whole (`data`), else a range transport (`range`, with `length`)
  * answers pdf.js's requests from that last part or by asking for them, so only the parts pdf.js needs are
- * read. Every read of a file of a few pages' worth of bytes goes through the main thread of the window, which
- * is busy while a clip opens: fewer, larger reads are faster than many small ones.
+ * read. Every read goes through the window's main thread, which is busy while a clip opens: fewer, larger
+ * reads are faster than many small ones. A first read that fails for any reason but a refusal of the file
+ * (409) reads it whole through GlossApi instead.
  * A later part that cannot be read (the file was changed or removed meanwhile) is reported to `onLost`, which
  * should destroy the document (pdf.js would otherwise wait for it).
  */
@@ -59,9 +60,10 @@ export async function pdfSource(
   try {
     tail = await readPart(url, `bytes=-${FIRST_READ}`);
   } catch (error) {
-    if (!(error instanceof TypeError) && (error as { status?: number }).status !== 404) throw error;
-    // The request itself failed (no answer at all), or found no file: read the file whole through GlossApi
-    // instead, which checks it the same way and says what is wrong with it (a missing file, by name).
+    // Refused as not the file clipped: the reason is in hand.
+    if ((error as { status?: number }).status === 409) throw error;
+    // Anything else (no answer at all, no file, an answer without a usable range): read the file whole
+    // through GlossApi instead, which checks it the same way and says what is wrong with it.
     const data = base64Bytes(await window.gloss.getClipPdf(clipId));
     return { data, size: data.length };
   }
