@@ -6,7 +6,8 @@
  * kept for as long as the file's size, change time and inode stay the same, so later ranges cost a `stat`.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs, type Stats } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { readClipFile } from './clipFiles';
 
@@ -57,19 +58,23 @@ function signature(info: Stats, sha256: string): string {
   return `${info.size}:${info.ctimeMs}:${info.ino}:${sha256}`;
 }
 
-async function sha256Of(file: string): Promise<string> {
+/** The SHA-256 of the whole file open as `handle` (read from its start; the handle stays open). */
+async function sha256Of(handle: FileHandle): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
+  await pipeline(handle.createReadStream({ start: 0, autoClose: false }), hash);
   return hash.digest('hex');
 }
 
-/** Whether the file at `real` (stat `info`) has SHA-256 `sha256`; hashes it only when not verified as it is now. */
-async function isUnchanged(real: string, info: Stats, sha256: string): Promise<boolean> {
+/**
+ * Whether the file open as `handle` at `real` (stat `info`) has SHA-256 `sha256`; hashes it (through the very
+ * handle its bytes will be read from) only when it was not verified as it is now.
+ */
+async function isUnchanged(handle: FileHandle, real: string, info: Stats, sha256: string): Promise<boolean> {
   const key = signature(info, sha256);
   if (verified.get(real) === key) return true;
   let running = hashing.get(key);
   if (!running) {
-    running = sha256Of(real).finally(() => hashing.delete(key));
+    running = sha256Of(handle).finally(() => hashing.delete(key));
     hashing.set(key, running);
   }
   if ((await running) !== sha256) return false;
@@ -111,7 +116,7 @@ export async function answerOriginalPdf(
   const handle = await fs.open(real, 'r');
   try {
     const info = await handle.stat();
-    if (!(await isUnchanged(real, info, pdf.sha256)))
+    if (!(await isUnchanged(handle, real, info, pdf.sha256)))
       return {
         status: 409,
         message: `The original PDF of “${pdf.title}” was changed on disk since it was clipped (clips/${clipId}/${ORIGINAL_PDF}); its text is still here.`,
