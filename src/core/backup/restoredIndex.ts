@@ -15,7 +15,7 @@ import type { LibraryStore } from '../library/store';
  */
 export async function rebaseRestoredIndex(store: LibraryStore): Promise<boolean> {
   const file = indexFilePath(store.path);
-  const read = await readIndexFile(file, { readText: async (id) => (await store.readArticle(id)).text });
+  const read = await readIndexFile(file, { readText: (id) => store.readArticleText(id) });
   if (!read.ok) return false;
   const live = new Set(store.list().map((m) => m.id));
   const fingerprints = new Map<string, string>();

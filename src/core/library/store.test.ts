@@ -78,10 +78,14 @@ describe('LibraryStore basics', () => {
     await fs.rm(clipFile(dir, a.id, 'article.txt'));
     let calls = 0;
     const reopened = await LibraryStore.open(dir, { textOf: (html) => (calls++, textOf(html)) });
-    expect((await reopened.readArticle(a.id)).text).toBe('Negotiations resumed on Tuesday.');
+    expect(await reopened.readArticleText(a.id)).toBe('Negotiations resumed on Tuesday.');
     expect(await fs.readFile(clipFile(dir, a.id, 'article.txt'), 'utf8')).toBe('Negotiations resumed on Tuesday.');
     await reopened.readArticle(a.id);
     expect(calls).toBe(1);
+    // The text alone comes from article.txt: it does not need the article's HTML.
+    await fs.rm(clipFile(dir, a.id, 'article.html'));
+    expect(await reopened.readArticleText(a.id)).toBe('Negotiations resumed on Tuesday.');
+    await expect(reopened.readArticle(a.id)).rejects.toMatchObject({ code: 'corrupt-file' });
   });
 
   it('deletes by moving the clip folder to the trash', async () => {

@@ -221,6 +221,15 @@ export class LibraryStore {
   }
 
   /**
+   * The article's plain text alone, for search snippets and indexing: one read of `article.txt`, not of the
+   * article's HTML too (the text is rebuilt from the HTML, as {@link readArticle} does, when it is missing).
+   */
+  async readArticleText(id: string): Promise<string> {
+    this.getMeta(id);
+    return (await readClipFile(this.path, id, 'article.txt')) ?? (await this.readArticle(id)).text;
+  }
+
+  /**
    * Adds a clip. Files are written in an order that makes the clip appear only when complete:
    * article and annotations first, `meta.json` last (a folder without it is never listed).
    */

@@ -277,7 +277,8 @@ export class SearchIndex {
     const shown = rankedPositions(ids, keys, index.day, offset, limit).map((at) => ids[at]!);
     const snippets = opts.snippets ?? true;
     const words = snippetWords(index, plan.groups);
-    for (const doc of shown) page.results.push(await this.result(doc, score ? score[doc]! : 0, words, snippets));
+    // The page's texts (for snippets) are read side by side, not one file after the other.
+    page.results = await Promise.all(shown.map((doc) => this.result(doc, score ? score[doc]! : 0, words, snippets)));
     return page;
   }
 

@@ -67,7 +67,7 @@ export class SearchKeeper {
     private readonly options: Required<SearchKeeperOptions>,
   ) {
     this.file = indexFilePath(store.path);
-    this.readText = async (id: string) => (await store.readArticle(id)).text;
+    this.readText = (id: string) => store.readArticleText(id);
     this.index = new SearchIndex({ readText: this.readText });
   }
 
