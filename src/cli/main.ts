@@ -78,6 +78,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`gloss list | head`) closes the pipe: the rest of the output has nowhere to go,
+// which is not an error of the command (it still finishes, and exits with its own code).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -152,6 +152,11 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
       'Field notes',
       SEED_TITLE,
     ]);
+    // A reader that stops early (`gloss list | head`) is no error: no EPIPE crash, the command's own exit code.
+    for (const args of [['list'], ['search', 'tidal'], ['--help']]) {
+      const cut = await gloss(library, args, { closeStdout: true });
+      expect({ args, code: cut.code, stderr: cut.stderr }).toEqual({ args, code: 0, stderr: '' });
+    }
   });
 
   it('fails with a one-line reason and a non-zero exit on bad input', async () => {

@@ -16,12 +16,13 @@ export interface Run {
 
 /**
  * Runs the built CLI as a user would, with its own library folder. `viaNpm` goes through `npm run -s gloss --`
- * instead: the source through tsx, as a developer runs it.
+ * instead: the source through tsx, as a developer runs it. `closeStdout` closes the reading end of its output at
+ * once, as `gloss list | head` does once `head` has its lines.
  */
 export function gloss(
   library: string,
   args: string[],
-  options: { stdin?: string; viaNpm?: boolean } = {},
+  options: { stdin?: string; viaNpm?: boolean; closeStdout?: boolean } = {},
 ): Promise<Run> {
   const [command, argv] = options.viaNpm
     ? ['npm', ['run', '-s', 'gloss', '--', ...args]]
@@ -30,7 +31,8 @@ export function gloss(
     const child = spawn(command, argv, { cwd: ROOT, env: { ...process.env, GLOSS_LIBRARY: library } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
+    if (options.closeStdout) child.stdout.destroy();
+    else child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
