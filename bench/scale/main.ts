@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from '../../scripts/buildCli.mjs';
 import { generateLibrary, readwiseCsv } from './generate';
 
 const run = promisify(execFile);
@@ -44,17 +45,7 @@ async function bundleSteps(): Promise<string[]> {
   if (flag('tsx')) return ['--import', 'tsx', path.join(here, 'steps.ts')];
   const outdir = path.join(here, '../../out/bench-scale');
   await fs.rm(outdir, { recursive: true, force: true });
-  await build({
-    entryPoints: { steps: path.join(here, 'steps.ts') },
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await build({ ...NODE_BUNDLE, entryPoints: { steps: path.join(here, 'steps.ts') }, outdir });
   return [path.join(outdir, 'steps.js')];
 }
 const stepsScript = await bundleSteps();
