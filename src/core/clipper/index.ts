@@ -6,6 +6,7 @@ import type { ClipDraft } from '../model';
 import { extractArticle } from './extractInWorker';
 import { checkPageUrl, fetchDocument, type FetchOptions } from './fetchPage';
 import { readPdfDraft } from '../pdf/pdfInWorker';
+import { startsAsPdf } from '../pdf/readPdf';
 import { clipPastedText } from './pastedText';
 
 export type { FetchOptions, FetchedPage } from './fetchPage';
@@ -18,11 +19,6 @@ export { localiseImages, type ImageOptions } from './images';
 
 /** What a person is told when an address that should give a PDF gives a login or paywall page instead. */
 export const PDF_NEEDS_LOGIN = 'This PDF needs your browser’s login; download it and drop the file into Gloss.';
-
-/** Whether `bytes` start as a PDF does (`%PDF-` within the first 1 KB, as pdf.js and the reader allow). */
-function startsAsPdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
-}
 
 /**
  * Fetches a web page and extracts its article; an address that answers with a PDF gives the PDF's draft

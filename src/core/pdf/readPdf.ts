@@ -41,6 +41,11 @@ function packageFolder(name: string): string {
 /** The XMP fields read for metadata. */
 const XMP_FIELDS = ['dc:title', 'dc:creator', 'dc:description', 'prism:doi', 'prism:publicationname', 'pdfx:doi'];
 
+/** Whether `bytes` start as a PDF does: `%PDF-` within the first 1 KB, as pdf.js allows. */
+export function startsAsPdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
+}
+
 /** A PDF ends with `%%EOF` (a reader tolerates up to 1 KB of trailing bytes); a cut-off download does not. */
 function looksComplete(bytes: Uint8Array): boolean {
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
@@ -67,8 +72,7 @@ function openError(error: unknown): GlossError {
  *   `unsupported-content` for a password-protected PDF
  */
 export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
-  if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0)
-    throw new GlossError('corrupt-file', 'This file is not a PDF (it does not start as one).');
+  if (!startsAsPdf(bytes)) throw new GlossError('corrupt-file', 'This file is not a PDF (it does not start as one).');
   if (!looksComplete(bytes))
     throw new GlossError(
       'corrupt-file',
