@@ -72,7 +72,7 @@ export class SearchPager {
     if (this.flying === null) this.send(q);
   }
 
-  /** The query asked while another was in flight. */
+  /** The query on its way to the core (null when none is); one asked meanwhile waits in `asked`. */
   private flying: string | null = null;
 
   private send(q: string): void {
