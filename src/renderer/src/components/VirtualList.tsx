@@ -28,6 +28,24 @@ export interface ListPlace {
 const SWEEP_GAP_MS = 100;
 
 /**
+ * The scroll area's size as the virtualizer's `observeElementRect`, heard from a ResizeObserver only. The
+ * library's own reads `clientHeight` when the list mounts, which forces the page's style and layout in the
+ * middle of the task that draws it (a search's first results, a view opened); here the list is drawn for its
+ * `initialRect` and the real size comes with the frame that lays it out (observers run after layout, where
+ * reading the size costs nothing), drawing again only if it shows other rows.
+ */
+function observeRectAfterLayout(
+  instance: Virtualizer<HTMLElement, HTMLElement>,
+  cb: (rect: { width: number; height: number }) => void,
+): (() => void) | undefined {
+  const element = instance.scrollElement;
+  if (!element) return undefined;
+  const observer = new ResizeObserver(() => cb({ width: element.clientWidth, height: element.clientHeight }));
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
+/**
  * A virtualizer over `scrollRef` with rows `rowHeight` pixels high, starting at `place` when given. Row `keep`
  * is always drawn, even scrolled out of view, so the focus it holds is never dropped to the page. `onRange`
  * hears the rows in view (and the few drawn around them), except while the list is swept through: then it
@@ -55,6 +73,7 @@ export function useFixedRows(
   const virtualizer = useVirtualizer<HTMLElement, HTMLElement>({
     count,
     getScrollElement: () => scrollRef.current,
+    observeElementRect: observeRectAfterLayout,
     estimateSize: () => rowHeight,
     // Rows drawn beyond the screen each way: enough that the compositor, which scrolls the opaque list on its
     // own (styles/lists.css), rarely shows a row not yet drawn; each one more is a row more to draw in every
@@ -174,7 +193,7 @@ export function VirtualList({
         return;
       }
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const rows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
+      const rows = () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
       const next = nextRow(e.key, from, count, rows);
       if (next === null) return;
       e.preventDefault();

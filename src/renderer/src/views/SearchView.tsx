@@ -166,7 +166,8 @@ export function SearchView({
           spellCheck={false}
           onChange={(e) => onQueryChange(e.target.value)}
           onKeyDown={(e) => {
-            const rows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / RESULT_ROW_HEIGHT) - 1);
+            // The rows a page key moves, read from the layout only for those keys (a letter typed reads nothing).
+            const rows = () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / RESULT_ROW_HEIGHT) - 1);
             const next = e.altKey || e.ctrlKey || e.metaKey ? null : nextRow(e.key, at, total, rows);
             // Home and End stay the text box's own (start and end of the query).
             if (next !== null && e.key !== 'Home' && e.key !== 'End') {
