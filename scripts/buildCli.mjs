@@ -1,6 +1,6 @@
 /**
  * Builds the `gloss` command: src/cli/main.ts bundled by esbuild into out/cli/gloss.js, with the page
- * reader's worker beside it (out/cli/extractWorker.js). Packages stay in node_modules (not bundled) and
+ * reader's and the Markdown converter's workers beside it (out/cli/extractWorker.js, markdownWorker.js). Packages stay in node_modules (not bundled) and
  * code only some commands need (jsdom, converters, importers) sits in chunks loaded on first use, so
  * `gloss list` starts without them. Run by `npm run build`, and by the tests' global set-up.
  *
@@ -38,7 +38,11 @@ export async function buildCli() {
   await build({
     ...NODE_BUNDLE,
     absWorkingDir: ROOT,
-    entryPoints: { gloss: 'src/cli/main.ts', extractWorker: 'src/core/clipper/extractWorker.ts' },
+    entryPoints: {
+      gloss: 'src/cli/main.ts',
+      extractWorker: 'src/core/clipper/extractWorker.ts',
+      markdownWorker: 'src/core/export/markdownWorker.ts',
+    },
     outdir,
     sourcemap: 'linked',
   });

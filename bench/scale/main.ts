@@ -45,7 +45,9 @@ async function bundleSteps(): Promise<string[]> {
   if (flag('tsx')) return ['--import', 'tsx', path.join(here, 'steps.ts')];
   const outdir = path.join(here, '../../out/bench-scale');
   await fs.rm(outdir, { recursive: true, force: true });
-  await build({ ...NODE_BUNDLE, entryPoints: { steps: path.join(here, 'steps.ts') }, outdir });
+  // The Markdown converter's worker beside the chunks, as the CLI ships it (src/core/export/markdownInWorker.ts).
+  const markdownWorker = path.join(here, '../../src/core/export/markdownWorker.ts');
+  await build({ ...NODE_BUNDLE, entryPoints: { steps: path.join(here, 'steps.ts'), markdownWorker }, outdir });
   return [path.join(outdir, 'steps.js')];
 }
 const stepsScript = await bundleSteps();

@@ -8,12 +8,14 @@ import path from 'node:path';
 import { ioError } from '../library/checks';
 import { writeFileAtomic } from '../library/atomicWrite';
 import type { ClipDocument } from '../model';
+import { quoteBlocks } from '../notebook/lexicalJson';
 import type { NotebookPage } from '../notebook/types';
 import { FileNamer } from './fileNames';
 import { exportManyFile, type ExportFormat } from './formats';
 import { copyClipImages } from './imageFiles';
 import { WriteQueue } from './writeQueue';
 import { clipMarkdown } from './markdown';
+import { clipMarkdownInWorker, holdMarkdownWorker } from './markdownInWorker';
 import { exportedPageMarkdown, NOTEBOOK_FOLDER, type ExportedClips } from './pages';
 
 /** Progress of a long export: `done` of `total` clips and pages, and the one just written. */
@@ -38,7 +40,15 @@ export interface ExportToDiskOptions {
   libraryPath?: string;
   /** Stops between clips; the files already written are complete (each is written atomically). */
   signal?: AbortSignal;
+  /**
+   * Markdown only: convert in the worker thread (markdownInWorker.ts). By default exports of
+   * {@link WORKER_FROM} clips or more do, smaller ones convert in-thread and spare the worker's start.
+   */
+  inWorker?: boolean;
 }
+
+/** From this many clips a Markdown export converts in the worker thread by default. */
+export const WORKER_FROM = 100;
 
 /** A clip an export left out, and why (it could not be read or converted). */
 export interface SkippedClip {
@@ -59,14 +69,21 @@ async function writeText(file: string, text: string): Promise<void> {
   });
 }
 
-/** Reads one clip and, for Markdown, converts it (either may fail for a damaged or hostile clip). */
+/** One clip read and, for Markdown, converted; or why it could not be (a damaged or hostile clip). */
+type Converted = { document: ClipDocument; markdown: string | null } | { error: unknown };
+
+/** Reads one clip and, for Markdown, converts it with `toMarkdown`; never throws (see {@link Converted}). */
 async function convertClip(
   getClip: (id: string) => Promise<ClipDocument>,
   id: string,
-  format: ExportFormat,
-): Promise<{ document: ClipDocument; markdown: string | null }> {
-  const document = await getClip(id);
-  return { document, markdown: format === 'md' ? clipMarkdown(document) : null };
+  toMarkdown: ((document: ClipDocument) => string | Promise<string>) | null,
+): Promise<Converted> {
+  try {
+    const document = await getClip(id);
+    return { document, markdown: toMarkdown ? await toMarkdown(document) : null };
+  } catch (error) {
+    return { error };
+  }
 }
 
 /**
@@ -83,22 +100,32 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
   const files: string[] = [];
   const namer = new FileNamer();
   const exported = new Map<string, { stem: string; highlightIds: Set<string> }>() satisfies ExportedClips;
+  // Only the clips the pages quote need their file and highlights remembered (for the pages' links).
+  const quoted = new Set(pages.flatMap((page) => quoteBlocks(page.doc).map((quote) => quote.clipId)));
   const skipped: SkippedClip[] = [];
   if (format === 'md')
     await fs.mkdir(out, { recursive: true }).catch((e) => {
       throw ioError(`Could not create the folder ${out}`, e);
     });
   const writes = new WriteQueue();
+  const inWorker = format === 'md' && (options.inWorker ?? ids.length >= WORKER_FROM);
+  const release = inWorker ? holdMarkdownWorker() : null;
+  const toMarkdown = format !== 'md' ? null : inWorker ? clipMarkdownInWorker : clipMarkdown;
+  // The next clip is read (and queued for the worker) while this one converts: the main thread's reads and
+  // the worker's conversions overlap.
+  let next = ids.length ? convertClip(getClip, ids[0]!, toMarkdown) : null;
   try {
     for (const [index, id] of ids.entries()) {
       options.signal?.throwIfAborted();
+      const current = next!;
+      next = index + 1 < ids.length ? convertClip(getClip, ids[index + 1]!, toMarkdown) : null;
       // One clip that cannot be read or converted is reported and left out, never the end of the whole
       // export; a file that cannot be written still stops it (the disk is full or the folder is gone).
-      const converted = await convertClip(getClip, id, format).catch((error: unknown) => {
+      const converted = await current;
+      if ('error' in converted) {
+        const { error } = converted;
         skipped.push({ id, title: null, reason: error instanceof Error ? error.message : String(error) });
-        return null;
-      });
-      if (converted && format === 'md') {
+      } else if (format === 'md') {
         const { document, markdown } = converted;
         const name = namer.name(document.meta.title, document.meta.id, 'md');
         files.push(path.join(out, name));
@@ -106,19 +133,21 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
           await writeText(path.join(out, name), markdown!);
           if (libraryPath) files.push(...(await copyClipImages(libraryPath, id, document.html, out)));
         });
-        exported.set(id, {
-          stem: name.slice(0, -'.md'.length),
-          highlightIds: new Set(document.highlights.map((h) => h.id)),
-        });
-      } else if (converted) {
+        if (quoted.has(id))
+          exported.set(id, {
+            stem: name.slice(0, -'.md'.length),
+            highlightIds: new Set(document.highlights.map((h) => h.id)),
+          });
+      } else {
         documents.push(converted.document);
       }
-      onProgress?.({ done: index + 1, total, title: converted?.document.meta.title ?? id });
+      onProgress?.({ done: index + 1, total, title: 'error' in converted ? id : converted.document.meta.title });
     }
     // Every clip file is complete before the pages that link to them are written (or a cancel returns).
     await writes.drain();
   } finally {
     await writes.settle();
+    release?.();
   }
   if (pages.length)
     await fs.mkdir(path.join(out, NOTEBOOK_FOLDER), { recursive: true }).catch((e) => {

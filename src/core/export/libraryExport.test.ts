@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PNG, startServer, type TestServer } from '../import/testServer';
 import { tempDir } from '../library/testHelpers';
 import { exportLibrary } from './library';
@@ -69,6 +69,24 @@ describe('exporting a library as Markdown', { timeout: 60_000 }, () => {
       const target = await fs.readFile(path.join(out, `${link.file}.md`), 'utf8');
       expect(target.split('\n'), `${link.file} holds ^${link.block}`).toContain(`^${link.block}`);
     }
+  });
+
+  it('writes the same files converting in the worker thread (exports of many clips) as in-thread', async () => {
+    const dir = await tempDir();
+    const warn = vi.spyOn(console, 'warn');
+    const here = await exportLibrary(library.service, { format: 'md', out: path.join(dir, 'here'), inWorker: false });
+    const there = await exportLibrary(library.service, { format: 'md', out: path.join(dir, 'there'), inWorker: true });
+    expect(warn).not.toHaveBeenCalled(); // the worker ran: no fall-back to in-thread
+    warn.mockRestore();
+    expect(there.skipped).toEqual([]);
+    const files = await tree(path.join(dir, 'here'));
+    expect(files).toHaveLength(5);
+    expect(await tree(path.join(dir, 'there'))).toEqual(files);
+    for (const file of files)
+      expect(await fs.readFile(path.join(dir, 'there', file)), file).toEqual(
+        await fs.readFile(path.join(dir, 'here', file)),
+      );
+    expect(here.files.length).toBe(there.files.length);
   });
 
   it('exports one collection with the pages that quote it, and names the collections when one is unknown', async () => {

@@ -83,8 +83,11 @@ function highlightMarkdown(highlight: AnchoredHighlight): string {
   return parts.join('\n\n');
 }
 
+/** What a clip's Markdown file is made from: its metadata, article and highlights (not its text). */
+export type MarkdownSource = Pick<ClipDocument, 'meta' | 'html' | 'highlights'>;
+
 /** The whole Markdown file for one clip. */
-export function clipMarkdown(document: ClipDocument): string {
+export function clipMarkdown(document: MarkdownSource): string {
   const yaml = stringify(frontMatter(document.meta), { lineWidth: 0 }).trimEnd();
   const sections = [`---\n${yaml}\n---`, articleMarkdown(document.html)];
   if (document.highlights.length) {

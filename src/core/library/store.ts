@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { GlossError } from '../errors';
 import type { ClipDraft, ClipMeta, Highlight, LibraryConflict, LibraryProblem } from '../model';
 import { writeFileAtomic } from './atomicWrite';
@@ -390,7 +391,10 @@ export class LibraryStore {
   private async readAnnotationsNow(id: string): Promise<Highlight[]> {
     this.getMeta(id);
     const highlights = await readAnnotationsFile(this.state, id);
-    this.remember(id, highlights);
+    // A read that finds what is known already changes nothing: the known array stays (its strings shared with the
+    // catalogue's, so opening every clip in an export grows no memory) and so do caches keyed on the version.
+    const known = this.state.highlights.get(id);
+    if (!known || !isDeepStrictEqual(known, highlights)) this.remember(id, highlights);
     return highlights;
   }
 

@@ -46,6 +46,10 @@ export interface JobHandling<Result> {
   subject: string;
   /** The worker's name in messages: "the page reader". */
   reader: string;
+  /** What the job does, in "took too long to …": "read" (the default), "convert to Markdown". */
+  verb?: string;
+  /** What a failed job means, after "so": "it was not clipped" (the default). */
+  outcome?: string;
   /** Does the job in this thread (where this runtime has no worker). */
   inThread: () => Result | Promise<Result>;
   /** What to do when the worker does not start (the default throws the {@link WorkerUnavailable}). */
@@ -139,7 +143,8 @@ export class BoundedWorker<Job, Result> {
   }
 
   /** Runs one job on the worker; the worker is thrown away after any failure other than a clean error reply. */
-  private runOnWorker(spec: WorkerSpec, job: Job, limits: WorkerLimits, { subject, reader }: JobHandling<Result>) {
+  private runOnWorker(spec: WorkerSpec, job: Job, limits: WorkerLimits, handling: JobHandling<Result>) {
+    const { subject, reader, verb = 'read', outcome = 'it was not clipped' } = handling;
     const worker = this.start(spec, limits.memoryMb);
     worker.ref();
     return new Promise<Result>((resolve, reject) => {
@@ -152,7 +157,7 @@ export class BoundedWorker<Job, Result> {
       const failed = (message: string, cause?: Error) =>
         discard(new GlossError('extraction-failed', message, cause && { cause }));
       const onTimeout = () =>
-        failed(`${subject} took too long to read (over ${duration(limits.timeoutMs)}), so it was not clipped.`);
+        failed(`${subject} took too long to ${verb} (over ${duration(limits.timeoutMs)}), so ${outcome}.`);
       let timer = setTimeout(onTimeout, STARTUP_MS);
       let started = false;
       const onMessage = (reply: WorkerReply<Result>) => {
@@ -169,7 +174,7 @@ export class BoundedWorker<Job, Result> {
       };
       const onError = (error: Error & { code?: string }) => {
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
-          failed(`${subject} needed too much memory to read (over ${limits.memoryMb} MB), so it was not clipped.`);
+          failed(`${subject} needed too much memory to ${verb} (over ${limits.memoryMb} MB), so ${outcome}.`);
         else if (!started) discard(new WorkerUnavailable(error.message, { cause: error }));
         else failed(`${subject} could not be read: ${error.message}`, error);
       };
