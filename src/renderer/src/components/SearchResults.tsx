@@ -8,7 +8,7 @@ import { memo, useCallback, useEffect, useRef } from 'react';
 import type { SearchResult } from '@core/model';
 import { formatDate } from '../lib/format';
 import type { SearchPager, SearchSource } from '../lib/searchPager';
-import { placeOf, useActiveInView, useFixedRows, VirtualOptions } from './VirtualList';
+import { placeOf, useActiveInView, useFixedRows, useLeanFirstFrame, VirtualOptions } from './VirtualList';
 import type { ListPlace } from './VirtualList';
 import { DocIcon, HighlighterIcon, NotebookIcon } from './Icons';
 
@@ -76,6 +76,8 @@ export const SearchResults = memo(function SearchResults({
   onOpen: (result: SearchResult) => void;
 }) {
   const range = useRef<[number, number]>([0, 0]);
+  // A new query's results: the keystroke's frame draws the rows in view, the rows beyond come after it.
+  const lean = useLeanFirstFrame(source);
   const virtualizer = useFixedRows(
     total,
     RESULT_ROW_HEIGHT,
@@ -88,6 +90,8 @@ export const SearchResults = memo(function SearchResults({
       },
       [source],
     ),
+    undefined,
+    lean,
   );
   // Rows in view that the library's changes made stale are read again.
   useEffect(() => {

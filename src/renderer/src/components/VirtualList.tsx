@@ -9,7 +9,7 @@
  * dozen rows exist in the page.
  */
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { nextRow } from '../lib/listKeys';
@@ -51,7 +51,8 @@ function observeRectAfterLayout(
  * hears the rows in view (and the few drawn around them), except while the list is swept through: then it
  * hears nothing until the list slows down or stops (the scroll's end redraws it), so the rows flown past are
  * never read from the core, whose answers would compete with the scroll for the same processor. A single jump
- * (`End`, a click in the scroll bar's track) is heard at once.
+ * (`End`, a click in the scroll bar's track) is heard at once. `lean`: only the rows in view are drawn, none
+ * beyond the screen (see {@link useLeanFirstFrame}).
  */
 export function useFixedRows(
   count: number,
@@ -60,6 +61,7 @@ export function useFixedRows(
   place?: ListPlace | null,
   onRange?: (first: number, last: number) => void,
   keep?: number,
+  lean = false,
 ): Virtualizer<HTMLElement, HTMLElement> {
   const rangeRef = useRef(onRange);
   const lastStart = useRef(0);
@@ -97,7 +99,7 @@ export function useFixedRows(
       } else if (moved || now - lastJumpAt.current >= SWEEP_GAP_MS) sweeping.current = false;
       lastStart.current = range.startIndex;
       const fast = jumped || (!moved && sweeping.current);
-      const rows = defaultRangeExtractor(fast ? { ...range, overscan: 0 } : range);
+      const rows = defaultRangeExtractor(fast || lean ? { ...range, overscan: 0 } : range);
       if (keep === undefined || keep < 0 || keep >= count || rows.includes(keep)) return rows;
       return keep < (rows[0] ?? 0) ? [keep, ...rows] : [...rows, keep];
     },
@@ -115,6 +117,29 @@ export function useFixedRows(
     if (last >= first && !sweeping.current) rangeRef.current?.(first, last);
   }, [first, last]);
   return virtualizer;
+}
+
+/**
+ * Whether the list's rows for `content` (a new query's results) are in their first frame: true from the
+ * render that first shows them until that frame is painted. Given to {@link useFixedRows} as `lean`, the
+ * frame that answers a keystroke draws only the rows one sees, and the rows beyond the screen (drawn for
+ * scrolling) come in the next task, off the way from the key to its results.
+ */
+export function useLeanFirstFrame(content: unknown): boolean {
+  const [settled, setSettled] = useState<unknown>(null);
+  const lean = settled !== content;
+  useEffect(() => {
+    if (!lean) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setSettled(content), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [lean, content]);
+  return lean;
 }
 
 /** The scroll element's place, for {@link ListPlace}. */
