@@ -1,5 +1,5 @@
 import type { AnchoredHighlight, ClipDocument, ClipSummary, LibraryInfo, SearchPage, SearchResult } from './model';
-import type { HighlightColor, IndexStatus } from './model';
+import type { HighlightColor, IndexStatus, ReaderDocument } from './model';
 import type { ExportedFile, ExportFormat, ReferenceStyle } from './export/kinds';
 import type { ClipRepairPlan, ReanchorReport, Taxonomy } from './model';
 import type { Backlink, NotebookPage, PageSummary } from './notebook/types';
@@ -57,6 +57,11 @@ export interface GlossApi {
   /** One page of the library's highlights, newest first, filtered by tag, colour, clip or site (from memory). */
   listHighlightsPage(input: HighlightQuery): Promise<HighlightPage>;
   getClip(id: string): Promise<ClipDocument>;
+  /**
+   * The clip for the reader: as {@link getClip} (checked the same way on its first open), but a PDF clip's
+   * comes without its article HTML, which the page reader never shows.
+   */
+  getClipForReader(id: string): Promise<ReaderDocument>;
   /** A PDF clip's original file (base64), checked against its SHA-256, for the page reader. */
   getClipPdf(id: string): Promise<string>;
   clipUrl(input: ClipUrlInput): Promise<ClipSummary>;
@@ -246,6 +251,7 @@ const METHOD_TABLE: Record<GlossMethod, true> = {
   listClipsPage: true,
   listHighlightsPage: true,
   getClip: true,
+  getClipForReader: true,
   getClipPdf: true,
   clipUrl: true,
   clipText: true,

@@ -60,6 +60,7 @@ export const apiInputSchemas = {
   listClips: z.tuple([]),
   ...catalogueInputSchemas,
   getClip: z.tuple([id]),
+  getClipForReader: z.tuple([id]),
   getClipPdf: z.tuple([id]),
   clipUrl: z.tuple([z.object({ url: z.string().min(1).max(8192), title: optionalTitle, onDuplicate }).strict()]),
   clipText: z.tuple([

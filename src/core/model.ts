@@ -192,6 +192,16 @@ export interface ClipDocument {
   highlights: AnchoredHighlight[];
 }
 
+/**
+ * A clip as the reader opens it (`getClipForReader`): its document, but a PDF clip's comes without its
+ * article HTML. That HTML is built from the text for exports and never shown (the reader draws the PDF's
+ * pages), and for 300 pages it is ~0.6 MB that would cross to the window on every open.
+ */
+export interface ReaderDocument extends Omit<ClipDocument, 'html'> {
+  /** Sanitised article HTML; absent for a PDF clip. */
+  html?: string;
+}
+
 /** A file in the library that failed validation and was moved aside. */
 export interface LibraryProblem {
   /** Path of the original file, relative to the library folder. */

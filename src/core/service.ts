@@ -220,6 +220,11 @@ export async function createGlossService(options: GlossServiceOptions): Promise<
       return { meta, html, text, highlights: highlights.map((h) => anchored(text, h)) };
     },
 
+    async getClipForReader(id) {
+      const { html, ...doc } = await service.getClip(id);
+      return doc.meta.pdf ? doc : { ...doc, html };
+    },
+
     async getClipPdf(id) {
       const { readOriginalPdf } = await import('./libraryClips/originalPdf');
       return readOriginalPdf(store.path, store.getMeta(id));

@@ -52,6 +52,13 @@ describe('PDF clips', { timeout: 120_000 }, () => {
     await service.close();
     service = await createGlossService({ libraryDir });
     await service.indexReady();
+    // The reader gets the document without the HTML it never shows (checked all the same); an article keeps it.
+    const forReader = await api.getClipForReader(clip.id);
+    expect(forReader).not.toHaveProperty('html');
+    expect(forReader.text).toBe(doc.text);
+    expect(forReader.highlights[0]?.anchor).toMatchObject({ start, end: start + 9 });
+    const article = await service.clipText({ text: 'A plain note about tides.', title: 'Note' });
+    expect((await api.getClipForReader(article.id)).html).toContain('plain note');
     const found = await service.search({ query: 'incontrovertible' });
     expect(found[0]).toMatchObject({ id: clip.id, kind: 'article' });
     await expect(service.updateClipContent({ id: clip.id, text: 'other' })).rejects.toMatchObject({

@@ -117,7 +117,9 @@ export const PdfPageView = memo(function PdfPageView({
   // A page far from the view gives its picture's memory back.
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!near && canvas) {
+    // Only a canvas that held a picture is emptied: setting its size again, even to 0, has the page's style
+    // worked out anew, and at the mount that would be every page of the document.
+    if (!near && canvas && canvas.width + canvas.height > 0) {
       canvas.width = canvas.height = 0;
       setPictured(false);
     }
@@ -142,7 +144,8 @@ export const PdfPageView = memo(function PdfPageView({
       data-page={index + 1}
       style={{ width: size.width * scale, height: size.height * scale, ['--scale-factor' as string]: scale }}
     >
-      <canvas ref={canvasRef} className="pdf-canvas" aria-hidden="true" />
+      {/* Made empty (not the default 300 × 150), so a page never drawn is never emptied again. */}
+      <canvas ref={canvasRef} className="pdf-canvas" width={0} height={0} aria-hidden="true" />
       <div ref={hostRef} className="pdf-layer-host" />
       {!shown && <div className="pdf-page-text">{text}</div>}
     </div>

@@ -5,7 +5,7 @@
  * opening in pdf.js at the same time when the caller knows it is one (a library row), else as soon as its
  * document says so, before the reader has mounted (pdf/openDocuments.ts).
  */
-import type { ClipDocument, ClipSummary } from '@core/model';
+import type { ClipSummary, ReaderDocument } from '@core/model';
 import { markPdfOpen } from '../pdf/openTiming';
 
 /** A read not taken by a reader within this long is not used. */
@@ -13,7 +13,7 @@ const FRESH_MS = 2000;
 /** How long reading a PDF clip's document waits for its original's first part at most (see {@link prefetchClip}). */
 const PDF_FIRST_MS = 250;
 
-const asked = new Map<string, { doc: Promise<ClipDocument>; at: number }>();
+const asked = new Map<string, { doc: Promise<ReaderDocument>; at: number }>();
 
 /**
  * Starts opening the original PDF of clip `id` (the reader and pdf.js load with it, on a first open); settles
@@ -35,8 +35,8 @@ export function prefetchClip(id: string, pdf?: ClipSummary['pdfFile']): void {
   // first open checks its text, ~0.1 s for 300 pages), while pdf.js parses the file in its worker. Asked
   // together, the file would wait behind the document.
   const doc = pdf
-    ? Promise.race([preparePdf(id, pdf.sha256), delay(PDF_FIRST_MS)]).then(() => window.gloss.getClip(id))
-    : window.gloss.getClip(id);
+    ? Promise.race([preparePdf(id, pdf.sha256), delay(PDF_FIRST_MS)]).then(() => window.gloss.getClipForReader(id))
+    : window.gloss.getClipForReader(id);
   // A failed read is the reader's to report (it takes the same promise); none is left unhandled here.
   doc
     .then((d) => {
@@ -53,10 +53,10 @@ function delay(ms: number): Promise<void> {
 }
 
 /** Clip `id`'s document: the read {@link prefetchClip} started, if fresh, else a new one. */
-export function takeClip(id: string): Promise<ClipDocument> {
+export function takeClip(id: string): Promise<ReaderDocument> {
   const read = asked.get(id);
   asked.delete(id);
-  return read && performance.now() - read.at <= FRESH_MS ? read.doc : window.gloss.getClip(id);
+  return read && performance.now() - read.at <= FRESH_MS ? read.doc : window.gloss.getClipForReader(id);
 }
 
 /** Drops every read not yet taken (a clip changed: a later open must read it again). */

@@ -3,7 +3,7 @@
  * request (e.g. after its text was updated), and names the window after the clip while it is open.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { AnchoredHighlight, ClipDocument, Taxonomy } from '@core/model';
+import type { AnchoredHighlight, ReaderDocument, Taxonomy } from '@core/model';
 import { errorMessage } from '../lib/format';
 import { takeClip } from './clipPrefetch';
 
@@ -12,7 +12,7 @@ import { takeClip } from './clipPrefetch';
  * must be stable (a state setter) or every render reloads.
  */
 export function useClipDocument(clipId: string, onHighlights: (highlights: AnchoredHighlight[]) => void) {
-  const [doc, setDoc] = useState<ClipDocument | null>(null);
+  const [doc, setDoc] = useState<ReaderDocument | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null);
   const [loads, setLoads] = useState(0);

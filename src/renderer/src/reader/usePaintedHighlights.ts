@@ -4,7 +4,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import type { AnchoredHighlight, ClipDocument } from '@core/model';
+import type { AnchoredHighlight, ReaderDocument } from '@core/model';
 import { clearHighlights, flashRange, paintHighlights, scrollRangeIntoView } from '../lib/highlightPainter';
 import { offsetsToRange } from '../lib/textOffsets';
 
@@ -28,7 +28,7 @@ export function revealRange(scroller: HTMLElement | null, range: Range, behavior
  * painted ranges by highlight id and whether the rendered text differs from the stored one.
  */
 export function usePaintedHighlights(opts: {
-  doc: ClipDocument | null;
+  doc: ReaderDocument | null;
   html: string;
   highlights: AnchoredHighlight[];
   article: RefObject<HTMLDivElement | null>;

@@ -115,8 +115,8 @@ export function ReaderView({
   const [updating, setUpdating] = useState(false);
   const [reanchored, setReanchored] = useState<string | null>(null);
 
-  // A PDF clip shows its pages, not its stored HTML: that is never sanitised or used (it is ~1 MB for 300 pages).
-  const html = useMemo(() => (doc && !doc.meta.pdf ? sanitizeArticle(doc.html, doc.meta.id) : ''), [doc]);
+  // A PDF clip shows its pages: its stored HTML does not even come to the window (getClipForReader).
+  const html = useMemo(() => (doc?.html !== undefined ? sanitizeArticle(doc.html, doc.meta.id) : ''), [doc]);
   const innerHtml = useMemo(() => ({ __html: html }), [html]);
   const pickFocused = useCallback((id: string) => dispatch({ type: 'pick', id }), [dispatch]);
   // A PDF's pages come and go as they scroll by: each change of its text nodes paints the highlights again.
@@ -320,7 +320,10 @@ export function ReaderView({
 
   if (!doc) {
     return (
-      <div className="reader reader-state" aria-busy="true">
+      // Its own element (key): the reader that replaces it is a new one, whose style Chromium works out afresh
+      // (reusing this one, the PDF reader's column was first measured with this state's padding and then
+      // every page box was sized again once the style caught up).
+      <div key="opening" className="reader reader-state" aria-busy="true">
         <div className="loading">
           <Spinner /> Opening…
         </div>
@@ -335,7 +338,7 @@ export function ReaderView({
   return (
     <div className={drawerOpen ? 'reader drawer-open' : 'reader'} onContextMenu={onReaderMenu}>
       <div
-        className="reader-scroll"
+        className={meta.pdf ? 'reader-scroll pdf-scroll' : 'reader-scroll'}
         ref={scrollerCallback}
         onScroll={selection ? readSelection : tools ? () => dispatch({ type: 'closeTools' }) : undefined}
         onPointerDown={onPointerDown}
