@@ -5,23 +5,25 @@ import { articlePlainText } from '../core/article/plainText';
 import { GlossError } from '../core/errors';
 import type { GlossService } from '../core/service';
 import type { OnDuplicate } from '../core/libraryClips/duplicates';
-import { parseCommandArgs, readStdin } from './args';
+import { parseCommandArgs } from './args';
 import { backupCommand, restoreCommand } from './backupCommands';
 import { exportCommand } from './exportCommands';
 import { usage, type CommandName } from './help';
 import { importCommand } from './importCommands';
 import { clipJson, clipLine, type CommandOutput } from './listCommand';
+import type { CliIo } from './run';
 
 export type { CommandOutput };
 
-export type Command = (service: GlossService, args: string[]) => Promise<CommandOutput>;
+/** A command: what it prints, from the open library's service, its arguments and the run's streams. */
+export type Command = (service: GlossService, args: string[], io: CliIo) => Promise<CommandOutput>;
 
 const HTML_FILE = new Set(['.html', '.htm', '.xhtml']);
 
-type ClipOptions = { title?: string; url?: string; onDuplicate: OnDuplicate };
+type ClipOptions = { title?: string; url?: string; onDuplicate: OnDuplicate; stdin: CliIo['stdin'] };
 
-async function clipSource(service: GlossService, source: string, { title, url, onDuplicate }: ClipOptions) {
-  if (source === '-') return service.clipText({ text: await readStdin(), title, url, onDuplicate });
+async function clipSource(service: GlossService, source: string, { title, url, onDuplicate, stdin }: ClipOptions) {
+  if (source === '-') return service.clipText({ text: await stdin(), title, url, onDuplicate });
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || /^(javascript|data|file|about):/i.test(source)) {
     return service.clipUrl({ url: source, title, onDuplicate });
   }
@@ -37,7 +39,7 @@ async function clipSource(service: GlossService, source: string, { title, url, o
   return service.clipText({ text: content, title, url, onDuplicate });
 }
 
-const clip: Command = async (service, args) => {
+const clip: Command = async (service, args, io) => {
   const { values, positionals } = parseCommandArgs(args, {
     title: { type: 'string' },
     url: { type: 'string' },
@@ -50,20 +52,23 @@ const clip: Command = async (service, args) => {
     throw new GlossError('invalid-input', usage('clip'));
   }
   const onDuplicate: OnDuplicate = values.update ? 'update' : values.copy ? 'copy' : 'ask';
-  const result = await clipSource(service, source, { title: values.title, url: values.url, onDuplicate }).catch(
-    (error: unknown) => {
-      // The app asks with buttons; on the command line the choice is a flag.
-      if (error instanceof GlossError && error.code === 'duplicate' && error.existing) {
-        const { id, title, clippedAt } = error.existing;
-        throw new GlossError(
-          'duplicate',
-          `“${title}” is already in your library as ${id} (clipped ${clippedAt.slice(0, 10)}). Run again with --update (keeps its highlights) or --copy.`,
-          { existing: error.existing },
-        );
-      }
-      throw error;
-    },
-  );
+  const result = await clipSource(service, source, {
+    title: values.title,
+    url: values.url,
+    onDuplicate,
+    stdin: io.stdin,
+  }).catch((error: unknown) => {
+    // The app asks with buttons; on the command line the choice is a flag.
+    if (error instanceof GlossError && error.code === 'duplicate' && error.existing) {
+      const { id, title, clippedAt } = error.existing;
+      throw new GlossError(
+        'duplicate',
+        `“${title}” is already in your library as ${id} (clipped ${clippedAt.slice(0, 10)}). Run again with --update (keeps its highlights) or --copy.`,
+        { existing: error.existing },
+      );
+    }
+    throw error;
+  });
   return { json: clipJson(result), text: `Clipped: ${clipLine(result)}` };
 };
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELP } from '../../src/cli/help';
-import { gloss, SEED, SEED_TITLE } from './cliHelpers';
+import { gloss, glossInProcess, type Run, SEED, SEED_TITLE, stopGlossInProcess } from './cliHelpers';
 
 let library: string;
 let server: Server;
@@ -34,18 +34,21 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  stopGlossInProcess();
   server.close();
   await rm(library, { recursive: true, force: true });
 });
 
-// Each call is a fresh Node process running the built command, as a user's would; the timeout is only a safety net.
+// `gloss` runs the built command as a fresh Node process, as a user's shell would: every command (and its error,
+// help and closed-pipe paths) is run so at least once. `glossInProcess` runs the same CLI code in this process for
+// the other cases, which saves a process start and the page reader's load per case. The timeout is only a safety net.
 describe('gloss CLI', { timeout: 120_000 }, () => {
   let seedId = '';
 
   it('prints help for every command, without touching a library', async () => {
     const nowhere = join(library, 'not-created');
     const names = Object.keys(HELP);
-    const runs = await Promise.all(names.map((name) => gloss(nowhere, [name, '--help'])));
+    const runs = await Promise.all(names.map((name) => glossInProcess(nowhere, [name, '--help'])));
     runs.forEach((run, i) => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^Usage: gloss ${names[i]} `));
@@ -54,7 +57,7 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     const general = await gloss(nowhere, ['--help']);
     expect(general.code).toBe(0);
     for (const name of names) expect(general.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
-    const unknown = await gloss(nowhere, ['frobnicate', '--help']);
+    const unknown = await glossInProcess(nowhere, ['frobnicate', '--help']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
     expect(existsSync(nowhere)).toBe(false);
@@ -76,11 +79,11 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
   });
 
   it('refuses to clip the same article twice unless told to update it or keep a copy', async () => {
-    const again = await gloss(library, ['clip', SEED, '--json']);
+    const again = await glossInProcess(library, ['clip', SEED, '--json']);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/already in your library.*--update.*--copy/);
     expect(again.stderr).toContain(`as ${seedId} (clipped `);
-    const updated = await gloss(library, ['clip', SEED, '--update', '--json']);
+    const updated = await glossInProcess(library, ['clip', SEED, '--update', '--json']);
     expect(updated.code, updated.stderr).toBe(0);
     expect(JSON.parse(updated.stdout).id).toBe(seedId);
   });
@@ -100,10 +103,10 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
   });
 
   it('shows html and json formats', async () => {
-    const html = await gloss(library, ['show', seedId, '--format', 'html']);
+    const html = await glossInProcess(library, ['show', seedId, '--format', 'html']);
     expect(html.stdout).toContain('<h2>Kremlin’s Firm Position</h2>');
     expect(html.stdout).toMatch(/<figcaption>[^<]*Photographer: Chris McGrath/);
-    const json = JSON.parse((await gloss(library, ['show', seedId, '--format', 'json'])).stdout);
+    const json = JSON.parse((await glossInProcess(library, ['show', seedId, '--format', 'json'])).stdout);
     expect(json.meta.id).toBe(seedId);
     expect(typeof json.text).toBe('string');
   });
@@ -121,7 +124,7 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     expect(position.end - position.start).toBe(quote.length);
     expect(highlight.note).toBe('Maximalist aims');
 
-    const found = JSON.parse((await gloss(library, ['search', 'maximalist', '--json'])).stdout);
+    const found = JSON.parse((await glossInProcess(library, ['search', 'maximalist', '--json'])).stdout);
     expect(found[0]).toMatchObject({ id: seedId, kind: 'highlight' });
   });
 
@@ -141,7 +144,7 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     expect(piped.code).toBe(0);
     expect(JSON.parse(piped.stdout).title).toBe('Field notes');
 
-    const web = JSON.parse((await gloss(library, ['clip', `${base}/article`, '--json'])).stdout);
+    const web = JSON.parse((await glossInProcess(library, ['clip', `${base}/article`, '--json'])).stdout);
     expect(web).toMatchObject({ title: 'Tidal Power Comes of Age', site: 'Harbour Review', byline: 'Ines Calder' });
     expect(web.url).toBe(`${base}/article`);
     expect(web.published).toMatch(/^2025-03-04/);
@@ -172,19 +175,22 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
       [['frobnicate'], /unknown command/],
       [['search', 'x', '--limit', 'lots'], /--limit/],
     ];
-    for (const [args, reason, stdin] of cases) {
-      const run = await gloss(library, args, { stdin });
+    const check = (run: Run, args: string[], reason: RegExp) => {
       expect(run.code, args.join(' ')).not.toBe(0);
       expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(run.stderr, args.join(' ')).toMatch(reason);
-    }
+    };
+    for (const [args, reason, stdin] of cases) check(await glossInProcess(library, args, { stdin }), args, reason);
+    // The same reason and exit code from the command as a process.
+    const [args, reason] = cases[0]!;
+    check(await gloss(library, args), args, reason);
   });
 
   it('quarantines a corrupt clip, warns about it, and keeps the rest of the library working', async () => {
     const clips = await readdir(join(library, 'clips'));
     const victim = clips.find((id) => id !== seedId)!;
     await writeFile(join(library, 'clips', victim, 'meta.json'), '{"schema": 1, "title": "trunc');
-    const listed = await gloss(library, ['list', '--json']);
+    const listed = await glossInProcess(library, ['list', '--json']);
     expect(listed.code).toBe(0);
     expect(listed.stderr).toMatch(/quarantine/);
     const ids = JSON.parse(listed.stdout).map((c: { id: string }) => c.id);
@@ -200,7 +206,7 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
   it('lists conflicted copies left by sync tools', async () => {
     const folder = join(library, 'clips', seedId);
     await writeFile(join(folder, 'meta (1).json'), await readFile(join(folder, 'meta.json'), 'utf8'));
-    const { stdout } = await gloss(library, ['problems']);
+    const { stdout } = await glossInProcess(library, ['problems']);
     expect(stdout).toContain(
       `clips/${seedId}/meta.json: a sync tool (google-drive) left another version at clips/${seedId}/meta (1).json`,
     );

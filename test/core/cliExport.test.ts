@@ -6,7 +6,7 @@ import '@citation-js/plugin-bibtex';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGlossService } from '../../src/core/service';
-import { gloss, ROOT, SEED, SEED_TITLE } from './cliHelpers';
+import { gloss, glossInProcess, ROOT, SEED, SEED_TITLE, stopGlossInProcess } from './cliHelpers';
 
 let work: string;
 let library: string;
@@ -18,25 +18,28 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  stopGlossInProcess();
   await rm(work, { recursive: true, force: true });
 });
 
-async function markdownExport(lib: string, out: string): Promise<string> {
-  const run = await gloss(lib, ['export', '--all', '--format', 'md', '--out', out]);
-  expect(run.code, run.stderr).toBe(0);
+async function markdownExport(lib: string, out: string, run = glossInProcess): Promise<string> {
+  const exported = await run(lib, ['export', '--all', '--format', 'md', '--out', out]);
+  expect(exported.code, exported.stderr).toBe(0);
   const files = await readdir(out);
   expect(files).toHaveLength(1);
   return readFile(join(out, files[0]!), 'utf8');
 }
 
-// Each call is a fresh Node process, as a user's would be: allow for a loaded 2-core machine.
+// `gloss` runs the built command as a fresh Node process, as a user's shell would: export, backup, restore and
+// import each run so at least once; `glossInProcess` runs the same CLI code in this process for the other calls.
+// The timeout allows for a loaded 2-core machine.
 describe('gloss export, backup, restore and import', { timeout: 180_000 }, () => {
   it('exports a highlighted clip as Obsidian Markdown and as BibTeX that parses back', async () => {
     clipId = JSON.parse(
-      (await gloss(library, ['clip', SEED, '--url', 'https://example.com/truce', '--json'])).stdout,
+      (await glossInProcess(library, ['clip', SEED, '--url', 'https://example.com/truce', '--json'])).stdout,
     ).id;
     const quote = 'Putin has repeatedly stated that his war goals remain unchanged.';
-    const highlighted = await gloss(library, [
+    const highlighted = await glossInProcess(library, [
       'highlight',
       clipId,
       '--quote',
@@ -47,7 +50,7 @@ describe('gloss export, backup, restore and import', { timeout: 180_000 }, () =>
     ]);
     const highlightId = JSON.parse(highlighted.stdout).id;
 
-    const markdown = await markdownExport(library, join(work, 'md'));
+    const markdown = await markdownExport(library, join(work, 'md'), gloss);
     const front = parseYaml(markdown.split('---\n')[1]!);
     expect(front).toMatchObject({ title: SEED_TITLE, url: 'https://example.com/truce' });
     expect(markdown).toContain('## Moscow’s Demands and the Risk for Kyiv');
@@ -56,7 +59,7 @@ describe('gloss export, backup, restore and import', { timeout: 180_000 }, () =>
     expect(markdown).toContain('Maximalist aims');
 
     const bibFile = join(work, 'refs.bib');
-    expect((await gloss(library, ['export', clipId, '--format', 'bibtex', '--out', bibFile])).code).toBe(0);
+    expect((await glossInProcess(library, ['export', clipId, '--format', 'bibtex', '--out', bibFile])).code).toBe(0);
     const [entry] = new Cite(await readFile(bibFile, 'utf8')).data as Array<{ title: string; URL?: string }>;
     expect(entry!.title).toBe(SEED_TITLE);
     expect(entry!.URL).toBe('https://example.com/truce');
@@ -74,12 +77,21 @@ describe('gloss export, backup, restore and import', { timeout: 180_000 }, () =>
     await service.close();
 
     const out = join(work, 'ocean');
-    const run = await gloss(lib, ['export', '--collection', 'ocean energy', '--format', 'md', '--out', out, '--json']);
+    const run = await glossInProcess(lib, [
+      'export',
+      '--collection',
+      'ocean energy',
+      '--format',
+      'md',
+      '--out',
+      out,
+      '--json',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ format: 'md', clips: 1, pages: 0 });
     expect(await readdir(out)).toEqual(['Kelp survey.md']);
 
-    const unknown = await gloss(lib, [
+    const unknown = await glossInProcess(lib, [
       'export',
       '--collection',
       'Birds',
@@ -90,7 +102,16 @@ describe('gloss export, backup, restore and import', { timeout: 180_000 }, () =>
     ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe("gloss: No collection is called “Birds”. The library's collections: “Ocean energy”.\n");
-    const both = await gloss(lib, ['export', kelp.id, '--collection', 'Ocean energy', '--format', 'md', '--out', out]);
+    const both = await glossInProcess(lib, [
+      'export',
+      kelp.id,
+      '--collection',
+      'Ocean energy',
+      '--format',
+      'md',
+      '--out',
+      out,
+    ]);
     expect(both.stderr).toMatch(/^gloss: Usage: gloss export <id…\|--all\|--collection NAME>/);
   });
 
@@ -104,7 +125,7 @@ describe('gloss export, backup, restore and import', { timeout: 180_000 }, () =>
       await markdownExport(library, join(work, 'md-again')),
     );
 
-    const again = await gloss(restored, ['restore', backup]);
+    const again = await glossInProcess(restored, ['restore', backup]);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/empty/i);
   });
@@ -114,9 +135,9 @@ describe('gloss export, backup, restore and import', { timeout: 180_000 }, () =>
     const target = join(work, 'folder-library');
     const first = JSON.parse((await gloss(target, ['import', folder, '--from', 'folder', '--json'])).stdout);
     expect(first.imported).toBeGreaterThan(0);
-    const second = JSON.parse((await gloss(target, ['import', folder, '--from', 'folder', '--json'])).stdout);
+    const second = JSON.parse((await glossInProcess(target, ['import', folder, '--from', 'folder', '--json'])).stdout);
     expect(second.imported).toBe(0);
-    const listed = JSON.parse((await gloss(target, ['list', '--json'])).stdout);
+    const listed = JSON.parse((await glossInProcess(target, ['list', '--json'])).stdout);
     expect(listed).toHaveLength(first.imported);
   });
 });

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { stopExtractionWorker } from '../../src/core/clipper/extractInWorker';
+import { runGloss } from '../../src/cli/run';
 
 export const ROOT = resolve(__dirname, '../..');
 /** The built command (vitest's global set-up builds it: test/buildCli.globalSetup.ts). */
@@ -38,4 +40,26 @@ export function gloss(
     child.on('close', (code) => done({ code, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/**
+ * Runs the same CLI in this process (src/cli/run.ts, the code the built command runs) on its own library and
+ * streams: for the many cases of a command whose run as a real process a test also checks with {@link gloss}.
+ * The page reader's worker it may start stays up for the next call; stop it with {@link stopGlossInProcess}.
+ */
+export async function glossInProcess(library: string, args: string[], options: { stdin?: string } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runGloss(args, {
+    out: (text) => void (stdout += text),
+    err: (text) => void (stderr += text),
+    stdin: async () => options.stdin ?? '',
+    env: { ...process.env, GLOSS_LIBRARY: library },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Stops the page reader's worker that {@link glossInProcess} calls may have started (in a test file's afterAll). */
+export function stopGlossInProcess(): void {
+  stopExtractionWorker();
 }
