@@ -104,10 +104,10 @@ export const BACK_DONE = measure(`
 `);
 
 /**
- * After a keystroke in the search box (armed by {@link ARM_KEY}): the time from the key to the end of the frame
- * that painted the results of the box's text (`total`), and how long the core took to answer that text's
- * search as the page saw it (`answer`: from the call to its answer, through the harness's binding), so
- * `total - answer` is the renderer's own part.
+ * A keystroke in the search box (armed by {@link ARM_KEY}; sent before the key, this only waits): the time
+ * from the key to the end of the frame that painted the results of the box's text (`total`), and how long the
+ * core took to answer that text's search as the page saw it (`answer`: from the call to its answer, through
+ * the harness's binding), so `total - answer` is the renderer's own part.
  */
 export const RESULTS_DONE = measure(`
   const input = document.querySelector('.search-box input');
