@@ -6,6 +6,7 @@
 import type { ClipMeta, ParsedQuery } from '../model';
 import { dayRange } from '../common/searchQuery';
 import type { CompactIndex } from './compactIndex';
+import type { IntList } from './postings';
 import { foldTerm, tokenize } from './terms';
 
 /** Folds a filter value or field for comparison: case, accents and spacing do not matter. */
@@ -103,13 +104,24 @@ function keysConstraint(index: CompactIndex, keys: string[]): Constraint {
   return { estimate: sizeOf(views), each: (visit) => views.forEach((v) => v.forEach((doc) => visit(doc))) };
 }
 
+/** The month facets' lists by month (YYYYMM), remembered until the index changes (a tree walk of every month). */
+const months = new WeakMap<CompactIndex, { version: number; lists: Array<[number, IntList]> }>();
+function monthLists(index: CompactIndex): Array<[number, IntList]> {
+  let known = months.get(index);
+  if (!known || known.version !== index.version) {
+    const lists: Array<[number, IntList]> = [];
+    for (const [key, list] of index.facets.atPrefix('m:')) lists.push([Number(key.slice(2)), list]);
+    months.set(index, (known = { version: index.version, lists }));
+  }
+  return known.lists;
+}
+
 /** Documents dated on or after `from` (`after`), or before it (YYYYMMDD numbers). */
 function dateConstraint(index: CompactIndex, from: number, after: boolean): Constraint {
   const month = Math.floor(from / 100);
   const inside: Int32Array[] = [];
   const edge: Int32Array[] = [];
-  for (const [key, list] of index.facets.atPrefix('m:')) {
-    const m = Number(key.slice(2));
+  for (const [m, list] of monthLists(index)) {
     if (m === month) edge.push(...list.views());
     else if (after ? m > month : m < month) inside.push(...list.views());
   }
@@ -164,23 +176,33 @@ function constraints(index: CompactIndex, filters: ParsedQuery['filters']): Cons
 /**
  * The live documents that pass every filter of the query (filters of one key are alternatives:
  * `site:a site:b`), or null when the query has no filters. Reads only the postings the filters name:
- * the most selective one first, the others only to confirm.
+ * the most selective one first (its documents, once each, into a typed array), the others only to confirm.
  */
-export function filteredDocs(index: CompactIndex, filters: ParsedQuery['filters']): number[] | null {
+export function filteredDocs(index: CompactIndex, filters: ParsedQuery['filters']): Int32Array | null {
   const all = constraints(index, filters);
   if (all.length === 0) return null;
   all.sort((a, b) => a.estimate - b.estimate);
   const passed = new Uint8Array(index.size);
-  const first: number[] = [];
-  all.forEach((constraint, k) => {
-    constraint.each((doc) => {
-      if (passed[doc] !== k) return;
-      passed[doc] = k + 1;
-      if (k === 0) first.push(doc);
-    });
+  // Each document goes in at most once, and the first constraint names at most `estimate` of them.
+  const first = new Int32Array(Math.min(all[0]!.estimate, index.size));
+  let n = 0;
+  all[0]!.each((doc) => {
+    if (passed[doc] !== 0) return;
+    passed[doc] = 1;
+    first[n++] = doc;
   });
+  for (let k = 1; k < all.length; k++)
+    all[k]!.each((doc) => {
+      if (passed[doc] === k) passed[doc] = k + 1;
+    });
   const live = index.live;
-  return first.filter((doc) => passed[doc] === all.length && live[doc]);
+  const need = all.length;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const doc = first[i]!;
+    if (passed[doc] === need && live[doc] === 1) first[kept++] = doc;
+  }
+  return first.subarray(0, kept);
 }
 
 /**

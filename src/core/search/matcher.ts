@@ -66,6 +66,7 @@ const STRONG = new Set(['title', 'byline', 'quote', 'note', 'tags']);
 const BOOST_OF = Float64Array.from(Object.values(BOOSTS));
 const STRONG_FIELD = Uint8Array.from(Object.keys(BOOSTS), (f) => (STRONG.has(f) ? 1 : 0));
 const SITE = FIELD.site;
+const BODY = FIELD.body;
 /** A list entry without its own field and count: a match in the body, once. */
 const BODY_TOKEN = (FIELD.body << 5) | 1;
 
@@ -252,6 +253,7 @@ export class Matcher {
   ): void {
     const { candidates } = q;
     const factor = weight * Math.log(1 + (q.total - distinct + 0.5) / (distinct + 0.5));
+    if (q.g === 0 && q.field < 0) return this.visitFirst(docs, meta, length, factor, full, q.perLength);
     const { matched, score, content, strong, touched } = this;
     const { live, fieldLength } = this.index;
     const perLength = q.perLength;
@@ -302,6 +304,59 @@ export class Matcher {
       if (field !== SITE && content[doc] === g) content[doc] = next;
       if (STRONG_FIELD[field] === 1) strong[doc] = 1;
     }
+  }
+
+  /**
+   * {@link visit} for the first group read with no field restriction, the bulk of a short beginning's
+   * work (tens of thousands of postings): every live document it names joins the running, so the loop
+   * needs no test of the running and no binary search, and a list of documents alone (no field or count,
+   * a two-letter beginning's) has a loop of its own.
+   */
+  private visitFirst(
+    docs: Int32Array,
+    meta: Uint8Array | null,
+    length: number,
+    factor: number,
+    full: boolean,
+    perLength: Float64Array,
+  ): void {
+    const { matched, score, content, strong, touched } = this;
+    const { live, fieldLength } = this.index;
+    let count = this.touchedCount;
+    if (meta === null) {
+      const add = factor * BOOST_OF[BODY]! * D;
+      for (let i = 0; i < length; i++) {
+        const doc = docs[i]!;
+        if (live[doc] === 0) continue;
+        if (matched[doc] === 0) {
+          matched[doc] = 1;
+          touched[count++] = doc;
+        }
+        score[doc]! += add;
+        content[doc] = 1;
+      }
+      this.touchedCount = count;
+      return;
+    }
+    for (let i = 0; i < length; i++) {
+      const doc = docs[i]!;
+      if (live[doc] === 0) continue;
+      const packed = meta[i]!;
+      const field = packed >> 5;
+      if (matched[doc] === 0) {
+        matched[doc] = 1;
+        touched[count++] = doc;
+      }
+      const f = factor * BOOST_OF[field]!;
+      if (full) {
+        const tf = packed & 31;
+        const norm = K * (1 - B) + perLength[field]! * fieldLength[doc * FIELD_COUNT + field]!;
+        score[doc]! += f * (D + (tf * (K + 1)) / (tf + norm));
+      } else score[doc]! += f * D;
+      if (field !== SITE) content[doc] = 1;
+      if (STRONG_FIELD[field] === 1) strong[doc] = 1;
+    }
+    this.touchedCount = count;
   }
 
   /** Clears what the last query touched, and sizes the arrays to the index. */

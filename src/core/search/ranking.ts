@@ -48,6 +48,8 @@ export function rankedPositions(
       }
     };
     for (let i = 0; i < n; i++) {
+      // Most hits rank clearly below the worst kept so far: one comparison of keys rules them out.
+      if (heap.length === want && keys[i]! < keys[heap[0]!]! - EPSILON) continue;
       if (heap.length < want) {
         heap.push(i);
         for (let at = heap.length - 1; at > 0;) {

@@ -65,7 +65,7 @@ interface Plan {
   words: Group[];
   phrases: Array<Array<Set<number>>>;
   /** For filters alone: the documents they allow. */
-  allowed: number[] | null;
+  allowed: Int32Array | null;
   /** For words and filters: whether a match passes the filters. */
   passes: ((doc: number) => boolean) | null;
 }
@@ -244,7 +244,7 @@ export class SearchIndex {
     let keys: Float64Array;
     let score: Float64Array | null = null;
     if (plan.groups.length === 0) {
-      ids = Int32Array.from(pages ? plan.allowed! : plan.allowed!.filter((doc) => kind[doc] !== PAGE));
+      ids = pages ? plan.allowed! : plan.allowed!.filter((doc) => kind[doc] !== PAGE);
       keys = new Float64Array(ids.length);
       for (let i = 0; i < ids.length; i++) keys[i] = index.day[ids[i]!]!;
     } else {
