@@ -3,7 +3,8 @@
  * generated libraries of 100, 1k and 10k clips (and 50k with `--50k`), then the core's targets of issue #13,
  * each step in its own process (a bundle of steps.ts, see {@link bundleSteps}): service start (answering,
  * first page of rows, search complete), memory and index size per 1k clips, Markdown export (time, peak
- * memory with and without the bench's collections, heap after each thousand), backup and restore (search
+ * memory with the bench's collections and heap after each thousand; then again without them, as the app runs:
+ * time and the whole process's peak resident set by the kernel's count), backup and restore (search
  * ready after restore without a rebuild) and a Readwise CSV import of as many books. Each number is printed
  * with its ratio to the 100-clip case; the 10k targets with PASS/FAIL.
  *
@@ -145,14 +146,17 @@ for (const size of sizes) {
         ((exported.heaps.at(-1)! - exported.heaps[0]!) / size) * 1000,
       );
     // Again without the bench's collections: the peak the app's own export reaches.
-    const unsampled = await step<{ ms: number; peakRss: number; heaps: number[] }>(
+    const unsampled = await step<{ ms: number; peakRss: number; maxRss: number; heaps: number[] }>(
       'export',
       lib.dir,
       path.join(work, 'export'),
       'unsampled',
     );
     console.log(`export (no forced GC): ${JSON.stringify(unsampled)}`);
-    record('export peak, no forced GC', 'MB', size, unsampled.peakRss, { max: 500, at: TEN_K });
+    record('Markdown export, no forced GC', 's', size, unsampled.ms / 1000, { max: 60, at: TEN_K });
+    // The target's figure: the whole process (main thread, the Markdown worker, the service's start) as the app
+    // runs it, by the kernel's high-water mark.
+    record('export peak, no forced GC', 'MB', size, unsampled.maxRss, { max: 500, at: TEN_K });
   }
 
   if (!skip.has('backup')) {
