@@ -250,7 +250,9 @@ export default function PdfArticle({
       if (!leadMarked.current) {
         leadMarked.current = true;
         markPdfOpen('drawn');
-        setLeadDrawn(true);
+        // After the frame that paints it: the neighbours' canvases and text layers, and the bookmarks, would
+        // otherwise be laid out and styled before the page looked at reaches the screen.
+        requestAnimationFrame(() => setTimeout(() => setLeadDrawn(true), 0));
       }
       const want = pendingFocus.current;
       const body = bodyRef.current;

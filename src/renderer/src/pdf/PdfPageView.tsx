@@ -111,25 +111,20 @@ export const PdfPageView = memo(function PdfPageView({
     return () => {
       abort.abort();
       picture?.cancel();
+      // The page went far from the view (its canvas is gone): the picture's memory is given back at once.
+      if (!canvas.isConnected) canvas.width = canvas.height = 0;
     };
   }, [pdf, near, scale, index, onSize, onError]);
 
-  // A page far from the view gives its picture's memory back.
+  // A page coming near again has a new, empty canvas.
   useEffect(() => {
-    const canvas = canvasRef.current;
-    // Only a canvas that held a picture is emptied: setting its size again, even to 0, has the page's style
-    // worked out anew, and at the mount that would be every page of the document.
-    if (!near && canvas && canvas.width + canvas.height > 0) {
-      canvas.width = canvas.height = 0;
-      setPictured(false);
-    }
+    if (!near) setPictured(false);
   }, [near]);
 
   useLayoutEffect(() => {
     const host = hostRef.current;
-    if (!host) return;
-    if (shown) host.replaceChildren(shown);
-    else host.replaceChildren();
+    if (shown) host?.replaceChildren(shown);
+    else host?.replaceChildren();
     onTextChanged(index);
   }, [shown, index, onTextChanged]);
 
@@ -144,9 +139,10 @@ export const PdfPageView = memo(function PdfPageView({
       data-page={index + 1}
       style={{ width: size.width * scale, height: size.height * scale, ['--scale-factor' as string]: scale }}
     >
-      {/* Made empty (not the default 300 × 150), so a page never drawn is never emptied again. */}
-      <canvas ref={canvasRef} className="pdf-canvas" width={0} height={0} aria-hidden="true" />
-      <div ref={hostRef} className="pdf-layer-host" />
+      {/* Only a page near the view has a canvas and a text layer's host: the others are one box and their text,
+          so the reader's mount (and each restyle) handles a few hundred elements for 300 pages, not four times that. */}
+      {near && <canvas ref={canvasRef} className="pdf-canvas" width={0} height={0} aria-hidden="true" />}
+      {near && <div ref={hostRef} className="pdf-layer-host" />}
       {!shown && <div className="pdf-page-text">{text}</div>}
     </div>
   );
