@@ -50,6 +50,9 @@ export interface ExportToDiskOptions {
 /** From this many clips a Markdown export converts in the worker thread by default. */
 export const WORKER_FROM = 100;
 
+/** Clips read (and queued for conversion) ahead of the one being written: their reads overlap the disk waits. */
+const READ_AHEAD = 4;
+
 /** A clip an export left out, and why (it could not be read or converted). */
 export interface SkippedClip {
   id: string;
@@ -111,14 +114,19 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
   const inWorker = format === 'md' && (options.inWorker ?? ids.length >= WORKER_FROM);
   const release = inWorker ? holdMarkdownWorker() : null;
   const toMarkdown = format !== 'md' ? null : inWorker ? clipMarkdownInWorker : clipMarkdown;
-  // The next clip is read (and queued for the worker) while this one converts: the main thread's reads and
+  // The next clips are read (and queued for the worker) while this one converts: the main thread's reads and
   // the worker's conversions overlap.
-  let next = ids.length ? convertClip(getClip, ids[0]!, toMarkdown) : null;
+  const ahead: Promise<Converted>[] = [];
+  const readAhead = (upTo: number) => {
+    while (ahead.length < READ_AHEAD && upTo + ahead.length < ids.length)
+      ahead.push(convertClip(getClip, ids[upTo + ahead.length]!, toMarkdown));
+  };
   try {
     for (const [index, id] of ids.entries()) {
       options.signal?.throwIfAborted();
-      const current = next!;
-      next = index + 1 < ids.length ? convertClip(getClip, ids[index + 1]!, toMarkdown) : null;
+      readAhead(index);
+      const current = ahead.shift()!;
+      readAhead(index + 1);
       // One clip that cannot be read or converted is reported and left out, never the end of the whole
       // export; a file that cannot be written still stops it (the disk is full or the folder is gone).
       const converted = await current;
