@@ -6,7 +6,7 @@ export default defineConfig({
     // The CLI tests call the built command: build it once for the whole run.
     globalSetup: ['test/buildCli.globalSetup.ts'],
     // Two workers even on a 2-core machine: most core tests wait on files and child processes, so they overlap
-    // well. UI files still run one at a time (fileParallelism: false below), in one Chromium. In one
+    // well. UI files still run one at a time (fileParallelism: false below), one Chromium each. In one
     // `vitest run` the UI files start only once every core file is done; `npm test` (scripts/runTests.mjs)
     // runs the two projects side by side instead, so the core files use the core the UI files leave idle.
     maxWorkers: 2,
@@ -32,10 +32,6 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One browser at a time: the machines are small and shared.
           fileParallelism: false,
-          // The UI files run one after another in one worker, which loads the core and the harness once.
-          isolate: false,
-          // After the core files (a project of one worker needs its own group) when both run in one `vitest run`.
-          sequence: { groupOrder: 1 },
         },
       },
     ],

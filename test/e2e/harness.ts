@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { GLOSS_METHODS } from '../../src/core/api';
@@ -48,29 +48,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-
-function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
-}
-
-let sharedBrowser: Promise<Browser> | undefined;
-
-/**
- * The Chromium a harness opens its browser context in. Under vitest the UI files run one after another in one
- * worker (vitest.config.ts), so they share one Chromium, started by the first harness and ended with the worker;
- * each harness still gets a fresh context of its own (storage, cache, permissions). Anywhere else (the
- * benchmarks) a harness starts its own Chromium and closes it with itself.
- */
-async function chromiumFor(): Promise<{ browser: Browser; shared: boolean }> {
-  if (!process.env['VITEST']) return { browser: await launchChromium(), shared: false };
-  const running = sharedBrowser && (await sharedBrowser.catch(() => undefined));
-  if (!running?.isConnected()) sharedBrowser = launchChromium();
-  return { browser: await sharedBrowser!, shared: true };
-}
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -207,6 +184,7 @@ export async function startHarness(
     throw new Error(`The renderer is not built (${RENDERER_DIR} is missing): run \`npx electron-vite build\` first.`);
   }
   const libraryDir = options.libraryDir ?? (await mkdtemp(join(tmpdir(), 'gloss-e2e-lib-')));
+  const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-chromium-'));
   const settings = memorySettingsBackend(options.firstRun ? undefined : { firstRunDone: true });
   // Downloading clips' images is opt-in here, so tests with remote pictures never touch the network.
   const images = options.images ? {} : undefined;
@@ -230,8 +208,10 @@ export async function startHarness(
   let service = await openService(libraryDir);
   const { server, url } = await serveStatic(RENDERER_DIR, () => service.libraryPath);
 
-  const chromiumUsed = await chromiumFor();
-  const context = await chromiumUsed.browser.newContext({
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
     viewport: VIEWPORT,
     deviceScaleFactor: 1,
     colorScheme: options.colorScheme ?? 'light',
@@ -287,11 +267,11 @@ export async function startHarness(
     },
     async close() {
       await context.close().catch(() => undefined);
-      if (!chromiumUsed.shared) await chromiumUsed.browser.close().catch(() => undefined);
       await new Promise((ok) => server.close(() => ok(undefined)));
       await jobs.stopAll();
       await service.close().catch(() => undefined);
       if (!options.libraryDir) await rm(libraryDir, { recursive: true, force: true });
+      await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
