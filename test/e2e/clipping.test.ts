@@ -96,7 +96,9 @@ describe('Gloss UI: clipping', () => {
     await page.locator('.clip-row', { hasText: 'Harbour Pictures' }).click();
     const img = page.locator('.article-body img');
     await img.waitFor();
-    await page.waitForFunction(`document.querySelector('.article-body img').complete`);
+    // A function's source, not an expression: Playwright evaluates it once; an expression is eval'd at every poll,
+    // which the page's CSP (no 'unsafe-eval') refuses once the first try is not already true.
+    await page.waitForFunction(`() => document.querySelector('.article-body img').complete`);
     expect(await img.getAttribute('src')).toMatch(/^\/gloss-asset\/[^/]+\/[0-9a-f]{32}\.png$/);
     expect(await page.evaluate(`document.querySelector('.article-body img').naturalWidth`)).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'clip-offline-image.png') });

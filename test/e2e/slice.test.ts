@@ -205,7 +205,9 @@ describe('Gloss UI: the foundation slice', () => {
     // Choose it with the keyboard: the reader opens at the match and flashes it.
     await box.press('Enter');
     await page.locator('.article-title', { hasText: SEED_TITLE }).waitFor();
-    await page.waitForFunction(`(${FLASH_VISIBLE})()?.visible === true`);
+    // A function's source, not an expression: Playwright evaluates it once; an expression is eval'd at every poll,
+    // which the page's CSP (no 'unsafe-eval') refuses once the first try is not already true.
+    await page.waitForFunction(`() => (${FLASH_VISIBLE})()?.visible === true`);
     const flash = await inPage<{ text: string; visible: boolean }>(page, FLASH_VISIBLE);
     expect(flash.text.toLowerCase()).toContain(BODY_WORD.toLowerCase());
     h.assertNoErrors();
@@ -220,7 +222,7 @@ describe('Gloss UI: the foundation slice', () => {
     const hit = page.getByRole('listbox', { name: 'Results' }).locator('.result', { hasText: 'Highlight' }).first();
     await hit.click();
     await page.locator('.article-title', { hasText: SEED_TITLE }).waitFor();
-    await page.waitForFunction(`(${FLASH_VISIBLE})()?.visible === true`);
+    await page.waitForFunction(`() => (${FLASH_VISIBLE})()?.visible === true`);
     const flash = await inPage<{ text: string }>(page, FLASH_VISIBLE);
     expect(flash.text).toBe(SENTENCE);
     await page.locator('.hl-item.active', { hasText: SENTENCE }).waitFor();

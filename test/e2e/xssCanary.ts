@@ -66,7 +66,9 @@ const LIST_SCROLL = `(document.querySelector('.clip-list')?.parentElement ?? nul
  */
 async function listSettled(page: Page): Promise<void> {
   await page.evaluate(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`);
-  await page.waitForFunction(`!document.querySelector('.clip-row.loading-row')`);
+  // A function's source, not an expression: Playwright evaluates it once; an expression is eval'd at every poll,
+  // which the page's CSP (no 'unsafe-eval') refuses once the first try is not already true.
+  await page.waitForFunction(`() => !document.querySelector('.clip-row.loading-row')`);
 }
 
 /**
