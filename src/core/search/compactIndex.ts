@@ -9,7 +9,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { FIELD_COUNT, FIELDS, IntList, PostingList, pushVarint, type FieldName } from './postings';
 import { foldTerm, tokenize } from './terms';
-import { mayHavePair, mayHaveTriple, pairBytes, writePairFilter } from './wordPairs';
+import { mayHaveHashed, pairBytes, runHash, writePairFilter } from './wordPairs';
 
 /** What a document is: an article, a highlight or a notebook page. */
 export const KINDS = ['article', 'highlight', 'page'] as const;
@@ -209,25 +209,24 @@ export class CompactIndex {
     // never searched. Triples first: they rule out the most.
     const one = phrase.map((step) => (step.size === 1 ? step.values().next().value! : -2));
     if (one.includes(-1)) return search;
-    const pairs: number[] = [];
+    // Their hashes, computed once for all the documents checked: triples first, then pairs.
     const triples: number[] = [];
+    const pairs: number[] = [];
     for (let k = 0; k + 1 < one.length; k++) {
       const [a, b, c = -2] = [one[k]!, one[k + 1]!, one[k + 2]];
       if (a < 0 || b < 0) continue;
-      pairs.push(a, b);
-      if (c >= 0) triples.push(a, b, c);
+      pairs.push(runHash(a, b));
+      if (c >= 0) triples.push(runHash(a, b, c));
     }
-    if (pairs.length === 0 && triples.length === 0) return search;
+    if (pairs.length === 0) return search;
+    const hashes = Int32Array.from([...triples, ...pairs]);
     return (id) => {
       const bits = this.wordStore[id];
       const length = this.wordsLength[id]!;
       if (!bits || length === 0) return false;
       const at = this.wordsAt[id]! + length;
       const bytes = pairBytes(length);
-      for (let i = 0; i < triples.length; i += 3)
-        if (!mayHaveTriple(bits, at, bytes, triples[i]!, triples[i + 1]!, triples[i + 2]!)) return false;
-      for (let i = 0; i < pairs.length; i += 2)
-        if (!mayHavePair(bits, at, bytes, pairs[i]!, pairs[i + 1]!)) return false;
+      for (let i = 0; i < hashes.length; i++) if (!mayHaveHashed(bits, at, bytes, hashes[i]!)) return false;
       return search(id);
     };
   }

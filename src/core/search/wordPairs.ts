@@ -12,9 +12,9 @@
 /** Bytes of the pair filter of a word sequence of `sequenceBytes` bytes (0 for none). */
 export function pairBytes(sequenceBytes: number): number {
   if (sequenceBytes === 0) return 0;
-  let bytes = 8;
-  while (bytes * 2 < sequenceBytes) bytes *= 2;
-  return bytes;
+  // The smallest power of two from 8 up whose double reaches the sequence's length.
+  const half = Math.ceil(sequenceBytes / 2);
+  return half <= 8 ? 8 : 1 << (32 - Math.clz32(half - 1));
 }
 
 /** A hash of the pair (a, b) of term ids; a triple is hashed as the pair (hash of its first two, third). */
@@ -86,4 +86,18 @@ export function mayHavePair(bits: Uint8Array, at: number, bytes: number, a: numb
 /** Like {@link mayHavePair} for three words side by side (a, b, c). */
 export function mayHaveTriple(bits: Uint8Array, at: number, bytes: number, a: number, b: number, c: number): boolean {
   return has(bits, at, bytes, mix(mix(a, b), c));
+}
+
+/** The hash {@link mayHaveHashed} looks for: of the pair (a, b), or of the triple (a, b, c) when c ≥ 0. */
+export function runHash(a: number, b: number, c = -1): number {
+  const pair = mix(a, b);
+  return c >= 0 ? mix(pair, c) : pair;
+}
+
+/**
+ * {@link mayHavePair} or {@link mayHaveTriple} with the hash computed once ({@link runHash}), for a
+ * phrase checked in thousands of documents.
+ */
+export function mayHaveHashed(bits: Uint8Array, at: number, bytes: number, hash: number): boolean {
+  return has(bits, at, bytes, hash);
 }
