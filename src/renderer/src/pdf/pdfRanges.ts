@@ -69,16 +69,36 @@ export async function pdfSource(
   }
   if (tail.start === 0 && tail.bytes.length === tail.size) return { data: tail.bytes, size: tail.size };
   const transport = new PDFDataRangeTransport(tail.size, null);
+  const read = (begin: number, end: number) =>
+    readPart(url, `bytes=${begin}-${end - 1}`).then((part) => {
+      if (part.size !== tail.size) throw new Error('The original PDF changed while it was being read.');
+      transport.onDataRange(begin, part.bytes);
+    }, onLost);
+  // Page one's content is mostly in the file's first chunk (LaTeX writes the first page's objects first): it is
+  // asked for now, while pdf.js parses the tail, not once pdf.js asks for it — by then the window's main thread,
+  // which every answer passes through, is busy with the clip's document and the reader's mount.
+  const headEnd = Math.min(PDF_RANGE_CHUNK, tail.start);
+  let head: Promise<Part> | null = readPart(url, `bytes=0-${headEnd - 1}`);
+  head.catch(() => undefined);
   transport.requestDataRange = (begin: number, end: number) => {
     if (begin >= tail.start && end <= tail.start + tail.bytes.length) {
       // A copy: pdf.js takes over (detaches) the buffer it is handed.
       transport.onDataRange(begin, tail.bytes.slice(begin - tail.start, end - tail.start));
       return;
     }
-    readPart(url, `bytes=${begin}-${end - 1}`).then((part) => {
-      if (part.size !== tail.size) throw new Error('The original PDF changed while it was being read.');
-      transport.onDataRange(begin, part.bytes);
-    }, onLost);
+    const early = begin === 0 && end <= headEnd ? head : null;
+    if (!early) return void read(begin, end);
+    head = null;
+    early
+      .then(
+        (part) => {
+          if (part.size !== tail.size) throw new Error('The original PDF changed while it was being read.');
+          transport.onDataRange(0, part.bytes.slice(0, end));
+        },
+        // Read again as any other part, which reports what went wrong.
+        () => read(begin, end),
+      )
+      .catch(onLost);
   };
   return { range: transport, length: tail.size, size: tail.size };
 }
