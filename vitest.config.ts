@@ -32,6 +32,10 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One browser at a time: the machines are small and shared.
           fileParallelism: false,
+          // The UI files run one after another in one worker, which loads the core and the harness once.
+          isolate: false,
+          // After the core files (a project of one worker needs its own group) when both run in one `vitest run`.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
