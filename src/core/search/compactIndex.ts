@@ -39,6 +39,12 @@ export type DocRow = [string, number, number, number[], DocInfo];
 /** A phrase step with more words than this is not looked up word by word (every word is read instead). */
 const MAX_ANCHOR_TERMS = 16;
 
+/**
+ * A three-letter beginning gets a list of its documents once this many words begin with it: read as
+ * separate lists, its completions cost a query hundreds of lists and several postings per document.
+ */
+export const LISTED_BEGINNING_COMPLETIONS = 64;
+
 /** Separates fields in a document's word sequence (term ids are stored plus one). */
 const SEQUENCE_GAP = 0;
 
@@ -52,10 +58,15 @@ export class CompactIndex {
   readonly lists: PostingList[] = [];
   readonly facets = new SearchableMap<IntList>();
   /**
-   * The documents holding a word that begins with each two letters: a two-letter beginning has hundreds
-   * of completions, and this one list says which documents match it without reading all of theirs.
+   * The documents holding a word that begins with each two letters, and with each three letters that
+   * begin {@link LISTED_BEGINNING_COMPLETIONS} words or more: such a beginning has hundreds of
+   * completions, and this one list says which documents match it without reading all of theirs.
    */
   readonly beginnings = new Map<string, IntList>();
+  /** How many terms begin with each three letters (counted from the terms when first needed). */
+  private completionCounts: Map<string, number> | null = null;
+  /** Three-letter beginnings that have just reached {@link LISTED_BEGINNING_COMPLETIONS} terms, listed at the end of the `add` that made them. */
+  private toList: string[] = [];
   /** Per short id. */
   keys: string[] = [];
   infos: DocInfo[] = [];
@@ -99,6 +110,7 @@ export class CompactIndex {
   termId(term: string, create = false): number | undefined {
     let id = this.ids.get(term);
     if (id === undefined && create) {
+      if (term.length > 3) this.countCompletion(term.slice(0, 3));
       id = this.terms.length;
       this.terms.push(term);
       this.lists.push(new PostingList());
@@ -107,6 +119,38 @@ export class CompactIndex {
       this.initials.add(String.fromCodePoint(term.codePointAt(0) ?? 0));
     }
     return id;
+  }
+
+  /** Counts a new term of a three-letter beginning; from {@link LISTED_BEGINNING_COMPLETIONS} on, the beginning is to be listed. */
+  private countCompletion(three: string): void {
+    const counts = (this.completionCounts ??= this.countCompletions());
+    const n = (counts.get(three) ?? 0) + 1;
+    counts.set(three, n);
+    if (n >= LISTED_BEGINNING_COMPLETIONS && !this.beginnings.has(three) && !this.toList.includes(three))
+      this.toList.push(three);
+  }
+
+  /** The terms of more than three letters per three-letter beginning (once after a load: the lists came with the file). */
+  private countCompletions(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const term of this.terms)
+      if (term.length > 3) counts.set(term.slice(0, 3), (counts.get(term.slice(0, 3)) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Lists the documents of every term that begins with `three` (ascending, each once): a new beginnings list. */
+  private listBeginning(three: string): void {
+    const seen = new Uint8Array(this.size);
+    let count = 0;
+    for (const t of this.vocab.atPrefix(three).values())
+      for (const part of this.lists[t]!.parts())
+        for (let i = 0; i < part.length; i++) {
+          const doc = part.docs[i]!;
+          if (seen[doc] === 0) count += seen[doc] = 1;
+        }
+    const docs = new Int32Array(count);
+    for (let doc = 0, n = 0; n < count; doc++) if (seen[doc] === 1) docs[n++] = doc;
+    this.beginnings.set(three, new IntList(docs, count));
   }
 
   /** Indexes a document (replacing one with the same key); returns its short id. */
@@ -141,7 +185,10 @@ export class CompactIndex {
         const term = foldTerm(token);
         if (!term) continue;
         const t = this.termId(term, true)!;
-        if (!counts.has(t) && term.length >= 2) beginnings.add(term.slice(0, 2));
+        if (!counts.has(t) && term.length >= 2) {
+          beginnings.add(term.slice(0, 2));
+          if (term.length >= 3 && this.beginnings.has(term.slice(0, 3))) beginnings.add(term.slice(0, 3));
+        }
         counts.set(t, (counts.get(t) ?? 0) + 1);
         length++;
         if (!keep) continue;
@@ -160,6 +207,8 @@ export class CompactIndex {
     } else this.setWords(id, undefined, 0, 0);
     for (const facet of doc.facets) this.facetList(facet).push(id);
     for (const b of beginnings) this.beginningList(b).push(id);
+    // Listed from the postings, this document's included.
+    for (const three of this.toList.splice(0)) this.listBeginning(three);
     return id;
   }
 
@@ -341,7 +390,6 @@ export class CompactIndex {
     return [this.keys[id]!, this.kind[id]!, this.day[id]!, lengths, this.infos[id]!];
   }
 
-  /** Restores a saved document whose postings and facets come separately ({@link restoreTerm}). */
   /**
    * Restores a saved document whose postings and facets come separately ({@link restoreTerm}); its words
    * in order are `length` bytes from `at` in `store`, followed by their pair filter (used in place).

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LISTED_BEGINNING_COMPLETIONS } from './compactIndex';
 import { IndexChangedError, readIndexFile, writeIndexFile } from './indexFile';
 import { SearchIndex } from './searchIndex';
 import { highlight, meta } from './testDocs';
@@ -87,6 +88,43 @@ describe('the saved index file', () => {
     if (!again.ok) throw new Error(again.problem);
     for (const q of ['tide', 'tid', 'ti', 'site:spring.example', 'harbour', 'rewritten', 'power', '"tide rose"'])
       expect((await ids(again.index, q)).sort()).toEqual((await ids(loaded, q)).sort());
+  });
+
+  it('lists a three-letter beginning of many words, keeps the list through a save and load, and counts every match', async () => {
+    const index = new SearchIndex();
+    // More words beginning with "con" than LISTED_BEGINNING_COMPLETIONS, one per clip: the list is made when
+    // the beginning reaches it (from the clips already indexed) and grows with the clips added after.
+    const word = (i: number) =>
+      `con${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
+    const count = LISTED_BEGINNING_COMPLETIONS + 10;
+    for (let i = 0; i < count; i++) index.addClip(meta(`c${i}`, `Clip ${i}`), `Notes on ${word(i)} and more.`);
+    index.addClip(meta('con', 'Plain'), 'The word con alone.');
+    index.addClip(meta('none', 'Other'), 'A cot, a cod, nothing else.');
+    expect(index.index.beginnings.get('con')?.total).toBe(count + 1);
+    expect(index.index.beginnings.has('cot')).toBe(false);
+    const all = async (search: SearchIndex) => {
+      const found = new Set<string>();
+      let total = 0;
+      for (let offset = 0; offset === 0 || offset < total; offset += 25) {
+        const page = await search.searchPage('con', { offset, limit: 25 });
+        total = page.total;
+        for (const r of page.results) found.add(r.id);
+      }
+      return { total, found };
+    };
+    expect((await all(index)).total).toBe(count + 1);
+    const file = await tempFile();
+    await writeIndexFile(file, index, new Map());
+    const read = await readIndexFile(file);
+    if (!read.ok) throw new Error(read.problem);
+    read.index.addClip(meta('late', 'Late'), 'A conzz, new since the load.');
+    read.index.removeClip('c0');
+    const after = await all(read.index);
+    expect(after.total).toBe(count + 1);
+    expect(after.found.has('late')).toBe(true);
+    expect(after.found.has('c0')).toBe(false);
+    expect(after.found.has('none')).toBe(false);
+    expect(after.found.size).toBe(count + 1);
   });
 
   it('gives up, leaving the old file, when the index changes while it is written', async () => {

@@ -21,7 +21,7 @@ import { pairBytes } from './wordPairs';
  * The version of the index's shape and text rules (fields, tokenizer, folding, file layout). Bump it
  * whenever they change: an index made by other rules would silently miss words, so it is rebuilt instead.
  */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 const KIND = 'gloss-search-index';
 /** Documents a chunk. */
 const DOCS_PER_CHUNK = 100;

@@ -332,7 +332,8 @@ export class SearchIndex {
       prefix: word.length >= MIN_PREFIX_LENGTH || isUnspaced(word),
       maxDistance: word.length >= MIN_FUZZY_LENGTH ? Math.round(word.length * FUZZINESS) : 0,
     });
-    const members = word.length === 2 && group.rest.length ? index.beginnings.get(word) : undefined;
+    // A two-letter beginning, or a three-letter one of many words, is read as its one list of documents.
+    const members = group.prefix && group.rest.length && word.length <= 3 ? index.beginnings.get(word) : undefined;
     if (members) {
       group.members = members.views();
       group.rest = [];
