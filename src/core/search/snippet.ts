@@ -115,34 +115,45 @@ function wordEnd(text: string, at: number): number {
   return i < limit || i === text.length ? i : at;
 }
 
-/** Collapses whitespace, adds ellipses where text was cut, and maps span offsets into the result. */
+/** Where each character of the last rendered window lands in the snippet (reused: no array per snippet). */
+let landsAt = new Int32Array(512);
+
+/** Whether the character code at `i` of `text` is whitespace (as `\s`: ASCII first, the rest by the regex). */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c >= 0xa0 && SPACE.test(text[i]!);
+}
+const SPACE = /\s/u;
+
+/**
+ * Collapses whitespace, adds ellipses where text was cut, and maps span offsets into the result: one pass
+ * over the window's characters and one native replace, with no string or match object per word.
+ */
 function render(text: string, start: number, end: number, spans: TermSpan[]): Omit<Snippet, 'first'> {
   const prefix = start > 0 ? '…' : '';
-  let out = prefix;
-  // Where each run of non-space text starts, in the source and in the output (flat pairs).
-  const anchors: number[] = [];
-  const space = /\s+/gu;
-  for (let at = start; at < end;) {
-    space.lastIndex = at;
-    const m = space.exec(text);
-    const chunkEnd = m && m.index < end ? m.index : end;
-    if (chunkEnd > at) {
-      if (out.length > prefix.length && at > start && /\s/u.test(text[at - 1]!)) out += ' ';
-      anchors.push(at, out.length);
-      out += text.slice(at, chunkEnd);
+  const n = end - start;
+  if (landsAt.length <= n) landsAt = new Int32Array(n * 2);
+  // Runs of whitespace become one space between words; none is kept before the first or after the last.
+  let out = prefix.length;
+  let gap = false;
+  let started = false;
+  for (let i = 0; i < n; i++) {
+    if (isSpaceAt(text, start + i)) {
+      gap = started;
+      landsAt[i] = out;
+      continue;
     }
-    if (!m || m.index >= end) break;
-    at = m.index + m[0].length;
+    if (gap) out++;
+    gap = false;
+    started = true;
+    landsAt[i] = out++;
   }
-  if (end < text.length) out += '…';
-  const toOut = (pos: number) => {
-    let k = 0;
-    while (k + 2 < anchors.length && anchors[k + 2]! <= pos) k += 2;
-    return anchors[k + 1]! + (pos - anchors[k]!);
-  };
+  const snippet = prefix + text.slice(start, end).replace(SPACES, ' ').trim() + (end < text.length ? '…' : '');
   const marks = spans.map((s): [number, number] => [
-    toOut(Math.max(s.start, start)),
-    toOut(Math.min(s.end, end) - 1) + 1,
+    landsAt[Math.max(s.start, start) - start]!,
+    landsAt[Math.min(s.end, end) - 1 - start]! + 1,
   ]);
-  return { snippet: out, marks };
+  return { snippet, marks };
 }
+const SPACES = /\s+/gu;
