@@ -66,6 +66,18 @@ const STRONG = new Set(['title', 'byline', 'quote', 'note', 'tags']);
 const BOOST_OF = Float64Array.from(Object.values(BOOSTS));
 const STRONG_FIELD = Uint8Array.from(Object.keys(BOOSTS), (f) => (STRONG.has(f) ? 1 : 0));
 const SITE = FIELD.site;
+/**
+ * A document's state during a query, packed in one 32-bit number so that a posting reads and writes one
+ * place (the loops are bound by memory reads): how many groups it matched (bits 0–7), how many of them
+ * outside the site name (bits 8–15), and whether one matched in a strong field (bit 16).
+ */
+const CONTENT_ONE = 0x100;
+const STRONG_BIT = 0x10000;
+/** What a first-group match in each field sets: matched one group, in content unless the site, strong or not. */
+const FIRST_STATE = Int32Array.from(
+  STRONG_FIELD,
+  (strong, field) => 1 | (field !== SITE ? CONTENT_ONE : 0) | (strong ? STRONG_BIT : 0),
+);
 const BODY = FIELD.body;
 /** A list entry without its own field and count: a match in the body, once. */
 const BODY_TOKEN = (FIELD.body << 5) | 1;
@@ -159,9 +171,8 @@ export interface Matches {
 /** Evaluates groups; keeps its scratch arrays from one query to the next. */
 export class Matcher {
   private score = new Float64Array(0);
-  private matched = new Uint8Array(0);
-  private content = new Uint8Array(0);
-  private strong = new Uint8Array(0);
+  /** Per document, packed as described at {@link CONTENT_ONE}. */
+  private state = new Int32Array(0);
   private tier = new Uint8Array(0);
   /** The documents the first group matched (`touchedCount` of them). */
   private touched = new Int32Array(0);
@@ -200,33 +211,34 @@ export class Matcher {
       // The first word's documents that fail `keep` leave the running (matched 0 is never a later
       // group's), so the later, costlier words are read for the survivors only.
       if (g === 0 && keep) {
-        const { matched, touched, touchedCount } = this;
-        for (let i = 0; i < touchedCount; i++) if (!keep(touched[i]!)) matched[touched[i]!] = 0;
+        const { state, touched, touchedCount } = this;
+        for (let i = 0; i < touchedCount; i++) if (!keep(touched[i]!)) state[touched[i]!] = 0;
       }
     });
     const need = order.length;
-    const { matched, content, strong, tier, touched, touchedCount } = this;
+    const { state, tier, touched, touchedCount } = this;
     let n = 0;
-    for (let i = 0; i < touchedCount; i++) if (matched[touched[i]!] === need) n++;
+    for (let i = 0; i < touchedCount; i++) if ((state[touched[i]!]! & 0xff) === need) n++;
     const ids = new Int32Array(n);
     n = 0;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      if (matched[doc] !== need) continue;
+      const s = state[doc]!;
+      if ((s & 0xff) !== need) continue;
       ids[n++] = doc;
-      tier[doc] = content[doc] === need ? (strong[doc] ? 0 : 1) : 2;
+      tier[doc] = ((s >> 8) & 0xff) === need ? (s & STRONG_BIT ? 0 : 1) : 2;
     }
     return { ids, score: this.score, tier };
   }
 
   /** The documents that matched the first `g` groups, ascending. */
   private candidates(g: number): Int32Array {
-    const { matched, touched, touchedCount } = this;
+    const { state, touched, touchedCount } = this;
     let n = 0;
-    for (let i = 0; i < touchedCount; i++) if (matched[touched[i]!] === g) n++;
+    for (let i = 0; i < touchedCount; i++) if ((state[touched[i]!]! & 0xff) === g) n++;
     const out = new Int32Array(n);
     n = 0;
-    for (let i = 0; i < touchedCount; i++) if (matched[touched[i]!] === g) out[n++] = touched[i]!;
+    for (let i = 0; i < touchedCount; i++) if ((state[touched[i]!]! & 0xff) === g) out[n++] = touched[i]!;
     return out.sort();
   }
 
@@ -254,7 +266,7 @@ export class Matcher {
     const { candidates } = q;
     const factor = weight * Math.log(1 + (q.total - distinct + 0.5) / (distinct + 0.5));
     if (q.g === 0 && q.field < 0) return this.visitFirst(docs, meta, length, factor, full, q.perLength);
-    const { matched, score, content, strong, touched } = this;
+    const { state, score, touched } = this;
     const { live, fieldLength } = this.index;
     const perLength = q.perLength;
     const only = q.field;
@@ -287,12 +299,14 @@ export class Matcher {
       const packed = meta === null ? BODY_TOKEN : meta[i]!;
       i++;
       // Documents out of the running are skipped here.
-      const m = matched[doc]!;
+      const s = state[doc]!;
+      const m = s & 0xff;
       if ((m !== g && m !== next) || live[doc] === 0) continue;
       const field = packed >> 5;
       if (only >= 0 && field !== only) continue;
+      let changed = s;
       if (m === g) {
-        matched[doc] = next;
+        changed++;
         if (g === 0) touched[this.touchedCount++] = doc;
       }
       const f = factor * BOOST_OF[field]!;
@@ -301,8 +315,9 @@ export class Matcher {
         const norm = K * (1 - B) + perLength[field]! * fieldLength[doc * FIELD_COUNT + field]!;
         score[doc]! += f * (D + (tf * (K + 1)) / (tf + norm));
       } else score[doc]! += f * D;
-      if (field !== SITE && content[doc] === g) content[doc] = next;
-      if (STRONG_FIELD[field] === 1) strong[doc] = 1;
+      if (field !== SITE && ((s >> 8) & 0xff) === g) changed += CONTENT_ONE;
+      if (STRONG_FIELD[field] === 1) changed |= STRONG_BIT;
+      state[doc] = changed;
     }
   }
 
@@ -320,20 +335,19 @@ export class Matcher {
     full: boolean,
     perLength: Float64Array,
   ): void {
-    const { matched, score, content, strong, touched } = this;
+    const { state, score, touched } = this;
     const { live, fieldLength } = this.index;
     let count = this.touchedCount;
     if (meta === null) {
       const add = factor * BOOST_OF[BODY]! * D;
+      const body = FIRST_STATE[BODY]!;
       for (let i = 0; i < length; i++) {
         const doc = docs[i]!;
         if (live[doc] === 0) continue;
-        if (matched[doc] === 0) {
-          matched[doc] = 1;
-          touched[count++] = doc;
-        }
+        const s = state[doc]!;
+        if (s === 0) touched[count++] = doc;
+        state[doc] = s | body;
         score[doc]! += add;
-        content[doc] = 1;
       }
       this.touchedCount = count;
       return;
@@ -343,18 +357,15 @@ export class Matcher {
       if (live[doc] === 0) continue;
       const packed = meta[i]!;
       const field = packed >> 5;
-      if (matched[doc] === 0) {
-        matched[doc] = 1;
-        touched[count++] = doc;
-      }
+      const s = state[doc]!;
+      if (s === 0) touched[count++] = doc;
+      state[doc] = s | FIRST_STATE[field]!;
       const f = factor * BOOST_OF[field]!;
       if (full) {
         const tf = packed & 31;
         const norm = K * (1 - B) + perLength[field]! * fieldLength[doc * FIELD_COUNT + field]!;
         score[doc]! += f * (D + (tf * (K + 1)) / (tf + norm));
       } else score[doc]! += f * D;
-      if (field !== SITE) content[doc] = 1;
-      if (STRONG_FIELD[field] === 1) strong[doc] = 1;
     }
     this.touchedCount = count;
   }
@@ -365,21 +376,17 @@ export class Matcher {
     if (this.score.length < size) {
       const capacity = Math.max(size, this.score.length * 2, 1024);
       this.score = new Float64Array(capacity);
-      this.matched = new Uint8Array(capacity);
-      this.content = new Uint8Array(capacity);
-      this.strong = new Uint8Array(capacity);
+      this.state = new Int32Array(capacity);
       this.tier = new Uint8Array(capacity);
       this.touched = new Int32Array(capacity);
       this.touchedCount = 0;
       return;
     }
-    const { score, matched, content, strong, tier, touched } = this;
+    const { score, state, tier, touched } = this;
     for (let i = 0; i < this.touchedCount; i++) {
       const doc = touched[i]!;
       score[doc] = 0;
-      matched[doc] = 0;
-      content[doc] = 0;
-      strong[doc] = 0;
+      state[doc] = 0;
       tier[doc] = 0;
     }
     this.touchedCount = 0;
