@@ -138,8 +138,12 @@ function render(text: string, start: number, end: number, spans: TermSpan[]): Om
   let out = prefix.length;
   let gap = false;
   let started = false;
+  // Whether the window is already so (single spaces between words): then it is sliced as it is.
+  let plain = true;
   for (let i = 0; i < n; i++) {
-    if (isSpaceAt(text, start + i)) {
+    const at = start + i;
+    if (isSpaceAt(text, at)) {
+      if (gap || !started || text.charCodeAt(at) !== 32) plain = false;
       gap = started;
       landsAt[i] = out;
       continue;
@@ -149,11 +153,12 @@ function render(text: string, start: number, end: number, spans: TermSpan[]): Om
     started = true;
     landsAt[i] = out++;
   }
-  const snippet = prefix + text.slice(start, end).replace(SPACES, ' ').trim() + (end < text.length ? '…' : '');
+  const shown = plain && !gap ? text.slice(start, end) : text.slice(start, end).replace(SPACES, ' ').trim();
+  const snippet = prefix + shown + (end < text.length ? '…' : '');
   const marks = spans.map((s): [number, number] => [
     landsAt[Math.max(s.start, start) - start]!,
     landsAt[Math.min(s.end, end) - 1 - start]! + 1,
   ]);
   return { snippet, marks };
 }
-const SPACES = /\s+/gu;
+const SPACES = /\s+/g;
