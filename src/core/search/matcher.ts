@@ -310,11 +310,7 @@ export class Matcher {
         if (g === 0) touched[this.touchedCount++] = doc;
       }
       const f = factor * BOOST_OF[field]!;
-      if (full) {
-        const tf = packed & 31;
-        const norm = K * (1 - B) + perLength[field]! * fieldLength[doc * FIELD_COUNT + field]!;
-        score[doc]! += f * (D + (tf * (K + 1)) / (tf + norm));
-      } else score[doc]! += f * D;
+      score[doc]! += full ? bm25(f, packed & 31, perLength[field]!, fieldLength[doc * FIELD_COUNT + field]!) : f * D;
       if (field !== SITE && ((s >> 8) & 0xff) === g) changed += CONTENT_ONE;
       if (STRONG_FIELD[field] === 1) changed |= STRONG_BIT;
       state[doc] = changed;
@@ -361,11 +357,7 @@ export class Matcher {
       if (s === 0) touched[count++] = doc;
       state[doc] = s | FIRST_STATE[field]!;
       const f = factor * BOOST_OF[field]!;
-      if (full) {
-        const tf = packed & 31;
-        const norm = K * (1 - B) + perLength[field]! * fieldLength[doc * FIELD_COUNT + field]!;
-        score[doc]! += f * (D + (tf * (K + 1)) / (tf + norm));
-      } else score[doc]! += f * D;
+      score[doc]! += full ? bm25(f, packed & 31, perLength[field]!, fieldLength[doc * FIELD_COUNT + field]!) : f * D;
     }
     this.touchedCount = count;
   }
@@ -391,6 +383,14 @@ export class Matcher {
     }
     this.touchedCount = 0;
   }
+}
+
+/**
+ * BM25+ of `tf` matches in a field of `length` words (`perLength`: the field's K·B ÷ average length),
+ * times `f` (the term's rarity, weight and field boost). Small enough to be inlined in the loops.
+ */
+function bm25(f: number, tf: number, perLength: number, length: number): number {
+  return f * (D + (tf * (K + 1)) / (tf + (K * (1 - B) + perLength * length)));
 }
 
 /** The postings a group reads: the cheapest group goes first and bounds the rest. */
