@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELP } from '../../src/cli/help';
+import { tempDir } from '../../src/core/library/testHelpers';
 import { gloss, glossInProcess, type Run, SEED, SEED_TITLE, stopGlossInProcess } from './cliHelpers';
 
 let library: string;
@@ -13,7 +13,7 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  library = await mkdtemp(join(tmpdir(), 'gloss-cli-'));
+  library = await tempDir('cli');
   server = createServer((req, res) => {
     if (req.url === '/article') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -36,7 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   stopGlossInProcess();
   server.close();
-  await rm(library, { recursive: true, force: true });
 });
 
 // `gloss` runs the built command as a fresh Node process, as a user's shell would: every command (and its error,

@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../src/core/library/testHelpers';
 import { createGlossService } from '../../src/core/service';
 import { gloss, glossInProcess, ROOT, SEED, SEED_TITLE, stopGlossInProcess } from './cliHelpers';
 
@@ -13,13 +13,12 @@ let library: string;
 let clipId: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'gloss-cli-export-'));
+  work = await tempDir('cli-export');
   library = join(work, 'library');
 });
 
 afterAll(async () => {
   stopGlossInProcess();
-  await rm(work, { recursive: true, force: true });
 });
 
 async function markdownExport(lib: string, out: string, run = glossInProcess): Promise<string> {

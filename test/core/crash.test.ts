@@ -12,7 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { articleText } from '../../src/core/article/text';
 import { LibraryStore } from '../../src/core/library/store';
 import { tempDir } from '../../src/core/library/testHelpers';
@@ -177,10 +177,6 @@ describe('crash test: SIGKILL at random moments loses nothing acknowledged', () 
   beforeAll(async () => {
     library = await tempDir();
     writer = await bundleWriter();
-  });
-
-  afterAll(async () => {
-    await fs.rm(library, { recursive: true, force: true });
   });
 
   it(`survives ${KILLS} kills (seed ${SEED})`, { timeout: 60_000 + KILLS * 15_000 }, async () => {

@@ -7,7 +7,6 @@
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GlossErrorCode } from '../../src/core/errors';
 import { tempDir } from '../../src/core/library/testHelpers';
@@ -114,7 +113,6 @@ describe('clipping from a hostile server', () => {
     await service?.close();
     server?.closeAllConnections();
     await new Promise((ok) => server?.close(ok));
-    await rm(library, { recursive: true, force: true });
   });
 
   async function clip(url: string): Promise<Outcome> {

@@ -59,7 +59,6 @@ describe('path safety', () => {
 
   afterAll(async () => {
     await service?.close();
-    await fs.rm(root, { recursive: true, force: true });
   });
 
   it('LibraryStore refuses every hostile id with invalid-input', async () => {
@@ -175,10 +174,6 @@ describe('gloss-asset:// protocol', () => {
       path.join(library, 'clips', id, 'images', 'ef'.repeat(16) + '.png'),
     );
     await fs.symlink(path.join(root, 'elsewhere'), path.join(library, 'clips', '20240101-linkedout'), 'dir');
-  });
-
-  afterAll(async () => {
-    await fs.rm(root, { recursive: true, force: true });
   });
 
   const get = (url: string) => answerAssetRequest(library, 'GET', url);

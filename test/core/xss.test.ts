@@ -3,12 +3,12 @@
  * HTML file, a folder import, highlight notes): what is stored is inert, and stays the same when sanitised again (no
  * mutation through a re-parse). Importers, notebook quotes and Markdown re-import: xssImporters.test.ts. The Chromium side (test/e2e/xss.test.ts) proves nothing runs when shown.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sanitizeArticleHtml } from '../../src/core/clipper/sanitize';
 import { importFrom } from '../../src/core/import';
+import { tempDir } from '../../src/core/library/testHelpers';
 import { createGlossService, type GlossService } from '../../src/core/service';
 import { hostilePage, payloadBatches, XSS_PAYLOADS } from '../fixtures/xss/payloads';
 import { startHostileSite, type HostileSite } from '../fixtures/xss/site';
@@ -23,7 +23,7 @@ describe('XSS corpus', () => {
   let site: HostileSite;
 
   beforeAll(async () => {
-    library = await mkdtemp(join(tmpdir(), 'gloss-xss-'));
+    library = await tempDir('xss');
     service = await createGlossService({ libraryDir: library });
     site = await startHostileSite(BATCHES);
   });
@@ -31,7 +31,6 @@ describe('XSS corpus', () => {
   afterAll(async () => {
     await service?.close();
     await site?.close();
-    await rm(library, { recursive: true, force: true });
   });
 
   it('has at least 100 payloads, each with its own canary number', () => {
@@ -76,8 +75,8 @@ describe('XSS corpus', () => {
   }, 180_000);
 
   it('stores only inert HTML for a folder import of hostile pages and hostile file names', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'gloss-xss-import-'));
-    const importLibrary = await mkdtemp(join(tmpdir(), 'gloss-xss-imported-'));
+    const folder = await tempDir('xss-import');
+    const importLibrary = await tempDir('xss-imported');
     await writeFile(join(folder, 'hostile.html'), hostilePage(200, XSS_PAYLOADS));
     await writeFile(join(folder, '<img src=x onerror=__xss(9800)>.md'), XSS_PAYLOADS.map((p) => p.html).join('\n\n'));
     const importer = await createGlossService({ libraryDir: importLibrary });
@@ -87,12 +86,10 @@ describe('XSS corpus', () => {
     const stored = await storedArticles(importLibrary);
     expect(stored.size, titles.join(' | ')).toBe(2);
     for (const [id, html] of stored) expectInert(html, `imported clips/${id}/article.html`);
-    await rm(folder, { recursive: true, force: true });
-    await rm(importLibrary, { recursive: true, force: true });
   }, 120_000);
 
   it('stores only inert HTML for an HTML file clipped with the CLI', async () => {
-    const cliLibrary = await mkdtemp(join(tmpdir(), 'gloss-xss-cli-'));
+    const cliLibrary = await tempDir('xss-cli');
     const file = join(cliLibrary, 'hostile.html');
     await writeFile(file, hostilePage(99, XSS_PAYLOADS));
     const { code } = await gloss(join(cliLibrary, 'lib'), ['clip', file]);
@@ -100,6 +97,5 @@ describe('XSS corpus', () => {
     const stored = await storedArticles(join(cliLibrary, 'lib'));
     expect(stored.size).toBe(1);
     for (const [id, html] of stored) expectInert(html, `CLI clips/${id}/article.html`);
-    await rm(cliLibrary, { recursive: true, force: true });
   }, 60_000);
 });

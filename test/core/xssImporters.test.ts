@@ -5,8 +5,7 @@
  * what is stored is inert, hostile addresses are neither fetched nor kept, and notes stay plain text.
  * The Chromium side (test/e2e/xssViews.test.ts) shows the same libraries with the canary armed.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { JSDOM } from 'jsdom';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { exportLibrary } from '../../src/core/export/library';
 import { importFrom } from '../../src/core/import';
 import { endpointLimits } from '../../src/core/endpoint/rateLimit';
 import { send } from '../../src/core/endpoint/testNetwork';
+import { tempDir } from '../../src/core/library/testHelpers';
 import { createGlossService, type GlossService } from '../../src/core/service';
 import { executableVectors } from '../fixtures/xss/inert';
 import { hostilePage, payloadBatches, XSS_PAYLOADS } from '../fixtures/xss/payloads';
@@ -38,7 +38,7 @@ describe('XSS corpus through the importers, notebook quotes and Markdown re-impo
   let service: GlossService;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'gloss-xss-importers-'));
+    root = await tempDir('xss-importers');
     site = await startHostileSite(BATCHES);
     exports = await writeHostileExports(root, site.base, BATCHES);
     service = await createGlossService({ libraryDir: join(root, 'library') });
@@ -47,7 +47,6 @@ describe('XSS corpus through the importers, notebook quotes and Markdown re-impo
   afterAll(async () => {
     await service?.close();
     await site?.close();
-    await rm(root, { recursive: true, force: true });
   });
 
   it('stores only inert articles from every importer, and keeps no hostile address', async () => {

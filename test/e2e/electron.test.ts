@@ -3,14 +3,13 @@
  * clip by paste, open, highlight. Needs the Electron binary; without it the test is skipped, loudly.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ElectronApplication } from 'playwright-core';
 import { _electron } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GLOSS_METHODS } from '../../src/core/api';
+import { tempDir } from '../../src/core/library/testHelpers';
 import {
   inPage,
   PAINTED,
@@ -53,17 +52,18 @@ describe('Gloss in Electron', () => {
 
   afterAll(async () => {
     await app?.close().catch(() => undefined);
-    if (libraryDir) await rm(libraryDir, { recursive: true, force: true });
   });
 
   it.skipIf(!ELECTRON)('clips by paste, opens the clip and highlights a sentence', async () => {
-    libraryDir = await mkdtemp(join(tmpdir(), 'gloss-electron-lib-'));
+    libraryDir = await tempDir('electron-lib');
     const runningAsRoot = process.getuid?.() === 0;
     app = await _electron.launch({
       executablePath: ELECTRON!,
       args: [...(runningAsRoot ? ['--no-sandbox'] : []), '.'],
       cwd: REPO_ROOT,
-      env: { ...process.env, GLOSS_LIBRARY: libraryDir },
+      // The app's settings and Chromium profile (userData, under XDG_CONFIG_HOME on Linux) go in a temp folder
+      // too, not in the developer's own config.
+      env: { ...process.env, GLOSS_LIBRARY: libraryDir, XDG_CONFIG_HOME: await tempDir('electron-config') },
     });
     const page = await app.firstWindow();
     const errors: string[] = [];

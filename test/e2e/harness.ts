@@ -5,11 +5,10 @@
  * preload runs, and every call goes through `dispatchApiCall`, exactly as the main process serves IPC.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -22,6 +21,7 @@ import { createGlossService } from '../../src/core/service';
 import { JobRunner } from '../../src/core/jobs/runner';
 import { switchService } from '../../src/core/jobs/switchService';
 import { answerAssetRequest, assetHttpResponse } from '../../src/core/library/assetRequest';
+import { tempDir } from '../../src/core/library/testHelpers';
 import { memorySettingsBackend } from '../../src/core/settings/backend';
 import { REPO_ROOT } from './pageHelpers';
 
@@ -183,8 +183,9 @@ export async function startHarness(
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`The renderer is not built (${RENDERER_DIR} is missing): run \`npx electron-vite build\` first.`);
   }
-  const libraryDir = options.libraryDir ?? (await mkdtemp(join(tmpdir(), 'gloss-e2e-lib-')));
-  const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-e2e-chromium-'));
+  const libraryDir = options.libraryDir ?? (await tempDir('e2e-lib'));
+  // Chromium's profile: removed with the test's other folders, or on close (benchmarks, outside vitest).
+  const userDataDir = await tempDir('e2e-chromium');
   const settings = memorySettingsBackend(options.firstRun ? undefined : { firstRunDone: true });
   // Downloading clips' images is opt-in here, so tests with remote pictures never touch the network.
   const images = options.images ? {} : undefined;

@@ -7,14 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
+import { tempDir } from '../../src/core/library/testHelpers';
 import type { Harness } from './harness';
 import { REPO_ROOT, SCREENSHOTS_DIR, startHarness } from './harness';
 
@@ -69,7 +69,7 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(TEST_SHOTS, { recursive: true });
-    work = await mkdtemp(join(tmpdir(), 'gloss-e2e-jobs-'));
+    work = await tempDir('e2e-jobs');
     site = await slowSite(300);
     h = await startHarness();
     for (const [i, topic] of ['tidal turbines', 'curlew nesting', 'kelp recovery'].entries()) {
@@ -85,7 +85,6 @@ describe('Gloss UI: long jobs with progress', { timeout: 120_000 }, () => {
   afterAll(async () => {
     await h?.close();
     await new Promise((ok) => site?.server.close(ok));
-    await rm(work, { recursive: true, force: true });
   });
 
   it('exports the library as Markdown from Settings and says how many clips it wrote', async () => {

@@ -7,11 +7,11 @@
  * totals, kind tabs, arrows over options that know their place in the set, and more results as it scrolls.
  * Conditions only, no timing: speed is `npm run bench:scale`'s business.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
+import { tempDir } from '../../src/core/library/testHelpers';
 import type { Harness } from './harness';
 import { SCREENSHOTS_DIR, startHarness } from './harness';
 import { generateLibrary } from '../../bench/scale/generate';
@@ -33,7 +33,7 @@ describe('Gloss UI: a large library', () => {
   let dir: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'gloss-e2e-large-'));
+    dir = await tempDir('e2e-large');
     await generateLibrary(dir, { clips: CLIPS });
     h = await startHarness({ libraryDir: dir });
     await h.service().indexReady();
@@ -42,7 +42,6 @@ describe('Gloss UI: a large library', () => {
 
   afterAll(async () => {
     await h?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   const focused = () => h.page.evaluate(`(${FOCUSED})()`) as Promise<Focused>;
@@ -196,7 +195,7 @@ describe('Gloss UI: a large library', () => {
     await expect(seriousViolations(page)).resolves.toEqual([]);
 
     // Export the filtered set to a file the (test's) save dialog answers with.
-    const out = join(h.libraryDir, '..', `gloss-e2e-highlights-${Date.now()}.md`);
+    const out = join(await tempDir('e2e-highlights'), 'highlights.md');
     h.answerDialogs(out);
     await page.getByRole('button', { name: 'Export these as Markdown…' }).click();
     await page

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../src/core/library/testHelpers';
 import type { Harness } from './harness';
 import { inPage, SCREENSHOTS_DIR, startHarness } from './harness';
 
@@ -276,7 +277,7 @@ describe('Gloss UI: notebook, trash, narrow windows and citations', () => {
     await page.keyboard.press('Enter');
     await dialog.locator('label', { hasText: 'Chicago' }).click();
     await expect.poll(() => preview.textContent()).toContain('Le Guin, Ursula K. 2023.');
-    const out = join(h.libraryDir, '..', `kelp-${Date.now()}.txt`);
+    const out = join(await tempDir('citations'), 'kelp.txt');
     h.answerDialogs(out);
     await dialog.getByRole('button', { name: 'Save to file…' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostilePage, payloadBatches, XSS_PAYLOADS, XSS_SEARCH_WORD } from '../fixtures/xss/payloads';
 import { startHostileSite, type HostileSite } from '../fixtures/xss/site';
+import { tempDir } from '../../src/core/library/testHelpers';
 import type { Harness } from './harness';
 import { gloss } from '../core/cliHelpers';
 import { startHarness } from './harness';
@@ -74,10 +75,9 @@ describe('Gloss UI: no script from a clipped page ever runs', () => {
       });
     }
     // The CLI writes to the same library folder; a restart makes the app's service read it.
-    const cliFile = join(h.libraryDir, '..', `gloss-xss-${process.pid}.html`);
+    const cliFile = join(await tempDir('xss-cli'), 'hostile.html');
     await writeFile(cliFile, hostilePage(77, XSS_PAYLOADS));
     expect((await gloss(h.libraryDir, ['clip', cliFile])).code).toBe(0);
-    await rm(cliFile, { force: true });
     await h.open();
     await h.restart();
     await h.service().indexReady();

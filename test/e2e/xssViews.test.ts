@@ -5,8 +5,6 @@
  * are tested): library list, reader with hostile highlight notes, notebook quotes and search snippets.
  * The on-disk side of the same ways in: test/core/xssImporters.test.ts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLibrary } from '../../src/core/export/library';
@@ -15,6 +13,7 @@ import { HOSTILE_PAGE_TITLE, hostileNotebookPage } from '../fixtures/xss/noteboo
 import { payloadBatches, XSS_SEARCH_WORD } from '../fixtures/xss/payloads';
 import { startHostileSite, type HostileSite } from '../fixtures/xss/site';
 import { writeHostileExports } from '../fixtures/xss/sources';
+import { tempDir } from '../../src/core/library/testHelpers';
 import type { Harness } from './harness';
 import { SCREENSHOTS_DIR, startHarness } from './harness';
 import { armCanary, drawEveryLibraryRow, canarySelfTest, openEveryClip, searchEach, SETTLE_MS } from './xssCanary';
@@ -30,7 +29,7 @@ describe('Gloss UI: nothing imported, quoted or re-imported ever runs', () => {
 
   beforeAll(async () => {
     site = await startHostileSite(BATCHES);
-    scratch = await mkdtemp(join(tmpdir(), 'gloss-xss-views-'));
+    scratch = await tempDir('xss-views');
     h = await startHarness({ bypassCSP: true });
     fired = await armCanary(h);
     const service = h.service();
@@ -53,7 +52,6 @@ describe('Gloss UI: nothing imported, quoted or re-imported ever runs', () => {
   afterAll(async () => {
     await h?.close();
     await site?.close();
-    if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
   it('would see a payload that ran (canary self-test)', async () => {

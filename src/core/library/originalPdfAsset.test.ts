@@ -48,7 +48,6 @@ describe('gloss-asset://<clip>/original.pdf', () => {
 
   afterAll(async () => {
     await service.close();
-    await fs.rm(root, { recursive: true, force: true });
   });
 
   const get = (url: string, range?: string) => answerAssetRequest(library, 'GET', url, range);

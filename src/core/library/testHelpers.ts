@@ -1,16 +1,10 @@
 /**
- * Shared fixtures for the core's tests: a temp library folder, a sample clip draft, clip metadata and a
- * highlight.
+ * Shared fixtures for the core's tests (and test/'s): a temp folder removed after the test file
+ * (testTempFolders.ts), a sample clip draft, clip metadata and a highlight.
  */
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ClipDraft, ClipMeta, Highlight } from '../model';
 
-/** A fresh empty folder under the system temp folder. */
-export function tempDir(): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), 'gloss-lib-'));
-}
+export { tempDir } from './testTempFolders';
 
 /** The details of a clip that has none: no author, site, date, address or excerpt (in English). */
 export const NO_DETAILS = {

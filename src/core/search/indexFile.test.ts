@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../library/testHelpers';
 import { LISTED_BEGINNING_COMPLETIONS } from './compactIndex';
 import { IndexChangedError, readIndexFile, writeIndexFile } from './indexFile';
 import { SearchIndex } from './searchIndex';
@@ -27,7 +27,7 @@ function buildIndex() {
   return index;
 }
 
-const tempFile = async () => path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-index-')), 'index', 'search.idx');
+const tempFile = async () => path.join(await tempDir('index'), 'index', 'search.idx');
 // Scores may differ in the last digits: a word's rarity counts removed documents until the index is saved.
 const ids = async (index: SearchIndex, q: string) =>
   (await index.search(q)).map((r) => `${r.kind}:${r.highlightId ?? r.id}`);
