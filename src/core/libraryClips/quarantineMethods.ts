@@ -28,7 +28,7 @@ async function indexedInfo(libraryPath: string, id: string): Promise<IndexedClip
   const saved = await readIndexFile(indexFilePath(libraryPath));
   if (!saved.ok) return null;
   const doc = saved.index.index.byKey.get(`a:${id}`);
-  return doc === undefined ? null : ((saved.index.index.infos[doc] ?? null) as IndexedClipInfo | null);
+  return doc === undefined ? null : (saved.index.index.info(doc) as IndexedClipInfo);
 }
 
 /** The clip's details as the catalogue file last saved them (before the damage was found), or null. */

@@ -33,8 +33,22 @@ export interface NewDoc {
   info: DocInfo;
 }
 
-/** A saved document: key, kind, day, field lengths, info (its facets are saved as lists). */
-export type DocRow = [string, number, number, number[], DocInfo];
+/**
+ * A batch of saved documents as read back (typed-array views into the file, used in place): per document
+ * its key, kind, day, field lengths ({@link FIELD_COUNT} each), its words in order (followed by their pair
+ * filter) and its info as JSON text, one after the other in `words` and `infos`. Their postings and
+ * facets are saved apart.
+ */
+export interface SavedDocs {
+  keys: unknown[];
+  kind: Uint8Array;
+  day: Int32Array;
+  fieldLength: Uint16Array;
+  wordsLength: Int32Array;
+  words: Uint8Array;
+  infoLength: Int32Array;
+  infos: Uint8Array;
+}
 
 /** A phrase step with more words than this is not looked up word by word (every word is read instead). */
 const MAX_ANCHOR_TERMS = 16;
@@ -69,7 +83,16 @@ export class CompactIndex {
   private toList: string[] = [];
   /** Per short id. */
   keys: string[] = [];
-  infos: DocInfo[] = [];
+  /** Per short id, what a result is made from ({@link info}); undefined while a loaded one's is still in the file. */
+  private infos: Array<DocInfo | undefined> = [];
+  /**
+   * Per short id of a loaded document, where its info's JSON is: `infoLength[id]` bytes from `infoAt[id]`
+   * in `infoStore[id]` (the file's chunk). It is parsed when a result first shows the document, so a
+   * load makes no object per document for it.
+   */
+  private infoStore: Array<Uint8Array | undefined> = [];
+  private infoAt = new Int32Array(64);
+  private infoLength = new Int32Array(64);
   /**
    * Per short id, where its words in order are: `wordsLength[id]` bytes from `wordsAt[id]` in
    * `wordStore[id]`, followed by their pair filter (`wordPairs.ts`, {@link pairBytes} long). Loaded
@@ -161,6 +184,7 @@ export class CompactIndex {
     this.grow(id + 1);
     this.keys.push(doc.key);
     this.infos.push(doc.info);
+    this.infoStore[id] = undefined;
     this.kind[id] = doc.kind;
     this.day[id] = doc.day;
     this.live[id] = 1;
@@ -223,6 +247,7 @@ export class CompactIndex {
     for (let f = 0; f < FIELD_COUNT; f++) this.fieldTotal[f]! -= this.fieldLength[id * FIELD_COUNT + f]!;
     this.setWords(id, undefined, 0, 0);
     this.infos[id] = {};
+    this.infoStore[id] = undefined;
     return true;
   }
 
@@ -384,32 +409,64 @@ export class CompactIndex {
     this.wordsLength[id] = length;
   }
 
-  /** A saved document row (with its field lengths). */
-  docRow(id: number): DocRow {
-    const lengths = Array.from(this.fieldLength.subarray(id * FIELD_COUNT, (id + 1) * FIELD_COUNT));
-    return [this.keys[id]!, this.kind[id]!, this.day[id]!, lengths, this.infos[id]!];
+  /** What a result shows of a document (a loaded one's is parsed from the file the first time, then kept). */
+  info(id: number): DocInfo {
+    let info = this.infos[id];
+    if (info === undefined) {
+      const store = this.infoStore[id];
+      info = store ? parseInfo(store, this.infoAt[id]!, this.infoLength[id]!) : {};
+      this.infos[id] = info;
+      this.infoStore[id] = undefined;
+    }
+    return info;
+  }
+
+  /** A document's info as JSON text in UTF-8, as saved (a loaded one's is not parsed). */
+  infoBytes(id: number): Uint8Array {
+    const store = this.infoStore[id];
+    if (!store) return Buffer.from(JSON.stringify(this.infos[id] ?? {}));
+    const at = this.infoAt[id]!;
+    return store.subarray(at, at + this.infoLength[id]!);
   }
 
   /**
-   * Restores a saved document whose postings and facets come separately ({@link restoreTerm}); its words
-   * in order are `length` bytes from `at` in `store`, followed by their pair filter (used in place).
+   * Restores a batch of saved documents whose postings and facets come separately ({@link restoreTerm});
+   * their words and infos stay in the file's chunks. Throws if the batch's parts do not fit together.
    */
-  restoreDoc([key, kind, day, lengths, info]: DocRow, store: Uint8Array, at: number, length: number): number {
-    const id = this.size;
-    this.grow(id + 1);
-    this.keys.push(key);
-    this.infos.push(info);
-    this.setWords(id, length ? store : undefined, at, length);
-    this.kind[id] = kind;
-    this.day[id] = day;
-    this.live[id] = 1;
-    this.liveCount++;
-    this.byKey.set(key, id);
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      this.fieldLength[id * FIELD_COUNT + f] = lengths[f] ?? 0;
-      this.fieldTotal[f]! += lengths[f] ?? 0;
+  restoreDocs(docs: SavedDocs): void {
+    const { keys, kind, day, fieldLength, wordsLength, words, infoLength, infos } = docs;
+    this.grow(this.size + keys.length);
+    let wordsAt = 0;
+    let infoAt = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (typeof key !== 'string') throw new Error('a document key is not text');
+      const length = wordsLength[i]!;
+      const next = wordsAt + length + pairBytes(length);
+      if (length < 0 || next > words.length) throw new Error('a word sequence is cut off');
+      const info = infoLength[i]!;
+      if (info < 0 || infoAt + info > infos.length) throw new Error("a document's data is cut off");
+      const id = this.keys.length;
+      this.keys.push(key);
+      this.infos.push(undefined);
+      this.infoStore[id] = infos;
+      this.infoAt[id] = infoAt;
+      this.infoLength[id] = info;
+      this.setWords(id, length ? words : undefined, wordsAt, length);
+      this.kind[id] = kind[i]!;
+      this.day[id] = day[i]!;
+      this.live[id] = 1;
+      this.liveCount++;
+      this.byKey.set(key, id);
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const n = fieldLength[i * FIELD_COUNT + f]!;
+        this.fieldLength[id * FIELD_COUNT + f] = n;
+        this.fieldTotal[f]! += n;
+      }
+      wordsAt = next;
+      infoAt += info;
     }
-    return id;
+    if (infoAt !== infos.length) throw new Error("a batch's document data has the wrong size");
   }
 
   /**
@@ -442,12 +499,28 @@ export class CompactIndex {
     wordsAt.set(this.wordsAt);
     const wordsLength = new Int32Array(capacity);
     wordsLength.set(this.wordsLength);
+    const infoAt = new Int32Array(capacity);
+    infoAt.set(this.infoAt);
+    const infoLength = new Int32Array(capacity);
+    infoLength.set(this.infoLength);
     this.wordsAt = wordsAt;
     this.wordsLength = wordsLength;
+    this.infoAt = infoAt;
+    this.infoLength = infoLength;
     this.kind = kind;
     this.day = day;
     this.live = live;
     this.fieldLength = lengths;
+  }
+}
+
+/** A saved info's JSON parsed; a damaged one (found only now: infos are not read at load) gives `{}`. */
+function parseInfo(store: Uint8Array, at: number, length: number): DocInfo {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(store.buffer, store.byteOffset + at, length).toString());
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as DocInfo) : {};
+  } catch {
+    return {};
   }
 }
 

@@ -31,6 +31,14 @@ const tempFile = async () => path.join(await tempDir('index'), 'index', 'search.
 // Scores may differ in the last digits: a word's rarity counts removed documents until the index is saved.
 const ids = async (index: SearchIndex, q: string) =>
   (await index.search(q)).map((r) => `${r.kind}:${r.highlightId ?? r.id}`);
+/** What results show from the index itself (a loaded one reads it from the file): all but scores and article snippets. */
+const shown = async (index: SearchIndex, q: string) =>
+  (await index.search(q))
+    .map(({ id, kind, highlightId, title, site, published, clippedAt, snippet, position }) => ({
+      ...{ id, kind, highlightId, title, site, published, clippedAt },
+      quote: kind === 'highlight' ? { snippet, position } : null,
+    }))
+    .sort((a, b) => `${a.kind}:${a.highlightId ?? a.id}`.localeCompare(`${b.kind}:${b.highlightId ?? b.id}`));
 
 describe('the saved index file', () => {
   it('reads back an index that answers every query as the original did', async () => {
@@ -55,6 +63,7 @@ describe('the saved index file', () => {
       '"tide tables"',
     ]) {
       expect(await ids(read.index, q)).toEqual(await ids(index, q));
+      expect(await shown(read.index, q)).toEqual(await shown(index, q));
     }
     expect(await ids(read.index, 'tide')).toHaveLength(2);
     expect(await ids(read.index, 'discarded')).toEqual([]);
@@ -83,11 +92,14 @@ describe('the saved index file', () => {
       'highlight:h1',
     ]);
     expect(await ids(loaded, 'site:spring.example')).toEqual(['article:tide2']);
+    // Saved again: what was shown (parsed) and what was not (still the file's text) come back alike.
     await writeIndexFile(file, loaded, new Map());
-    const again = await readIndexFile(file);
+    const again = await readIndexFile(file, { readText: async (id) => texts[id] ?? '' });
     if (!again.ok) throw new Error(again.problem);
-    for (const q of ['tide', 'tid', 'ti', 'site:spring.example', 'harbour', 'rewritten', 'power', '"tide rose"'])
+    for (const q of ['tide', 'tid', 'ti', 'site:spring.example', 'harbour', 'rewritten', 'power', '"tide rose"']) {
       expect((await ids(again.index, q)).sort()).toEqual((await ids(loaded, q)).sort());
+      expect(await shown(again.index, q)).toEqual(await shown(loaded, q));
+    }
   });
 
   it('lists a three-letter beginning of many words, keeps the list through a save and load, and counts every match', async () => {

@@ -1,21 +1,22 @@
 /**
  * The saved search index, `<library>/index/search.idx`: a row of chunks, each an 8-byte head (length,
- * type) and a payload padded to 4 bytes. JSON chunks hold the header, the clips' fingerprints, the
- * documents and the terms; binary chunks hold each batch of terms' postings and each batch of documents'
- * word sequences (each followed by its word-pair filter), which are used in place (typed-array views into
- * the file) rather than decoded. An end
- * chunk closes the file, so a cut-off file is never trusted. Written and read a chunk at a time with turns
- * for the event loop in between; a file that does not fit is rebuilt instead.
+ * type) and a payload padded to 4 bytes. JSON chunks hold the header, the clips' fingerprints, each batch
+ * of documents' keys and each batch of terms; binary chunks hold each batch of terms' postings and each
+ * batch of documents' kinds, days, field lengths and word sequences (each followed by its word-pair
+ * filter), which are used in place (typed-array views into the file) rather than decoded; a batch's infos
+ * (what results show) stay JSON texts until a result needs one. An end chunk closes the file, so a cut-off
+ * file is never trusted. Read while it is used, a chunk at a time with turns for the event loop in between
+ * (`chunkReader.ts`); a file that does not fit is rebuilt instead.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { writeFileAtomic } from '../library/atomicWrite';
 import { SCHEMA_VERSION } from '../library/schemas';
-import { CompactIndex, type DocRow } from './compactIndex';
-import type { IntList } from './postings';
-import { noteClipOf, SearchIndex, type SearchIndexOptions } from './searchIndex';
-import { pairBytes } from './wordPairs';
+import { ChunkReader, type Chunk } from './chunkReader';
+import { CompactIndex } from './compactIndex';
+import { FIELD_COUNT, type IntList } from './postings';
+import { noteClipOf, SearchIndex, type ClipHighlights, type SearchIndexOptions } from './searchIndex';
 
 /**
  * The version of the index's shape and text rules (fields, tokenizer, folding, file layout). Bump it
@@ -34,8 +35,23 @@ const SLICE_MS = 4;
 
 const JSON_CHUNK = 1;
 const POSTINGS_CHUNK = 2;
-const SEQUENCES_CHUNK = 3;
+const DOCS_CHUNK = 3;
 const LISTS_CHUNK = 4;
+/** A batch's infos: JSON texts one after the other, left unparsed by a load. */
+const INFOS_CHUNK = 5;
+
+const pad4 = (n: number) => (n + 3) & ~3;
+
+/**
+ * Where the parts of a documents chunk of `n` documents start: word-sequence lengths, info lengths and
+ * days (int32 each), then the field lengths (uint16, {@link FIELD_COUNT} a document) and the kinds
+ * (uint8), each padded to 4 bytes, then the word sequences, each followed by its pair filter.
+ */
+function docsLayout(n: number) {
+  const fieldLengths = 12 * n;
+  const kinds = fieldLengths + pad4(n * FIELD_COUNT * 2);
+  return { fieldLengths, kinds, words: kinds + pad4(n) };
+}
 
 /** A save that gave up because the index changed while it was being written; the next save writes it. */
 export class IndexChangedError extends Error {
@@ -141,14 +157,23 @@ export async function writeIndexFile(
     yield out(jsonChunk({ fingerprints: Object.fromEntries(fingerprints) }));
     for (let at = 0; at < live.length; at += DOCS_PER_CHUNK) {
       const batch = live.slice(at, at + DOCS_PER_CHUNK);
-      yield out(jsonChunk({ docs: batch.map((doc) => index.docRow(doc)) }));
-      const lengths = new Int32Array(batch.length);
-      // Each sequence is followed by its pair filter, whose size follows from the sequence's.
-      const parts = batch.map((doc, i) => {
-        lengths[i] = index.sequenceLength(doc);
-        return index.wordsWithPairs(doc);
+      yield out(jsonChunk({ docs: batch.map((doc) => index.keys[doc]) }));
+      const n = batch.length;
+      const layout = docsLayout(n);
+      const head = new Uint8Array(layout.words);
+      const ints = new Int32Array(head.buffer, 0, 3 * n);
+      const fieldLengths = new Uint16Array(head.buffer, layout.fieldLengths, n * FIELD_COUNT);
+      const infos = batch.map((doc) => index.infoBytes(doc));
+      batch.forEach((doc, i) => {
+        ints[i] = index.sequenceLength(doc);
+        ints[n + i] = infos[i]!.length;
+        ints[2 * n + i] = index.day[doc]!;
+        fieldLengths.set(index.fieldLength.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT), i * FIELD_COUNT);
+        head[layout.kinds + i] = index.kind[doc]!;
       });
-      yield out(chunk(SEQUENCES_CHUNK, Buffer.concat([bytesOf(lengths), ...parts])));
+      // Each sequence is followed by its pair filter, whose size follows from the sequence's.
+      yield out(chunk(DOCS_CHUNK, Buffer.concat([head, ...batch.map((doc) => index.wordsWithPairs(doc))])));
+      yield out(chunk(INFOS_CHUNK, Buffer.concat(infos)));
     }
     for (let at = 0; at < terms.length;) {
       // A batch ends at TERMS_PER_CHUNK terms or POSTINGS_PER_CHUNK postings (one common word may fill it).
@@ -193,9 +218,9 @@ export async function writeIndexFile(
  * cut-off or inconsistent file comes back as `{ ok: false, problem }` in words.
  */
 export async function readIndexFile(file: string, options: SearchIndexOptions = {}): Promise<ReadIndexFile> {
-  let raw: Buffer;
+  let reader: ChunkReader;
   try {
-    raw = await fs.readFile(file);
+    reader = await ChunkReader.open(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
       return { ok: false, problem: `The saved search index could not be read: ${(error as Error).message}` };
@@ -210,22 +235,19 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
         : 'There is no saved search index yet.',
     };
   }
-  // Typed-array views need 4-byte alignment; a pooled small buffer may not have it.
-  const data = raw.byteOffset % 4 ? new Uint8Array(raw) : new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
-  let at = 0;
-  /** The next chunk, or null at the end of the file. */
-  const next = (): { type: number; payload: Uint8Array } | null => {
-    if (at >= data.length) return null;
-    if (at + 8 > data.length) throw new Error('a chunk is cut off');
-    const head = new DataView(data.buffer, data.byteOffset + at, 8);
-    const length = head.getUint32(0, true);
-    const type = head.getUint32(4, true);
-    if (at + 8 + length > data.length) throw new Error('a chunk is cut off');
-    const payload = data.subarray(at + 8, at + 8 + length);
-    at += 8 + ((length + 3) & ~3);
-    return { type, payload };
-  };
-  const json = (c: { type: number; payload: Uint8Array } | null): Record<string, unknown> => {
+  try {
+    return await readChunks(reader, options);
+  } catch (error) {
+    return { ok: false, problem: `The saved search index is damaged: ${(error as Error).message}` };
+  } finally {
+    await reader.close().catch(() => undefined);
+  }
+}
+
+/** Reads the chunks of a saved index into a {@link SearchIndex} (throws on a damaged file). */
+async function readChunks(reader: ChunkReader, options: SearchIndexOptions): Promise<ReadIndexFile> {
+  const next = () => reader.next();
+  const json = (c: Chunk | null): Record<string, unknown> => {
     if (!c || c.type !== JSON_CHUNK) throw new Error('a chunk is not of the expected kind');
     const value: unknown = JSON.parse(Buffer.from(c.payload.buffer, c.payload.byteOffset, c.payload.length).toString());
     if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -234,121 +256,107 @@ export async function readIndexFile(file: string, options: SearchIndexOptions = 
   };
   const ints = (bytes: Uint8Array, from: number, count: number) =>
     new Int32Array(bytes.buffer, bytes.byteOffset + from, count);
-  try {
-    const header = json(next())['header'] as Partial<IndexFileHeader> | undefined;
-    if (header?.kind !== KIND || header.format !== INDEX_FORMAT || header.schema !== SCHEMA_VERSION) {
-      return { ok: false, problem: 'The saved search index was made by another version of Gloss.' };
-    }
-    const fingerprints = json(next())['fingerprints'] as Record<string, string> | undefined;
-    if (!fingerprints) return { ok: false, problem: 'The saved search index is incomplete.' };
-    const index = new CompactIndex();
-    const clips = new Map<string, Set<string>>();
-    let ended: { docs: number; terms: number } | null = null;
-    let slice = performance.now();
-    for (let c = next(); c; c = next()) {
-      const value = json(c);
-      if (Array.isArray(value['docs'])) {
-        const rows = value['docs'] as DocRow[];
-        const seqs = next();
-        if (seqs?.type !== SEQUENCES_CHUNK || seqs.payload.length < rows.length * 4)
-          throw new Error('a document batch has no words');
-        const lengths = ints(seqs.payload, 0, rows.length);
-        let offset = rows.length * 4;
-        rows.forEach((row, i) => {
-          checkDocRow(row);
-          const n = lengths[i]!;
-          const p = pairBytes(n);
-          if (n < 0 || offset + n + p > seqs.payload.length) throw new Error('a word sequence is cut off');
-          index.restoreDoc(row, seqs.payload, offset, n);
-          noteClipOf(clips, row[0]);
-          offset += n + p;
-        });
-      } else if (Array.isArray(value['terms'])) {
-        const terms = value['terms'] as unknown[];
-        const postings = next();
-        if (postings?.type !== POSTINGS_CHUNK) throw new Error('a term batch has no postings');
-        const p = postings.payload;
-        const counts = ints(p, 0, terms.length);
-        let total = 0;
-        for (const n of counts) total += n;
-        if (p.length !== terms.length * 4 + total * 5) throw new Error('a postings batch has the wrong size');
-        const docs = ints(p, terms.length * 4, total);
-        const meta = p.subarray(terms.length * 4 + total * 4);
-        const size = index.size;
-        let from = 0;
-        terms.forEach((term, i) => {
-          if (typeof term !== 'string') throw new Error('a term is not text');
-          const n = counts[i]!;
-          // One pass checks the postings (known documents, in order) and counts the documents.
-          let distinct = 0;
-          let last = -1;
-          for (let j = from; j < from + n; j++) {
-            const doc = docs[j]!;
-            if (doc < last || doc >= size) throw new Error('a posting names no document');
-            if (doc !== last) distinct++;
-            last = doc;
-          }
-          index.restoreTerm(term, docs.subarray(from, from + n), meta.subarray(from, from + n), distinct);
-          from += n;
-        });
-      } else if (Array.isArray(value['beginnings']) || Array.isArray(value['facets'])) {
-        const facets = Array.isArray(value['facets']);
-        const keys = (facets ? value['facets'] : value['beginnings']) as unknown[];
-        const lists = next();
-        if (lists?.type !== LISTS_CHUNK || lists.payload.length < keys.length * 4)
-          throw new Error('a batch of lists has no entries');
-        const counts = ints(lists.payload, 0, keys.length);
-        let total = 0;
-        for (const n of counts) total += n;
-        if (lists.payload.length !== (keys.length + total) * 4) throw new Error('a batch of lists has the wrong size');
-        const docs = ints(lists.payload, keys.length * 4, total);
-        const size = index.size;
-        for (let j = 0; j < total; j++)
-          if (docs[j]! < 0 || docs[j]! >= size) throw new Error('a list names no document');
-        let from = 0;
-        keys.forEach((key, i) => {
-          if (typeof key !== 'string') throw new Error('a list name is not text');
-          const list = facets ? index.facetList(key) : index.beginningList(key);
-          list.items = docs.subarray(from, from + counts[i]!);
-          list.length = counts[i]!;
-          list.owned = false;
-          from += counts[i]!;
-        });
-      } else if (value['end']) ended = value['end'] as { docs: number; terms: number };
-      else throw new Error('a chunk is of an unknown kind');
-      if (performance.now() - slice > SLICE_MS) {
-        await nextTurn();
-        slice = performance.now();
-      }
-    }
-    if (!ended) return { ok: false, problem: 'The saved search index is cut off.' };
-    if (
-      index.size !== header.documentCount ||
-      ended.docs !== index.size ||
-      index.terms.length !== header.termCount ||
-      ended.terms !== index.terms.length
-    ) {
-      return { ok: false, problem: 'The saved search index does not hold the documents its header names.' };
-    }
-    return {
-      ok: true,
-      index: new SearchIndex(options, index, clips),
-      fingerprints: new Map(Object.entries(fingerprints)),
-    };
-  } catch (error) {
-    return { ok: false, problem: `The saved search index is damaged: ${(error as Error).message}` };
+  const header = json(await next())['header'] as Partial<IndexFileHeader> | undefined;
+  if (header?.kind !== KIND || header.format !== INDEX_FORMAT || header.schema !== SCHEMA_VERSION) {
+    return { ok: false, problem: 'The saved search index was made by another version of Gloss.' };
   }
-}
-
-function checkDocRow(row: DocRow): void {
+  const fingerprints = json(await next())['fingerprints'] as Record<string, string> | undefined;
+  if (!fingerprints) return { ok: false, problem: 'The saved search index is incomplete.' };
+  const index = new CompactIndex();
+  const clips: ClipHighlights = new Map();
+  let ended: { docs: number; terms: number } | null = null;
+  let slice = performance.now();
+  for (let c = await next(); c; c = await next()) {
+    const value = json(c);
+    if (Array.isArray(value['docs'])) {
+      const keys = value['docs'] as unknown[];
+      const docs = await next();
+      const infos = await next();
+      const n = keys.length;
+      const layout = docsLayout(n);
+      if (docs?.type !== DOCS_CHUNK || infos?.type !== INFOS_CHUNK || docs.payload.length < layout.words)
+        throw new Error('a document batch is incomplete');
+      const p = docs.payload;
+      index.restoreDocs({
+        keys,
+        wordsLength: ints(p, 0, n),
+        infoLength: ints(p, 4 * n, n),
+        day: ints(p, 8 * n, n),
+        fieldLength: new Uint16Array(p.buffer, p.byteOffset + layout.fieldLengths, n * FIELD_COUNT),
+        kind: p.subarray(layout.kinds, layout.kinds + n),
+        words: p.subarray(layout.words),
+        infos: infos.payload,
+      });
+      for (const key of keys as string[]) noteClipOf(clips, key);
+    } else if (Array.isArray(value['terms'])) {
+      const terms = value['terms'] as unknown[];
+      const postings = await next();
+      if (postings?.type !== POSTINGS_CHUNK) throw new Error('a term batch has no postings');
+      const p = postings.payload;
+      const counts = ints(p, 0, terms.length);
+      let total = 0;
+      for (const n of counts) total += n;
+      if (p.length !== terms.length * 4 + total * 5) throw new Error('a postings batch has the wrong size');
+      const docs = ints(p, terms.length * 4, total);
+      const meta = p.subarray(terms.length * 4 + total * 4);
+      const size = index.size;
+      let from = 0;
+      terms.forEach((term, i) => {
+        if (typeof term !== 'string') throw new Error('a term is not text');
+        const n = counts[i]!;
+        // One pass checks the postings (known documents, in order) and counts the documents.
+        let distinct = 0;
+        let last = -1;
+        for (let j = from; j < from + n; j++) {
+          const doc = docs[j]!;
+          if (doc < last || doc >= size) throw new Error('a posting names no document');
+          if (doc !== last) distinct++;
+          last = doc;
+        }
+        index.restoreTerm(term, docs.subarray(from, from + n), meta.subarray(from, from + n), distinct);
+        from += n;
+      });
+    } else if (Array.isArray(value['beginnings']) || Array.isArray(value['facets'])) {
+      const facets = Array.isArray(value['facets']);
+      const keys = (facets ? value['facets'] : value['beginnings']) as unknown[];
+      const lists = await next();
+      if (lists?.type !== LISTS_CHUNK || lists.payload.length < keys.length * 4)
+        throw new Error('a batch of lists has no entries');
+      const counts = ints(lists.payload, 0, keys.length);
+      let total = 0;
+      for (const n of counts) total += n;
+      if (lists.payload.length !== (keys.length + total) * 4) throw new Error('a batch of lists has the wrong size');
+      const docs = ints(lists.payload, keys.length * 4, total);
+      const size = index.size;
+      for (let j = 0; j < total; j++) if (docs[j]! < 0 || docs[j]! >= size) throw new Error('a list names no document');
+      let from = 0;
+      keys.forEach((key, i) => {
+        if (typeof key !== 'string') throw new Error('a list name is not text');
+        const list = facets ? index.facetList(key) : index.beginningList(key);
+        list.items = docs.subarray(from, from + counts[i]!);
+        list.length = counts[i]!;
+        list.owned = false;
+        from += counts[i]!;
+      });
+    } else if (value['end']) ended = value['end'] as { docs: number; terms: number };
+    else throw new Error('a chunk is of an unknown kind');
+    if (performance.now() - slice > SLICE_MS) {
+      await nextTurn();
+      slice = performance.now();
+    }
+  }
+  if (!ended) return { ok: false, problem: 'The saved search index is cut off.' };
   if (
-    !Array.isArray(row) ||
-    typeof row[0] !== 'string' ||
-    !Number.isInteger(row[1]) ||
-    !Number.isInteger(row[2]) ||
-    !Array.isArray(row[3]) ||
-    typeof row[4] !== 'object' ||
-    row[4] === null
-  )
-    throw new Error('a document row is malformed');
+    index.size !== header.documentCount ||
+    ended.docs !== index.size ||
+    index.terms.length !== header.termCount ||
+    ended.terms !== index.terms.length
+  ) {
+    return { ok: false, problem: 'The saved search index does not hold the documents its header names.' };
+  }
+  return {
+    ok: true,
+    index: new SearchIndex(options, index, clips),
+    fingerprints: new Map(Object.entries(fingerprints)),
+  };
 }

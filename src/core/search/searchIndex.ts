@@ -70,13 +70,25 @@ interface Plan {
   passes: ((doc: number) => boolean) | null;
 }
 
-/** Records the clip (and highlight) a document key names in `clips` (clip id → its highlights' ids). */
-export function noteClipOf(clips: Map<string, Set<string>>, key: string): void {
-  const [kind, clipId = '', highlightId] = key.split(':');
-  if (kind === 'p') return;
-  let highlights = clips.get(clipId);
-  if (!highlights) clips.set(clipId, (highlights = new Set()));
-  if (kind === 'h') highlights.add(highlightId!);
+/**
+ * The clips of the index: each clip's article key → its highlights' keys (one shared empty list for the
+ * clips without). Keys, not ids: a load notes every document's clip without making a string for it.
+ */
+export type ClipHighlights = Map<string, readonly string[]>;
+const NO_HIGHLIGHTS: readonly string[] = Object.freeze([]);
+
+/** Records the clip (and highlight) a document key names in `clips` (`a:<clip>`, `h:<clip>:<highlight>`). */
+export function noteClipOf(clips: ClipHighlights, key: string): void {
+  if (key.startsWith('a:')) {
+    if (!clips.has(key)) clips.set(key, NO_HIGHLIGHTS);
+  } else if (key.startsWith('h:')) {
+    const end = key.indexOf(':', 2);
+    const article = articleKey(key.slice(2, end < 0 ? undefined : end));
+    const highlights = clips.get(article);
+    // Keys are unique, so a highlight is noted once.
+    if (!highlights || highlights === NO_HIGHLIGHTS) clips.set(article, [key]);
+    else (highlights as string[]).push(key);
+  }
 }
 
 export class SearchIndex {
@@ -92,7 +104,7 @@ export class SearchIndex {
     /** The underlying index (`indexFile.ts` hands in a loaded one). */
     readonly index = new CompactIndex(),
     /** The clips of a loaded `index` and their highlights (see {@link noteClipOf}); read from its keys if not given. */
-    private readonly clips = new Map<string, Set<string>>(),
+    private readonly clips: ClipHighlights = new Map(),
   ) {
     this.texts = new TextCache(options.readText ?? null);
     this.matcher = new Matcher(index);
@@ -111,12 +123,12 @@ export class SearchIndex {
 
   /** Ids of the clips in the index. */
   clipIds(): string[] {
-    return [...this.clips.keys()];
+    return Array.from(this.clips.keys(), (key) => key.slice(2));
   }
 
   /** How many highlights of a clip are indexed. */
   highlightCount(clipId: string): number {
-    return this.clips.get(clipId)?.size ?? 0;
+    return this.clips.get(articleKey(clipId))?.length ?? 0;
   }
 
   /** Ids of the notebook pages in the index. */
@@ -149,37 +161,36 @@ export class SearchIndex {
         clippedAt: meta.clippedAt,
       },
     });
-    const highlights = this.clips.get(meta.id);
-    if (!highlights) this.clips.set(meta.id, new Set());
-    else for (const h of highlights) this.reAddHighlight(meta.id, h, facets, day);
+    const highlights = this.clips.get(articleKey(meta.id));
+    if (!highlights) this.clips.set(articleKey(meta.id), NO_HIGHLIGHTS);
+    else for (const key of highlights) this.reAddHighlight(key, facets, day);
     this.texts.set(meta.id, text);
   }
 
   /** Removes a clip and all its highlights from the index. */
   removeClip(id: string): void {
     this.changes++;
-    const highlights = this.clips.get(id);
+    const highlights = this.clips.get(articleKey(id));
     if (!highlights) return;
     this.index.remove(articleKey(id));
-    for (const h of highlights) this.index.remove(highlightKey(id, h));
-    this.clips.delete(id);
+    for (const key of highlights) this.index.remove(key);
+    this.clips.delete(articleKey(id));
     this.texts.delete(id);
   }
 
   /** Replaces the indexed highlights of a clip with `highlights` (they may arrive before the article). */
   setHighlights(meta: ClipMeta, highlights: Highlight[]): void {
     this.changes++;
-    let ids = this.clips.get(meta.id);
-    if (!ids) this.clips.set(meta.id, (ids = new Set()));
-    for (const h of ids) this.index.remove(highlightKey(meta.id, h));
-    ids.clear();
+    for (const key of this.clips.get(articleKey(meta.id)) ?? []) this.index.remove(key);
+    const keys = new Set<string>();
     const facets = clipFacets(meta);
     const day = dayNumber(meta.published ?? meta.clippedAt);
     for (const h of highlights) {
       const [quote, position] = h.target.selector;
-      ids.add(h.id);
+      const key = highlightKey(meta.id, h.id);
+      keys.add(key);
       this.index.add(
-        highlightDoc(meta.id, h.id, facets, day, {
+        highlightDoc(key, facets, day, {
           quote: quote.exact,
           note: h.note,
           tags: h.tags ?? [],
@@ -188,6 +199,7 @@ export class SearchIndex {
         }),
       );
     }
+    this.clips.set(articleKey(meta.id), keys.size ? [...keys] : NO_HIGHLIGHTS);
   }
 
   /** Adds a notebook page (its title and plain text), or replaces it. */
@@ -347,7 +359,7 @@ export class SearchIndex {
   private async result(doc: number, score: number, words: SnippetWords, snippets: boolean): Promise<SearchResult> {
     const snippetOf = (text: string) => (snippets ? makeSnippet(text, words) : NO_SNIPPET);
     const index = this.index;
-    const info = index.infos[doc]!;
+    const info = index.info(doc);
     const [, id = '', highlightId = null] = index.keys[doc]!.split(':');
     const kind: SearchResultKind = KINDS[index.kind[doc]!]!;
     const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
@@ -387,24 +399,24 @@ export class SearchIndex {
 
   private articleInfo(clipId: string): DocInfo {
     const doc = this.index.shortId(articleKey(clipId));
-    return doc === undefined ? {} : this.index.infos[doc]!;
+    return doc === undefined ? {} : this.index.info(doc);
   }
 
   /** Indexes a highlight again with its clip's new facets and date. */
-  private reAddHighlight(clipId: string, highlightId: string, facets: string[], day: number): void {
-    const doc = this.index.shortId(highlightKey(clipId, highlightId));
+  private reAddHighlight(key: string, facets: string[], day: number): void {
+    const doc = this.index.shortId(key);
     if (doc === undefined) return;
-    this.index.add(highlightDoc(clipId, highlightId, facets, day, this.index.infos[doc]!));
+    this.index.add(highlightDoc(key, facets, day, this.index.info(doc)));
   }
 }
 
 /** A highlight's document: its quote, note and own tags, found under its clip's facets and its own. */
-function highlightDoc(clipId: string, highlightId: string, facets: string[], day: number, info: DocInfo): NewDoc {
+function highlightDoc(key: string, facets: string[], day: number, info: DocInfo): NewDoc {
   const tags = (info['tags'] as string[] | undefined) ?? [];
   const note = String(info['note'] ?? '');
   const kinds = note ? ['k:highlight', 'k:note'] : ['k:highlight'];
   return {
-    key: highlightKey(clipId, highlightId),
+    key,
     kind: HIGHLIGHT,
     fields: { quote: String(info['quote'] ?? ''), note, tags: tags.join(' ') },
     sequence: ['quote', 'note'],
