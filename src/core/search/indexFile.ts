@@ -22,7 +22,7 @@ import { noteClipOf, SearchIndex, type ClipHighlights, type SearchIndexOptions }
  * The version of the index's shape and text rules (fields, tokenizer, folding, file layout). Bump it
  * whenever they change: an index made by other rules would silently miss words, so it is rebuilt instead.
  */
-export const INDEX_FORMAT = 10;
+export const INDEX_FORMAT = 11;
 const KIND = 'gloss-search-index';
 /** Documents a chunk. */
 const DOCS_PER_CHUNK = 100;
