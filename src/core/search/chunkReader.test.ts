@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../library/testHelpers';
 import { ChunkReader } from './chunkReader';
 
 /** A file of chunks as `indexFile.ts` writes them: 8-byte head (length, type), payload padded to 4 bytes. */
@@ -34,7 +34,7 @@ async function readAll(file: string, slab?: number) {
 
 describe('reading a file of chunks a slab at a time', () => {
   it('gives back every chunk whole and 4-byte aligned, whether its bytes come in one read or several', async () => {
-    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-chunks-')), 'chunks');
+    const file = path.join(await tempDir('chunks'), 'chunks');
     await fs.writeFile(file, chunkFile(payloads));
     for (const slab of [64, 100, 4096, undefined]) {
       const read = await readAll(file, slab);
@@ -47,7 +47,7 @@ describe('reading a file of chunks a slab at a time', () => {
   });
 
   it('throws when the file ends inside a chunk', async () => {
-    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'gloss-chunks-')), 'chunks');
+    const file = path.join(await tempDir('chunks'), 'chunks');
     const whole = chunkFile(payloads.slice(0, 20));
     for (const cut of [whole.length - 3, whole.length - 150]) {
       await fs.writeFile(file, whole.subarray(0, cut));
