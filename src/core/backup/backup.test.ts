@@ -112,6 +112,15 @@ describe('backup and restore', { timeout: 60_000 }, () => {
     await expect(fs.access(path.join(parent, 'x'))).rejects.toThrow();
   });
 
+  it('refuses an output file it cannot create with a clear reason, and leaves nothing behind', async () => {
+    const { dir } = await library();
+    const parent = await tempDir();
+    // A folder that does not exist: the temp file beside the backup cannot be opened (once an unhandled rejection).
+    const missing = path.join(parent, 'no-such-folder', 'gloss.backup');
+    await expect(createBackup(dir, missing)).rejects.toThrow(/Could not write the backup to .*no-such-folder.*ENOENT/);
+    expect(await fs.readdir(parent)).toEqual([]);
+  });
+
   it('carries many files of every size byte for byte, each in its place (files are read and written several at once)', async () => {
     const { dir } = await library();
     // Files of distinct sizes, so a file put in another's place fails the check; one is large enough to stream.

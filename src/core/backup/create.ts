@@ -96,6 +96,8 @@ export async function createBackup(
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const archive = tarPack();
   const written = pipeline(archive, createGzip({ level: GZIP_LEVEL }), createWriteStream(temp, { flags: 'wx' }));
+  // A file that cannot be opened or written fails the pipeline while entries are added: taken in the catch below.
+  written.catch(() => {});
   try {
     await addEntry(archive, MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, 2)));
     let index = 0;
@@ -113,10 +115,16 @@ export async function createBackup(
     await written;
     await fs.rename(temp, target);
   } catch (error) {
+    // The pipeline destroys the archive when its file fails (no such folder, no permission, disk full): the entry
+    // being added then fails with "destroyed", and the file's own error is the reason to give.
+    const fileFailed = archive.destroyed;
     archive.destroy();
-    await written.catch(() => {});
+    const writeError: unknown = await written.then(
+      () => null,
+      (e: unknown) => e,
+    );
     await fs.rm(temp, { force: true }).catch(() => {});
-    throw ioError(`Could not write the backup to ${target}`, error);
+    throw ioError(`Could not write the backup to ${target}`, fileFailed && writeError ? writeError : error);
   }
   return manifest;
 }
