@@ -2,10 +2,11 @@
  * Vitest global set-up: one root folder for this run's temp folders, `gloss-test-<pid>-…` in the system temp
  * folder, handed to the tests (`inject('glossTestTempRoot')`, see src/core/library/testTempFolders.ts) and removed
  * when the run ends, whatever the tests did. `npm test` starts two vitest runs side by side: each has its own root,
- * and neither touches the other's. A root whose run was killed before its end (its process is gone) is removed
- * by the next run. `GLOSS_KEEP_TEST_TEMP=1` keeps the root (as `gloss-test-kept-…`) and prints where it is.
+ * and neither touches the other's. Ctrl-C removes it too; a root whose run was killed otherwise (its process is
+ * gone) is removed by the next run. `GLOSS_KEEP_TEST_TEMP=1` keeps the root (as `gloss-test-kept-…`) and prints
+ * where it is.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -37,7 +38,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await removeOrphanRoots();
   const root = await fs.mkdtemp(path.join(os.tmpdir(), `gloss-test-${process.pid}-`));
   project.provide('glossTestTempRoot', root);
+  // Ctrl-C: vitest exits without the teardown below, but through process.exit, which runs this.
+  const onExit = () => KEEP_TEST_TEMP || rmSync(root, { recursive: true, force: true });
+  process.once('exit', onExit);
   return async () => {
+    process.off('exit', onExit);
     if (KEEP_TEST_TEMP) {
       // Renamed out of the orphans' pattern, so that the next run leaves it too.
       const kept = path.join(path.dirname(root), path.basename(root).replace('gloss-test-', 'gloss-test-kept-'));
