@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { findQuote } from '../core/anchoring/describe';
 import { articlePlainText } from '../core/article/plainText';
+import { decodeHtml } from '../core/clipper/charset';
 import { GlossError } from '../core/errors';
 import type { GlossService } from '../core/service';
 import type { OnDuplicate } from '../core/libraryClips/duplicates';
@@ -34,9 +35,11 @@ async function clipSource(service: GlossService, source: string, { title, url, o
     const data = (await readFile(source)).toString('base64');
     return service.clipPdf({ data, fileName: basename(source), title, url, onDuplicate });
   }
-  const content = await readFile(source, 'utf8');
-  if (HTML_FILE.has(extname(source).toLowerCase())) return service.clipHtml({ html: content, title, url, onDuplicate });
-  return service.clipText({ text: content, title, url, onDuplicate });
+  const bytes = await readFile(source);
+  // A saved page keeps its own encoding: read as a browser opens the file (byte order mark, <meta charset>, UTF-8).
+  if (HTML_FILE.has(extname(source).toLowerCase()))
+    return service.clipHtml({ html: decodeHtml(bytes, null), title, url, onDuplicate });
+  return service.clipText({ text: bytes.toString('utf8'), title, url, onDuplicate });
 }
 
 const clip: Command = async (service, args, io) => {

@@ -161,6 +161,20 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     }
   });
 
+  it('clips a page saved in a legacy encoding as its <meta charset> says, as a browser opens it', async () => {
+    const page = join(await tempDir('cli-saved'), 'Saved café page.html');
+    const paragraph = (i: number) =>
+      `<p>Paragraph ${i}: the \x91caf\xe9\x92 near the harbour charges \x805 for a coffee \x97 \x93a fair price\x94, say the regulars who come every morning before work.</p>`;
+    const body = `<html><head><meta charset="windows-1252"><title>Harbour caf\xe9 prices</title></head><body><article><h1>Harbour caf\xe9 prices</h1>${Array.from({ length: 6 }, (_, i) => paragraph(i)).join('')}</article></body></html>`;
+    await writeFile(page, Buffer.from(body, 'latin1'));
+    const clipped = await glossInProcess(library, ['clip', page, '--json']);
+    expect(clipped.stderr).toBe('');
+    const { id, title } = JSON.parse(clipped.stdout);
+    expect(title).toBe('Harbour café prices');
+    const shown = await glossInProcess(library, ['show', id]);
+    expect(shown.stdout).toContain('the ‘café’ near the harbour charges €5 for a coffee — “a fair price”, say');
+  });
+
   it('fails with a one-line reason and a non-zero exit on bad input', async () => {
     const cases: Array<[string[], RegExp, string?]> = [
       [['show', 'no-such-clip'], /No clip with id "no-such-clip"/],

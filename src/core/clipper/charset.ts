@@ -39,10 +39,19 @@ function usableLabel(label: string | null): string | null {
   }
 }
 
+/**
+ * What windows-1252 makes of bytes 0x80–0x9F (WHATWG Encoding; the five bytes it leaves undefined stay as they are).
+ * Node 20.18.3+ and 22.13+ decode windows-1252, and so every page labelled ISO-8859-1, as Latin-1, turning these
+ * into invisible control characters (nodejs/node#60888): a Western page would lose its quotes, dashes and €.
+ */
+const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ';
+
 /** Decodes an HTML response body; `contentType` is the response's Content-Type header. */
 export function decodeHtml(bytes: Uint8Array, contentType: string | null): string {
   const bom = charsetFromBom(bytes);
   const encoding =
     bom ?? usableLabel(charsetFromContentType(contentType)) ?? usableLabel(charsetFromMeta(bytes)) ?? 'utf-8';
-  return new TextDecoder(encoding).decode(bytes);
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (encoding !== 'windows-1252') return text;
+  return text.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }

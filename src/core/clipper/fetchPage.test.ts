@@ -13,6 +13,11 @@ let host = '';
 
 /** windows-1251 bytes for "Привет, мир" (encoded by hand: Node cannot encode legacy charsets). */
 const CP1251_PRIVET = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2c, 0x20, 0xec, 0xe8, 0xf0]);
+/** windows-1252 bytes for "‘Café’ costs €5 — “ok”": curly quotes, euro and dash are bytes 0x80–0x9F. */
+const CP1252_CAFE = Buffer.from([
+  0x91, 0x43, 0x61, 0x66, 0xe9, 0x92, 0x20, 0x63, 0x6f, 0x73, 0x74, 0x73, 0x20, 0x80, 0x35, 0x20, 0x97, 0x20, 0x93,
+  0x6f, 0x6b, 0x94,
+]);
 /** Shift_JIS bytes for "日本語". */
 const SJIS_NIHONGO = Buffer.from([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea]);
 
@@ -98,6 +103,17 @@ beforeAll(async () => {
         CP1251_PRIVET,
         Buffer.from('</p>'),
       ]),
+      'text/html',
+    ),
+  );
+  routes.set('/cp1252-header', (_q, r) =>
+    html(r, Buffer.concat([Buffer.from('<p>'), CP1252_CAFE, Buffer.from('</p>')]), 'text/html; charset=windows-1252'),
+  );
+  // Browsers read a page labelled ISO-8859-1 as windows-1252 (WHATWG Encoding): Western pages rely on it.
+  routes.set('/latin1-meta', (_q, r) =>
+    html(
+      r,
+      Buffer.concat([Buffer.from('<meta charset="iso-8859-1"><p>'), CP1252_CAFE, Buffer.from('</p>')]),
       'text/html',
     ),
   );
@@ -227,6 +243,11 @@ describe('fetchPage', () => {
     expect((await fetchPage(`${base}/cp1251-meta`)).html).toContain('<p>Привет, мир</p>');
     expect((await fetchPage(`${base}/sjis`)).html).toContain('<p>日本語</p>');
     expect((await fetchPage(`${base}/bom`)).html).toBe('<p>Ünïcödé</p>');
+  });
+
+  it('decodes windows-1252 (and pages labelled ISO-8859-1) with its quotes, dashes and euro sign', async () => {
+    expect((await fetchPage(`${base}/cp1252-header`)).html).toBe('<p>‘Café’ costs €5 — “ok”</p>');
+    expect((await fetchPage(`${base}/latin1-meta`)).html).toContain('<p>‘Café’ costs €5 — “ok”</p>');
   });
 
   it('reports reset connections and refused ports as unreachable', async () => {

@@ -8,7 +8,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseMarkdownFile } from './glossMarkdown';
 import { GlossError } from '../errors';
-import { readImportFile } from './importFiles';
+import { decodeHtml } from '../clipper/charset';
+import { readImportBytes, readImportFile } from './importFiles';
 import type { ImportEntry, SkippedEntry } from './types';
 
 const HTML = new Set(['.html', '.htm', '.xhtml']);
@@ -45,7 +46,10 @@ export async function readFolder(dir: string): Promise<{ entries: ImportEntry[];
     }
     let value: string;
     try {
-      value = await readImportFile(file, relative, dir);
+      // A saved page keeps its own encoding: read as a browser opens the file (byte order mark, <meta charset>).
+      value = HTML.has(ext)
+        ? decodeHtml(await readImportBytes(file, relative, dir), null)
+        : await readImportFile(file, relative, dir);
     } catch (error) {
       if (!(error instanceof GlossError)) throw error;
       skip(error.message);

@@ -125,6 +125,19 @@ describe('imports into a library', { timeout: 120_000 }, () => {
     expect(readFileSync(path.join(service.libraryPath, 'clips', report.clipIds[0]!, image))).toEqual(PNG);
   });
 
+  it('reads a saved page in the encoding its <meta charset> declares', async () => {
+    const dir = path.join(work, 'saved-legacy');
+    await fs.mkdir(dir, { recursive: true });
+    const paragraph = `<p>The \x91caf\xe9\x92 by the harbour charges \x805 a cup \x97 \x93fair\x94, the regulars say every morning.</p>`;
+    const page = `<html><head><meta charset="windows-1252"><title>Caf\xe9 prices</title></head><body><article><h1>Caf\xe9 prices</h1>${paragraph.repeat(6)}</article></body></html>`;
+    await fs.writeFile(path.join(dir, 'cafe.html'), Buffer.from(page, 'latin1'));
+    const report = await importFrom(service, 'folder', dir);
+    expect(report.imported).toBe(1);
+    const { meta, text } = await service.getClip(report.clipIds[0]!);
+    expect(meta.title).toBe('Café prices');
+    expect(text).toContain('The ‘café’ by the harbour charges €5 a cup — “fair”, the regulars say');
+  });
+
   it('adds nothing when every import runs again', async () => {
     const before = await service.listClips();
     const highlightsBefore = before.reduce((n, c) => n + c.highlightCount, 0);

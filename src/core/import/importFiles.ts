@@ -24,6 +24,11 @@ const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
  *   `root` or over {@link MAX_IMPORT_FILE_BYTES}; `not-found` when it is missing
  */
 export async function readImportFile(file: string, label: string, root?: string): Promise<string> {
+  return (await readImportBytes(file, label, root)).toString('utf8');
+}
+
+/** The bytes of `file`, read with the checks of {@link readImportFile} (a saved page decodes by its own charset). */
+export async function readImportBytes(file: string, label: string, root?: string): Promise<Buffer> {
   const link = await fs.lstat(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new GlossError('not-found', `${label} is missing.`);
     throw error;
@@ -51,7 +56,7 @@ export async function readImportFile(file: string, label: string, root?: string)
         'invalid-input',
         `${label} is ${mb(info.size)}; files over ${mb(MAX_IMPORT_FILE_BYTES)} are not imported.`,
       );
-    return await handle.readFile('utf8');
+    return await handle.readFile();
   } finally {
     await handle.close();
   }
