@@ -102,6 +102,42 @@ describe('the saved index file', () => {
     }
   });
 
+  it('finds a damaged file out: postings or lists naming no document, out of order, or cut off', async () => {
+    const file = await tempFile();
+    await writeIndexFile(file, buildIndex(), new Map());
+    const whole = await fs.readFile(file);
+    /** The file with the first document number of the first chunk of `type` (2 postings, 4 lists) set to `doc`. */
+    const withFirstDoc = (type: number, doc: number) => {
+      const bytes = Buffer.from(whole);
+      let names = 0;
+      for (let at = 0; at < bytes.length; at += 8 + ((bytes.readUInt32LE(at) + 3) & ~3)) {
+        const [length, kind] = [bytes.readUInt32LE(at), bytes.readUInt32LE(at + 4)];
+        if (kind === 1)
+          names = (Object.values(JSON.parse(bytes.toString('utf8', at + 8, at + 8 + length)))[0] as unknown[]).length;
+        if (kind !== type) continue;
+        bytes.writeInt32LE(doc, at + 8 + 4 * names);
+        return bytes;
+      }
+      throw new Error('no such chunk');
+    };
+    for (const [type, doc, problem] of [
+      [2, 999, 'a posting names no document'],
+      [2, -1, 'a posting names no document'],
+      [4, 999, 'a list names no document'],
+      [4, -1, 'a list names no document'],
+    ] as const) {
+      await fs.writeFile(file, withFirstDoc(type, doc));
+      expect(await readIndexFile(file)).toEqual({
+        ok: false,
+        problem: `The saved search index is damaged: ${problem}`,
+      });
+    }
+    await fs.writeFile(file, whole.subarray(0, whole.length - 20));
+    expect(await readIndexFile(file)).toMatchObject({ ok: false });
+    await fs.writeFile(file, whole);
+    expect((await readIndexFile(file)).ok).toBe(true);
+  });
+
   it('lists a three-letter beginning of many words, keeps the list through a save and load, and counts every match', async () => {
     const index = new SearchIndex();
     // More words beginning with "con" than LISTED_BEGINNING_COMPLETIONS, one per clip: the list is made when

@@ -304,15 +304,8 @@ async function readChunks(reader: ChunkReader, options: SearchIndexOptions): Pro
       terms.forEach((term, i) => {
         if (typeof term !== 'string') throw new Error('a term is not text');
         const n = counts[i]!;
-        // One pass checks the postings (known documents, in order) and counts the documents.
-        let distinct = 0;
-        let last = -1;
-        for (let j = from; j < from + n; j++) {
-          const doc = docs[j]!;
-          if (doc < last || doc >= size) throw new Error('a posting names no document');
-          if (doc !== last) distinct++;
-          last = doc;
-        }
+        const distinct = distinctDocs(docs, from, from + n, size);
+        if (distinct < 0) throw new Error('a posting names no document');
         index.restoreTerm(term, docs.subarray(from, from + n), meta.subarray(from, from + n), distinct);
         from += n;
       });
@@ -328,7 +321,7 @@ async function readChunks(reader: ChunkReader, options: SearchIndexOptions): Pro
       if (lists.payload.length !== (keys.length + total) * 4) throw new Error('a batch of lists has the wrong size');
       const docs = ints(lists.payload, keys.length * 4, total);
       const size = index.size;
-      for (let j = 0; j < total; j++) if (docs[j]! < 0 || docs[j]! >= size) throw new Error('a list names no document');
+      if (!allDocs(docs, size)) throw new Error('a list names no document');
       let from = 0;
       keys.forEach((key, i) => {
         if (typeof key !== 'string') throw new Error('a list name is not text');
@@ -359,4 +352,28 @@ async function readChunks(reader: ChunkReader, options: SearchIndexOptions): Pro
     index: new SearchIndex(options, index, clips),
     fingerprints: new Map(Object.entries(fingerprints)),
   };
+}
+
+/**
+ * One pass over the postings `docs[from..to)`: the number of distinct documents they name, or -1 unless
+ * they name known documents (below `size`) in order. A function of its own: its loop reads locals only
+ * (in the reading closure it ran several times slower, for ~50 M postings at 50k).
+ */
+function distinctDocs(docs: Int32Array, from: number, to: number, size: number): number {
+  if (to > from && docs[from]! < 0) return -1;
+  let distinct = 0;
+  let last = -1;
+  for (let j = from; j < to; j++) {
+    const doc = docs[j]!;
+    if (doc < last || doc >= size) return -1;
+    if (doc !== last) distinct++;
+    last = doc;
+  }
+  return distinct;
+}
+
+/** Whether every entry of a list names a known document (from 0 to `size` - 1). */
+function allDocs(docs: Int32Array, size: number): boolean {
+  for (let j = 0; j < docs.length; j++) if (docs[j]! < 0 || docs[j]! >= size) return false;
+  return true;
 }
