@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import { findQuote } from '../core/anchoring/describe';
 import { articlePlainText } from '../core/article/plainText';
 import { decodeHtml } from '../core/clipper/charset';
+import { MAX_CLIP_TEXT, MAX_PDF_BYTES } from '../core/clipLimits';
 import { GlossError } from '../core/errors';
 import type { GlossService } from '../core/service';
 import type { OnDuplicate } from '../core/libraryClips/duplicates';
@@ -31,7 +32,13 @@ async function clipSource(service: GlossService, source: string, { title, url, o
   const info = await stat(source).catch(() => null);
   if (!info) throw new GlossError('not-found', `No such file or web address: ${source}`);
   if (!info.isFile()) throw new GlossError('invalid-input', `Not a file: ${source}`);
-  if (extname(source).toLowerCase() === '.pdf') {
+  const pdf = extname(source).toLowerCase() === '.pdf';
+  const limit = pdf ? MAX_PDF_BYTES : MAX_CLIP_TEXT;
+  if (info.size > limit) {
+    const mb = `${limit / (1024 * 1024)} MB`;
+    throw new GlossError('too-large', `${basename(source)} is larger than ${mb}, so it was not clipped.`);
+  }
+  if (pdf) {
     const data = (await readFile(source)).toString('base64');
     return service.clipPdf({ data, fileName: basename(source), title, url, onDuplicate });
   }
@@ -39,7 +46,24 @@ async function clipSource(service: GlossService, source: string, { title, url, o
   // A saved page keeps its own encoding: read as a browser opens the file (byte order mark, <meta charset>, UTF-8).
   if (HTML_FILE.has(extname(source).toLowerCase()))
     return service.clipHtml({ html: decodeHtml(bytes, null), title, url, onDuplicate });
-  return service.clipText({ text: bytes.toString('utf8'), title, url, onDuplicate });
+  return service.clipText({ text: textFile(bytes, source), title, url, onDuplicate });
+}
+
+/** A text file's contents (UTF-8, or UTF-16 with its byte order mark): a photo or a binary is refused, not clipped as noise. */
+function textFile(bytes: Buffer, source: string): string {
+  const [first, second] = bytes;
+  const encoding =
+    first === 0xff && second === 0xfe ? 'utf-16le' : first === 0xfe && second === 0xff ? 'utf-16be' : 'utf-8';
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    if (!text.includes('\0')) return text;
+  } catch {
+    // Not text in that encoding: refused below.
+  }
+  throw new GlossError(
+    'invalid-input',
+    `${basename(source)} is not UTF-8 text: gloss clip takes web addresses, .html, .md and .txt files, and PDFs.`,
+  );
 }
 
 const clip: Command = async (service, args, io) => {

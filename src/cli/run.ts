@@ -36,7 +36,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const { library, rest } = takeLibraryOption(argv);
   const [name, ...args] = rest;
   const wantsHelp = (arg: string) => arg === '--help' || arg === '-h';
-  if (!name || wantsHelp(name) || (name === 'help' && !args.length)) {
+  if (!name || wantsHelp(name) || (name === 'help' && (!args.length || wantsHelp(args[0]!)))) {
     io.out(`${generalHelp()}\n`);
     return name ? 0 : 2;
   }

@@ -6,6 +6,7 @@ import { highlightSchema } from './library/schemas';
 import { settingsPatchSchema } from './settings/schema';
 import { jobInputSchemas } from './jobs/jobSchemas';
 import { catalogueInputSchemas } from './catalogue/schemas';
+import { MAX_CLIP_TEXT, MAX_PDF_BYTES } from './clipLimits';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a valid id');
 /** A quarantined clip folder as listed in the library's problems: `quarantine/<name>`, no other path. */
@@ -16,9 +17,9 @@ const optionalUrl = z.string().max(8192).optional();
 const optionalTitle = z.string().max(1000).optional();
 const color = z.enum(HIGHLIGHT_COLORS);
 const onDuplicate = z.enum(['ask', 'update', 'copy']).optional();
-const MAX_TEXT = 20 * 1024 * 1024;
+const MAX_TEXT = MAX_CLIP_TEXT;
 /** A 100 MB PDF in base64. */
-const MAX_PDF_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4;
+const MAX_PDF_BASE64 = Math.ceil(MAX_PDF_BYTES / 3) * 4;
 const searchInput = z
   .object({ query: z.string().max(2000), limit: z.number().int().min(1).max(500).optional() })
   .strict();

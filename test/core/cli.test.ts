@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { readFile, writeFile, readdir, truncate } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELP } from '../../src/cli/help';
 import { tempDir } from '../../src/core/library/testHelpers';
@@ -56,6 +56,10 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     const general = await gloss(nowhere, ['--help']);
     expect(general.code).toBe(0);
     for (const name of names) expect(general.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    for (const args of [['help'], ['help', '--help']]) {
+      const run = await glossInProcess(nowhere, args);
+      expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 0, stdout: general.stdout });
+    }
     const unknown = await glossInProcess(nowhere, ['frobnicate', '--help']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
@@ -176,7 +180,21 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
   });
 
   it('fails with a one-line reason and a non-zero exit on bad input', async () => {
+    const photo = join(await tempDir('cli-binary'), 'photo.jpg');
+    await writeFile(
+      photo,
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xc3, 0x28]),
+    );
+    // Sparse files: as large as the app's limits allow plus one byte, without writing them.
+    const [bigText, bigPdf] = [join(dirname(photo), 'big.txt'), join(dirname(photo), 'big.pdf')];
+    await writeFile(bigText, '');
+    await truncate(bigText, 20 * 1024 * 1024 + 1);
+    await writeFile(bigPdf, '');
+    await truncate(bigPdf, 100 * 1024 * 1024 + 1);
     const cases: Array<[string[], RegExp, string?]> = [
+      [['clip', photo], /photo\.jpg is not UTF-8 text/],
+      [['clip', bigText], /big\.txt is larger than 20 MB/],
+      [['clip', bigPdf], /big\.pdf is larger than 100 MB/],
       [['show', 'no-such-clip'], /No clip with id "no-such-clip"/],
       [['show', '../../etc'], /not a valid/],
       [['clip', '-'], /empty/i, '   \n'],

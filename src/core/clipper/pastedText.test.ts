@@ -113,6 +113,17 @@ describe('clipPastedText: edge cases', () => {
     expect(draft.text).toContain('Just one paragraph');
   });
 
+  it('keeps a text that is only a title-like line as the article too, never an empty clip', () => {
+    for (const [text, title] of [
+      ['A short note about kelp forests\n', undefined],
+      ['Kelp forests', 'Kelp forests'],
+    ] as const) {
+      const draft = clipPastedText(text, { title });
+      expect(draft.title).toBe(text.trim());
+      expect(draft.text).toBe(text.trim());
+    }
+  });
+
   it('reads Markdown-ish input', () => {
     const draft = clipPastedText(
       [

@@ -182,7 +182,9 @@ export function clipPastedText(text: string, opts: { title?: string | null; url?
   let units = removeCruft(cutTail(all), script, found);
   // If every line looked like chrome, the person still meant to clip it: keep it all.
   if (!units.some((u) => u.kind !== 'caption')) units = all;
-  const { title, units: body } = takeTitle(units, opts.title, found);
+  const { title, units: rest } = takeTitle(units, opts.title, found);
+  // A short note that is all title ("Kelp forests recover") is its own article too, never an empty clip.
+  const body = rest.length ? rest : units;
   const blocks = markHeadings(body);
   // Plain text (most pasted and imported text) is written in its stored form directly; text with Markdown is sanitised.
   const html = storedUnitsHtml(blocks) ?? sanitizeArticleHtml(unitsToHtml(blocks), url);
