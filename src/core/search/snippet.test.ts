@@ -46,6 +46,22 @@ describe('makeSnippet', () => {
     expect(text.slice(first!.start, first!.start + 20)).toBe('deal was signed by t');
   });
 
+  it('collapses every kind of whitespace to one space and keeps the marks on their words', () => {
+    // Tabs, line breaks, a no-break space, an em space and an ideographic space between words; none kept at the ends.
+    const text = ' \tThe\u00a0harbour  opened,\n\nships\u2003came\u3000in. ';
+    const words = { terms: new Set(['harbour', 'ships']), prefixes: new Set(['ca']), groups: [new Set(['harbour'])] };
+    const { snippet, marks } = makeSnippet(text, words);
+    expect(snippet).toBe('The harbour opened, ships came in.');
+    expect(marks.map(([s, e]) => snippet.slice(s, e))).toEqual(['harbour', 'ships', 'came']);
+    // A window already single-spaced comes out as it is.
+    const plain = makeSnippet('Ships came in.', words);
+    expect(plain.snippet).toBe('Ships came in.');
+    expect(plain.marks).toEqual([
+      [0, 5],
+      [6, 10],
+    ]);
+  });
+
   it('shows the opening when no term occurs in the text (title-only match)', () => {
     const result = makeSnippet('Short text.', new Set(['absent']));
     expect(result).toEqual({ snippet: 'Short text.', marks: [], first: null });
