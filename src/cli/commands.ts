@@ -168,7 +168,9 @@ const problems: Command = async (service, args) => {
   parseCommandArgs(args, { json: { type: 'boolean' } });
   const info = await service.getLibraryInfo();
   const lines = [
-    ...info.problems.map((p) => `${p.file}: ${p.reason}\n    moved to ${p.quarantinedAs}`),
+    ...info.problems.map(
+      (p) => `${p.file}: ${p.reason}\n    ${p.quarantinedAs ? `moved to ${p.quarantinedAs}` : 'left where it is'}`,
+    ),
     ...info.conflicts.map(
       (c) =>
         `${c.current}: a sync tool (${c.tool}) left another version at ${c.conflict}\n    choose the one to keep in the app; the other goes to the trash`,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile, readdir, truncate } from 'node:fs/promises';
+import { readFile, readdir, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -233,6 +233,33 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     const moved = join(library, problems[0].quarantinedAs);
     expect(await readFile(moved, 'utf8').catch(async () => (await readdir(moved)).join(','))).toBeTruthy();
   });
+
+  // As root (CI) permissions stop no rename: a quarantine linked to another file system (/proc) fails every move
+  // as a read-only library's does.
+  it.runIf(process.platform === 'linux')(
+    'opens a library whose damaged files cannot be moved, and says they were left where they are',
+    async () => {
+      const readOnly = await tempDir('cli-readonly');
+      const ids = await Promise.all(
+        ['Kelp forests return to the bay after a decade.', 'Otters came back with them.'].map(async (stdin) => {
+          const run = await glossInProcess(readOnly, ['clip', '-', '--json'], { stdin });
+          return JSON.parse(run.stdout).id as string;
+        }),
+      );
+      await writeFile(join(readOnly, 'clips', ids[0]!, 'meta.json'), '{"schema": 1, "title": "cut');
+      await rm(join(readOnly, 'quarantine'), { recursive: true });
+      await symlink('/proc', join(readOnly, 'quarantine'));
+      const listed = await glossInProcess(readOnly, ['list', '--json']);
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout).map((c: { id: string }) => c.id)).toEqual([ids[1]]);
+      const problems = await glossInProcess(readOnly, ['problems']);
+      expect(problems.stdout).toMatch(
+        new RegExp(
+          `^clips/${ids[0]}/meta\\.json: .*could not be moved to the quarantine folder \\(EXDEV\\), so it is left where it is\\.\n    left where it is\n$`,
+        ),
+      );
+    },
+  );
 
   it('lists conflicted copies left by sync tools', async () => {
     const folder = join(library, 'clips', seedId);

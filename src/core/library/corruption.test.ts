@@ -54,3 +54,36 @@ describe('LibraryStore with files of the wrong version', () => {
     expect(store.problems()[0]!.reason).toMatch(/not valid JSON/);
   });
 });
+
+describe('LibraryStore when the quarantine cannot be written (a read-only library)', () => {
+  // Tests run as root on CI, where permissions do not stop a rename: the quarantine folder is made a link to
+  // another file system instead (/proc), where every move fails as a read-only library's does.
+  it.runIf(process.platform === 'linux')(
+    'still opens, reports the damaged files as left where they are, and changes nothing on disk',
+    async () => {
+      const { dir, good, victim, file } = await setup();
+      await fs.writeFile(file(victim.id, 'meta.json'), '{"schema": 1, "title": "cut');
+      await fs.writeFile(file(good.id, 'annotations.json'), 'garbage');
+      await fs.rm(path.join(dir, 'quarantine'), { recursive: true });
+      await fs.symlink('/proc', path.join(dir, 'quarantine'));
+      const store = await LibraryStore.open(dir);
+      expect(store.list().map((m) => m.id)).toEqual([good.id]);
+      expect(await store.readAnnotations(good.id)).toEqual([]);
+      const where = /could not be moved to the quarantine folder \(.+\), so it is left where it is\./;
+      expect(store.problems()).toEqual([
+        expect.objectContaining({
+          file: `clips/${victim.id}/meta.json`,
+          quarantinedAs: '',
+          reason: expect.stringMatching(where),
+        }),
+        expect.objectContaining({
+          file: `clips/${good.id}/annotations.json`,
+          quarantinedAs: '',
+          reason: expect.stringMatching(where),
+        }),
+      ]);
+      expect(await fs.readFile(file(victim.id, 'meta.json'), 'utf8')).toBe('{"schema": 1, "title": "cut');
+      expect(await fs.readFile(file(good.id, 'annotations.json'), 'utf8')).toBe('garbage');
+    },
+  );
+});

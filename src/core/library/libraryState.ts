@@ -4,7 +4,7 @@
  */
 import type { ClipMeta, Highlight, LibraryConflict, LibraryProblem } from '../model';
 import type { ClipStamp } from './clipStamp';
-import { quarantine } from './quarantine';
+import { leftInPlace, quarantine } from './quarantine';
 
 export interface LibraryState {
   /** Absolute path of the library folder. */
@@ -26,7 +26,11 @@ export interface LibraryState {
   conflicts: LibraryConflict[];
 }
 
-/** Moves a damaged file or clip folder to quarantine and records the problem in `state`. */
+/**
+ * Moves a damaged file or clip folder to quarantine and records the problem in `state`. When it cannot be moved
+ * (a read-only library) it stays where it is, still left out and still reported: one bad file never keeps the
+ * rest of the library from opening.
+ */
 export async function setAside(
   state: LibraryState,
   source: string,
@@ -35,5 +39,10 @@ export async function setAside(
   reason: string,
   culprit = source,
 ): Promise<void> {
-  state.problems.push(await quarantine(state.root, source, clipId, label, reason, culprit));
+  const problem = await quarantine(state.root, source, clipId, label, reason, culprit).catch((error: unknown) =>
+    leftInPlace(state.root, culprit, reason, error),
+  );
+  // A file left in place is found again at each read: reported once.
+  if (!state.problems.some((p) => p.file === problem.file && p.quarantinedAs === problem.quarantinedAs))
+    state.problems.push(problem);
 }

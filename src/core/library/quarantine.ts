@@ -60,6 +60,20 @@ export async function quarantine(
   return problem;
 }
 
+/**
+ * The problem of a damaged file that could not be moved to quarantine (the library is read-only): it is left
+ * where it is (`quarantinedAs` empty), and the reason says so.
+ */
+export function leftInPlace(library: string, culprit: string, reason: string, error: unknown): LibraryProblem {
+  const why = (error as NodeJS.ErrnoException).code ?? String(error);
+  return {
+    file: rel(library, culprit),
+    quarantinedAs: '',
+    reason: `${reason} It could not be moved to the quarantine folder (${why}), so it is left where it is.`,
+    at: new Date().toISOString(),
+  };
+}
+
 /** The note is for people first (reason on top), with two parseable lines below. */
 function reasonText(problem: LibraryProblem): string {
   return `${problem.reason}\n\nfile: ${problem.file}\nat: ${problem.at}\n`;
