@@ -58,7 +58,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const warn = (problems: number) => {
     if (problems && name !== 'problems') {
       io.err(
-        `gloss: warning: ${problems} file(s) in the library could not be read and were moved to quarantine; run gloss problems\n`,
+        `gloss: warning: ${problems} file(s) in the library could not be read and were set aside; run gloss problems\n`,
       );
     }
   };

@@ -223,7 +223,9 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     await writeFile(join(library, 'clips', victim, 'meta.json'), '{"schema": 1, "title": "trunc');
     const listed = await glossInProcess(library, ['list', '--json']);
     expect(listed.code).toBe(0);
-    expect(listed.stderr).toMatch(/quarantine/);
+    expect(listed.stderr).toMatch(
+      /1 file\(s\) in the library could not be read and were set aside; run gloss problems/,
+    );
     const ids = JSON.parse(listed.stdout).map((c: { id: string }) => c.id);
     expect(ids).toContain(seedId);
     expect(ids).not.toContain(victim);
@@ -251,6 +253,7 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
       await symlink('/proc', join(readOnly, 'quarantine'));
       const listed = await glossInProcess(readOnly, ['list', '--json']);
       expect(listed.code).toBe(0);
+      expect(listed.stderr).not.toMatch(/moved/);
       expect(JSON.parse(listed.stdout).map((c: { id: string }) => c.id)).toEqual([ids[1]]);
       const problems = await glossInProcess(readOnly, ['problems']);
       expect(problems.stdout).toMatch(
