@@ -484,6 +484,11 @@ export class CompactIndex {
     this.initials.add(String.fromCodePoint(term.codePointAt(0) ?? 0));
   }
 
+  /** Makes the per-document arrays hold `size` documents without growing (before a load of as many). */
+  reserve(size: number): void {
+    this.grow(size);
+  }
+
   private grow(size: number): void {
     if (size <= this.kind.length) return;
     const capacity = Math.max(size, this.kind.length * 2);

@@ -30,6 +30,8 @@ const DOCS_PER_CHUNK = 100;
 const TERMS_PER_CHUNK = 500;
 /** …and postings (or list entries) a chunk at most, so that reading one chunk is a short pause. */
 const POSTINGS_PER_CHUNK = 1 << 14;
+/** Documents reserved room for at most, whatever a (damaged) header says. */
+const MAX_RESERVED = 1 << 22;
 /** Longest run of reading (ms) before the event loop gets a turn. */
 const SLICE_MS = 4;
 
@@ -263,6 +265,8 @@ async function readChunks(reader: ChunkReader, options: SearchIndexOptions): Pro
   const fingerprints = json(await next())['fingerprints'] as Record<string, string> | undefined;
   if (!fingerprints) return { ok: false, problem: 'The saved search index is incomplete.' };
   const index = new CompactIndex();
+  // Its per-document arrays made once at their size: each new buffer while loading makes the collector work.
+  if (Number.isSafeInteger(header.documentCount)) index.reserve(Math.min(header.documentCount!, MAX_RESERVED));
   const clips: ClipHighlights = new Map();
   let ended: { docs: number; terms: number } | null = null;
   let slice = performance.now();
