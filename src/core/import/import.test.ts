@@ -72,6 +72,19 @@ describe('imports into a library', { timeout: 120_000 }, () => {
     expect(placeholder.placeholder!.reason).toMatch(/404/);
   });
 
+  it('refuses a web page that is not a Pocket export, instead of importing its every link', async () => {
+    const before = await service.listClips();
+    const page = path.join(work, 'article.html');
+    await fs.writeFile(
+      page,
+      illustratedPage().replace('</article>', '<a href="/">Home</a><a href="/news">News</a></article>'),
+    );
+    await expect(importFrom(service, 'pocket', page)).rejects.toThrow(
+      /article\.html does not look like a Pocket export: none of its links has Pocket's time_added\./,
+    );
+    expect(await service.listClips()).toEqual(before);
+  });
+
   it('attaches Readwise highlights to the fetched clip by quote and makes a highlights clip for a book', async () => {
     const report = await importFrom(service, 'readwise', path.join(FIXTURES, 'readwise-export.csv'));
     // Readwise books carry no address: the tidal one matches the page Pocket brought in by title and author.

@@ -8,10 +8,20 @@ import { GlossError } from '../errors';
 import { readCsvRows } from './csv';
 import type { ImportEntry } from './types';
 
-/** Reads `ril_export.html`: one entry per link, in file order. */
+/**
+ * Reads `ril_export.html`: one entry per link, in file order.
+ *
+ * @throws GlossError `invalid-input` when no link has Pocket's `time_added` (an ordinary web page chosen by mistake
+ *   would otherwise bring in its every menu link)
+ */
 export function readPocketHtml(html: string, fileName = 'ril_export.html'): ImportEntry[] {
   // getElementsByTagName, not a selector query: the document is the shared window's (see article/dom.ts).
   const links = Array.from(parseHtmlDocument(html).getElementsByTagName('a')).filter((a) => a.hasAttribute('href'));
+  if (links.length && !links.some((a) => a.hasAttribute('time_added')))
+    throw new GlossError(
+      'invalid-input',
+      `${fileName} does not look like a Pocket export: none of its links has Pocket's time_added.`,
+    );
   return links.map((link, index) => ({
     source: `${fileName}: link ${index + 1}`,
     title: link.textContent?.trim() || null,
