@@ -25,7 +25,13 @@ const HTML_FILE = new Set(['.html', '.htm', '.xhtml']);
 type ClipOptions = { title?: string; url?: string; onDuplicate: OnDuplicate; stdin: CliIo['stdin'] };
 
 async function clipSource(service: GlossService, source: string, { title, url, onDuplicate, stdin }: ClipOptions) {
-  if (source === '-') return service.clipText({ text: await stdin(), title, url, onDuplicate });
+  if (source === '-') {
+    const text = await stdin();
+    // Piped from a photo or a binary by mistake: refused, not clipped as noise (no text holds a NUL).
+    if (text.includes('\0'))
+      throw new GlossError('invalid-input', 'The input is not text: gloss clip - takes text piped or typed in.');
+    return service.clipText({ text, title, url, onDuplicate });
+  }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || /^(javascript|data|file|about):/i.test(source)) {
     return service.clipUrl({ url: source, title, onDuplicate });
   }

@@ -198,6 +198,7 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
       [['show', 'no-such-clip'], /No clip with id "no-such-clip"/],
       [['show', '../../etc'], /not a valid/],
       [['clip', '-'], /empty/i, '   \n'],
+      [['clip', '-'], /The input is not text/, 'JFIF\0\u0001\u0002\0binary'],
       [['clip', `${base}/missing`], /404/],
       [['clip', 'http://127.0.0.1:9/'], /127\.0\.0\.1/],
       [['clip', 'file:///etc/passwd'], /file:/],

@@ -112,6 +112,16 @@ describe('gloss export, backup, restore and import', { timeout: 180_000 }, () =>
       out,
     ]);
     expect(both.stderr).toMatch(/^gloss: Usage: gloss export <id…\|--all\|--collection NAME>/);
+    // A file where the output's folder should be: the reason names the file being written.
+    const underFile = await glossInProcess(lib, [
+      'export',
+      '--all',
+      '--format',
+      'csl',
+      '--out',
+      join(out, 'Kelp survey.md', 'x.csl'),
+    ]);
+    expect(underFile.stderr).toMatch(/^gloss: Could not write .*x\.csl: (ENOTDIR|EEXIST)/);
   });
 
   it('backs up to one file and restores into an empty library with identical exports', async () => {

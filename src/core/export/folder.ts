@@ -170,10 +170,13 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
   }
   if (format !== 'md') {
     options.signal?.throwIfAborted();
-    await fs.mkdir(path.dirname(out), { recursive: true });
-    await writeFileAtomic(out, exportManyFile(documents, format).content).catch((e) => {
-      throw ioError(`Could not write ${out}`, e);
-    });
+    const content = exportManyFile(documents, format).content;
+    await fs
+      .mkdir(path.dirname(out), { recursive: true })
+      .then(() => writeFileAtomic(out, content))
+      .catch((e) => {
+        throw ioError(`Could not write ${out}`, e);
+      });
     files.push(out);
   }
   return { files, skipped };
