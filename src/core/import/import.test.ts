@@ -51,6 +51,15 @@ describe('Readwise CSV', () => {
       createdAt: '2025-03-05T09:12:44.000Z',
     });
   });
+
+  it('refuses a file without the Readwise columns even when it has no rows, instead of importing nothing', () => {
+    for (const csv of ['', 'name,email\n', '\u0000\u0001binary']) {
+      expect(() => readReadwiseCsv(csv, 'notes.csv'), JSON.stringify(csv)).toThrow(
+        /notes\.csv does not look like a Readwise export: no Highlight or Book Title column\./,
+      );
+    }
+    expect(readReadwiseCsv('Highlight,Book Title,Note\n', 'notes.csv')).toEqual([]);
+  });
 });
 
 describe('imports into a library', { timeout: 120_000 }, () => {

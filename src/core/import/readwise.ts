@@ -7,7 +7,7 @@
  */
 import { GlossError } from '../errors';
 import type { HighlightColor } from '../model';
-import { readCsvRows } from './csv';
+import { readCsv } from './csv';
 import type { ImportEntry } from './types';
 
 const REQUIRED = ['Highlight', 'Book Title'];
@@ -36,10 +36,10 @@ function rowDate(value: string | undefined): string | null {
  * @throws GlossError `invalid-input` when the file is not a Readwise export (missing columns, not CSV)
  */
 export function readReadwiseCsv(csv: string, fileName = 'readwise.csv'): ImportEntry[] {
-  const rows = readCsvRows(csv, fileName);
-  const columns = rows.length ? Object.keys(rows[0]!) : [];
+  // The header is checked even without rows: a file that is not an export must not import nothing quietly.
+  const { columns, rows } = readCsv(csv, fileName);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
-  if (rows.length && missing.length) {
+  if (missing.length) {
     throw new GlossError(
       'invalid-input',
       `${fileName} does not look like a Readwise export: no ${missing.join(' or ')} column.`,
