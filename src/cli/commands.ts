@@ -4,6 +4,7 @@ import { findQuote } from '../core/anchoring/describe';
 import { articlePlainText } from '../core/article/plainText';
 import { decodeHtml } from '../core/clipper/charset';
 import { MAX_CLIP_TEXT, MAX_PDF_BYTES } from '../core/clipLimits';
+import { parseQuery } from '../core/common/searchQuery';
 import { GlossError } from '../core/errors';
 import type { GlossService } from '../core/service';
 import type { OnDuplicate } from '../core/libraryClips/duplicates';
@@ -139,10 +140,12 @@ const highlight: Command = async (service, args) => {
   return { json: created, text: `Highlighted “${created.target.selector[0].exact}” (${created.id})` };
 };
 
-const search: Command = async (service, args) => {
+const search: Command = async (service, args, io) => {
   const { values, positionals } = parseCommandArgs(args, { limit: { type: 'string' }, json: { type: 'boolean' } });
   const query = positionals.join(' ');
   if (!query.trim()) throw new GlossError('empty-input', usage('search'));
+  // What the query language did not take as asked (a bad date, an unknown filter), as the app says under its box.
+  for (const hint of parseQuery(query).hints) io.err(`gloss: note: ${hint}\n`);
   const limit = values.limit === undefined ? 20 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
     throw new GlossError('invalid-input', '--limit takes a whole number from 1 to 500.');

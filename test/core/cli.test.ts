@@ -139,6 +139,16 @@ describe('gloss CLI', { timeout: 120_000 }, () => {
     expect(typeof results[0].score).toBe('number');
   });
 
+  it('says which filters of a search it could not take, and still searches', async () => {
+    const run = await glossInProcess(library, ['search', 'zaporizhzhia', 'after:2019-13-45', 'kind:bogus', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({ id: seedId });
+    const notes = run.stderr.trim().split('\n');
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatch(/^gloss: note: .*2019-13-45/);
+    expect(notes[1]).toMatch(/^gloss: note: .*bogus/);
+  });
+
   it('clips from stdin and from a real HTTP server, and lists newest first', async () => {
     const piped = await gloss(library, ['clip', '-', '--title', 'Field notes', '--json'], {
       stdin:

@@ -118,18 +118,36 @@ export function expandWord(index: CompactIndex, word: string, options: ExpandOpt
   // then covers the one branch of the tree under that letter instead of all of them.
   const initial = String.fromCodePoint(word.codePointAt(0) ?? 0);
   if (options.maxDistance > 0 && !known && index.initials.has(initial)) {
-    const neighbours = [...index.vocab.atPrefix(initial).fuzzyGet(word.slice(initial.length), options.maxDistance)]
-      .filter(([, [, distance]]) => distance > 0)
-      .sort(([, [a]], [, [b]]) => df(b) - df(a) || a - b)
-      .slice(0, MAX_FUZZY_TERMS);
-    for (const [rest, [id, distance]] of neighbours) {
-      const length = initial.length + rest.length;
+    const found = new Map<number, number>();
+    for (const [, [id, distance]] of index.vocab
+      .atPrefix(initial)
+      .fuzzyGet(word.slice(initial.length), options.maxDistance))
+      if (distance > 0) found.set(id, distance);
+    // Two neighbouring letters typed the wrong way round ("trcue" for "truce") are one slip, not the two
+    // edits the tree counts: each such swap after the first letter is looked up as it stands.
+    for (const id of swapNeighbours(index, word)) if (!found.has(id)) found.set(id, 1);
+    const neighbours = [...found].sort(([a], [b]) => df(b) - df(a) || a - b).slice(0, MAX_FUZZY_TERMS);
+    for (const [id, distance] of neighbours) {
+      const length = index.terms[id]!.length;
       group.scored.push({ id, weight: (FUZZY_WEIGHT * length) / (length + distance) });
     }
   }
   for (const t of group.scored) group.all.add(t.id);
   for (const id of group.rest) group.all.add(id);
   return group;
+}
+
+/** The ids of the known terms `word` becomes when two neighbouring letters after its first are swapped. */
+function swapNeighbours(index: CompactIndex, word: string): number[] {
+  const chars = [...word];
+  const ids: number[] = [];
+  for (let i = 1; i + 1 < chars.length; i++) {
+    if (chars[i] === chars[i + 1]) continue;
+    const swapped = [...chars.slice(0, i), chars[i + 1], chars[i], ...chars.slice(i + 2)].join('');
+    const id = index.vocab.get(swapped);
+    if (id !== undefined) ids.push(id);
+  }
+  return ids;
 }
 
 /**

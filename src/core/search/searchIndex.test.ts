@@ -102,6 +102,13 @@ describe('SearchIndex', async () => {
     expect(await index.search('ninistry')).toEqual([]);
   });
 
+  it('forgives two neighbouring letters swapped as one slip, even where one edit is all a word is allowed', async () => {
+    const index = buildIndex();
+    // "resumed" is allowed one edit; the swap is two for the typo walk, so it is looked up on its own.
+    expect((await index.search('resmued')).map((r) => r.id)).toContain('talks');
+    expect(await index.search('ersumed')).toEqual([]);
+  });
+
   it('ranks title and highlight matches above body-only matches', async () => {
     const index = new SearchIndex();
     index.addClip(meta('body', 'Something else'), 'A long piece. ' + 'Deal deal deal. '.repeat(20));
