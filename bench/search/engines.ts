@@ -22,8 +22,6 @@ export interface Engine {
   /** Saves to `dir`; returns bytes written. */
   save(dir: string): Promise<number>;
   load(dir: string): Promise<void>;
-  /** Lets go of the index `build` made, as a restarted app has not got it (then `load` reads the saved one). */
-  unload?(): void;
   /** Re-indexes one changed article; null when the engine cannot. */
   update: ((article: BenchArticle) => void) | null;
   /** How many documents (articles and highlights) match in all, for engines that count exactly. */
@@ -93,10 +91,9 @@ export function glossEngine(byId: Map<string, BenchArticle>): Engine {
     async save(dir) {
       return writeIndexFile(path.join(dir, 'gloss.json'), index, new Map());
     },
-    unload() {
-      index = new SearchIndex({ readText });
-    },
     async load(dir) {
+      // As at the app's start: the index built in this process is let go before the saved one is read.
+      index = new SearchIndex({ readText });
       const read = await readIndexFile(path.join(dir, 'gloss.json'), { readText });
       if (!read.ok) throw new Error(read.problem);
       index = read.index;
@@ -178,9 +175,6 @@ export function flexEngine(byId: Map<string, BenchArticle>): Engine {
       const json = JSON.stringify(parts);
       await fs.writeFile(path.join(dir, 'flex.json'), json);
       return Buffer.byteLength(json);
-    },
-    unload() {
-      index = make();
     },
     async load(dir) {
       const parts = JSON.parse(await fs.readFile(path.join(dir, 'flex.json'), 'utf8')) as Record<string, string>;

@@ -65,8 +65,6 @@ async function measureEngine(
   const build = await time(() => engine.build(articles));
   let bytes = 0;
   const save = await time(async () => (bytes = await engine.save(dir)));
-  // As at the app's start: what the build made is let go and collected before the saved index is read.
-  engine.unload?.();
   gc();
   const load = await timeWithPauses(() => engine.load(dir));
   const memory = memoryInUse() - before;
