@@ -119,14 +119,20 @@ describe('path safety', () => {
     expect(await fs.readFile(path.join(sentinel, 'meta.json'), 'utf8')).toBe('do not touch');
   });
 
-  it('opening ignores symlinked and oddly named folders instead of following them out of the library', async () => {
+  it('opening sets aside a symlinked clip folder and ignores oddly named ones, never following them out of the library', async () => {
     const clips = path.join(library, 'clips');
     await fs.symlink(sentinel, path.join(clips, '20240101-linkedout'), 'dir');
     await fs.mkdir(path.join(clips, '..weird..'));
     await fs.writeFile(path.join(clips, '..weird..', 'meta.json'), '{}');
     const reopened = await LibraryStore.open(library);
     expect(reopened.list().map((m) => m.id)).toEqual([goodId]);
-    expect(reopened.problems()).toEqual([]);
+    // The link itself is moved to quarantine and reported; what it points to is left alone.
+    expect(reopened.problems()).toEqual([
+      expect.objectContaining({
+        file: 'clips/20240101-linkedout',
+        reason: expect.stringMatching(/is a link to a folder outside the library; Gloss does not follow links/),
+      }),
+    ]);
     expect(await fs.readFile(path.join(sentinel, 'meta.json'), 'utf8')).toBe('do not touch');
     expect(await fs.readdir(sentinel)).toEqual(['meta.json']);
   });

@@ -5,24 +5,44 @@
  * are left out: they are not the library a person restores.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { pack as tarPack } from 'tar-stream';
+import { GlossError } from '../errors';
 import { ioError } from '../library/checks';
 import { BACKUP_FORMAT, BACKUP_VERSION, LIBRARY_PREFIX, MANIFEST_NAME, type BackupManifest } from './manifest';
 
 /** Top-level library folders that are never backed up: set-aside files, and caches rebuilt on open. */
 export const LEFT_OUT = new Set(['quarantine', 'trash']);
 
-/** Every file of the library to back up, as sorted forward-slash paths relative to it. */
+/**
+ * Every file of the library to back up, as sorted forward-slash paths relative to it.
+ *
+ * @throws GlossError `corrupt-file` naming the first symbolic links found: Gloss does not follow links in the
+ *   library, and a backup that silently left a file out would not be the library a person restores.
+ */
 export async function libraryFiles(library: string): Promise<string[]> {
   const entries = await fs.readdir(library, { recursive: true, withFileTypes: true });
+  const backedUp = (rel: string) => !LEFT_OUT.has(rel.split('/')[0]!) && !rel.split('/').some((s) => s.startsWith('.'));
+  const relative = (e: Dirent) => path.relative(library, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+  const links = entries
+    .filter((e) => e.isSymbolicLink())
+    .map(relative)
+    .filter(backedUp)
+    .sort();
+  if (links.length)
+    throw new GlossError(
+      'corrupt-file',
+      `The backup was not made: ${links.slice(0, 5).join(', ')}${links.length > 5 ? ` and ${links.length - 5} more` : ''} ` +
+        `${links.length === 1 ? 'is a link to a file' : 'are links to files'} outside the library; Gloss does not follow links ` +
+        'in the library. Replace each link with the file it points to (or move it out of the library) and back up again.',
+    );
   return entries
     .filter((e) => e.isFile())
-    .map((e) => path.relative(library, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((rel) => !LEFT_OUT.has(rel.split('/')[0]!) && !rel.split('/').some((s) => s.startsWith('.')))
+    .map(relative)
+    .filter(backedUp)
     .sort();
 }
 

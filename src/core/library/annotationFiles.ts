@@ -5,17 +5,20 @@
 import type { Highlight } from '../model';
 import { writeFileAtomic } from './atomicWrite';
 import { checkAnnotations, ioError } from './checks';
-import { clipFile, readClipFile } from './clipFiles';
+import { clipFile, LinkedFileError, readClipFileOrLink } from './clipFiles';
 import { setAside, type LibraryState } from './libraryState';
 import { annotationsFileText } from './schemas';
 
-/** The clip's highlights from disk; a missing file is none, a damaged one is quarantined and is none. */
+/** The clip's highlights from disk; a missing file is none, a damaged one (or a link) is quarantined and is none. */
 export async function readAnnotationsFile(state: LibraryState, id: string): Promise<Highlight[]> {
-  const raw = await readClipFile(state.root, id, 'annotations.json');
+  const file = clipFile(state.root, id, 'annotations.json');
+  const raw = await readClipFileOrLink(state.root, id, 'annotations.json');
   if (raw === null) return [];
-  const checked = checkAnnotations(id, raw);
+  // A link is moved aside itself (its target is never read nor touched), as a damaged file is.
+  const checked =
+    raw instanceof LinkedFileError ? { ok: false as const, reason: raw.message } : checkAnnotations(id, raw);
   if (checked.ok) return checked.value;
-  await setAside(state, clipFile(state.root, id, 'annotations.json'), id, 'annotations.json', checked.reason);
+  await setAside(state, file, id, 'annotations.json', checked.reason);
   return [];
 }
 

@@ -10,9 +10,23 @@ import path from 'node:path';
 import { GlossError } from '../errors';
 import type { ClipMeta, ClipRepairPlan, RepairSource } from '../model';
 import { writeFileAtomic } from './atomicWrite';
-import { CLIPS_DIR } from './clipFiles';
+import { CLIPS_DIR, LinkedFileError, readFileNoFollow } from './clipFiles';
 import { QUARANTINE_DIR, quarantinedClipId } from './quarantine';
 import { checkJsonFile, clipMetaSchema, metaFileSchema, metaFileText } from './schemas';
+
+/**
+ * File `name` of a quarantined clip folder as text, or null when it cannot be read; a link is refused with its
+ * reason (`LinkedFileError`), never followed: its target is not the clip's.
+ */
+async function readOwnText(dir: string, name: string): Promise<string | null> {
+  return readFileNoFollow(path.join(dir, name), name).then(
+    (bytes) => bytes.toString('utf8'),
+    (error: unknown) => {
+      if (error instanceof LinkedFileError) throw error;
+      return null;
+    },
+  );
+}
 
 /** What the repair needs from outside the library folder: the article's canonical text and its word count. */
 export interface RepairTools {
@@ -83,7 +97,7 @@ function dayOfId(id: string): string | null {
 
 /** What the clip's `annotations.json` says about it: how many highlights, the page's address, the first date. */
 async function readHighlightsHints(dir: string): Promise<{ count: number; url: string | null; first: string | null }> {
-  const raw = await fs.readFile(path.join(dir, 'annotations.json'), 'utf8').catch(() => null);
+  const raw = await readOwnText(dir, 'annotations.json').catch(() => null);
   let list: unknown[] = [];
   try {
     const parsed = raw === null ? null : (JSON.parse(raw) as { highlights?: unknown });
@@ -124,13 +138,13 @@ export async function planClipRepair(
   catalogued: Partial<ClipMeta> | null = null,
 ): Promise<ClipRepairPlan> {
   const { dir, id } = await quarantinedClipFolder(root, quarantinedAs);
-  const html = await fs.readFile(path.join(dir, 'article.html'), 'utf8').catch(() => null);
+  const html = await readOwnText(dir, 'article.html');
   if (html === null)
     throw new GlossError(
       'corrupt-file',
       'The clip’s article.html is missing too, so there is nothing to rebuild it from; restore it from a backup.',
     );
-  const raw = await fs.readFile(path.join(dir, 'meta.json'), 'utf8').catch(() => null);
+  const raw = await readOwnText(dir, 'meta.json');
   const salvaged = raw === null ? {} : salvageMetaFields(raw);
   const text = tools.textOf(html);
   const hints = await readHighlightsHints(dir);
@@ -215,7 +229,7 @@ export async function applyClipRepair(root: string, plan: ClipRepairPlan): Promi
  */
 export async function restoreQuarantinedClip(root: string, quarantinedAs: string): Promise<void> {
   const { dir, id } = await quarantinedClipFolder(root, quarantinedAs);
-  const raw = await fs.readFile(path.join(dir, 'meta.json'), 'utf8').catch(() => null);
+  const raw = await readOwnText(dir, 'meta.json');
   const still = (why: string) =>
     new GlossError('corrupt-file', `The clip is still damaged: ${why} Fix the file, or choose Repair.`);
   if (raw === null) throw still('meta.json is missing.');

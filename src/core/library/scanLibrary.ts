@@ -9,7 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { cleanTempFiles } from './atomicWrite';
 import { readAnnotationsFile } from './annotationFiles';
 import type { SavedClip } from './catalogueFile';
-import { clipDir, clipFile, CLIPS_DIR, readClipFile, TRASH_DIR } from './clipFiles';
+import { clipDir, clipFile, CLIPS_DIR, LinkedFileError, linkReason, readClipFileOrLink, TRASH_DIR } from './clipFiles';
 import { clipStamp, clipStampNow, sameStamp } from './clipStamp';
 import { findConflicts } from './conflicts';
 import { setAside, type LibraryState } from './libraryState';
@@ -17,15 +17,19 @@ import { fileStamp, readQuarantine } from './quarantine';
 import { checkJsonFile, ID_PATTERN, metaFileSchema } from './schemas';
 import { CREATING_MARKER, isUnfinished, moveUnfinishedToTrash } from './unfinished';
 
-/** Whether `file` exists (any error other than "not there" is thrown, as a read would). */
-async function fileExists(file: string): Promise<boolean> {
+/** Whether `file` is there and whether it is a symbolic link, without following it (other errors are thrown). */
+async function fileKind(file: string): Promise<'missing' | 'link' | 'file'> {
   try {
-    await fs.access(file);
-    return true;
+    return (await fs.lstat(file)).isSymbolicLink() ? 'link' : 'file';
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     throw error;
   }
+}
+
+/** Why a clip folder that is a symbolic link is not read. */
+function folderLinkReason(id: string): string {
+  return `${CLIPS_DIR}/${id} is a link to a folder outside the library; Gloss does not follow links in the library.`;
 }
 
 /** How many clip folders are read at once when opening: enough to be quick, few enough for EMFILE. */
@@ -50,6 +54,10 @@ export async function scanLibrary(state: LibraryState, saved?: ReadonlyMap<strin
   const entries = await fs.readdir(path.join(state.root, CLIPS_DIR), { withFileTypes: true });
   // Folders that are not clip ids (e.g. made by hand) are left alone: they cannot be addressed anyway.
   const ids = entries.filter((e) => e.isDirectory() && ID_PATTERN.test(e.name)).map((e) => e.name);
+  // A clip folder that is a link (e.g. synced from elsewhere) would make Gloss read files outside the library.
+  for (const e of entries)
+    if (e.isSymbolicLink() && ID_PATTERN.test(e.name))
+      await setAside(state, clipDir(state.root, e.name), e.name, 'link', folderLinkReason(e.name));
   const toRead = saved ? [] : ids;
   if (saved) {
     for (let i = 0; i < ids.length; i++) {
@@ -63,7 +71,7 @@ export async function scanLibrary(state: LibraryState, saved?: ReadonlyMap<strin
   }
   let next = 0;
   const worker = async () => {
-    while (next < toRead.length) await scanClip(state, toRead[next++]!);
+    while (next < toRead.length) await scanClip(state, toRead[next++]!, true);
   };
   await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, toRead.length) }, worker));
   return { reused: ids.length - toRead.length, reread: toRead.length };
@@ -82,18 +90,22 @@ function adopt(state: LibraryState, { id, stamp, meta, highlights, conflicts }: 
  * Loads one clip folder into `state`. A clip with unreadable metadata or without its article is moved to
  * quarantine as a whole folder: its files belong together, so restoring it is one move back,
  * and a meta-less folder left behind would be an invisible stray. Damaged annotations only
- * cost the highlights, so just that file is moved and the clip stays.
+ * cost the highlights, so just that file is moved and the clip stays. A clip file that is a symbolic link
+ * counts as damaged (its target is never read); `isFolder` says the caller already knows the folder is not a link.
  */
-export async function scanClip(state: LibraryState, id: string): Promise<void> {
+export async function scanClip(state: LibraryState, id: string, isFolder = false): Promise<void> {
   const { root } = state;
   const dir = clipDir(root, id);
   try {
+    if (!isFolder && (await fs.lstat(dir)).isSymbolicLink())
+      return setAside(state, dir, id, 'link', folderLinkReason(id));
     await cleanTempFiles(dir);
     // Before any read: files changed from here on leave the stamp behind, so they are read again next time.
     const stamp = await clipStamp(root, id);
     state.stamps.delete(id);
-    const rawMeta = await readClipFile(root, id, 'meta.json');
     const metaFile = clipFile(root, id, 'meta.json');
+    const rawMeta = await readClipFileOrLink(root, id, 'meta.json');
+    if (rawMeta instanceof LinkedFileError) return setAside(state, dir, id, 'clip', rawMeta.message, metaFile);
     if (rawMeta === null) {
       const rest = await fs.readdir(dir);
       // A folder left empty by an interrupted clip holds nothing worth keeping.
@@ -122,7 +134,10 @@ export async function scanClip(state: LibraryState, id: string): Promise<void> {
         metaFile,
       );
     // Only whether the article is there: its body is read when the clip is opened, never at start.
-    if (!(await fileExists(clipFile(root, id, 'article.html')))) {
+    const article = await fileKind(clipFile(root, id, 'article.html'));
+    if (article === 'link')
+      return setAside(state, dir, id, 'clip', linkReason('article.html'), clipFile(root, id, 'article.html'));
+    if (article === 'missing') {
       return setAside(
         state,
         dir,

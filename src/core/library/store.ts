@@ -17,7 +17,16 @@ import { QUARANTINE_DIR } from './quarantine';
 import { clipMetaSchema, metaFileText } from './schemas';
 import { ioError, validHighlights, validOrThrow } from './checks';
 import { countWords as defaultCountWords } from '../article/wordCount';
-import { clipDir, clipFile, CLIPS_DIR, makeClipFolder, readClipFile, TRASH_DIR, type ClipFileName } from './clipFiles';
+import {
+  clipDir,
+  clipFile,
+  CLIPS_DIR,
+  LinkedFileError,
+  makeClipFolder,
+  readClipFileOrLink,
+  TRASH_DIR,
+  type ClipFileName,
+} from './clipFiles';
 import {
   newClipMeta,
   replacedArticleMeta,
@@ -29,7 +38,7 @@ import {
 import { readAnnotationsFile, writeAnnotationsFile } from './annotationFiles';
 import { moveClipToTrash, takeClipFromTrash } from './trash';
 import { scanClip, scanLibrary } from './scanLibrary';
-import type { LibraryState } from './libraryState';
+import { setAside, type LibraryState } from './libraryState';
 import { NO_CATALOGUE, readCatalogueFile } from './catalogueFile';
 import { CatalogueSaver } from './catalogueSaver';
 import { clipStamp, dirMarkOf, fileMarkOf } from './clipStamp';
@@ -204,10 +213,12 @@ export class LibraryStore {
   /** The clip's sanitised HTML and its text (from the `article.txt` cache, rebuilt when missing). */
   async readArticle(id: string): Promise<{ html: string; text: string }> {
     this.getMeta(id);
-    const html = await readClipFile(this.path, id, 'article.html');
+    const html = await this.readOwnFile(id, 'article.html');
+    if (html instanceof LinkedFileError) throw html;
     if (html === null) throw new GlossError('corrupt-file', `The article of clip "${id}" is missing from the library.`);
-    const cached = await readClipFile(this.path, id, 'article.txt');
-    if (cached !== null) return { html, text: cached };
+    const cached = await this.readOwnFile(id, 'article.txt');
+    // A text cache that was a link is set aside and rebuilt below.
+    if (typeof cached === 'string') return { html, text: cached };
     if (!this.options.textOf)
       throw new GlossError('internal', `The text of clip "${id}" needs rebuilding but no text extractor was given.`);
     const text = this.options.textOf(html);
@@ -227,7 +238,19 @@ export class LibraryStore {
    */
   async readArticleText(id: string): Promise<string> {
     this.getMeta(id);
-    return (await readClipFile(this.path, id, 'article.txt')) ?? (await this.readArticle(id)).text;
+    const cached = await this.readOwnFile(id, 'article.txt');
+    return typeof cached === 'string' ? cached : (await this.readArticle(id)).text;
+  }
+
+  /**
+   * A file of the clip, not following a link: a file that is a link is moved to quarantine (the link itself;
+   * its target is never read nor touched), listed with the problems, and given back as its error.
+   */
+  private async readOwnFile(id: string, name: ClipFileName): Promise<string | null | LinkedFileError> {
+    const read = await readClipFileOrLink(this.path, id, name);
+    if (read instanceof LinkedFileError)
+      await setAside(this.state, clipFile(this.path, id, name), id, name, read.message);
+    return read;
   }
 
   /**

@@ -3,9 +3,8 @@
  * SHA-256 kept in its metadata, so the page reader never shows a file that is not the one clipped.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import { GlossError } from '../errors';
-import { clipFile } from '../library/clipFiles';
+import { LinkedFileError, readClipBytes } from '../library/clipFiles';
 import type { ClipMeta } from '../model';
 
 /**
@@ -18,8 +17,9 @@ export async function readOriginalPdf(libraryPath: string, meta: ClipMeta): Prom
   if (!meta.pdf) throw new GlossError('not-found', `“${meta.title}” was not clipped from a PDF.`);
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(clipFile(libraryPath, meta.id, meta.pdf.file));
+    bytes = await readClipBytes(libraryPath, meta.id, meta.pdf.file);
   } catch (error) {
+    if (error instanceof LinkedFileError) throw error;
     throw new GlossError(
       'not-found',
       `The original PDF of “${meta.title}” is missing from its folder (clips/${meta.id}/${meta.pdf.file}); its text is still here.`,
