@@ -30,7 +30,14 @@ export class ChunkReader {
     /** The whole file (allocated at once, filled as it is read; a fresh buffer, so 4-byte aligned). */
     private readonly data: Uint8Array,
     private readonly slabBytes: number,
+    /** Whether `data` already holds the whole file (read from something that is not a regular file). */
+    complete = false,
   ) {
+    if (complete) {
+      this.filled = data.length;
+      this.reading = Promise.resolve();
+      return;
+    }
     this.reading = this.readFrom(0);
     this.reading.catch(() => undefined);
   }
@@ -39,7 +46,15 @@ export class ChunkReader {
   static async open(file: string, slabBytes = SLAB_BYTES): Promise<ChunkReader> {
     const handle = await fs.open(file, 'r');
     try {
-      const { size } = await handle.stat();
+      const stat = await handle.stat();
+      if (!stat.isFile()) {
+        // A pipe or device has no size to allocate nor places to read at: it is read to its end first.
+        const whole = await handle.readFile();
+        const copy = new Uint8Array(whole.length);
+        copy.set(whole);
+        return new ChunkReader(handle, copy, slabBytes, true);
+      }
+      const { size } = stat;
       // Not zero-filled (every byte is read into) and never a pooled slice.
       const data = Buffer.allocUnsafeSlow(size);
       return new ChunkReader(handle, new Uint8Array(data.buffer, data.byteOffset, size), slabBytes);
