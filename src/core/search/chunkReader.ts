@@ -49,10 +49,8 @@ export class ChunkReader {
       const stat = await handle.stat();
       if (!stat.isFile()) {
         // A pipe or device has no size to allocate nor places to read at: it is read to its end first.
-        const whole = await handle.readFile();
-        const copy = new Uint8Array(whole.length);
-        copy.set(whole);
-        return new ChunkReader(handle, copy, slabBytes, true);
+        // Copied into a fresh buffer: typed-array views of the chunks need 4-byte alignment.
+        return new ChunkReader(handle, new Uint8Array(await handle.readFile()), slabBytes, true);
       }
       const { size } = stat;
       // Not zero-filled (every byte is read into) and never a pooled slice.

@@ -146,9 +146,7 @@ export class CompactIndex {
 
   /** Counts a new term of a three-letter beginning; from {@link LISTED_BEGINNING_COMPLETIONS} on, the beginning is to be listed. */
   private countCompletion(three: string): void {
-    const counts = (this.completionCounts ??= this.countCompletions());
-    const n = (counts.get(three) ?? 0) + 1;
-    counts.set(three, n);
+    const n = countOne((this.completionCounts ??= this.countCompletions()), three);
     if (n >= LISTED_BEGINNING_COMPLETIONS && !this.beginnings.has(three) && !this.toList.includes(three))
       this.toList.push(three);
   }
@@ -156,8 +154,7 @@ export class CompactIndex {
   /** The terms of more than three letters per three-letter beginning (once after a load: the lists came with the file). */
   private countCompletions(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const term of this.terms)
-      if (term.length > 3) counts.set(term.slice(0, 3), (counts.get(term.slice(0, 3)) ?? 0) + 1);
+    for (const term of this.terms) if (term.length > 3) countOne(counts, term.slice(0, 3));
     return counts;
   }
 
@@ -211,7 +208,8 @@ export class CompactIndex {
         const t = this.termId(term, true)!;
         if (!counts.has(t) && term.length >= 2) {
           beginnings.add(term.slice(0, 2));
-          if (term.length >= 3 && this.beginnings.has(term.slice(0, 3))) beginnings.add(term.slice(0, 3));
+          const three = term.length >= 3 ? term.slice(0, 3) : null;
+          if (three && this.beginnings.has(three)) beginnings.add(three);
         }
         counts.set(t, (counts.get(t) ?? 0) + 1);
         length++;
@@ -517,6 +515,13 @@ export class CompactIndex {
     this.live = live;
     this.fieldLength = lengths;
   }
+}
+
+/** Adds one to `key`'s count in `counts`; returns the new count. */
+function countOne(counts: Map<string, number>, key: string): number {
+  const n = (counts.get(key) ?? 0) + 1;
+  counts.set(key, n);
+  return n;
 }
 
 /** A saved info's JSON parsed; a damaged one (found only now: infos are not read at load) gives `{}`. */

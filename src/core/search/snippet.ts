@@ -103,7 +103,7 @@ function bestWindow(spans: TermSpan[], textLength: number, length: number): [num
 function wordStart(text: string, at: number): number {
   const limit = Math.max(0, at - 30);
   let i = at;
-  while (i > limit && !/\s/u.test(text[i - 1]!)) i--;
+  while (i > limit && !isSpaceAt(text, i - 1)) i--;
   return i > limit || i === 0 ? i : at;
 }
 
@@ -111,7 +111,7 @@ function wordStart(text: string, at: number): number {
 function wordEnd(text: string, at: number): number {
   const limit = Math.min(text.length, at + 30);
   let i = at;
-  while (i < limit && !/\s/u.test(text[i]!)) i++;
+  while (i < limit && !isSpaceAt(text, i)) i++;
   return i < limit || i === text.length ? i : at;
 }
 

@@ -74,20 +74,6 @@ export function writePairFilter(words: readonly number[], bits: Uint8Array, at: 
   }
 }
 
-/**
- * Whether term `b` may follow term `a` in the document whose filter is the `bytes` bytes at `at` in
- * `bits`: false means surely not, true means the sequence must be searched to be sure (a few per cent are
- * false alarms).
- */
-export function mayHavePair(bits: Uint8Array, at: number, bytes: number, a: number, b: number): boolean {
-  return has(bits, at, bytes, mix(a, b));
-}
-
-/** Like {@link mayHavePair} for three words side by side (a, b, c). */
-export function mayHaveTriple(bits: Uint8Array, at: number, bytes: number, a: number, b: number, c: number): boolean {
-  return has(bits, at, bytes, mix(mix(a, b), c));
-}
-
 /** The hash {@link mayHaveHashed} looks for: of the pair (a, b), or of the triple (a, b, c) when c ≥ 0. */
 export function runHash(a: number, b: number, c = -1): number {
   const pair = mix(a, b);
@@ -95,8 +81,9 @@ export function runHash(a: number, b: number, c = -1): number {
 }
 
 /**
- * {@link mayHavePair} or {@link mayHaveTriple} with the hash computed once ({@link runHash}), for a
- * phrase checked in thousands of documents.
+ * Whether the pair or triple of hash `hash` ({@link runHash}, computed once for a phrase checked in thousands
+ * of documents) may stand in the document whose filter is the `bytes` bytes at `at` in `bits`: false means
+ * surely not, true means the sequence must be searched to be sure (a few per cent are false alarms).
  */
 export function mayHaveHashed(bits: Uint8Array, at: number, bytes: number, hash: number): boolean {
   return has(bits, at, bytes, hash);
