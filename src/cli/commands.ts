@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { findQuote } from '../core/anchoring/describe';
 import { articlePlainText } from '../core/article/plainText';
-import { decodeHtml } from '../core/clipper/charset';
+import { charsetFromBom, decodeHtml } from '../core/clipper/charset';
 import { MAX_CLIP_TEXT, MAX_PDF_BYTES } from '../core/clipLimits';
 import { parseQuery } from '../core/common/searchQuery';
 import { GlossError } from '../core/errors';
@@ -58,9 +58,7 @@ async function clipSource(service: GlossService, source: string, { title, url, o
 
 /** A text file's contents (UTF-8, or UTF-16 with its byte order mark): a photo or a binary is refused, not clipped as noise. */
 function textFile(bytes: Buffer, source: string): string {
-  const [first, second] = bytes;
-  const encoding =
-    first === 0xff && second === 0xfe ? 'utf-16le' : first === 0xfe && second === 0xff ? 'utf-16be' : 'utf-8';
+  const encoding = charsetFromBom(bytes) ?? 'utf-8';
   try {
     const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
     if (!text.includes('\0')) return text;
