@@ -117,16 +117,14 @@ export async function exportToDisk(options: ExportToDiskOptions): Promise<Export
   // The next clips are read (and queued for the worker) while this one converts: the main thread's reads and
   // the worker's conversions overlap.
   const ahead: Promise<Converted>[] = [];
-  const readAhead = (upTo: number) => {
-    while (ahead.length < READ_AHEAD && upTo + ahead.length < ids.length)
-      ahead.push(convertClip(getClip, ids[upTo + ahead.length]!, toMarkdown));
-  };
+  let queued = 0;
   try {
     for (const [index, id] of ids.entries()) {
       options.signal?.throwIfAborted();
-      readAhead(index);
+      // This clip and the READ_AHEAD after it are under way.
+      while (ahead.length <= READ_AHEAD && queued < ids.length)
+        ahead.push(convertClip(getClip, ids[queued++]!, toMarkdown));
       const current = ahead.shift()!;
-      readAhead(index + 1);
       // One clip that cannot be read or converted is reported and left out, never the end of the whole
       // export; a file that cannot be written still stops it (the disk is full or the folder is gone).
       const converted = await current;
